@@ -1,0 +1,1 @@
+"""Benchmarks: speed and accuracy figures printed beside the baselines they must beat. Run with `./dev bench`."""

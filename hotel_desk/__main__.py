@@ -1,0 +1,3 @@
+from hotel_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The `hotel-desk` command: with no subcommand it starts the front-desk app; subcommands serve scripts,
+installers, support staff and police liaisons.
+
+Each module in hotel_desk/commands/ registers its own subcommands through `register(subparsers, common)`.
+Command modules keep heavy imports (OCR, Qt, database) inside their handlers so that `hotel-desk --help`
+and every other command start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+import hotel_desk.commands as commands_pkg
+from hotel_desk import __version__
+from hotel_desk.settings import ENV_PREFIX
+
+
+class UsageError(Exception):
+    """A command was called wrongly: exit code 2 with a one-line message."""
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help=f"database URL (default: ${ENV_PREFIX}DATABASE_URL, then the settings, then the SQLite file "
+        "in the data directory)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hotel-desk",
+        description="Front-desk guest registration and police reporting. Without a command, starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"hotel-desk {__version__}")
+    common = _common_options()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "database", None):
+        # Commands read the URL through Settings.effective_database_url(); the flag wins over everything.
+        os.environ[ENV_PREFIX + "DATABASE_URL"] = args.database
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from hotel_desk.commands.app import run_app
+
+        return run_app(args)
+    try:
+        return int(handler(args) or 0)
+    except UsageError as exc:
+        print(f"hotel-desk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
