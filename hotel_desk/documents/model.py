@@ -181,7 +181,9 @@ class CorrectionCandidate:
     def to_dict(self) -> dict[str, object]:
         return {
             "mrz": list(self.lines),
-            "changes": [{"line": c.line, "column": c.column, "old": c.old, "new": c.new} for c in self.changes],
+            "changes": [
+                {"line": c.line, "column": c.column, "old": c.old, "new": c.new} for c in self.changes
+            ],
         }
 
 

@@ -1,0 +1,363 @@
+"""Parsing ICAO 9303 machine-readable zones (TD1, TD2, TD3, MRV-A, MRV-B) into a TravelDocument.
+
+Parsing keeps what is printed: a failing check digit or an impossible date does not stop the parse, it is
+recorded (CheckDigit.ok, date None + raw text) so that validity.py can say precisely what is wrong and the
+receptionist can correct it. Only a zone whose shape is unknown is refused (MrzFormatError).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from hotel_desk.documents.checkdigit import check_digit
+from hotel_desk.documents.model import (
+    CheckDigit,
+    DocumentFormat,
+    DocumentKind,
+    FieldSpan,
+    TravelDocument,
+)
+
+
+class MrzFormatError(ValueError):
+    """The text does not have the shape of any machine-readable zone this app knows."""
+
+
+LAYOUTS: dict[DocumentFormat, tuple[int, int]] = {
+    DocumentFormat.TD1: (3, 30),
+    DocumentFormat.TD2: (2, 36),
+    DocumentFormat.TD3: (2, 44),
+    DocumentFormat.MRV_A: (2, 44),
+    DocumentFormat.MRV_B: (2, 36),
+    DocumentFormat.CN_PERMIT: (3, 30),
+}
+
+
+def mrz_layout(fmt: DocumentFormat) -> tuple[int, int]:
+    """(line count, line length) of a format."""
+    return LAYOUTS[fmt]
+
+
+# Characters that OCR engines, fonts and keyboards produce for the filler.
+_FILLER_LOOKALIKES = str.maketrans({"«": "<", "‹": "<", "＜": "<", "〈": "<", "≺": "<"})
+
+
+def normalize_mrz_text(text: str | list[str] | tuple[str, ...]) -> list[str]:
+    """Turn pasted or typed text into MRZ lines: one line per non-empty input line, upper case, spaces and
+    tabs removed, look-alike filler characters mapped to '<'. Characters outside the MRZ alphabet are kept
+    (as printed) so that the checks can point at them."""
+    raw_lines = text.splitlines() if isinstance(text, str) else [str(line) for line in text]
+    lines = []
+    for raw in raw_lines:
+        line = unicodedata.normalize("NFC", raw).translate(_FILLER_LOOKALIKES)
+        line = re.sub(r"\s+", "", line).upper()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def detect_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
+    """The format whose shape the lines have, or None. Visas are told from passports by the 'V' code."""
+    shape = (len(lines), len(lines[0]) if lines else 0)
+    if not lines or any(len(line) != shape[1] for line in lines):
+        return None
+    first = lines[0][:1]
+    if shape == (2, 44):
+        return DocumentFormat.MRV_A if first == "V" else DocumentFormat.TD3
+    if shape == (2, 36):
+        return DocumentFormat.MRV_B if first == "V" else DocumentFormat.TD2
+    if shape == (3, 30):
+        return DocumentFormat.CN_PERMIT if _looks_like_cn_permit(lines) else DocumentFormat.TD1
+    return None
+
+
+def _looks_like_cn_permit(lines: list[str] | tuple[str, ...]) -> bool:
+    # China's permit cards print 'C' + a letter that is not an ICAO TD1 travel-document code, and never carry
+    # an issuing state in columns 2-4; an ICAO 'C' document (e.g. 'CR' residence cards) does.
+    code = lines[0][:2]
+    return code in ("CS", "CT", "CD", "CM", "CH", "CW") and not lines[0][2:5].isalpha()
+
+
+@dataclass(frozen=True)
+class _Check:
+    field: str
+    digit: tuple[int, int]  # (line, column) of the check digit
+    covers: tuple[tuple[int, int, int], ...]  # (line, start, end) segments the digit protects
+
+
+def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
+    if fmt in (DocumentFormat.TD3, DocumentFormat.MRV_A, DocumentFormat.TD2, DocumentFormat.MRV_B):
+        width = LAYOUTS[fmt][1]
+        spans = {
+            "document_code": FieldSpan(0, 0, 2),
+            "issuing_state": FieldSpan(0, 2, 5),
+            "names": FieldSpan(0, 5, width),
+            "document_number": FieldSpan(1, 0, 9),
+            "nationality": FieldSpan(1, 10, 13),
+            "birth_date": FieldSpan(1, 13, 19),
+            "sex": FieldSpan(1, 20, 21),
+            "expiry_date": FieldSpan(1, 21, 27),
+        }
+        if fmt is DocumentFormat.TD3:
+            spans["optional_data"] = FieldSpan(1, 28, 42)
+        elif fmt is DocumentFormat.TD2:
+            spans["optional_data"] = FieldSpan(1, 28, 35)
+        else:
+            spans["optional_data"] = FieldSpan(1, 28, width)
+        return spans
+    return {
+        "document_code": FieldSpan(0, 0, 2),
+        "issuing_state": FieldSpan(0, 2, 5),
+        "document_number": FieldSpan(0, 5, 14),
+        "optional_data": FieldSpan(0, 15, 30),
+        "birth_date": FieldSpan(1, 0, 6),
+        "sex": FieldSpan(1, 7, 8),
+        "expiry_date": FieldSpan(1, 8, 14),
+        "nationality": FieldSpan(1, 15, 18),
+        "optional_data_2": FieldSpan(1, 18, 29),
+        "names": FieldSpan(2, 0, 30),
+    }
+
+
+def layout_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...] | None = None) -> list[_Check]:
+    """The check digits of a format and what each protects. For TD1/TD2 the long-document-number rule
+    moves the number's check digit into the optional data, so the lines are needed to place it."""
+    if fmt in (DocumentFormat.TD3, DocumentFormat.TD2, DocumentFormat.MRV_A, DocumentFormat.MRV_B):
+        number_check = _Check("document_number", (1, 9), ((1, 0, 9),))
+        if fmt is DocumentFormat.TD2 and lines is not None:
+            number_check = _long_number_check(lines, 1, 0, 9, 28, 35) or number_check
+        checks = [
+            number_check,
+            _Check("birth_date", (1, 19), ((1, 13, 19),)),
+            _Check("expiry_date", (1, 27), ((1, 21, 27),)),
+        ]
+        if fmt is DocumentFormat.TD3:
+            checks.append(_Check("optional_data", (1, 42), ((1, 28, 42),)))
+            checks.append(_Check("composite", (1, 43), ((1, 0, 10), (1, 13, 20), (1, 21, 43))))
+        elif fmt is DocumentFormat.TD2:
+            checks.append(_Check("composite", (1, 35), ((1, 0, 10), (1, 13, 20), (1, 21, 35))))
+        return checks
+    if fmt is DocumentFormat.TD1:
+        number_check = _Check("document_number", (0, 14), ((0, 5, 14),))
+        if lines is not None:
+            number_check = _long_number_check(lines, 0, 5, 14, 15, 30) or number_check
+        return [
+            number_check,
+            _Check("birth_date", (1, 6), ((1, 0, 6),)),
+            _Check("expiry_date", (1, 14), ((1, 8, 14),)),
+            _Check("composite", (1, 29), ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29))),
+        ]
+    return []
+
+
+def _long_number_check(
+    lines: list[str] | tuple[str, ...], line: int, start: int, end: int, opt_start: int, opt_end: int
+) -> _Check | None:
+    """ICAO long document numbers: when the number's check-digit place holds '<', the number goes on in
+    the optional data, followed by its check digit and a filler."""
+    text = lines[line]
+    if len(text) < opt_end or text[end] != "<":
+        return None
+    optional = text[opt_start:opt_end]
+    stop = optional.find("<")
+    if stop <= 0:
+        return None
+    digit_col = opt_start + stop - 1
+    return _Check("document_number", (line, digit_col), ((line, start, end), (line, opt_start, digit_col)))
+
+
+def _segment_text(lines: list[str] | tuple[str, ...], segments: tuple[tuple[int, int, int], ...]) -> str:
+    return "".join(lines[line][a:b] for line, a, b in segments)
+
+
+def evaluate_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...]) -> tuple[CheckDigit, ...]:
+    results = []
+    for check in layout_checks(fmt, lines):
+        line, col = check.digit
+        printed = lines[line][col]
+        data = _segment_text(lines, check.covers)
+        computed = check_digit(data)
+        # An optional-data field left empty may carry '<' instead of 0 as its check digit (ICAO 9303-4 4.2.2).
+        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
+            computed = "<"
+        results.append(CheckDigit(check.field, printed, computed))
+    return tuple(results)
+
+
+def parse_date(raw: str, *, today: date, kind: str) -> date | None:
+    """YYMMDD with the century chosen as a person would: birth dates lie in the past, expiry dates within
+    a plausible window (up to 60 years ahead). None when the text is not a real date."""
+    if len(raw) != 6 or not raw.isdigit():
+        return None
+    yy, mm, dd = int(raw[:2]), int(raw[2:4]), int(raw[4:])
+    if kind == "birth":
+        year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
+    else:
+        year = 2000 + yy if 2000 + yy <= today.year + 60 else 1900 + yy
+    try:
+        value = date(year, mm, dd)
+    except ValueError:
+        return None
+    if kind == "birth" and value > today and year >= 2000:
+        # Born "later this year" is impossible; the same day a century earlier is meant.
+        try:
+            value = date(year - 100, mm, dd)
+        except ValueError:
+            return None
+    return value
+
+
+def split_names(field: str) -> tuple[str, str, bool]:
+    """(surname, given names, truncated) from an MRZ name field: '<<' separates surname from given names,
+    '<' separates words. A field with no trailing filler may have been truncated."""
+    truncated = not field.endswith("<")
+    body = field.rstrip("<")
+    surname, sep, given = body.partition("<<")
+    surname = " ".join(part for part in surname.split("<") if part)
+    given = " ".join(part for part in given.split("<") if part) if sep else ""
+    return surname, given, truncated
+
+
+def _kind(fmt: DocumentFormat, code: str) -> DocumentKind:
+    first = code[:1]
+    if fmt in (DocumentFormat.MRV_A, DocumentFormat.MRV_B) or first == "V":
+        return DocumentKind.VISA
+    if fmt is DocumentFormat.CN_PERMIT:
+        return DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT
+    if first == "P":
+        return DocumentKind.PASSPORT
+    if code in ("IR", "AR", "CR", "RP", "RT", "IP"):
+        return DocumentKind.RESIDENCE_PERMIT
+    if code == "AC":
+        return DocumentKind.TRAVEL_DOCUMENT
+    if first in ("I", "A", "C"):
+        return DocumentKind.ID_CARD
+    return DocumentKind.OTHER
+
+
+def _clean(field: str) -> str:
+    return field.replace("<", " ").strip()
+
+
+def parse_mrz(lines: list[str] | tuple[str, ...] | str, *, today: date) -> TravelDocument:
+    """Parse MRZ lines (already split, or raw text) into a TravelDocument. Raises MrzFormatError when the
+    text has no known MRZ shape; every other problem is left for the checks to report."""
+    lines = normalize_mrz_text(lines) if isinstance(lines, str) else list(lines)
+    fmt = detect_format(lines)
+    if fmt is None:
+        raise MrzFormatError(f"{len(lines)} line(s) of {sorted({len(x) for x in lines})} characters")
+    if fmt is DocumentFormat.CN_PERMIT:
+        return _parse_cn_permit(lines)
+    spans = _spans(fmt)
+    checks = evaluate_checks(fmt, lines)
+
+    def take(name: str) -> str:
+        s = spans[name]
+        return lines[s.line][s.start : s.end]
+
+    number = take("document_number")
+    number_check = next(c for c in layout_checks(fmt, lines) if c.field == "document_number")
+    if len(number_check.covers) > 1:
+        number = _segment_text(lines, number_check.covers)
+        s = spans["document_number"]
+        spans["document_number"] = FieldSpan(s.line, s.start, number_check.digit[1])
+    surname, given, truncated = split_names(take("names"))
+    birth_raw, expiry_raw = take("birth_date"), take("expiry_date")
+    optional = take("optional_data")
+    optional_2 = take("optional_data_2") if "optional_data_2" in spans else ""
+    if len(number_check.covers) > 1:
+        # The tail of a long number is not optional data.
+        line, col = number_check.digit
+        optional = lines[line][col + 2 : spans["optional_data"].end] if fmt is DocumentFormat.TD1 else ""
+    sex = take("sex")
+    code = take("document_code")
+    return TravelDocument(
+        format=fmt,
+        kind=_kind(fmt, code),
+        document_code=code,
+        issuing_state=_clean(take("issuing_state")),
+        surname=surname,
+        given_names=given,
+        document_number=number.replace("<", ""),
+        nationality=_clean(take("nationality")),
+        birth_date=parse_date(birth_raw, today=today, kind="birth"),
+        sex="X" if sex == "<" else sex,
+        expiry_date=parse_date(expiry_raw, today=today, kind="expiry"),
+        optional_data=_clean(optional),
+        optional_data_2=_clean(optional_2),
+        birth_date_raw=birth_raw,
+        expiry_date_raw=expiry_raw,
+        names_truncated=truncated,
+        mrz_lines=tuple(lines),
+        check_digits=checks,
+        spans=spans,
+    )
+
+
+_PERMIT_NUMBER = re.compile(r"(?:[HM]A?)?\d{8,10}")
+
+
+def _parse_cn_permit(lines: list[str]) -> TravelDocument:
+    """China's permit cards: the layout of their 3-line MRZ is not ICAO TD1 and not published in a form we
+    can verify, so only the permit number is taken from it (validated by its own rules); the receptionist
+    types the rest from the card. See findings 'cn.permit_mrz_manual'."""
+    code = lines[0][:2]
+    match = _PERMIT_NUMBER.search(lines[0][2:])
+    number = match.group(0) if match else ""
+    return TravelDocument(
+        format=DocumentFormat.CN_PERMIT,
+        kind=DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT,
+        document_code=code,
+        issuing_state="CHN",
+        surname="",
+        given_names="",
+        document_number=number,
+        nationality="",
+        birth_date=None,
+        sex="",
+        expiry_date=None,
+        mrz_lines=tuple(lines),
+        spans={"document_code": FieldSpan(0, 0, 2)},
+    )
+
+
+def format_td3(
+    *,
+    document_code: str,
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth: str,
+    sex: str,
+    expiry: str,
+    optional_data: str = "",
+) -> tuple[str, str]:
+    """Compose a TD3 zone from field values (computing every check digit): for typed entry and tests."""
+    names = (_to_mrz(surname) + "<<" + _to_mrz(given_names)).rstrip("<") if given_names else _to_mrz(surname)
+    line1 = (document_code.ljust(2, "<") + issuing_state.ljust(3, "<") + names)[:44].ljust(44, "<")
+    number = document_number.ljust(9, "<")[:9]
+    opt = optional_data.ljust(14, "<")[:14]
+    opt_check = "<" if set(opt) == {"<"} else check_digit(opt)
+    body = (
+        number
+        + check_digit(number)
+        + nationality.ljust(3, "<")
+        + birth
+        + check_digit(birth)
+        + (sex or "<")
+        + expiry
+        + check_digit(expiry)
+        + opt
+        + opt_check
+    )
+    composite = check_digit(body[0:10] + body[13:20] + body[21:43])
+    return line1, body + composite
+
+
+def _to_mrz(name: str) -> str:
+    return re.sub(r"[^A-Z<]", "<", name.upper().replace(" ", "<").replace("-", "<"))
