@@ -1,0 +1,183 @@
+"""The intake's validation rules for one wire record (layout "intake-v1", see docs/intake-protocol.md).
+
+The training intake server applies exactly these rules, so a record it accepts is one a real intake built
+to the same protocol accepts. Pure: takes a record and returns field errors, never raises on bad input.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from hotel_desk.documents.model import DocumentKind
+from hotel_desk.reporting.protocol import FieldError
+
+REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation")
+SEXES = ("M", "F", "X")
+DOCUMENT_TYPES = tuple(k.value for k in DocumentKind)
+#: Visa and permit categories of the 2013 regulations, plus the non-visa grounds of stay seen at the desk.
+VISA_TYPES = (
+    "C", "D", "F", "G", "J1", "J2", "L", "M", "Q1", "Q2", "R", "S1", "S2", "X1", "X2", "Z",
+    "DIPLOMATIC", "COURTESY", "SERVICE", "RESIDENCE_PERMIT", "VISA_FREE", "PERMANENT_RESIDENCE",
+    "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "OTHER",
+)
+
+#: Every field of an intake-v1 record, in the order the protocol lists them (CSV columns follow it).
+RECORD_FIELDS = (
+    "report_id", "report_kind", "corrects_report_id", "event_time", "hotel_code", "substation_code",
+    "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",
+    "document_number", "document_expiry", "visa_type", "visa_number", "stay_until", "entry_date",
+    "port_of_entry", "check_in_time", "room", "planned_departure", "check_out_time", "came_from", "going_to",
+    "reason", "document_photo_sha256",
+)
+
+_IDENTITY = ("surname_en", "sex", "birth_date", "nationality", "document_type", "document_number")
+REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
+    "check_in": (*_IDENTITY, "check_in_time", "room"),
+    "correction": (*_IDENTITY, "check_in_time", "room", "corrects_report_id"),
+    "check_out": ("surname_en", "nationality", "document_type", "document_number", "check_out_time"),
+    "cancellation": ("corrects_report_id", "document_number"),
+}
+
+# Names as the MRZ gives them, transliterated to Latin letters: never silently dropped characters.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Z '\-]*$")
+_NATIONALITY = re.compile(r"^[A-Z<]{3}$")
+_DOC_NUMBER = re.compile(r"^[A-Z0-9]{1,20}$")
+_CODE = re.compile(r"^[A-Za-z0-9\-_.]{1,32}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_MAX_TEXT = {
+    "surname_en": 60, "given_names_en": 80, "chinese_name": 30, "room": 10, "port_of_entry": 60,
+    "came_from": 100, "going_to": 100, "reason": 100, "visa_number": 20,
+}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _parse_date(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _parse_time(value: Any) -> datetime | None:
+    """ISO 8601 with an explicit offset: a time without a zone is ambiguous across the border."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -> list[FieldError]:
+    """All field errors of one wire record. `hotel_id` is the authenticated hotel: a record must be its own."""
+    if not isinstance(record, Mapping):
+        return [FieldError(None, "invalid_record", "a record must be a JSON object")]
+    errors: list[FieldError] = []
+
+    def err(field: str | None, code: str, message: str) -> None:
+        errors.append(FieldError(field, code, message))
+
+    unknown = sorted(k for k in record if k not in RECORD_FIELDS)
+    for name in unknown:
+        err(name, "unknown_field", f"{name} is not a field of an intake-v1 record")
+
+    kind = record.get("report_kind")
+    if kind not in REPORT_KINDS:
+        err("report_kind", "unknown_code", f"report_kind must be one of {', '.join(REPORT_KINDS)}")
+        required: tuple[str, ...] = ()
+    else:
+        required = REQUIRED_BY_KIND[kind]
+    for name in ("report_id", "event_time", "hotel_code", *required):
+        if _blank(record.get(name)):
+            err(name, "required", f"{name} is required for a {kind or 'report'}")
+
+    for name in ("report_id", "corrects_report_id"):
+        value = record.get(name)
+        if not _blank(value):
+            try:
+                uuid.UUID(str(value))
+            except ValueError:
+                err(name, "invalid_format", f"{name} must be a UUID")
+
+    hotel = record.get("hotel_code")
+    if hotel_id is not None and not _blank(hotel) and hotel != hotel_id:
+        err("hotel_code", "mismatch", "hotel_code differs from the authenticated hotel id")
+    substation = record.get("substation_code")
+    if not _blank(substation) and not _CODE.match(str(substation)):
+        err("substation_code", "invalid_format", "substation_code: letters, digits, '-', '_' or '.' (max 32)")
+
+    times: dict[str, datetime] = {}
+    for name in ("event_time", "check_in_time", "check_out_time"):
+        value = record.get(name)
+        if _blank(value):
+            continue
+        moment = _parse_time(value)
+        if moment is None:
+            err(name, "invalid_format", f"{name} must be an ISO 8601 date-time with a UTC offset")
+        else:
+            times[name] = moment
+    dates: dict[str, date] = {}
+    for name in ("birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"):
+        value = record.get(name)
+        if _blank(value):
+            continue
+        day = _parse_date(value)
+        if day is None:
+            err(name, "invalid_format", f"{name} must be a date YYYY-MM-DD")
+        else:
+            dates[name] = day
+
+    for name in ("surname_en", "given_names_en"):
+        value = record.get(name)
+        if not _blank(value) and not (isinstance(value, str) and _LATIN_NAME.match(value)):
+            err(name, "invalid_format", f"{name}: capital Latin letters, spaces, hyphens and apostrophes only "
+                "(transliterate as the MRZ does; do not drop characters)")
+    sex = record.get("sex")
+    if not _blank(sex) and sex not in SEXES:
+        err("sex", "unknown_code", "sex must be M, F or X")
+    nationality = record.get("nationality")
+    if not _blank(nationality) and not (isinstance(nationality, str) and _NATIONALITY.match(nationality)):
+        err("nationality", "invalid_format", "nationality must be an ISO 3166 alpha-3 code as in the MRZ")
+    doc_type = record.get("document_type")
+    if not _blank(doc_type) and doc_type not in DOCUMENT_TYPES:
+        err("document_type", "unknown_code", f"document_type must be one of {', '.join(DOCUMENT_TYPES)}")
+    number = record.get("document_number")
+    if not _blank(number) and not (isinstance(number, str) and _DOC_NUMBER.match(number)):
+        err("document_number", "invalid_format", "document_number: 1-20 capital letters and digits, no fillers")
+    visa = record.get("visa_type")
+    if not _blank(visa) and str(visa).upper() not in VISA_TYPES:
+        err("visa_type", "unknown_code", f"visa_type must be one of {', '.join(VISA_TYPES)}")
+    photo = record.get("document_photo_sha256")
+    if not _blank(photo) and not (isinstance(photo, str) and _SHA256.match(photo)):
+        err("document_photo_sha256", "invalid_format", "document_photo_sha256 must be 64 lower-case hex digits")
+    for name, limit in _MAX_TEXT.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            err(name, "invalid_format", f"{name} must be text")
+        elif len(value) > limit:
+            err(name, "too_long", f"{name} is longer than {limit} characters")
+
+    # Plausibility across fields: the checks a police clerk would make first.
+    check_in = times.get("check_in_time")
+    check_out = times.get("check_out_time")
+    birth = dates.get("birth_date")
+    if birth is not None and check_in is not None and birth > check_in.date():
+        err("birth_date", "out_of_range", "birth_date is after the check-in")
+    expiry = dates.get("document_expiry")
+    if expiry is not None and check_in is not None and expiry < check_in.date():
+        err("document_expiry", "expired", "the document had expired before the check-in")
+    if check_in is not None and check_out is not None and check_out < check_in:
+        err("check_out_time", "out_of_range", "check_out_time is before check_in_time")
+    return errors
