@@ -31,6 +31,7 @@ from hotel_desk.documents.model import (
     TravelDocument,
 )
 from hotel_desk.documents.mrz import (
+    FieldFeedback,
     MrzFormatError,
     detect_format,
     format_td3,
@@ -38,6 +39,7 @@ from hotel_desk.documents.mrz import (
     normalize_mrz_text,
     parse_mrz,
     split_names,
+    typing_feedback,
 )
 from hotel_desk.documents.validity import age_on, validate
 
@@ -49,6 +51,7 @@ __all__ = [
     "CorrectionCandidate",
     "DocumentFormat",
     "DocumentKind",
+    "FieldFeedback",
     "FieldSpan",
     "Finding",
     "MrzCheck",
@@ -70,6 +73,7 @@ __all__ = [
     "normalize_mrz_text",
     "parse_mrz",
     "split_names",
+    "typing_feedback",
     "validate",
     "validate_citizen_id",
     "validate_document_number",

@@ -361,3 +361,64 @@ def format_td3(
 
 def _to_mrz(name: str) -> str:
     return re.sub(r"[^A-Z<]", "<", name.upper().replace(" ", "<").replace("-", "<"))
+
+
+@dataclass(frozen=True)
+class FieldFeedback:
+    """Live feedback on one check-digit-protected field while an MRZ is typed: 'ok', 'fail' or 'pending'
+    (not all of its characters are typed yet)."""
+
+    field: str
+    status: str
+    printed: str = ""
+    computed: str = ""
+    digit_at: tuple[int, int] = (0, 0)
+
+
+def guess_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
+    """The format a partly typed MRZ is heading for, from its document code and what is typed so far."""
+    if not lines or not lines[0]:
+        return None
+    first = lines[0][0]
+    longest = max(len(line) for line in lines)
+    if len(lines) >= 3 or (first in "IAC" and longest <= 30 and len(lines[0]) == 30 and len(lines) > 1):
+        return DocumentFormat.TD1
+    if first == "P":
+        return DocumentFormat.TD3
+    if first == "V":
+        return DocumentFormat.MRV_A if longest > 36 else DocumentFormat.MRV_B
+    if first in "IAC":
+        return DocumentFormat.TD2 if longest > 30 else DocumentFormat.TD1
+    return None
+
+
+def typing_feedback(lines: list[str] | tuple[str, ...]) -> tuple[DocumentFormat | None, list[FieldFeedback]]:
+    """Per-field check-digit feedback for an MRZ being typed, so a typo shows on its field at once instead
+    of after the last character."""
+    lines = list(lines)
+    fmt = guess_format(lines)
+    if fmt is None:
+        return None, []
+    count, width = LAYOUTS[fmt]
+    padded = (lines + [""] * count)[:count]
+
+    def typed(line: int, col: int) -> bool:
+        return col < len(padded[line])
+
+    feedback = []
+    # Lay the checks out on the typed lines padded to full width, so the TD1/TD2 long-number rule can be seen.
+    full = [line.ljust(width, "<")[:width] for line in padded]
+    for check in layout_checks(fmt, full):
+        line, col = check.digit
+        positions = [(li, c) for li, a, b in check.covers for c in range(a, b)] + [check.digit]
+        if not all(typed(li, c) for li, c in positions):
+            feedback.append(FieldFeedback(check.field, "pending", digit_at=check.digit))
+            continue
+        printed = full[line][col]
+        data = _segment_text(full, check.covers)
+        computed = check_digit(data)
+        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
+            computed = "<"
+        status = "ok" if printed == computed else "fail"
+        feedback.append(FieldFeedback(check.field, status, printed, computed, check.digit))
+    return fmt, feedback

@@ -111,3 +111,19 @@ def test_issue_example_is_valid_for_the_stay() -> None:
     result = check_mrz(CANADA, today=TODAY, stay=stay)
     assert result.valid
     assert not result.findings
+
+
+def test_typing_feedback_shows_a_typo_on_its_field_before_the_end() -> None:
+    from hotel_desk.documents import typing_feedback
+
+    fmt, fb = typing_feedback([TD3[0], "L898902C36UTO7408121F12"])  # birth check digit typed wrong
+    status = {f.field: f.status for f in fb}
+    assert fmt is DocumentFormat.TD3
+    assert status["document_number"] == "ok"
+    assert status["birth_date"] == "fail"
+    assert status["expiry_date"] == "pending" and status["composite"] == "pending"
+    _, done = typing_feedback(TD3)
+    assert {f.status for f in done} == {"ok"}
+    assert typing_feedback([]) == (None, [])
+    fmt1, _ = typing_feedback(["I<UTOD231458907<<<<<<<<<<<<<<<", "74081"])
+    assert fmt1 is DocumentFormat.TD1
