@@ -1,0 +1,97 @@
+"""Persistence: the registrations, the report outbox and the tamper-evident audit trail.
+
+Public API (see docs/store.md):
+- opening: `open_database(url=None, *, migrate=True, backup=True) -> Database` (`.write()`, `.read()`)
+- desk actions (one transaction each, with report + audit event): `register_guest`, `check_out`,
+  `correct_registration`, `cancel_registration`; set-up: `set_property`, `property_from_settings`,
+  `ensure_desk_user`
+- outbox (for the uploader): `claim_due_reports`, `mark_sending`, `record_acknowledged`,
+  `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`, `get_report`
+- views: `pending_reports`, `outbox_summary`, `reports_for_registration`, `guests_in_house`,
+  `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
+- audit: `verify_chain`, `append_event`, `canonical_json`
+
+Importing this package loads SQLAlchemy: command modules import it inside their handlers.
+"""
+
+from __future__ import annotations
+
+from hotel_desk.store.audit import (
+    GENESIS_HASH,
+    AuditAction,
+    BrokenLink,
+    ChainVerification,
+    append_event,
+    canonical_json,
+    chain_head,
+    verify_chain,
+)
+from hotel_desk.store.db import Database, open_database
+from hotel_desk.store.models import (
+    DUE_STATES,
+    OPEN_STATES,
+    RegistrationStatus,
+    ReportKind,
+    ReportState,
+)
+from hotel_desk.store.outbox import (
+    DEFAULT_LEASE,
+    FieldError,
+    OutboxReport,
+    claim_due_reports,
+    confirm_report,
+    get_report,
+    mark_handed_over,
+    mark_sending,
+    record_acknowledged,
+    record_rejected,
+    record_transient_failure,
+)
+from hotel_desk.store.payload import REPORT_WINDOW
+from hotel_desk.store.queries import (
+    AttemptView,
+    InHouseGuest,
+    PendingReport,
+    RegistrationDetail,
+    ReportView,
+    document_page_image,
+    guests_in_house,
+    outbox_summary,
+    pending_reports,
+    record_personal_data_read,
+    registration_detail,
+    report_payload,
+    reports_for_registration,
+)
+from hotel_desk.store.services import (
+    CORRECTABLE_FIELDS,
+    GuestRegistration,
+    InvalidRegistration,
+    NotFound,
+    ReportRef,
+    StateError,
+    StayDetails,
+    StoreError,
+    cancel_registration,
+    check_out,
+    correct_registration,
+    ensure_desk_user,
+    property_from_settings,
+    register_guest,
+    register_in_session,
+    set_property,
+)
+
+__all__ = [
+    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW",
+    "AttemptView", "AuditAction", "BrokenLink", "ChainVerification", "Database", "FieldError",
+    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
+    "RegistrationDetail", "RegistrationStatus", "ReportKind", "ReportRef", "ReportState", "ReportView",
+    "StateError", "StayDetails", "StoreError", "append_event", "cancel_registration", "canonical_json",
+    "chain_head", "check_out", "claim_due_reports", "confirm_report", "correct_registration",
+    "document_page_image", "ensure_desk_user", "get_report", "guests_in_house", "mark_handed_over",
+    "mark_sending", "open_database", "outbox_summary", "pending_reports", "property_from_settings",
+    "record_acknowledged", "record_personal_data_read", "record_rejected", "record_transient_failure",
+    "register_guest", "register_in_session", "registration_detail", "report_payload",
+    "reports_for_registration", "set_property", "verify_chain",
+]

@@ -1,0 +1,224 @@
+"""The tamper-evident audit trail: an append-only chain of events.
+
+Each event's `body` is canonical JSON (sorted keys, no insignificant whitespace, UTF-8) holding who did
+what to which record and when; its `hash` is SHA-256 over the previous event's hash followed by the body.
+Changing, inserting or deleting any event breaks every later link, so `verify_chain` finds it even when
+somebody bypassed the database triggers (e.g. by editing the SQLite file directly).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hotel_desk.store.models import AuditChainHead, AuditEvent
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditAction:
+    """The actions recorded. Stable strings: exports and police inspections key on them."""
+
+    CHECK_IN = "registration.check_in"
+    CHECK_OUT = "registration.check_out"
+    CORRECTION = "registration.correction"
+    CANCELLATION = "registration.cancellation"
+    PERSONAL_DATA_READ = "personal_data.read"
+    PERSONAL_DATA_LIST = "personal_data.list"
+    REPORT_CLAIMED = "report.claimed"
+    REPORT_ACKNOWLEDGED = "report.acknowledged"
+    REPORT_REJECTED = "report.rejected"
+    REPORT_FAILED = "report.failed"
+    REPORT_HANDED_OVER = "report.handed_over"
+    REPORT_CONFIRMED = "report.confirmed"
+    PROPERTY_SET = "property.set"
+    DESK_USER_SET = "desk_user.set"
+    AUDIT_EXPORTED = "audit.exported"
+
+
+def canonical_json(value: Any) -> str:
+    """The one JSON spelling of a value: what gets hashed must be reproducible byte for byte."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def link_hash(prev_hash: str, body: str) -> str:
+    return sha256_hex(prev_hash + body)
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def append_event(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    at: datetime,
+    details: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Add one event to the chain inside the caller's transaction (which must be a `Database.write()`
+    block: on SQLite it holds the write lock from BEGIN IMMEDIATE; on PostgreSQL the chain head row is
+    locked here until commit, so concurrent desks append one after the other)."""
+    head = session.execute(
+        select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
+    ).scalar_one()
+    seq = head.last_seq + 1
+    occurred = at.astimezone(UTC)
+    body = canonical_json(
+        {
+            "seq": seq,
+            "occurred_at": iso_utc(occurred),
+            "actor": actor,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "details": dict(details or {}),
+        }
+    )
+    digest = link_hash(head.last_hash, body)
+    event = AuditEvent(
+        seq=seq,
+        occurred_at=occurred,
+        actor=actor,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        body=body,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
+    session.add(event)
+    head.last_seq = seq
+    head.last_hash = digest
+    # Write the event now so that rows referring to it (reports.audit_seq) can be inserted after it.
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    seq: int
+    problem: str  # what differs, in words a support engineer can act on
+
+
+@dataclass(frozen=True)
+class ChainVerification:
+    count: int
+    head_hash: str
+    broken: BrokenLink | None = None
+    problems: list[BrokenLink] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def _iter_events(session: Session, batch: int, start_seq: int = 0) -> Iterator[tuple[Any, ...]]:
+    """Stream events in seq order in keyset pages: constant memory on a million rows, on both backends."""
+    cols = (
+        AuditEvent.seq, AuditEvent.occurred_at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity_type,
+        AuditEvent.entity_id, AuditEvent.body, AuditEvent.prev_hash, AuditEvent.hash,
+    )
+    last = start_seq
+    while True:
+        rows = session.execute(
+            select(*cols).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
+def verify_chain(session: Session, *, batch: int = 20_000, max_problems: int = 20) -> ChainVerification:
+    """Walk the whole chain. Reports the first broken link (and a few more) with what differs."""
+    problems: list[BrokenLink] = []
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    count = 0
+    last_hash = GENESIS_HASH
+
+    def note(seq: int, problem: str) -> None:
+        if len(problems) < max_problems:
+            problems.append(BrokenLink(seq, problem))
+
+    for seq, occurred_at, actor, action, entity_type, entity_id, body, prev_hash, digest in _iter_events(
+        session, batch
+    ):
+        count += 1
+        if seq != expected_seq:
+            note(seq, f"sequence gap: expected event {expected_seq}, found {seq} (events deleted?)")
+        if prev_hash != expected_prev:
+            note(seq, f"prev_hash {prev_hash[:16]}... does not match the previous event's hash "
+                      f"{expected_prev[:16]}...")
+        recomputed = link_hash(prev_hash, body)
+        if recomputed != digest:
+            note(seq, f"hash {digest[:16]}... does not match SHA-256(prev_hash + body) {recomputed[:16]}... "
+                      "(body or hash altered)")
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            note(seq, "body is not valid JSON")
+            parsed = None
+        if isinstance(parsed, dict):
+            columns = {
+                "seq": seq, "occurred_at": iso_utc(occurred_at), "actor": actor, "action": action,
+                "entity_type": entity_type, "entity_id": entity_id,
+            }
+            for key, value in columns.items():
+                if parsed.get(key) != value:
+                    note(seq, f"column {key}={value!r} differs from the hashed body's {parsed.get(key)!r}")
+        expected_prev = digest
+        expected_seq = seq + 1
+        last_hash = digest
+    head = session.get(AuditChainHead, 1)
+    if head is not None and (head.last_seq != count or head.last_hash != last_hash):
+        note(head.last_seq, f"chain head says {head.last_seq} events ending {head.last_hash[:16]}..., "
+                            f"the table has {count} ending {last_hash[:16]}... (events removed from the end?)")
+    problems.sort(key=lambda p: p.seq)
+    return ChainVerification(count=count, head_hash=last_hash, broken=problems[0] if problems else None,
+                             problems=problems)
+
+
+def chain_head(session: Session) -> tuple[int, str]:
+    head = session.get(AuditChainHead, 1)
+    if head is None:
+        return 0, GENESIS_HASH
+    return head.last_seq, head.last_hash
+
+
+def events_between(
+    session: Session, start: datetime | None, end: datetime | None, *, batch: int = 20_000
+) -> Iterator[AuditEvent]:
+    """Events with start <= occurred_at < end, in chain order (for exports and the audit view)."""
+    last = 0
+    while True:
+        query = select(AuditEvent).where(AuditEvent.seq > last)
+        if start is not None:
+            query = query.where(AuditEvent.occurred_at >= start)
+        if end is not None:
+            query = query.where(AuditEvent.occurred_at < end)
+        rows = session.execute(query.order_by(AuditEvent.seq).limit(batch)).scalars().all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+        session.expunge_all()
+
+
+def count_events(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(AuditEvent)).scalar_one())

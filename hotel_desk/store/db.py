@@ -1,0 +1,183 @@
+"""Opening the database: engine set-up for SQLite and PostgreSQL, start-up migration, sessions.
+
+SQLite (the default, one file in the data directory) runs in WAL mode with foreign keys on and
+synchronous=FULL, so a commit that returned is on disk even if the power goes a moment later. Write
+transactions start with BEGIN IMMEDIATE: two desks (or the app and the uploader) never both read the chain
+head and then both try to extend it. PostgreSQL (psycopg 3) serialises chain appends with a row lock on
+the chain head instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+_BEGIN_OPTION = "hotel_desk_sqlite_begin"
+#: How long a SQLite writer waits for another writer before giving up (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+#: Key of the PostgreSQL advisory lock that serialises start-up migrations of several desks.
+PG_MIGRATION_LOCK_KEY = 0x686F74656C64  # "hoteld"
+
+
+def normalise_url(url: str) -> str:
+    """Accept the URLs people write (postgresql://...) and pick the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for in-memory / non-SQLite databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _secure_sqlite_file(path: Path) -> None:
+    """Create the database file (and its WAL/SHM companions) readable by the owner only: it holds
+    passport data. SQLite gives -wal and -shm the permissions of the main file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if os.name == "posix" and (candidate.stat().st_mode & 0o777) != 0o600:
+                os.chmod(candidate, 0o600)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy (our "begin" hook below) decide when transactions start, instead of the
+        # sqlite3 module's implicit and lock-less BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: object) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")  # type: ignore[attr-defined]
+        connection.exec_driver_sql(f"BEGIN {mode}")  # type: ignore[attr-defined]
+
+
+def create_store_engine(url: str, *, echo: bool = False) -> Engine:
+    url = normalise_url(url)
+    path = sqlite_path(url)
+    if path is not None:
+        _secure_sqlite_file(path)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":
+        raise ValueError("an in-memory SQLite database cannot hold registrations; give a file path")
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An opened, migrated database. Use `write()` for every user action (one transaction, committed at
+    the end of the block or rolled back on any exception) and `read()` for views."""
+
+    engine: Engine
+    url: str
+
+    def __post_init__(self) -> None:
+        self._writer_engine = (
+            self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}) if self.is_sqlite else self.engine
+        )
+        self._write_sessions = sessionmaker(self._writer_engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.dispose()
+
+
+def backup_sqlite_file(path: Path, *, label: str) -> Path:
+    """A consistent copy of a SQLite database (through SQLite's backup API, so a WAL in flight is
+    included), next to the original and with the same owner-only permissions."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_database(
+    url: str | None = None, *, migrate: bool = True, backup: bool = True, echo: bool = False
+) -> Database:
+    """Open the database named by `url` (default: the settings / environment / data-directory file) and
+    bring its schema up to date. A SQLite file that needs migrating is copied first (see
+    `backup_sqlite_file`); the copy's path is logged."""
+    if url is None:
+        from hotel_desk.settings import load_settings
+
+        url = load_settings().effective_database_url()
+    url = normalise_url(url)
+    engine = create_store_engine(url, echo=echo)
+    db = Database(engine=engine, url=url)
+    if migrate:
+        from hotel_desk.store.migrate import upgrade_to_head
+
+        upgrade_to_head(db, backup=backup)
+    return db
+
+
+def sqlite_integrity_ok(db: Database) -> bool:
+    if not db.is_sqlite:
+        return True
+    with db.engine.connect() as conn:
+        return conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"

@@ -1,0 +1,65 @@
+"""Bring a database's schema up to date on start-up, programmatically, with the migrations shipped in the
+package. Several desks may start at once: SQLite serialises them with BEGIN IMMEDIATE, PostgreSQL with a
+transaction-scoped advisory lock, and each re-reads the revision inside the lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+
+from hotel_desk.store.db import PG_MIGRATION_LOCK_KEY, Database, backup_sqlite_file, sqlite_path
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def needs_upgrade(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return current_revision(conn) != head_revision()
+
+
+def upgrade_to_head(db: Database, *, backup: bool = True) -> Path | None:
+    """Migrate to the newest schema. Returns the path of the SQLite copy made first, if one was made."""
+    if not needs_upgrade(db):
+        return None
+    copy: Path | None = None
+    path = sqlite_path(db.url)
+    if backup and path is not None and path.exists() and path.stat().st_size > 0:
+        with db.engine.connect() as conn:
+            has_tables = bool(inspect(conn).get_table_names())
+            current = current_revision(conn) or "empty"
+        if has_tables:
+            copy = backup_sqlite_file(path, label=f"before-migration-from-{current}")
+            log.info("copied %s to %s before migrating", path, copy)
+    writer = db.engine.execution_options(hotel_desk_sqlite_begin="IMMEDIATE") if db.is_sqlite else db.engine
+    with writer.connect() as conn, conn.begin():
+        if db.is_postgresql:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK_KEY})
+        if current_revision(conn) != head_revision():
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    return copy

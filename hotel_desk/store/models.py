@@ -1,0 +1,274 @@
+"""The records a hotel keeps: property, desk users, guests, their documents, stays, police reports and
+the audit trail. SQLAlchemy 2.0 typed models; the schema itself is created only by the Alembic migrations
+in hotel_desk/store/migrations (the tests check that the two agree).
+
+Identifiers of guests, documents, registrations and reports are UUID strings: they leave the building in
+report payloads and must never collide between desks or databases.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from hotel_desk.store.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ReportKind(StrEnum):
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+    CORRECTION = "correction"
+    CANCELLATION = "cancellation"
+
+
+class ReportState(StrEnum):
+    QUEUED = "queued"  # waiting for its first attempt
+    SENDING = "sending"  # claimed by an uploader (with a lease, so a crashed uploader's claim runs out)
+    ACKNOWLEDGED = "acknowledged"  # the intake accepted it and gave a receipt id
+    REJECTED = "rejected"  # the intake refused fields: needs a correction report from the desk
+    FAILED_RETRYING = "failed_retrying"  # a transient failure; retried at next_attempt_at
+    HANDED_OVER = "handed_over"  # sent by fax or handed over manually; waiting for the police receipt
+    CONFIRMED = "confirmed"  # the police confirmed a handed-over report with a receipt number
+
+
+#: States in which a report still needs somebody's attention (shown in the queue with its deadline).
+OPEN_STATES = (
+    ReportState.QUEUED,
+    ReportState.SENDING,
+    ReportState.FAILED_RETRYING,
+    ReportState.REJECTED,
+    ReportState.HANDED_OVER,
+)
+#: States the uploader picks work from.
+DUE_STATES = (ReportState.QUEUED, ReportState.FAILED_RETRYING)
+
+
+class RegistrationStatus(StrEnum):
+    IN_HOUSE = "in_house"
+    CHECKED_OUT = "checked_out"
+    CANCELLED = "cancelled"
+
+
+class Property(Base):
+    """The hotel or inn, with the codes the police sub-station issued to it."""
+
+    __tablename__ = "properties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    hotel_code: Mapped[str] = mapped_column(String(64))
+    authorisation_code: Mapped[str] = mapped_column(String(128), default="")
+    substation_code: Mapped[str] = mapped_column(String(64), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DeskUser(Base):
+    """Someone who works the desk; the audit trail names them as the actor."""
+
+    __tablename__ = "desk_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    property_id: Mapped[int | None] = mapped_column(ForeignKey("properties.id"))
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Guest(Base):
+    __tablename__ = "guests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    surname_en: Mapped[str] = mapped_column(String(200), index=True)
+    given_names_en: Mapped[str] = mapped_column(String(200), default="")
+    chinese_name: Mapped[str] = mapped_column(String(100), default="")
+    sex: Mapped[str] = mapped_column(String(1), default="X")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    nationality: Mapped[str] = mapped_column(String(3), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    documents: Mapped[list[TravelDocumentRecord]] = relationship(back_populates="guest")
+
+
+class TravelDocumentRecord(Base):
+    """A document as presented at the desk: the MRZ as read is kept verbatim next to the parsed fields."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    guest_id: Mapped[str] = mapped_column(ForeignKey("guests.id"), index=True)
+    format: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(40))
+    document_code: Mapped[str] = mapped_column(String(4), default="")
+    document_number: Mapped[str] = mapped_column(String(40), index=True)
+    issuing_state: Mapped[str] = mapped_column(String(3), default="")
+    nationality: Mapped[str] = mapped_column(String(3), default="")
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+    mrz: Mapped[str] = mapped_column(Text, default="")  # lines joined with "\n"
+    page_image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    page_image_sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    guest: Mapped[Guest] = relationship(back_populates="documents")
+
+
+class Registration(Base):
+    """One stay of one guest: arrival to check-out. Changes after the check-in report are made through
+    corrections (each a new report), never silently."""
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        Index("ix_registrations_status_room", "status", "room"),
+        Index("ix_registrations_arrival_at", "arrival_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"))
+    guest_id: Mapped[str] = mapped_column(ForeignKey("guests.id"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    room: Mapped[str] = mapped_column(String(20))
+    arrival_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    planned_departure: Mapped[date | None] = mapped_column(Date)
+    checked_out_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    visa_type: Mapped[str] = mapped_column(String(40), default="")
+    visa_number: Mapped[str] = mapped_column(String(40), default="")
+    stay_until: Mapped[date | None] = mapped_column(Date)
+    entry_date: Mapped[date | None] = mapped_column(Date)
+    port_of_entry: Mapped[str] = mapped_column(String(80), default="")
+    came_from: Mapped[str] = mapped_column(String(200), default="")
+    going_to: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default=RegistrationStatus.IN_HOUSE.value)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    guest: Mapped[Guest] = relationship()
+    document: Mapped[TravelDocumentRecord] = relationship()
+    property: Mapped[Property] = relationship()
+    reports: Mapped[list[Report]] = relationship(
+        back_populates="registration", order_by="Report.audit_seq"
+    )
+
+
+class Report(Base):
+    """One report to the police (the outbox row). `payload` is the canonical JSON snapshot taken in the
+    same transaction as the change it reports; a database trigger refuses any later change to it."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        Index("ix_reports_state_next_attempt", "state", "next_attempt_at"),
+        Index("ix_reports_state_deadline", "state", "deadline_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    # The audit event that created this report: ties the payload into the chain (the event body carries
+    # the payload's SHA-256) and gives reports a story order even within one microsecond.
+    audit_seq: Mapped[int] = mapped_column(ForeignKey("audit_events.seq"), unique=True)
+    registration_id: Mapped[str] = mapped_column(ForeignKey("registrations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    corrects_report_id: Mapped[str | None] = mapped_column(ForeignKey("reports.id"))
+    payload: Mapped[str] = mapped_column(Text)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    event_time: Mapped[datetime] = mapped_column(UtcDateTime())
+    deadline_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(20), default=ReportState.QUEUED.value)
+    channel: Mapped[str | None] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    receipt_id: Mapped[str | None] = mapped_column(String(200))
+    raw_answer: Mapped[str | None] = mapped_column(Text)
+    field_errors: Mapped[str | None] = mapped_column(Text)  # JSON list of {"field", "code", "message"}
+    last_error: Mapped[str | None] = mapped_column(Text)
+    handed_over_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    handed_over_by: Mapped[str | None] = mapped_column(String(100))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    registration: Mapped[Registration] = relationship(back_populates="reports")
+    attempt_log: Mapped[list[ReportAttempt]] = relationship(order_by="ReportAttempt.id")
+
+
+class ReportAttempt(Base):
+    """Every send attempt and its raw answer, kept forever: a receipt that only came in one response must
+    not be lost when the next attempt overwrites the report's latest state."""
+
+    __tablename__ = "report_attempts"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    channel: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))  # acknowledged / rejected / transient / handed_over / confirmed
+    receipt_id: Mapped[str | None] = mapped_column(String(200))
+    raw_answer: Mapped[str | None] = mapped_column(Text)
+    field_errors: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+
+
+class AuditEvent(Base):
+    """One link of the tamper-evident chain. `body` is the canonical JSON of the event; `hash` is
+    SHA-256(prev_hash + body). Triggers refuse UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_entity", "entity_type", "entity_id"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                     autoincrement=False)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditChainHead(Base):
+    """A single row (id = 1) holding the chain's last sequence number and hash. Appending locks it, which
+    serialises writers on PostgreSQL (SELECT ... FOR UPDATE); SQLite write transactions start with
+    BEGIN IMMEDIATE, which serialises them anyway."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,485 @@
+"""What the desk does to registrations: register a guest, check out, correct, cancel.
+
+Qt-free. Every function is one user action and one database transaction: the registration change, its
+report (with the immutable payload snapshot and deadline_at = event time + 24 h) and its audit event
+commit together or not at all. A report, once written, is never edited: a change is a new report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.documents.model import TravelDocument
+from hotel_desk.store.audit import AuditAction, append_event
+from hotel_desk.store.db import Database
+from hotel_desk.store.models import (
+    DeskUser,
+    Guest,
+    Property,
+    Registration,
+    RegistrationStatus,
+    Report,
+    ReportKind,
+    ReportState,
+    TravelDocumentRecord,
+    new_id,
+)
+from hotel_desk.store.payload import REPORT_WINDOW, build_payload, payload_digest
+
+#: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
+#: for a guest who has not arrived yet would be false.
+ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
+
+
+class StoreError(Exception):
+    """A desk action could not be done; the message says why, and nothing was written."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class StateError(StoreError):
+    """The record is not in a state that allows this action (e.g. checking out a cancelled stay)."""
+
+
+class InvalidRegistration(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class StayDetails:
+    """The stay as the desk records it. `arrival` must be timezone-aware (use hotel_desk.clock.as_aware
+    for what a receptionist typed)."""
+
+    room: str
+    arrival: datetime
+    planned_departure: date | None = None
+    visa_type: str = ""
+    visa_number: str = ""
+    stay_until: date | None = None
+    entry_date: date | None = None
+    port_of_entry: str = ""
+    came_from: str = ""
+    going_to: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class GuestRegistration:
+    document: TravelDocument
+    stay: StayDetails
+    chinese_name: str = ""
+    page_image: bytes | None = None  # photo/scan of the document page, kept with the document
+    #: Codes of the warning findings the receptionist accepted explicitly (recorded in the audit event).
+    accepted_warnings: Sequence[str] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    """What a desk action produced: the report queued for the police and its audit event."""
+
+    registration_id: str
+    report_id: str
+    kind: str
+    deadline_at: datetime
+    audit_seq: int
+    guest_id: str = ""
+
+
+def _clock(clock: Clock | None) -> Clock:
+    return clock or SystemClock()
+
+
+def _require_actor(actor: str) -> str:
+    actor = (actor or "").strip()
+    if not actor:
+        raise StoreError("every desk action needs the name of the person doing it (actor)")
+    return actor
+
+
+# --- property and desk users -------------------------------------------------------------------------
+
+
+def set_property(
+    db: Database,
+    *,
+    name: str,
+    hotel_code: str,
+    authorisation_code: str = "",
+    substation_code: str = "",
+    timezone: str = "Asia/Shanghai",
+    actor: str = "system",
+    clock: Clock | None = None,
+) -> int:
+    """Create or update the property (one per database for now). Audited: the codes go into every report."""
+    now = _clock(clock).now()
+    with db.write() as session:
+        prop = session.execute(select(Property).order_by(Property.id).limit(1)).scalar_one_or_none()
+        values = {
+            "name": name, "hotel_code": hotel_code, "authorisation_code": authorisation_code,
+            "substation_code": substation_code, "timezone": timezone,
+        }
+        if prop is None:
+            prop = Property(created_at=now, **values)
+            session.add(prop)
+            session.flush()
+            changed = sorted(values)
+        else:
+            changed = sorted(k for k, v in values.items() if getattr(prop, k) != v)
+            for key, value in values.items():
+                setattr(prop, key, value)
+        if changed:
+            # The authorisation code is a credential: record that it changed, not its value.
+            shown = {k: v for k, v in values.items() if k != "authorisation_code"}
+            append_event(session, actor=actor, action=AuditAction.PROPERTY_SET, entity_type="property",
+                         entity_id=str(prop.id), at=now, details={"changed": changed, "values": shown})
+        return prop.id
+
+
+def property_from_settings(db: Database, *, actor: str = "system", clock: Clock | None = None) -> int:
+    """Make sure a property row exists, taking the codes from the settings on first use."""
+    with db.read() as session:
+        existing = session.execute(select(Property.id).order_by(Property.id).limit(1)).scalar_one_or_none()
+    if existing is not None:
+        return existing
+    from hotel_desk.settings import load_settings
+
+    settings = load_settings()
+    return set_property(
+        db, name=settings.hotel_name or "hotel", hotel_code=settings.hotel_code,
+        authorisation_code=settings.authorisation_code, substation_code=settings.substation_code,
+        timezone=settings.timezone, actor=actor, clock=clock,
+    )
+
+
+def ensure_desk_user(
+    db: Database, username: str, *, display_name: str = "", actor: str = "system", clock: Clock | None = None
+) -> int:
+    username = _require_actor(username)
+    now = _clock(clock).now()
+    with db.write() as session:
+        user = session.execute(select(DeskUser).where(DeskUser.username == username)).scalar_one_or_none()
+        if user is not None:
+            return user.id
+        prop_id = session.execute(select(Property.id).order_by(Property.id).limit(1)).scalar_one_or_none()
+        user = DeskUser(property_id=prop_id, username=username, display_name=display_name or username,
+                        active=True, created_at=now)
+        session.add(user)
+        session.flush()
+        append_event(session, actor=actor, action=AuditAction.DESK_USER_SET, entity_type="desk_user",
+                     entity_id=str(user.id), at=now, details={"username": username})
+        return user.id
+
+
+def _property(session: Session, property_id: int | None) -> Property:
+    if property_id is not None:
+        prop = session.get(Property, property_id)
+    else:
+        prop = session.execute(select(Property).order_by(Property.id).limit(1)).scalar_one_or_none()
+    if prop is None:
+        raise StoreError("no property is set up: set the hotel's name and police codes first")
+    return prop
+
+
+# --- reports -------------------------------------------------------------------------------------------
+
+
+def _queue_report(
+    session: Session,
+    *,
+    registration: Registration,
+    property_: Property,
+    kind: ReportKind,
+    event_time: datetime,
+    now: datetime,
+    actor: str,
+    action: str,
+    corrects_report_id: str | None,
+    details: Mapping[str, Any],
+) -> ReportRef:
+    """Snapshot the payload, append the audit event that names its hash, and queue the report."""
+    report_id = new_id()
+    text, _ = build_payload(
+        report_id=report_id, kind=kind.value, registration=registration, property_=property_,
+        event_time=event_time, corrects_report_id=corrects_report_id,
+    )
+    digest = payload_digest(text)
+    event = append_event(
+        session, actor=actor, action=action, entity_type="registration", entity_id=registration.id, at=now,
+        details={
+            **details, "report_id": report_id, "report_kind": kind.value, "payload_sha256": digest,
+            "corrects_report_id": corrects_report_id,
+        },
+    )
+    deadline = event_time + REPORT_WINDOW
+    session.add(
+        Report(
+            id=report_id, audit_seq=event.seq, registration_id=registration.id, kind=kind.value,
+            corrects_report_id=corrects_report_id, payload=text, payload_sha256=digest,
+            event_time=event_time, deadline_at=deadline, state=ReportState.QUEUED.value, attempts=0,
+            next_attempt_at=now, created_at=now, updated_at=now,
+        )
+    )
+    session.flush()
+    return ReportRef(registration.id, report_id, kind.value, deadline, event.seq, registration.guest_id)
+
+
+# --- the four desk actions ----------------------------------------------------------------------------
+
+
+def _check_registration(reg: GuestRegistration, now: datetime) -> None:
+    doc, stay = reg.document, reg.stay
+    problems = []
+    if not doc.surname.strip() and not reg.chinese_name.strip():
+        problems.append("the guest has no name")
+    if not doc.document_number.strip():
+        problems.append("the document has no number")
+    if not stay.room.strip():
+        problems.append("no room is given")
+    if stay.arrival.tzinfo is None:
+        problems.append("the arrival time has no time zone")
+    elif stay.arrival > now + ARRIVAL_FUTURE_TOLERANCE:
+        problems.append("the arrival time is in the future")
+    if stay.planned_departure and stay.planned_departure < stay.arrival.date() - timedelta(days=1):
+        problems.append("the planned departure is before the arrival")
+    if problems:
+        raise InvalidRegistration("; ".join(problems))
+
+
+def register_in_session(
+    session: Session,
+    registration: GuestRegistration,
+    *,
+    actor: str,
+    now: datetime,
+    property_id: int | None = None,
+) -> ReportRef:
+    """The body of `register_guest` for callers that already hold a write transaction (bulk imports,
+    the benchmark). Everything it writes commits or rolls back with that transaction."""
+    actor = _require_actor(actor)
+    _check_registration(registration, now)
+    prop = _property(session, property_id)
+    doc, stay = registration.document, registration.stay
+    guest = Guest(
+        id=new_id(), surname_en=doc.surname, given_names_en=doc.given_names,
+        chinese_name=registration.chinese_name or doc.chinese_name, sex=doc.sex or "X",
+        birth_date=doc.birth_date, nationality=doc.nationality, created_at=now,
+    )
+    image_sha = hashlib.sha256(registration.page_image).hexdigest() if registration.page_image else None
+    document = TravelDocumentRecord(
+        id=new_id(), guest=guest, format=doc.format.value, kind=doc.kind.value,
+        document_code=doc.document_code, document_number=doc.document_number,
+        issuing_state=doc.issuing_state, nationality=doc.nationality, expiry_date=doc.expiry_date,
+        mrz="\n".join(doc.mrz_lines), page_image=registration.page_image, page_image_sha256=image_sha,
+        created_at=now,
+    )
+    arrival = stay.arrival
+    record = Registration(
+        id=new_id(), property_id=prop.id, guest=guest, document=document, room=stay.room.strip(),
+        arrival_at=arrival, planned_departure=stay.planned_departure, visa_type=stay.visa_type,
+        visa_number=stay.visa_number, stay_until=stay.stay_until, entry_date=stay.entry_date,
+        port_of_entry=stay.port_of_entry, came_from=stay.came_from, going_to=stay.going_to,
+        reason=stay.reason, status=RegistrationStatus.IN_HOUSE.value, created_by=actor,
+        created_at=now, updated_at=now,
+    )
+    session.add_all([guest, document, record])
+    session.flush()
+    # The legal clock runs from the guest's check-in, not from when the desk got round to typing it.
+    return _queue_report(
+        session, registration=record, property_=prop, kind=ReportKind.CHECK_IN, event_time=arrival,
+        now=now, actor=actor, action=AuditAction.CHECK_IN, corrects_report_id=None,
+        details={
+            "guest_id": guest.id, "document_id": document.id, "room": record.room,
+            "accepted_warnings": sorted(registration.accepted_warnings),
+        },
+    )
+
+
+def register_guest(
+    db: Database,
+    registration: GuestRegistration,
+    *,
+    actor: str,
+    clock: Clock | None = None,
+    property_id: int | None = None,
+) -> ReportRef:
+    """Register a guest: guest, document, stay, the check-in report and its audit event, in one
+    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported."""
+    now = _clock(clock).now()
+    with db.write() as session:
+        return register_in_session(session, registration, actor=actor, now=now, property_id=property_id)
+
+
+def _load_registration(session: Session, registration_id: str) -> Registration:
+    record = session.execute(
+        select(Registration)
+        .where(Registration.id == registration_id)
+        .options(selectinload(Registration.guest), selectinload(Registration.document))
+        .with_for_update()
+    ).scalar_one_or_none()
+    if record is None:
+        raise NotFound(f"no registration {registration_id}")
+    return record
+
+
+def _latest_report_id(session: Session, registration_id: str, kinds: Sequence[ReportKind]) -> str | None:
+    return session.execute(
+        select(Report.id)
+        .where(Report.registration_id == registration_id, Report.kind.in_([k.value for k in kinds]))
+        .order_by(Report.audit_seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def check_out(
+    db: Database,
+    registration_id: str,
+    *,
+    actor: str,
+    clock: Clock | None = None,
+    at: datetime | None = None,
+) -> ReportRef:
+    """Close the stay ("cancel on departure"): check-out time, the check-out report, the audit event."""
+    actor = _require_actor(actor)
+    now = _clock(clock).now()
+    when = at or now
+    if when.tzinfo is None:
+        raise StoreError("the check-out time has no time zone")
+    with db.write() as session:
+        record = _load_registration(session, registration_id)
+        if record.status != RegistrationStatus.IN_HOUSE.value:
+            raise StateError(f"registration {registration_id} is {record.status}, not in house")
+        if when < record.arrival_at:
+            raise StoreError("the check-out time is before the arrival")
+        if when > now + ARRIVAL_FUTURE_TOLERANCE:
+            raise StoreError("the check-out time is in the future")
+        record.checked_out_at = when
+        record.status = RegistrationStatus.CHECKED_OUT.value
+        record.updated_at = now
+        session.flush()
+        return _queue_report(
+            session, registration=record, property_=_property(session, record.property_id),
+            kind=ReportKind.CHECK_OUT, event_time=when, now=now, actor=actor, action=AuditAction.CHECK_OUT,
+            corrects_report_id=_latest_report_id(session, record.id, [ReportKind.CHECK_IN]),
+            details={"room": record.room},
+        )
+
+
+# What a correction may change, and where each value lives. Keys are the payload's guest keys.
+_GUEST_FIELDS = {"surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality"}
+_DOCUMENT_FIELDS = {"document_number": "document_number", "document_expiry": "expiry_date",
+                    "document_type": "kind"}
+_STAY_FIELDS = {
+    "room": "room", "check_in_time": "arrival_at", "planned_departure": "planned_departure",
+    "check_out_time": "checked_out_at", "visa_type": "visa_type", "visa_number": "visa_number",
+    "stay_until": "stay_until", "entry_date": "entry_date", "port_of_entry": "port_of_entry",
+    "came_from": "came_from", "going_to": "going_to", "reason": "reason",
+}
+CORRECTABLE_FIELDS = frozenset(_GUEST_FIELDS | set(_DOCUMENT_FIELDS) | set(_STAY_FIELDS))
+_DATE_FIELDS = {"birth_date", "document_expiry", "planned_departure", "stay_until", "entry_date"}
+_TIME_FIELDS = {"check_in_time", "check_out_time"}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    if key in _DATE_FIELDS:
+        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+            return value
+        if isinstance(value, str):
+            return date.fromisoformat(value)
+        raise InvalidRegistration(f"{key}: expected a date, got {value!r}")
+    if key in _TIME_FIELDS:
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise InvalidRegistration(f"{key}: expected a timezone-aware time, got {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise InvalidRegistration(f"{key}: expected text, got {value!r}")
+    return value.strip()
+
+
+def correct_registration(
+    db: Database,
+    registration_id: str,
+    changes: Mapping[str, Any],
+    *,
+    actor: str,
+    note: str = "",
+    clock: Clock | None = None,
+) -> ReportRef:
+    """Change recorded facts of a stay (after a police "suspected error" list, a rejected report or a
+    typo): the record is updated and a correction report carries the whole corrected snapshot. Keys of
+    `changes` are payload guest keys (see CORRECTABLE_FIELDS). The audit event names the changed
+    fields; old and new values stay in the two reports' payloads."""
+    actor = _require_actor(actor)
+    unknown = sorted(set(changes) - CORRECTABLE_FIELDS)
+    if unknown:
+        raise InvalidRegistration(f"these fields cannot be corrected: {', '.join(unknown)}")
+    values = {key: _coerce(key, value) for key, value in changes.items()}
+    now = _clock(clock).now()
+    with db.write() as session:
+        record = _load_registration(session, registration_id)
+        if record.status == RegistrationStatus.CANCELLED.value:
+            raise StateError(f"registration {registration_id} is cancelled; register the guest again")
+        if "check_out_time" in values and record.checked_out_at is None:
+            raise StateError("the guest has not checked out; there is no check-out time to correct")
+        changed: list[str] = []
+        for key, value in values.items():
+            if key in _GUEST_FIELDS:
+                target, attr = record.guest, key
+            elif key in _DOCUMENT_FIELDS:
+                target, attr = record.document, _DOCUMENT_FIELDS[key]
+            else:
+                target, attr = record, _STAY_FIELDS[key]
+            if getattr(target, attr) != value:
+                setattr(target, attr, value)
+                changed.append(key)
+        if not changed:
+            raise InvalidRegistration("nothing to correct: every value is already as given")
+        if not record.room:
+            raise InvalidRegistration("the room cannot be empty")
+        record.updated_at = now
+        session.flush()
+        only_checkout = set(changed) == {"check_out_time"}
+        corrects = _latest_report_id(
+            session, record.id,
+            [ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION],
+        )
+        return _queue_report(
+            session, registration=record, property_=_property(session, record.property_id),
+            kind=ReportKind.CORRECTION, event_time=now, now=now, actor=actor, action=AuditAction.CORRECTION,
+            corrects_report_id=corrects, details={"changed_fields": sorted(changed), "note": note},
+        )
+
+
+def cancel_registration(
+    db: Database, registration_id: str, *, actor: str, note: str = "", clock: Clock | None = None
+) -> ReportRef:
+    """Withdraw a registration made in error (wrong guest, duplicate): a cancellation report tells the
+    police; the records stay for the audit."""
+    actor = _require_actor(actor)
+    now = _clock(clock).now()
+    with db.write() as session:
+        record = _load_registration(session, registration_id)
+        if record.status == RegistrationStatus.CANCELLED.value:
+            raise StateError(f"registration {registration_id} is already cancelled")
+        previous = record.status
+        record.status = RegistrationStatus.CANCELLED.value
+        record.updated_at = now
+        session.flush()
+        return _queue_report(
+            session, registration=record, property_=_property(session, record.property_id),
+            kind=ReportKind.CANCELLATION, event_time=now, now=now, actor=actor,
+            action=AuditAction.CANCELLATION,
+            corrects_report_id=_latest_report_id(session, record.id, [ReportKind.CHECK_IN, ReportKind.CORRECTION]),
+            details={"note": note, "previous_status": previous},
+        )

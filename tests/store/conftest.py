@@ -1,0 +1,78 @@
+"""Store test fixtures: every test that takes `db` or `db_url` runs twice, on a fresh SQLite file and on
+a fresh database in a real PostgreSQL server that this test session starts itself."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from hotel_desk.clock import ManualClock
+from hotel_desk.documents.model import DocumentFormat, DocumentKind, TravelDocument
+from tests.store.pgserver import PostgresServer
+
+if TYPE_CHECKING:
+    from hotel_desk.store import Database, GuestRegistration
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hotel_desk.sqlite3'}"
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    name = f"t{next(_counter)}_{abs(hash(request.node.nodeid)) % 10**8}"
+    yield server.create_database(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def db(db_url: str, clock: ManualClock) -> Iterator[Database]:
+    from hotel_desk.store import open_database, set_property
+
+    database = open_database(db_url)
+    set_property(database, name="Garden Inn", hotel_code="310106A001", authorisation_code="secret",
+                 substation_code="JA-07", clock=clock)
+    yield database
+    database.dispose()
+
+
+def passport(surname: str = "MARTIN", given: str = "SARAH", number: str = "ZE000509") -> TravelDocument:
+    return TravelDocument(
+        format=DocumentFormat.TD3, kind=DocumentKind.PASSPORT, document_code="P<", issuing_state="CAN",
+        surname=surname, given_names=given, document_number=number, nationality="CAN",
+        birth_date=date(1985, 1, 1), sex="F", expiry_date=date(2033, 1, 14),
+        mrz_lines=("P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "ZE000509<9CAN8501019F3301144<<<<<<<<<<<<<<06"),
+    )
+
+
+def guest_registration(clock: ManualClock, room: str = "301", **doc_kw: str) -> GuestRegistration:
+    from hotel_desk.store import GuestRegistration, StayDetails
+
+    return GuestRegistration(
+        document=passport(**doc_kw),
+        stay=StayDetails(room=room, arrival=clock.now() - timedelta(hours=1),
+                         planned_departure=date(2026, 11, 25), visa_type="L", visa_number="E12345678",
+                         stay_until=date(2026, 12, 20), entry_date=date(2026, 11, 19), port_of_entry="PVG"),
+    )
