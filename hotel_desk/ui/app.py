@@ -1,0 +1,131 @@
+"""The front-desk app's composition root: settings → desk services (store, recognizer, uploader, training
+intake) → shared context → window. `main(args)` is what `hotel-desk` / `hotel-desk app` runs.
+
+The window appears before the database is open and long before the OCR stack is imported: the store opens in
+a background job and the recognizer is imported on the first page read, so the desk can start typing at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from hotel_desk.clock import Clock
+from hotel_desk.settings import Settings, load_settings
+from hotel_desk.ui import i18n, theme
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.desk import Desk, DeskOptions
+from hotel_desk.ui.main_window import MainWindow, app_icon
+
+log = logging.getLogger(__name__)
+
+
+def desk_options(settings: Settings, *, training: bool | None = None, database_url: str | None = None,
+                 intake_url: str | None = None, start_training_intake: bool = True) -> DeskOptions:
+    training = settings.training if training is None else training
+    return DeskOptions(
+        settings=settings,
+        database_url=database_url or settings.effective_database_url(),
+        training=training,
+        intake_url=intake_url or ("" if training else settings.effective_intake_url()),
+        start_training_intake=start_training_intake,
+    )
+
+
+def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or [sys.argv[0]]))
+    app.setApplicationName("Hotel Desk")
+    app.setOrganizationName("hotel_desk")
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+class DeskApp(QObject):
+    """Owns the context and the window; rebuilds the window when the language changes (every label is
+    created through tr(), so a fresh window is the simplest complete retranslation)."""
+
+    def __init__(self, desk: Desk, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.desk = desk
+        self.language = i18n.install(settings.language)
+        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        self.ctx = AppContext(desk, settings, parent=self)
+        self.window = self._new_window()
+        self.scanner_watch: object | None = None
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.ctx)
+        window.language_change_requested.connect(self.switch_language)
+        return window
+
+    def start(self, show: bool = True) -> None:
+        if show:
+            self.window.show()
+        self.ctx.start()
+        self._start_scanner_watch()
+
+    def switch_language(self, language: str) -> None:
+        self.language = i18n.install(language)
+        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        old = self.window
+        geometry = old.saveGeometry()
+        page = old.current_page()
+        self.window = self._new_window()
+        self.window.restoreGeometry(geometry)
+        self.window.show_page(page)
+        if old.isVisible():
+            self.window.show()
+        self.window.show_summary(self.ctx.summary)
+        old.hide()
+        old.deleteLater()
+        self.window.ctx.registrations_changed.emit()
+
+    def _start_scanner_watch(self) -> None:
+        from hotel_desk.ui import scanner_watch
+
+        self.scanner_watch = scanner_watch.start(self)
+
+    def shutdown(self) -> None:
+        self.ctx.stop()
+        stop = getattr(self.scanner_watch, "stop", None)
+        if callable(stop):
+            stop()
+        self.ctx.tasks.wait_all(10_000)
+        try:
+            self.desk.close()
+        except Exception:  # closing must never turn a normal exit into a crash report
+            log.exception("closing the desk services failed")
+
+
+def build(settings: Settings | None = None, *, training: bool | None = None, database_url: str | None = None,
+          clock: Clock | None = None, start_training_intake: bool = True) -> DeskApp:
+    """Everything but `exec()`: used by main(), the self-test, the screenshots and the tests."""
+    settings = settings or load_settings()
+    ensure_application()
+    options = desk_options(settings, training=training, database_url=database_url,
+                           start_training_intake=start_training_intake)
+    return DeskApp(Desk(options, clock), settings)
+
+
+def main(args: argparse.Namespace | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("HOTEL_DESK_LOG", "WARNING"))
+    training = getattr(args, "training", None) if args is not None else None
+    app = ensure_application()
+    desk_app = build(training=training)
+    desk_app.start()
+    if os.environ.get("HOTEL_DESK_EXIT_WHEN_READY"):
+        # For the start-up benchmark: leave as soon as the window has been painted and events flow.
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+    try:
+        return int(app.exec())
+    finally:
+        desk_app.shutdown()

@@ -1,0 +1,219 @@
+"""Check-in: a page image in (opened, dropped or picked up from the scanner folder), the fields out, checked,
+completed with the stay, and Register."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.clock import local_zone
+from hotel_desk.ui import theme
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
+from hotel_desk.ui.registration_form import RegistrationForm, parse_date
+from hotel_desk.ui.tasks import JobError
+from hotel_desk.ui.viewmodels import DocumentRead, GuestEntry, Registered
+from hotel_desk.ui.widgets import MessageLine, card, page_header
+
+log = logging.getLogger(__name__)
+
+
+class CheckInPage(QWidget):
+    document_read = Signal(object)  # DocumentRead, once the form is filled
+    registered = Signal(object)  # Registered
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.ctx = ctx
+        self.last_read: DocumentRead | None = None
+        self.last_registered: Registered | None = None
+        self._reading = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(page_header(
+            self.tr("Check-in"),
+            self.tr("Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
+                    "Check the fields against the document, add the room and press Enter."),
+        ))
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        outer.addLayout(columns, 1)
+
+        # Left: the page and where it came from.
+        left_card, left = card(self.tr("Document page"))
+        self.page_view = PageView()
+        self.page_view.set_placeholder(self.tr("Drop a scanned page here\nor press Ctrl+O to open an image"))
+        self.page_view.file_dropped.connect(self.read_file)
+        left.addWidget(self.page_view, 1)
+        self.mrz_label = QLabel()
+        self.mrz_label.setObjectName("MrzText")
+        self.mrz_label.setFont(theme.mono_font(10.5))
+        self.mrz_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.mrz_label.setStyleSheet(f"background: #f6f8fa; border: 1px solid {theme.BORDER}; border-radius: 4px;"
+                                     " padding: 6px 8px;")
+        self.mrz_label.setVisible(False)
+        left.addWidget(self.mrz_label)
+        self.read_info = QLabel()
+        self.read_info.setObjectName("Muted")
+        left.addWidget(self.read_info)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open image…"))
+        self.open_button.setToolTip("Ctrl+O")
+        self.open_button.clicked.connect(self.choose_file)
+        buttons.addWidget(self.open_button)
+        self.clear_button = QPushButton(self.tr("New guest"))
+        self.clear_button.setToolTip(self.tr("Clear the form for the next guest (Ctrl+N)"))
+        self.clear_button.clicked.connect(self.clear)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        self.scanner_label = QLabel()
+        self.scanner_label.setObjectName("Muted")
+        self.scanner_label.setWordWrap(True)
+        left.addWidget(self.scanner_label)
+        left_card.setMinimumWidth(380)
+        columns.addWidget(left_card, 5)
+
+        # Right: the form.
+        self.form = RegistrationForm(ctx.desk.today)
+        self.form.register_requested.connect(self.register)
+        self.form.candidate_chosen.connect(self.apply_candidate)
+        self.form.stay_changed.connect(self.recheck_stay)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns.addWidget(scroll, 7)
+
+        QShortcut(QKeySequence.StandardKey.Open, self, activated=self.choose_file,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.update_scanner_label(None)
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        if self._reading:
+            return
+        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a scanned page"), "",
+                                              self.tr("Images (%1)").replace("%1", patterns))
+        if path:
+            self.read_file(path)
+
+    def read_file(self, path: str) -> None:
+        self.read_source(path, Path(path).name)
+
+    def read_source(self, source: str | bytes, name: str) -> None:
+        if self._reading:
+            self.message.show_message("info", self.tr("Still reading the previous page…"))
+            return
+        self._reading = True
+        self.message.clear_message()
+        self.page_view.set_busy_text(self.tr("Reading %1…").replace("%1", name))
+        self.read_info.setText("")
+        self.ctx.run(lambda: self.ctx.desk.read_document(source), self._read_done, self._read_failed,
+                     label=self.tr("Reading the document"), owner=self)
+
+    def _read_done(self, read: DocumentRead) -> None:
+        self._reading = False
+        self.page_view.set_busy_text("")
+        self.page_view.set_image(read.image_bytes, read.region)
+        self.last_read = read
+        if not read.lines:
+            self.mrz_label.setVisible(False)
+            self.message.show_message("warning", self.tr(
+                "No machine-readable zone found on this page. Scan it again flat and straight, or type the "
+                "document in Manual entry (Ctrl+2)."), sticky=True)
+            self.read_info.setText(read.message)
+            return
+        self.mrz_label.setText("\n".join(read.lines))
+        self.mrz_label.setVisible(True)
+        check = self._check(read.lines)
+        self.form.load_check(check, read.review_fields, read.image_bytes)
+        self.read_info.setText(self.tr("Read in %1 s").replace("%1", f"{read.seconds:.1f}")
+                               + (self.tr(" · %n field(s) to review", "", len(read.review_fields))
+                                  if read.review_fields else ""))
+        self.form.focus_first_field()
+        self.document_read.emit(read)
+
+    def _read_failed(self, error: JobError) -> None:
+        self._reading = False
+        self.page_view.set_busy_text("")
+        self.message.show_message("error", self.tr("The page could not be read: %1").replace("%1", str(error)))
+
+    def _check(self, lines: tuple[str, ...] | list[str]) -> Any:
+        form = self.form
+        return self.ctx.desk.check_mrz(list(lines), departure=parse_date(form.text("planned_departure")),
+                                       stay_until=parse_date(form.text("stay_until")),
+                                       visa_type=form.text("visa_type"))
+
+    def apply_candidate(self, candidate: Any) -> None:
+        check = self._check(candidate.lines)
+        review = set(self.last_read.review_fields) if self.last_read else set()
+        self.form.load_check(check, review)
+        self.mrz_label.setText("\n".join(candidate.lines))
+        self.message.show_message("info", self.tr("Correction applied. Compare the changed field with the page."))
+
+    def recheck_stay(self) -> None:
+        document = self.form._check.document if self.form._check is not None else None
+        if document is not None:
+            self.form.set_mrz_check(self._check(document.mrz_lines))
+
+    # -- registering ----------------------------------------------------------------------------------------
+    def register(self, entry: GuestEntry) -> None:
+        self.form.set_busy(True)
+        self.ctx.run(lambda: self.ctx.desk.register(entry), self._registered, self._register_failed,
+                     label=self.tr("Saving the registration"), owner=self)
+
+    def _registered(self, result: Registered) -> None:
+        self.form.set_busy(False)
+        self.last_registered = result
+        local = result.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
+        self.message.show_message("ok", self.tr(
+            "Registered %1 in room %2. The police report is queued; deadline %3.").replace(
+            "%1", result.guest_name).replace("%2", result.room).replace("%3", local.strftime("%Y-%m-%d %H:%M")))
+        self.clear(keep_message=True)
+        self.registered.emit(result)
+        self.ctx.registrations_changed.emit()
+        self.ctx.run(self.ctx.desk.send_now)
+
+    def _register_failed(self, error: JobError) -> None:
+        self.form.set_busy(False)
+        self.message.show_message("error", self.tr(
+            "Not saved: %1. Nothing was lost: the form is still filled in.").replace("%1", str(error)))
+
+    def clear(self, keep_message: bool = False) -> None:
+        self.form.clear()
+        self.page_view.set_image(None)
+        self.mrz_label.setVisible(False)
+        self.read_info.setText("")
+        self.last_read = None
+        if not keep_message:
+            self.message.clear_message()
+
+    def update_scanner_label(self, folder: str | None) -> None:
+        if folder:
+            self.scanner_label.setText(self.tr("Watching the scanner folder %1: new pages open here by "
+                                               "themselves.").replace("%1", folder))
+        else:
+            self.scanner_label.setText(self.tr("No scanner folder set (Settings)."))

@@ -1,0 +1,253 @@
+"""The desk's blocking work against the store and reporting packages: turning a confirmed form into a
+registration, listing guests and reports, driving the uploader and the training intake. Called only from
+background jobs (through Desk); Qt-free so it can be read and tested on its own."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest, QueueSummary, Registered, ReportRow
+
+if TYPE_CHECKING:
+    from hotel_desk.ui.desk import Desk
+
+log = logging.getLogger(__name__)
+
+TRAINING_HOTEL_CODE = "TRAINING"
+
+
+def actor(desk: Desk) -> str:
+    """The desk user named in the audit trail: the configured one, else the computer's login name."""
+    if desk.settings.desk_user:
+        return desk.settings.desk_user
+    try:
+        return getpass.getuser() or "desk"
+    except Exception:  # no login name (service accounts, some containers)
+        return "desk"
+
+
+# -- opening -------------------------------------------------------------------------------------------------
+def open_store(desk: Desk) -> Any:
+    from hotel_desk import store
+
+    db = store.open_database(desk.options.database_url)
+    s = desk.settings
+    hotel_code = s.hotel_code or (TRAINING_HOTEL_CODE if desk.training else "")
+    if not hotel_code:
+        raise RuntimeError("LIVE mode needs the hotel code from the police sub-station (Settings)")
+    store.set_property(db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
+                       authorisation_code=s.authorisation_code or ("TRAINING" if desk.training else ""),
+                       substation_code=s.substation_code, timezone=s.timezone or "Asia/Shanghai",
+                       actor=actor(desk), clock=desk.clock)
+    store.ensure_desk_user(db, actor(desk), clock=desk.clock)
+    return db
+
+
+def start_training_intake(desk: Desk) -> Any:
+    from hotel_desk.reporting.intake_server import IntakeServer
+    from hotel_desk.settings import TRAINING_INTAKE_PORT, data_dir
+
+    path = desk.settings.extra.get("training_intake_db") or str(data_dir() / "training-intake.sqlite3")
+    port = int(desk.settings.extra.get("training_intake_port", TRAINING_INTAKE_PORT))
+    try:
+        server = IntakeServer(path, port=port, clock=desk.clock)
+    except OSError:
+        # Another desk (or an earlier run still closing) holds the usual port: any free one will do, the
+        # uploader is told which.
+        server = IntakeServer(path, port=0, clock=desk.clock)
+    server.start()
+    desk.options.intake_url = server.url
+    return server
+
+
+def start_uploader(desk: Desk) -> Any:
+    try:
+        from hotel_desk.reporting import uploader as uploader_module  # type: ignore[attr-defined]
+    except ImportError:
+        log.warning("the reporting uploader is not available: reports stay queued")
+        return None
+    return uploader_module.start_for_desk(desk)  # adapted when the uploader lands
+
+
+def close(desk: Desk) -> None:
+    uploader, desk._uploader = desk._uploader, None
+    if uploader is not None:
+        uploader.stop()
+    intake, desk._intake = desk._intake, None
+    if intake is not None:
+        intake.stop()
+    db, desk._store = desk._store, None
+    if db is not None:
+        db.dispose()
+
+
+def _db(desk: Desk) -> Any:
+    if desk._store is None:
+        desk.open()
+    return desk._store
+
+
+# -- desk actions -----------------------------------------------------------------------------------------
+def document_for(entry: GuestEntry, today: date) -> Any:
+    """The document as confirmed at the desk: the MRZ read (kept verbatim) with the receptionist's edits."""
+    from hotel_desk.documents import DocumentKind, manual_document, parse_mrz
+
+    try:
+        kind = DocumentKind(entry.document_type or "passport")
+    except ValueError:
+        kind = DocumentKind.OTHER
+    if entry.mrz_lines:
+        parsed = parse_mrz(list(entry.mrz_lines), today=today)
+        return replace(
+            parsed, kind=kind, surname=entry.surname_en, given_names=entry.given_names_en,
+            document_number=entry.document_number, nationality=entry.nationality,
+            birth_date=entry.birth_date, sex=entry.sex or "X", expiry_date=entry.document_expiry,
+            issuing_state=entry.issuing_state or parsed.issuing_state, chinese_name=entry.chinese_name,
+        )
+    return manual_document(
+        kind=kind, surname=entry.surname_en, given_names=entry.given_names_en,
+        document_number=entry.document_number, nationality=entry.nationality, birth_date=entry.birth_date,
+        sex=entry.sex, expiry_date=entry.document_expiry, issuing_state=entry.issuing_state,
+        chinese_name=entry.chinese_name,
+    )
+
+
+def register(desk: Desk, entry: GuestEntry) -> Registered:
+    from hotel_desk import store
+
+    document = document_for(entry, desk.today())
+    stay = store.StayDetails(
+        room=entry.room, arrival=desk.now(), planned_departure=entry.planned_departure,
+        visa_type=entry.visa_type, visa_number=entry.visa_number, stay_until=entry.stay_until,
+        entry_date=entry.entry_date, port_of_entry=entry.port_of_entry, came_from=entry.came_from,
+        going_to=entry.going_to, reason=entry.reason,
+    )
+    accepted = list(entry.accepted_warnings)
+    if entry.manual_reason:
+        # The reason for typing by hand goes into the audit event with the accepted warnings.
+        accepted.append(f"manual:{entry.manual_reason}")
+    registration = store.GuestRegistration(
+        document=document, stay=stay, chinese_name=entry.chinese_name, page_image=entry.page_image,
+        accepted_warnings=tuple(accepted),
+    )
+    ref = store.register_guest(_db(desk), registration, actor=actor(desk), clock=desk.clock)
+    name = f"{entry.surname_en}, {entry.given_names_en}".strip(", ")
+    return Registered(ref.registration_id, ref.report_id, name, entry.room, ref.deadline_at)
+
+
+def check_out(desk: Desk, registration_id: str) -> str:
+    from hotel_desk import store
+
+    return store.check_out(_db(desk), registration_id, actor=actor(desk), clock=desk.clock).report_id
+
+
+def registration_entry(desk: Desk, registration_id: str) -> GuestEntry:
+    from hotel_desk import store
+
+    detail = store.registration_detail(_db(desk), registration_id, actor=actor(desk), purpose="correction",
+                                       clock=desk.clock)
+    g, d, s = detail.guest, detail.document, detail.stay
+    return GuestEntry(
+        surname_en=g["surname_en"], given_names_en=g["given_names_en"], chinese_name=g["chinese_name"],
+        sex=g["sex"], birth_date=g["birth_date"], nationality=g["nationality"], document_type=d["kind"],
+        document_number=d["document_number"], document_expiry=d["expiry_date"],
+        issuing_state=d["issuing_state"], visa_type=s["visa_type"], visa_number=s["visa_number"],
+        stay_until=s["stay_until"], entry_date=s["entry_date"], port_of_entry=s["port_of_entry"],
+        room=s["room"], planned_departure=s["planned_departure"], came_from=s["came_from"],
+        going_to=s["going_to"], reason=s["reason"], mrz_lines=tuple(d["mrz"]),
+    )
+
+
+def correct(desk: Desk, registration_id: str, entry: GuestEntry, reason: str) -> str:
+    from hotel_desk import store
+
+    before = registration_entry(desk, registration_id)
+    changes: dict[str, Any] = {}
+    for key in sorted(store.CORRECTABLE_FIELDS):
+        if not hasattr(entry, key):
+            continue
+        new, old = getattr(entry, key), getattr(before, key)
+        if new != old and not (new in (None, "") and old in (None, "")):
+            changes[key] = new
+    if not changes:
+        raise ValueError("nothing changed: edit the wrong field first")
+    return store.correct_registration(_db(desk), registration_id, changes, actor=actor(desk), note=reason,
+                                      clock=desk.clock).report_id
+
+
+# -- views ------------------------------------------------------------------------------------------------
+def in_house(desk: Desk, query: str) -> list[InHouseGuest]:
+    from hotel_desk import store
+
+    rows = store.guests_in_house(_db(desk), actor=actor(desk), search=query or None, clock=desk.clock)
+    return [
+        InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name, r.nationality,
+                     r.document_number, r.arrival_at, r.planned_departure)
+        for r in rows
+    ]
+
+
+def reports(desk: Desk) -> list[ReportRow]:
+    """Every open report (with the guest's name), plus the finished reports of the guests in house."""
+    from hotel_desk import store
+
+    db = _db(desk)
+    rows: dict[str, ReportRow] = {}
+    for p in store.pending_reports(db, clock=desk.clock, include_names=True, actor=actor(desk)):
+        error = p.last_error or ""
+        if p.field_errors:
+            error = "; ".join(_field_error_text(e) for e in p.field_errors)
+        rows[p.report_id] = ReportRow(p.report_id, p.kind, p.state, p.registration_id, p.guest_name or "", p.room,
+                                      p.event_time, p.deadline_at, "", error, p.attempts)
+    guests = {g.registration_id: g for g in in_house(desk, "")}
+    for registration_id in set(guests) | {r.registration_id for r in rows.values()}:
+        guest = guests.get(registration_id)
+        name = guest.name if guest else next((r.guest_name for r in rows.values()
+                                              if r.registration_id == registration_id), "")
+        room = guest.room if guest else next((r.room for r in rows.values()
+                                              if r.registration_id == registration_id), "")
+        for v in store.reports_for_registration(db, registration_id):
+            if v.report_id in rows:
+                old = rows[v.report_id]
+                rows[v.report_id] = replace(old, receipt=v.receipt_id or "")
+                continue
+            error = "; ".join(_field_error_text(e) for e in v.field_errors) or (v.last_error or "")
+            rows[v.report_id] = ReportRow(v.report_id, v.kind, v.state, registration_id, name, room,
+                                          v.event_time, v.deadline_at, v.receipt_id or "", error, v.attempts)
+    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or desk.now()), reverse=False)
+
+
+def _field_error_text(error: dict[str, str]) -> str:
+    field = error.get("field", "")
+    message = error.get("message", "") or error.get("code", "")
+    return f"{field}: {message}" if field else message
+
+
+def summary(desk: Desk) -> QueueSummary:
+    from hotel_desk import store
+
+    data = store.outbox_summary(_db(desk), clock=desk.clock)
+    by_state = data.get("by_state", {})
+    uploader = desk._uploader
+    online = getattr(uploader, "online", None) if uploader is not None else None
+    last_error = str(getattr(uploader, "last_error", "") or "") if uploader is not None else ""
+    return QueueSummary(pending=int(data.get("open", 0)) - int(by_state.get("rejected", 0)),
+                        nearest_deadline=data.get("nearest_deadline"), online=online,
+                        needs_correction=int(by_state.get("rejected", 0)), last_error=last_error)
+
+
+def retry(desk: Desk, report_id: str) -> None:
+    uploader = desk._uploader
+    if uploader is None:
+        raise RuntimeError("the uploader is not running")
+    uploader.retry(report_id)
+
+
+def send_now(desk: Desk) -> None:
+    uploader = desk._uploader
+    if uploader is not None:
+        uploader.wake()

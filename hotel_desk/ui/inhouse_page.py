@@ -1,0 +1,324 @@
+"""In house: who is staying now. Search, check out (which queues the check-out report) and correct a
+registration (which queues a correction report; nothing already reported is edited silently)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.clock import local_zone
+from hotel_desk.ui import theme
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.registration_form import RegistrationForm
+from hotel_desk.ui.tasks import JobError
+from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest
+from hotel_desk.ui.widgets import MessageLine, card, page_header
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class InHouseModel(QAbstractTableModel):
+    def __init__(self, zone: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.guests: list[InHouseGuest] = []
+        self._zone = local_zone(zone or None)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Room"), self.tr("Guest"), self.tr("Nationality"), self.tr("Document"),
+                self.tr("Checked in"), self.tr("Departure")]
+
+    def set_guests(self, guests: list[InHouseGuest]) -> None:
+        self.beginResetModel()
+        self.guests = guests
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.guests)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        guest = self.guests[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return guest
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == 0:
+            return guest.room
+        if column == 1:
+            return guest.name
+        if column == 2:
+            return guest.nationality
+        if column == 3:
+            return guest.document_number
+        if column == 4:
+            return _fmt_time(guest.check_in_time, self._zone)
+        if column == 5:
+            return guest.planned_departure.isoformat() if isinstance(guest.planned_departure, date) else ""
+        return None
+
+
+def _fmt_time(moment: datetime | None, zone: Any) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class InHousePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.ctx = ctx
+        self._correcting: str | None = None
+        self._pending_checkout: InHouseGuest | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(page_header(self.tr("In house"), self.tr(
+            "Guests staying now. Check out on departure: the check-out report is queued at once.")))
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by room, name or document number (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.checkout_button = QPushButton(self.tr("Check out…"))
+        self.checkout_button.setToolTip("Ctrl+Shift+O")
+        self.checkout_button.clicked.connect(self.ask_check_out)
+        bar.addWidget(self.checkout_button)
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setToolTip("Ctrl+E")
+        self.correct_button.clicked.connect(self.open_correction_for_selected)
+        bar.addWidget(self.correct_button)
+        outer.addLayout(bar)
+
+        self.confirm_bar = QFrame()
+        self.confirm_bar.setObjectName("Card")
+        confirm = QHBoxLayout(self.confirm_bar)
+        self.confirm_text = QLabel()
+        confirm.addWidget(self.confirm_text, 1)
+        self.confirm_button = QPushButton(self.tr("Check out now"))
+        self.confirm_button.setObjectName("Primary")
+        self.confirm_button.clicked.connect(self.confirm_check_out)
+        confirm.addWidget(self.confirm_button)
+        keep = QPushButton(self.tr("Keep in house"))
+        keep.clicked.connect(self._hide_confirm)
+        confirm.addWidget(keep)
+        self.confirm_bar.setVisible(False)
+        outer.addWidget(self.confirm_bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = InHouseModel(ctx.settings.timezone)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.open_correction_for_selected())
+        splitter.addWidget(self.table)
+
+        self.correction_card, correction_layout = card(self.tr("Correction"))
+        self.correction_info = QLabel()
+        self.correction_info.setWordWrap(True)
+        correction_layout.addWidget(self.correction_info)
+        self.correction_form = RegistrationForm(ctx.desk.today, correction=True)
+        self.correction_form.register_requested.connect(self.send_correction)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.correction_form)
+        correction_layout.addWidget(scroll, 1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close_correction)
+        correction_layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.correction_card.setVisible(False)
+        splitter.addWidget(self.correction_card)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 4)
+        outer.addWidget(splitter, 1)
+        self.empty_label = QLabel(self.tr("Nobody is checked in."))
+        self.empty_label.setObjectName("Muted")
+        outer.addWidget(self.empty_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus, context=shortcut_context)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, activated=self.ask_check_out, context=shortcut_context)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction_for_selected,
+                  context=shortcut_context)
+        QShortcut(QKeySequence("Escape"), self, activated=self._hide_confirm, context=shortcut_context)
+        ctx.registrations_changed.connect(self.refresh)
+        self._loading = False
+
+    # -- data ------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.ctx.ready or self._loading:
+            return
+        self._loading = True
+        query = self.search.text().strip()
+
+        def done(guests: list[InHouseGuest]) -> None:
+            self._loading = False
+            self.model.set_guests(guests)
+            self.empty_label.setVisible(not guests)
+            self.empty_label.setText(self.tr("Nobody matches the search.") if query else
+                                     self.tr("Nobody is checked in."))
+            if guests and not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            if query != self.search.text().strip():
+                self.refresh()
+
+        def failed(error: JobError) -> None:
+            self._loading = False
+            self.message.show_message("error", self.tr("The guest list could not be loaded: %1")
+                                      .replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.in_house(query), done, failed, owner=self)
+
+    def selected(self) -> InHouseGuest | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], Qt.ItemDataRole.UserRole)
+
+    def select_registration(self, registration_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            guest = self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole)
+            if guest.registration_id == registration_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # -- check-out -------------------------------------------------------------------------------------------
+    def ask_check_out(self) -> None:
+        guest = self.selected()
+        if guest is None:
+            self.message.show_message("info", self.tr("Select a guest first."))
+            return
+        self._pending_checkout = guest
+        self.confirm_text.setText(self.tr("Check out %1 from room %2 now?").replace("%1", guest.name)
+                                  .replace("%2", guest.room))
+        self.confirm_bar.setVisible(True)
+        self.confirm_button.setFocus()
+
+    def _hide_confirm(self) -> None:
+        self.confirm_bar.setVisible(False)
+        self._pending_checkout = None
+
+    def confirm_check_out(self) -> None:
+        guest = self._pending_checkout
+        if guest is None:
+            return
+        self._hide_confirm()
+        self.checkout_button.setEnabled(False)
+
+        def done(_report_id: str) -> None:
+            self.checkout_button.setEnabled(True)
+            self.message.show_message("ok", self.tr("%1 checked out of room %2. The check-out report is queued.")
+                                      .replace("%1", guest.name).replace("%2", guest.room))
+            self.ctx.registrations_changed.emit()
+            self.ctx.run(self.ctx.desk.send_now)
+
+        def failed(error: JobError) -> None:
+            self.checkout_button.setEnabled(True)
+            self.message.show_message("error", self.tr("Check-out not saved: %1").replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.check_out(guest.registration_id), done, failed,
+                     label=self.tr("Checking out"), owner=self)
+
+    # -- correction -----------------------------------------------------------------------------------------
+    def open_correction_for_selected(self) -> None:
+        guest = self.selected()
+        if guest is None:
+            self.message.show_message("info", self.tr("Select a guest first."))
+            return
+        self.open_correction(guest.registration_id)
+
+    def open_correction(self, registration_id: str, server_reason: str = "") -> None:
+        self._correcting = registration_id
+        self.correction_info.setText(self.tr("Loading…"))
+        self.correction_card.setVisible(True)
+
+        def loaded(entry: GuestEntry) -> None:
+            self.correction_form.load_entry(entry)
+            name = f"{entry.surname_en}, {entry.given_names_en}".strip(", ")
+            text = self.tr("Correcting the registration of %1, room %2. A correction report is sent; the "
+                           "original report stays on record.").replace("%1", name).replace("%2", entry.room)
+            if server_reason:
+                refused = self.tr("The police intake refused it:")
+                text += f"<br><b style='color:{theme.ERROR}'>{refused}</b> {server_reason}"
+            self.correction_info.setText(text)
+            self.correction_form.editors["surname_en"].setFocus()
+
+        def failed(error: JobError) -> None:
+            self.correction_info.setText(self.tr("The registration could not be loaded: %1").replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.registration_entry(registration_id), loaded, failed, owner=self)
+
+    def close_correction(self) -> None:
+        self._correcting = None
+        self.correction_card.setVisible(False)
+
+    def send_correction(self, entry: GuestEntry) -> None:
+        registration_id = self._correcting
+        if registration_id is None:
+            return
+        self.correction_form.set_busy(True)
+
+        def done(_report_id: str) -> None:
+            self.correction_form.set_busy(False)
+            self.message.show_message("ok", self.tr("Correction saved; the correction report is queued."))
+            self.close_correction()
+            self.ctx.registrations_changed.emit()
+            self.ctx.run(self.ctx.desk.send_now)
+
+        def failed(error: JobError) -> None:
+            self.correction_form.set_busy(False)
+            self.message.show_message("error", self.tr("Correction not saved: %1").replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), done, failed,
+                     label=self.tr("Saving the correction"), owner=self)

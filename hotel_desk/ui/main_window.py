@@ -1,0 +1,294 @@
+"""The main window: navigation on the left, one page at a time, a status bar that always answers "are the
+reports getting through, and what is due next", and a TRAINING banner that cannot be missed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.clock import local_zone
+from hotel_desk.ui import labels, theme
+from hotel_desk.ui.checkin_page import CheckInPage
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.inhouse_page import InHousePage
+from hotel_desk.ui.manual_page import ManualEntryPage
+from hotel_desk.ui.reports_page import ReportsPage
+from hotel_desk.ui.settings_page import SettingsPage
+from hotel_desk.ui.viewmodels import QueueSummary
+
+PAGES = ("check_in", "manual", "in_house", "reports", "settings")
+#: A tray notification goes out once per report when its deadline comes within this many seconds.
+NOTIFY_WITHIN = 2 * 3600
+
+
+def app_icon() -> QIcon:
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(theme.ACCENT))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(4, 4, 56, 56, 12, 12)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(30)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "HD")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Pill(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Pill")
+
+    def set_state(self, text: str, fg: str, bg: str) -> None:
+        self.setText(text)
+        self.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 9px; padding: 2px 10px;"
+                           " font-weight: 600;")
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._notified: set[str] = set()
+        training = ctx.desk.training
+        title = self.tr("Hotel Desk – guest registration")
+        if ctx.settings.hotel_name:
+            title = f"{ctx.settings.hotel_name} · {title}"
+        if training:
+            title = f"[{self.tr('TRAINING')}] {title}"
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.resize(1360, 860)
+
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.training_banner = QLabel(self.tr(
+            "TRAINING – reports go to the practice intake on this computer, never to the police."))
+        self.training_banner.setObjectName("TrainingBanner")
+        self.training_banner.setVisible(training)
+        root.addWidget(self.training_banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        root.addLayout(body, 1)
+
+        side = QWidget()
+        side.setStyleSheet("background: #1f2d3d;")
+        side.setFixedWidth(210)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        brand = QLabel(ctx.settings.hotel_name or self.tr("Hotel Desk"))
+        brand.setObjectName("Brand")
+        brand.setWordWrap(True)
+        side_layout.addWidget(brand)
+        sub = QLabel(self.tr("Guest registration"))
+        sub.setObjectName("BrandSub")
+        side_layout.addWidget(sub)
+        self.nav = QListWidget()
+        self.nav.setObjectName("Nav")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setIconSize(QSize(0, 0))
+        side_layout.addWidget(self.nav, 1)
+        self.mode_tag = QLabel()
+        self.mode_tag.setStyleSheet("background: #1f2d3d; color: #9fb0c3; padding: 10px 18px;")
+        side_layout.addWidget(self.mode_tag)
+        body.addWidget(side)
+
+        self.stack = QStackedWidget()
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.check_in = CheckInPage(ctx)
+        self.manual = ManualEntryPage(ctx)
+        self.in_house = InHousePage(ctx)
+        self.reports = ReportsPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.settings_page.language_changed.connect(self.language_change_requested)
+        self.settings_page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
+        names = {
+            "check_in": self.tr("Check-in"),
+            "manual": self.tr("Manual entry"),
+            "in_house": self.tr("In house"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
+        }
+        for number, (key, page) in enumerate(zip(PAGES, self.pages(), strict=True), start=1):
+            item = QListWidgetItem(f"{names[key]}")
+            item.setToolTip(f"Ctrl+{number}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.setCurrentRow(0)
+        quit_action = QAction(self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+        self._build_status_bar()
+        ctx.summary_changed.connect(self.show_summary)
+        ctx.tasks.busy_changed.connect(self._busy)
+        ctx.tasks.job_progress.connect(lambda text: self.busy_label.setText(text))
+        ctx.notice.connect(self._notice)
+        ctx.navigate.connect(self._navigate)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.setToolTip(title)
+            self.tray.show()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(30_000)
+        self._clock_timer.timeout.connect(lambda: self.show_summary(self.ctx.summary))
+        self._clock_timer.start()
+        self.show_summary(ctx.summary)
+
+    def pages(self) -> list[QWidget]:
+        return [self.check_in, self.manual, self.in_house, self.reports, self.settings_page]
+
+    # -- navigation ---------------------------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(PAGES.index(key))
+
+    def current_page(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        if page is self.check_in:
+            self.check_in.form.focus_first_field()
+        elif page is self.manual:
+            self.manual.mrz_input.setFocus()
+        elif page is self.in_house:
+            self.in_house.search.setFocus()
+        elif page is self.reports:
+            self.reports.table.setFocus()
+
+    def _navigate(self, key: str, argument: object) -> None:
+        self.show_page(key)
+        if key == "in_house" and isinstance(argument, tuple):
+            registration_id, reason = argument
+            self.in_house.open_correction(str(registration_id), str(reason or ""))
+
+    # -- status bar ----------------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.online_pill = Pill()
+        self.mode_pill = Pill()
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pending")
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("deadline")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("Muted")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setFixedHeight(10)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setVisible(False)
+        bar.addWidget(self.online_pill)
+        bar.addWidget(self.mode_pill)
+        bar.addWidget(self.pending_label)
+        bar.addWidget(self.deadline_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy_bar)
+        if self.ctx.desk.training:
+            self.mode_pill.set_state(self.tr("TRAINING"), "white", theme.TRAINING)
+            self.mode_tag.setText(self.tr("Mode: TRAINING"))
+        else:
+            self.mode_pill.set_state(self.tr("LIVE"), "white", theme.LIVE)
+            self.mode_tag.setText(self.tr("Mode: LIVE"))
+
+    def show_summary(self, summary: QueueSummary) -> None:
+        if summary.online is None:
+            self.online_pill.set_state(self.tr("● Connecting…"), theme.MUTED, "#eef2f6")
+        elif summary.online:
+            self.online_pill.set_state(self.tr("● Online"), theme.OK, theme.OK_BG)
+        else:
+            self.online_pill.set_state(self.tr("● Offline"), theme.ERROR, theme.ERROR_BG)
+            if summary.last_error:
+                self.online_pill.setToolTip(summary.last_error)
+        pending = self.tr("%n report(s) waiting", "", summary.pending) if summary.pending else \
+            self.tr("All reports sent")
+        if summary.needs_correction:
+            pending += " · " + self.tr("%n need(s) correction", "", summary.needs_correction)
+        self.pending_label.setText(pending)
+        deadline = summary.nearest_deadline
+        if deadline is None:
+            self.deadline_label.setText("")
+            self.deadline_label.setStyleSheet("")
+            return
+        left = (deadline - self.ctx.desk.now()).total_seconds()
+        fg, _bg = theme.deadline_colour(left)
+        local = deadline.astimezone(local_zone(self.ctx.settings.timezone or None))
+        self.deadline_label.setText(self.tr("Next deadline %1 (%2)").replace("%1", local.strftime("%H:%M"))
+                                    .replace("%2", labels.countdown(left)))
+        self.deadline_label.setStyleSheet(f"color: {fg}; font-weight: 600;")
+        self._maybe_notify(summary, left, local)
+
+    def _maybe_notify(self, summary: QueueSummary, left: float, local: datetime) -> None:
+        if left > NOTIFY_WITHIN or summary.pending == 0:
+            return
+        key = local.isoformat()
+        if key in self._notified:
+            return
+        self._notified.add(key)
+        text = self.tr("A police report is due at %1 (%2) and has not been accepted yet.").replace(
+            "%1", local.strftime("%H:%M")).replace("%2", labels.countdown(left))
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("Report deadline"), text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        # Also inside the window: the tray may be hidden or missing (offscreen, some desktops).
+        self.reports.message.show_message("warning", text, sticky=True)
+        self.last_deadline_warning = text
+
+    def _busy(self, busy: bool, label: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setText(label if busy else "")
+
+    def _notice(self, kind: str, text: str) -> None:
+        page = self.stack.currentWidget()
+        message = getattr(page, "message", None)
+        if message is not None:
+            message.show_message(kind, text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
+
+

@@ -1,0 +1,270 @@
+"""Manual entry, for when nothing can read the document: type the MRZ lines and see each check digit agree
+(or not) as you type, or type the fields from the page when the document has no MRZ, saying why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.ui import i18n, theme
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.registration_form import RegistrationForm, parse_date
+from hotel_desk.ui.tasks import JobError
+from hotel_desk.ui.viewmodels import GuestEntry, Registered
+from hotel_desk.ui.widgets import MessageLine, card, page_header
+
+
+class MrzInput(QPlainTextEdit):
+    """MRZ lines as typed: upper case, '<' for fillers, spaces and lower case fixed as you type."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(theme.mono_font(13))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTabChangesFocus(True)
+        metrics = QFontMetrics(self.font())
+        self.setMinimumWidth(metrics.horizontalAdvance("M" * 44) + 40)
+        self.setFixedHeight(metrics.lineSpacing() * 3 + 26)
+        self.textChanged.connect(self._normalise)
+        self._fixing = False
+
+    def _normalise(self) -> None:
+        if self._fixing:
+            return
+        text = self.toPlainText()
+        fixed = "\n".join(line.upper().replace(" ", "<") for line in text.split("\n"))
+        if fixed != text:
+            self._fixing = True
+            cursor = self.textCursor()
+            position = cursor.position()
+            self.setPlainText(fixed)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(fixed)))
+            self.setTextCursor(cursor)
+            self._fixing = False
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.toPlainText().split("\n") if line.strip()]
+
+
+class CheckDigitPanel(QWidget):
+    """One row per check digit: the field, what is printed, what the data gives, and a tick or a cross."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(14)
+        self._grid.setVerticalSpacing(4)
+        self.rows: dict[str, QLabel] = {}
+        self.status = QLabel()
+        self.status.setObjectName("Muted")
+        self.status.setWordWrap(True)
+
+    def _names(self) -> dict[str, str]:
+        return {
+            "document_number": self.tr("Document number"),
+            "birth_date": self.tr("Date of birth"),
+            "expiry_date": self.tr("Valid until"),
+            "optional_data": self.tr("Personal number"),
+            "composite": self.tr("Whole zone (composite)"),
+        }
+
+    def show_lines(self, lines: list[str], check: Any, feedback: list[Any] | None = None) -> None:
+        """Show each check digit's state: from the live typing feedback (also for lines still being typed)."""
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item.widget() and item.widget() is not self.status:
+                item.widget().deleteLater()
+        self.rows.clear()
+        row = 0
+        names = self._names()
+        for item in feedback or []:
+            name = QLabel(names.get(item.field, item.field))
+            mark = QLabel()
+            mark.setObjectName(f"check_{item.field}")
+            if item.status == "ok":
+                mark.setText(self.tr("✓ check digit %1 is right").replace("%1", item.printed))
+                mark.setStyleSheet(f"color: {theme.OK}; font-weight: 600;")
+            elif item.status == "fail":
+                mark.setText(self.tr("✗ check digit printed %1, the data gives %2")
+                             .replace("%1", item.printed or "?").replace("%2", item.computed))
+                mark.setStyleSheet(f"color: {theme.ERROR}; font-weight: 600;")
+            else:
+                mark.setText(self.tr("… not typed yet"))
+                mark.setStyleSheet(f"color: {theme.MUTED};")
+            mark.setProperty("status", item.status)
+            self.rows[item.field] = mark
+            self._grid.addWidget(name, row, 0)
+            self._grid.addWidget(mark, row, 1)
+            row += 1
+        self._grid.addWidget(self.status, row, 0, 1, 2)
+        self._grid.setColumnStretch(1, 1)
+        lengths = " · ".join(self.tr("line %1: %2 characters").replace("%1", str(i + 1))
+                             .replace("%2", str(len(line))) for i, line in enumerate(lines))
+        document = check.document if check is not None else None
+        if not lines:
+            self.status.setText(self.tr("Type the lines at the bottom of the page, one per line: 2 lines of 44 "
+                                        "for a passport, 3 lines of 30 for an ID card."))
+        elif document is None:
+            problem = check.findings[0].message(i18n.current_language()) if check is not None and check.findings \
+                else ""
+            self.status.setText(f"{lengths}. {problem}".strip())
+        else:
+            self.status.setText(lengths)
+
+
+class ManualEntryPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.ctx = ctx
+        self.last_registered: Registered | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(page_header(
+            self.tr("Manual entry"),
+            self.tr("When no reader can read the document: type its machine-readable lines, or, if it has none, "
+                    "type the fields from the page and say why."),
+        ))
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+
+        # Tab 1: typed MRZ with live check digits.
+        mrz_tab = QWidget()
+        mrz_layout = QHBoxLayout(mrz_tab)
+        mrz_layout.setContentsMargins(0, 10, 0, 0)
+        mrz_layout.setSpacing(16)
+        left_card, left = card(self.tr("Machine-readable lines"))
+        self.mrz_input = MrzInput()
+        self.mrz_input.setObjectName("mrz_input")
+        left.addWidget(self.mrz_input)
+        hint = QLabel(self.tr("Fillers are '<'; a space becomes '<' by itself. Check digits are checked as you "
+                              "type."))
+        hint.setObjectName("Muted")
+        hint.setWordWrap(True)
+        left.addWidget(hint)
+        self.check_digits = CheckDigitPanel()
+        left.addWidget(self.check_digits)
+        left.addStretch(1)
+        left_card.setMaximumWidth(620)
+        mrz_layout.addWidget(left_card, 5)
+        self.mrz_form = RegistrationForm(ctx.desk.today)
+        self.mrz_form.register_requested.connect(self.register)
+        self.mrz_form.candidate_chosen.connect(self._apply_candidate)
+        self.mrz_form.stay_changed.connect(self._recheck)
+        mrz_layout.addWidget(_scroll(self.mrz_form), 6)
+        self.tabs.addTab(mrz_tab, self.tr("Type the MRZ"))
+
+        # Tab 2: no MRZ at all.
+        self.fields_form = RegistrationForm(ctx.desk.today, manual=True)
+        self.fields_form.register_requested.connect(self.register)
+        for key, editor in self.fields_form.editors.items():
+            signal = getattr(editor, "editingFinished", None) or editor.currentIndexChanged
+            signal.connect(lambda *_a, k=key: self._schedule_manual_check())
+        self.tabs.addTab(_scroll(self.fields_form), self.tr("No MRZ on the document"))
+
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.setInterval(150)
+        self._typing_timer.timeout.connect(self._recheck)
+        self.mrz_input.textChanged.connect(self._typing_timer.start)
+        self._manual_timer = QTimer(self)
+        self._manual_timer.setSingleShot(True)
+        self._manual_timer.setInterval(200)
+        self._manual_timer.timeout.connect(self._manual_check)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.check_digits.show_lines([], None)
+
+    # -- typed MRZ ----------------------------------------------------------------------------------------
+    def set_mrz_text(self, text: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.mrz_input.setPlainText(text)
+        self._typing_timer.stop()
+        self._recheck()
+
+    def _recheck(self) -> None:
+        lines = self.mrz_input.lines()
+        if not lines:
+            self.check_digits.show_lines([], None)
+            self.mrz_form.set_mrz_check(None)
+            return
+        form = self.mrz_form
+        check = self.ctx.desk.check_mrz(lines, departure=parse_date(form.text("planned_departure")),
+                                        stay_until=parse_date(form.text("stay_until")),
+                                        visa_type=form.text("visa_type"), candidates=True)
+        _fmt, feedback = self.ctx.desk.typing_feedback(lines)
+        self.check_digits.show_lines(lines, check, feedback)
+        if check.document is not None:
+            form.load_check(check)
+        else:
+            form.set_mrz_check(check)
+
+    def _apply_candidate(self, candidate: Any) -> None:
+        self.set_mrz_text("\n".join(candidate.lines))
+
+    # -- no MRZ --------------------------------------------------------------------------------------------
+    def _schedule_manual_check(self) -> None:
+        self._manual_timer.start()
+
+    def _manual_check(self) -> None:
+        entry = self.fields_form.entry()
+        if not (entry.document_number and entry.surname_en):
+            self.fields_form.set_extra_findings([])
+            return
+        self.fields_form.set_extra_findings(self.ctx.desk.check_manual(entry))
+
+    # -- register ------------------------------------------------------------------------------------------
+    def register(self, entry: GuestEntry) -> None:
+        form = self.mrz_form if self.tabs.currentIndex() == 0 else self.fields_form
+        form.set_busy(True)
+
+        def done(result: Registered) -> None:
+            form.set_busy(False)
+            self.last_registered = result
+            self.message.show_message("ok", self.tr("Registered %1 in room %2. The police report is queued.")
+                                      .replace("%1", result.guest_name).replace("%2", result.room))
+            self.clear(keep_message=True)
+            self.ctx.registrations_changed.emit()
+            self.ctx.run(self.ctx.desk.send_now)
+
+        def failed(error: JobError) -> None:
+            form.set_busy(False)
+            self.message.show_message("error", self.tr("Not saved: %1. The form is still filled in.")
+                                      .replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.register(entry), done, failed,
+                     label=self.tr("Saving the registration"), owner=self)
+
+    def clear(self, keep_message: bool = False) -> None:
+        self.mrz_input.clear()
+        self.mrz_form.clear()
+        self.fields_form.clear()
+        self.check_digits.show_lines([], None)
+        if not keep_message:
+            self.message.clear_message()
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(widget)
+    return scroll

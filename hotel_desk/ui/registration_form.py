@@ -1,0 +1,581 @@
+"""The registration form shared by Check-in and Manual entry: the document fields as read (editable), the
+findings beside the field they concern, correction candidates one click away, then the stay and the visa or
+permit, and Register (Enter).
+
+Errors block Register; warnings need an explicit "I have checked" so nothing doubtful slips through by habit;
+fields the recognizer was unsure of are highlighted until someone edits or confirms them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
+from hotel_desk.ui import i18n, labels, theme
+from hotel_desk.ui.viewmodels import GuestEntry
+
+#: Where a finding about a document field (names from the document core) shows up in the form.
+FINDING_TO_FORM = {
+    "surname": "surname_en",
+    "given_names": "given_names_en",
+    "names": "surname_en",
+    "name": "surname_en",
+    "document_number": "document_number",
+    "nationality": "nationality",
+    "birth_date": "birth_date",
+    "sex": "sex",
+    "expiry_date": "document_expiry",
+    "document_expiry": "document_expiry",
+    "issuing_state": "issuing_state",
+    "departure": "planned_departure",
+    "planned_departure": "planned_departure",
+    "permit_stay_until": "stay_until",
+    "stay_until": "stay_until",
+    "visa_type": "visa_type",
+    "visa_number": "visa_number",
+    "entry_date": "entry_date",
+    "chinese_name": "chinese_name",
+    "room": "room",
+    "reason": "manual_reason",
+    "mrz": "document",
+}
+
+DOCUMENT_FIELDS = (
+    "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
+    "birth_date", "nationality", "document_expiry",
+)
+STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
+VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
+DATE_FIELDS = {"birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"}
+
+
+REQUIRED_CODES = {"form.room_missing", "form.required", "form.manual_reason"}
+
+
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) != 8:
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
+def form_field_for(finding_field: str | None) -> str:
+    if not finding_field:
+        return "document"
+    return FINDING_TO_FORM.get(finding_field, "document")
+
+
+@dataclass(frozen=True)
+class LocalFinding:
+    """A finding the form itself raises (a date that is not a date, a required field left blank)."""
+
+    code: str
+    severity: Severity
+    field: str | None
+    message_en: str
+    message_zh: str
+
+    def message(self, language: str = "en") -> str:
+        return self.message_zh if language.lower().startswith("zh") else self.message_en
+
+
+class FindingList(QWidget):
+    """The findings for one field, each coloured by severity, with its correction candidates as buttons."""
+
+    candidate_chosen = Signal(object)  # CorrectionCandidate
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(3)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.findings: list[Finding | LocalFinding] = []
+
+    def show_findings(self, findings: Sequence[Finding | LocalFinding],
+                      candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.findings = list(findings)
+        for finding in findings:
+            fg, bg = theme.SEVERITY_COLOURS.get(str(finding.severity.value), (theme.MUTED, theme.CARD))
+            label = QLabel(f"<b>{labels.severity_label(finding.severity.value)}</b> · "
+                           f"{_escape(finding.message(i18n.current_language()))}")
+            label.setObjectName("Finding")
+            label.setProperty("code", finding.code)
+            label.setWordWrap(True)
+            label.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px;")
+            self._layout.addWidget(label)
+        if candidates:
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            hint = QLabel(QLabelText.did_you_mean())
+            hint.setObjectName("Muted")
+            row.addWidget(hint)
+            for text, candidate in candidates[:3]:
+                button = QPushButton(text)
+                button.setObjectName("Candidate")
+                button.setToolTip(QLabelText.use_candidate())
+                button.clicked.connect(lambda _=False, c=candidate: self.candidate_chosen.emit(c))
+                row.addWidget(button)
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._layout.addWidget(holder)
+        self.setVisible(bool(findings) or bool(candidates))
+
+
+class QLabelText:
+    """Strings used by FindingList (a separate translation context keeps them findable in Linguist)."""
+
+    @staticmethod
+    def did_you_mean() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("RegistrationForm", "Did you mean:")
+
+    @staticmethod
+    def use_candidate() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(
+            "RegistrationForm", "Use this reading: it passes every check digit. Check it against the page.")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RegistrationForm(QWidget):
+    """Emits `register_requested(GuestEntry)`; the page runs the registration as a background job."""
+
+    register_requested = Signal(object)
+    candidate_chosen = Signal(object)  # CorrectionCandidate: the page re-checks the MRZ with these lines
+    stay_changed = Signal()
+
+    def __init__(self, today: Callable[[], date], *, manual: bool = False, correction: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        # A correction also needs a reason (it goes into the correction report and the audit trail).
+        self._manual = manual or correction
+        self._correction = correction
+        self._check: MrzCheck | None = None
+        self._review: set[str] = set()
+        self._busy = False
+        self._external_findings: list[Finding | LocalFinding] = []
+        self._page_image: bytes | None = None
+        self._attempted = False  # blank required fields are only marked red once Register was tried
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self.finding_lists: dict[str, FindingList] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(12)
+
+        self.general_findings = FindingList()
+        self.general_findings.candidate_chosen.connect(self.candidate_chosen)
+        self.finding_lists["document"] = self.general_findings
+        outer.addWidget(self.general_findings)
+
+        outer.addWidget(self._section(self.tr("Guest and document"), DOCUMENT_FIELDS))
+        if correction:
+            outer.addWidget(self._section(self.tr("Reason for the correction"), ("manual_reason",)))
+        elif manual:
+            outer.addWidget(self._section(self.tr("Why typed by hand"), ("manual_reason",)))
+        outer.addWidget(self._section(self.tr("Stay"), STAY_FIELDS))
+        outer.addWidget(self._section(self.tr("Visa or permit"), VISA_FIELDS))
+
+        footer = QHBoxLayout()
+        self.accept_warnings = QCheckBox(self.tr("I have checked the warnings against the document"))
+        self.accept_warnings.setVisible(False)
+        self.accept_warnings.toggled.connect(self._update_register_state)
+        footer.addWidget(self.accept_warnings)
+        footer.addStretch(1)
+        self.blocker = QLabel()
+        self.blocker.setObjectName("Muted")
+        footer.addWidget(self.blocker)
+        self.register_button = QPushButton(self.tr("Send correction") if correction else self.tr("Register  ⏎"))
+        self.register_button.setObjectName("Primary")
+        self.register_button.setToolTip(self.tr("Save the registration and queue its police report (Enter)"))
+        self.register_button.clicked.connect(self.request_register)
+        footer.addWidget(self.register_button)
+        outer.addLayout(footer)
+        outer.addStretch(1)
+
+        for key in ("Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request_register)
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _t, k=key: self._field_edited(k))
+            else:
+                editor.currentIndexChanged.connect(lambda _i, k=key: self._field_edited(k))
+        self.clear()
+
+    # -- building -------------------------------------------------------------------------------------------------
+    def _section(self, title: str, keys: Iterable[str]) -> QFrame:
+        card = QFrame()
+        card.setObjectName("Card")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(16, 12, 16, 14)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(7)
+        heading = QLabel(title)
+        heading.setObjectName("CardTitle")
+        grid.addWidget(heading, 0, 0, 1, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 4)
+        grid.setColumnMinimumWidth(0, 130)
+        for row, key in enumerate(keys, start=1):
+            label = QLabel(labels.field_label(key))
+            label.setObjectName("FieldLabel")
+            editor = self._editor_for(key)
+            editor.setObjectName(f"field_{key}")
+            editor.setMinimumWidth(200)
+            label.setBuddy(editor)
+            self.editors[key] = editor
+            findings = FindingList()
+            findings.candidate_chosen.connect(self.candidate_chosen)
+            findings.setVisible(False)
+            self.finding_lists[key] = findings
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(editor, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(findings, row, 2, Qt.AlignmentFlag.AlignTop)
+        return card
+
+    def _editor_for(self, key: str) -> QLineEdit | QComboBox:
+        if key in ("document_type", "sex", "visa_type"):
+            combo = QComboBox()
+            items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
+            for value, text in items:
+                combo.addItem(text, value)
+            return combo
+        if key in ("reason", "manual_reason"):
+            combo = QComboBox()
+            combo.setEditable(True)
+            if key == "reason":
+                combo.addItems(["", *labels.stay_reasons()])
+            elif self._correction:
+                combo.addItems(["", self.tr("Wrong field value in the registration"),
+                                self.tr("The police marked the record as suspected error data"),
+                                self.tr("The guest changed room or departure date")])
+            else:
+                combo.addItems(["", self.tr("The document has no machine-readable zone"),
+                                self.tr("The machine-readable zone is damaged or unreadable"),
+                                self.tr("No scanner or reader available")])
+            combo.lineEdit().setPlaceholderText(self.tr("Required") if key == "manual_reason" else "")
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            return combo
+        edit = QLineEdit()
+        if key in DATE_FIELDS:
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            edit.setMaxLength(10)
+        if key in ("nationality", "issuing_state"):
+            edit.setPlaceholderText(self.tr("3 letters, e.g. GBR"))
+            edit.setMaxLength(3)
+        if key == "room":
+            edit.setPlaceholderText(self.tr("e.g. 1208"))
+        if key in ("surname_en", "given_names_en"):
+            edit.setPlaceholderText(self.tr("As in the document (Latin letters)"))
+        return edit
+
+    # -- filling ------------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._check = None
+        self._review = set()
+        self._external_findings = []
+        self._page_image = None
+        self._attempted = False
+        self._mrz_lines: tuple[str, ...] = ()
+        for key, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                editor.clear()
+            elif editor.isEditable():
+                editor.setCurrentIndex(0)
+                editor.setEditText("")
+            else:
+                editor.setCurrentIndex(0)
+            self._set_review(key, False)
+        self._set_text("planned_departure", (self._today() + timedelta(days=1)).isoformat())
+        self.accept_warnings.setChecked(False)
+        self._show_findings()
+
+    def load_entry(self, entry: GuestEntry) -> None:
+        """Fill every field from a stored registration (for a correction)."""
+        self.clear()
+        for key in (*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS):
+            value = getattr(entry, key, "")
+            if isinstance(value, date):
+                value = value.isoformat()
+            self.set_value(key, "" if value is None else str(value))
+        self._page_image = entry.page_image
+        self._mrz_lines = tuple(entry.mrz_lines)
+        self._show_findings()
+
+    def load_check(self, check: MrzCheck, review_fields: Iterable[str] = (), page_image: bytes | None = None) -> None:
+        """Fill the document fields from a checked MRZ (keeping the stay fields the receptionist typed)."""
+        self._check = check
+        if page_image is not None:
+            self._page_image = page_image
+        doc = check.document
+        if doc is not None:
+            self._fill_document(doc)
+        self._review = {FINDING_TO_FORM.get(f, f) for f in review_fields}
+        for key in self.editors:
+            self._set_review(key, key in self._review)
+        self.accept_warnings.setChecked(False)
+        self._show_findings()
+
+    def set_extra_findings(self, findings: Sequence[Finding | LocalFinding]) -> None:
+        """Findings computed outside the MRZ check (stay rules, the manual document's own validation)."""
+        self._external_findings = list(findings)
+        self._show_findings()
+
+    def set_mrz_check(self, check: MrzCheck | None) -> None:
+        self._check = check
+        self._show_findings()
+
+    def _fill_document(self, doc: TravelDocument) -> None:
+        self._set_combo("document_type", doc.kind.value)
+        self._set_text("document_number", doc.document_number)
+        self._set_text("issuing_state", doc.issuing_state)
+        self._set_text("surname_en", doc.surname)
+        self._set_text("given_names_en", doc.given_names)
+        if doc.chinese_name:
+            self._set_text("chinese_name", doc.chinese_name)
+        self._set_combo("sex", doc.sex if doc.sex in ("M", "F") else "X")
+        self._set_text("birth_date", doc.birth_date.isoformat() if doc.birth_date else doc.birth_date_raw)
+        self._set_text("nationality", doc.nationality)
+        self._set_text("document_expiry", doc.expiry_date.isoformat() if doc.expiry_date else doc.expiry_date_raw)
+        if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
+            self._set_combo("visa_type", "PERMIT")
+
+    def _set_text(self, key: str, value: str) -> None:
+        editor = self.editors[key]
+        if isinstance(editor, QLineEdit):
+            editor.setText(value)
+        else:
+            editor.setEditText(value)
+
+    def _set_combo(self, key: str, value: str) -> None:
+        editor = self.editors[key]
+        assert isinstance(editor, QComboBox)
+        index = editor.findData(value)
+        if index >= 0:
+            editor.setCurrentIndex(index)
+
+    def set_value(self, key: str, value: str) -> None:
+        """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox) and not editor.isEditable():
+            self._set_combo(key, value)
+        else:
+            self._set_text(key, value)
+
+    def text(self, key: str) -> str:
+        editor = self.editors[key]
+        if isinstance(editor, QLineEdit):
+            return editor.text().strip()
+        if editor.isEditable():
+            return editor.currentText().strip()
+        return str(editor.currentData() or "")
+
+    # -- review highlighting and findings ----------------------------------------------------------------------
+    def _set_review(self, key: str, on: bool) -> None:
+        editor = self.editors[key]
+        editor.setProperty("review", "true" if on else "false")
+        editor.setToolTip(self.tr("The reader was unsure here: compare with the page") if on else "")
+        editor.style().unpolish(editor)
+        editor.style().polish(editor)
+
+    def _field_edited(self, key: str) -> None:
+        if key in self._review:
+            self._review.discard(key)
+            self._set_review(key, False)
+        if key in STAY_FIELDS or key in VISA_FIELDS:
+            self.stay_changed.emit()
+        self._show_findings()
+
+    def local_findings(self) -> list[LocalFinding]:
+        found: list[LocalFinding] = []
+        for key in DATE_FIELDS:
+            text = self.text(key)
+            if text and parse_date(text) is None:
+                found.append(LocalFinding("form.date_invalid", Severity.ERROR, key,
+                                          "Not a date: type it as YYYY-MM-DD.", "不是有效日期：请按 YYYY-MM-DD 填写。"))
+        if not self.text("room"):
+            found.append(LocalFinding("form.room_missing", Severity.ERROR, "room",
+                                      "Type the room number.", "请填写房间号。"))
+        for key in ("surname_en", "document_number", "nationality"):
+            if not self.text(key):
+                found.append(LocalFinding("form.required", Severity.ERROR, key,
+                                          "Required for the police report.", "警方报告必填项。"))
+        departure = parse_date(self.text("planned_departure"))
+        if departure is not None and departure < self._today() and not self._correction:
+            found.append(LocalFinding("form.departure_past", Severity.ERROR, "planned_departure",
+                                      "The planned departure is in the past.", "预计离店日期已过。"))
+        if self._manual and not self.text("manual_reason"):
+            found.append(LocalFinding("form.manual_reason", Severity.ERROR, "manual_reason",
+                                      "Give the reason for the correction." if self._correction
+                                      else "Say why the document is typed by hand.",
+                                      "请说明更正原因。" if self._correction else "请说明手工录入的原因。"))
+        return found
+
+    def all_findings(self) -> list[Finding | LocalFinding]:
+        findings: list[Finding | LocalFinding] = []
+        if self._check is not None:
+            findings += list(self._check.findings)
+        findings += self._external_findings
+        covered = {form_field_for(f.field) if f.field not in self.editors else f.field for f in findings}
+        findings += [f for f in self.local_findings()
+                     if not (f.code in REQUIRED_CODES and f.field in covered)]
+        return findings
+
+    def _candidates_by_field(self) -> dict[str, list[tuple[str, CorrectionCandidate]]]:
+        result: dict[str, list[tuple[str, CorrectionCandidate]]] = {}
+        check = self._check
+        if check is None or check.document is None or not check.candidates:
+            return result
+        spans = check.document.spans
+        for candidate in check.candidates:
+            fields: set[str] = set()
+            for change in candidate.changes:
+                for name, span in spans.items():
+                    if span.line == change.line and span.start <= change.column < span.end:
+                        fields.add(name)
+            target = form_field_for(next(iter(sorted(fields))) if len(fields) == 1 else None)
+            span = spans.get(next(iter(fields))) if len(fields) == 1 else None
+            if span is not None and span.line < len(candidate.lines):
+                text = candidate.lines[span.line][span.start:span.end].rstrip("<") or "<"
+            else:
+                text = " / ".join(f"{c.old}→{c.new}" for c in candidate.changes)
+            result.setdefault(target, []).append((text, candidate))
+        return result
+
+    def _show_findings(self) -> None:
+        by_field: dict[str, list[Finding | LocalFinding]] = {}
+        for finding in self.all_findings():
+            if finding.code in REQUIRED_CODES and not self._attempted:
+                continue
+            key = finding.field if finding.field in self.finding_lists else form_field_for(finding.field)
+            by_field.setdefault(key, []).append(finding)
+        candidates = self._candidates_by_field()
+        for key, box in self.finding_lists.items():
+            box.show_findings(by_field.get(key, []), candidates.get(key, []))
+            editor = self.editors.get(key)
+            if editor is not None:
+                worst = _worst(by_field.get(key, []))
+                editor.setProperty("severity", worst or "")
+                editor.style().unpolish(editor)
+                editor.style().polish(editor)
+        self._update_register_state()
+
+    def _update_register_state(self) -> None:
+        findings = self.all_findings()
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        self.accept_warnings.setVisible(bool(warnings) and not errors)
+        if self._busy:
+            self.blocker.setText(self.tr("Saving…"))
+        elif errors and all(f.code in REQUIRED_CODES for f in errors):
+            missing = ", ".join(dict.fromkeys(labels.field_label(str(f.field)) for f in errors))
+            self.blocker.setText(self.tr("Still needed: %1").replace("%1", missing))
+        elif errors:
+            self.blocker.setText(self.tr("%n problem(s) to fix first", "", len(errors)))
+        elif warnings and not self.accept_warnings.isChecked():
+            self.blocker.setText(self.tr("Confirm the warnings first"))
+        else:
+            self.blocker.setText("")
+        self.register_button.setEnabled(self.can_register())
+
+    def can_register(self) -> bool:
+        if self._busy:
+            return False
+        findings = self.all_findings()
+        if any(f.severity is Severity.ERROR for f in findings):
+            return False
+        return not (any(f.severity is Severity.WARNING for f in findings) and not self.accept_warnings.isChecked())
+
+    # -- registering -------------------------------------------------------------------------------------------
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_register_state()
+
+    def request_register(self) -> None:
+        self._attempted = True
+        self._show_findings()
+        if not self.can_register():
+            return
+        self.register_requested.emit(self.entry())
+
+    def entry(self) -> GuestEntry:
+        t = self.text
+        warnings = tuple(f.code for f in self.all_findings() if f.severity is Severity.WARNING)
+        lines: tuple[str, ...] = self._mrz_lines
+        if self._check is not None and self._check.document is not None:
+            lines = tuple(self._check.document.mrz_lines)
+        return GuestEntry(
+            surname_en=t("surname_en").upper(),
+            given_names_en=t("given_names_en").upper(),
+            chinese_name=t("chinese_name"),
+            sex=t("sex") or "X",
+            birth_date=parse_date(t("birth_date")),
+            nationality=t("nationality").upper(),
+            document_type=t("document_type"),
+            document_number=t("document_number").upper(),
+            document_expiry=parse_date(t("document_expiry")),
+            issuing_state=t("issuing_state").upper(),
+            visa_type=t("visa_type"),
+            visa_number=t("visa_number"),
+            stay_until=parse_date(t("stay_until")),
+            entry_date=parse_date(t("entry_date")),
+            port_of_entry=t("port_of_entry"),
+            room=t("room"),
+            planned_departure=parse_date(t("planned_departure")),
+            came_from=t("came_from"),
+            going_to=t("going_to"),
+            reason=t("reason"),
+            mrz_lines=lines,
+            manual_reason=t("manual_reason") if self._manual else "",
+            page_image=self._page_image,
+            accepted_warnings=warnings if self.accept_warnings.isChecked() else (),
+        )
+
+    def focus_first_field(self) -> None:
+        target = "room" if self._check is not None else ("surname_en" if self._manual else "room")
+        self.editors[target].setFocus()
+
+
+def _worst(findings: Sequence[Finding | LocalFinding]) -> str | None:
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    if not findings:
+        return None
+    worst = min(findings, key=lambda f: order.get(f.severity, 3))
+    return worst.severity.value if worst.severity is not Severity.INFO else None

@@ -1,0 +1,268 @@
+"""Reports: every police report with its state, receipt and a countdown to its 24-hour deadline coloured by
+the time left. Retry a failed send, resend, or open the correction for a report the intake refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.clock import Clock, local_zone
+from hotel_desk.ui import labels, theme
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.tasks import JobError
+from hotel_desk.ui.viewmodels import ReportRow
+from hotel_desk.ui.widgets import MessageLine, card, page_header
+
+Index = QModelIndex | QPersistentModelIndex
+DONE_STATES = {"acknowledged", "accepted", "confirmed", "superseded", "cancelled"}
+REFUSED_STATES = {"rejected", "needs_correction"}
+
+
+class ReportsModel(QAbstractTableModel):
+    COLUMNS = 7
+
+    def __init__(self, clock: Clock, zone: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ReportRow] = []
+        self._clock = clock
+        self._zone = local_zone(zone or None)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Deadline"), self.tr("State"), self.tr("Report"), self.tr("Guest"), self.tr("Room"),
+                self.tr("Event time"), self.tr("Receipt")]
+
+    def set_rows(self, rows: list[ReportRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def tick(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def seconds_left(self, row: ReportRow) -> float | None:
+        if row.deadline_at is None or row.state in DONE_STATES:
+            return None
+        return (row.deadline_at - self._clock.now()).total_seconds()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                left = self.seconds_left(row)
+                if left is None:
+                    return self.tr("Done") if row.state in DONE_STATES else ""
+                return labels.countdown(left)
+            if column == 1:
+                return labels.report_state(row.state)
+            if column == 2:
+                return labels.report_kind(row.kind)
+            if column == 3:
+                return row.guest_name
+            if column == 4:
+                return row.room
+            if column == 5:
+                return row.event_time.astimezone(self._zone).strftime("%m-%d %H:%M") if row.event_time else ""
+            if column == 6:
+                return row.receipt
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 0:
+                return QBrush(QColor(theme.deadline_colour(self.seconds_left(row))[0]))
+            if column == 1:
+                if row.state in REFUSED_STATES:
+                    return QBrush(QColor(theme.ERROR))
+                if row.state in DONE_STATES:
+                    return QBrush(QColor(theme.OK))
+                if row.state == "failed_retrying":
+                    return QBrush(QColor(theme.WARNING))
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            left = self.seconds_left(row)
+            if left is not None:
+                return QBrush(QColor(theme.deadline_colour(left)[1]))
+        if role == Qt.ItemDataRole.FontRole and column in (0, 1):
+            font = QFont()
+            font.setBold(row.state not in DONE_STATES)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and row.error:
+            return row.error
+        return None
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(page_header(self.tr("Reports"), self.tr(
+            "Every report to the police with its deadline (24 hours after the event). Reports are sent by "
+            "themselves; act only on the red ones.")))
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+
+        bar = QHBoxLayout()
+        self.open_only = QCheckBox(self.tr("Only reports that still need something"))
+        self.open_only.toggled.connect(self._apply_filter)
+        bar.addWidget(self.open_only)
+        bar.addStretch(1)
+        self.retry_button = QPushButton(self.tr("Send now"))
+        self.retry_button.setToolTip(self.tr("Retry a waiting or failed report at once (Ctrl+R)"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        bar.addWidget(self.retry_button)
+        self.resend_button = QPushButton(self.tr("Resend"))
+        self.resend_button.setToolTip(self.tr("Send an accepted report again, e.g. when the police ask for it"))
+        self.resend_button.clicked.connect(self.retry_selected)
+        bar.addWidget(self.resend_button)
+        self.correct_button = QPushButton(self.tr("Open correction"))
+        self.correct_button.setToolTip(self.tr("Correct the registration the intake refused (Ctrl+E)"))
+        self.correct_button.clicked.connect(self.open_correction)
+        bar.addWidget(self.correct_button)
+        outer.addLayout(bar)
+
+        self.model = ReportsModel(ctx.desk.clock, ctx.settings.timezone)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
+        self.table.doubleClicked.connect(lambda _i: self.open_correction())
+        outer.addWidget(self.table, 1)
+
+        detail_card, detail = card(self.tr("Selected report"))
+        self.detail = QLabel(self.tr("Select a report to see its details."))
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail.addWidget(self.detail)
+        outer.addWidget(detail_card)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)  # countdowns move by the minute
+        self._timer.timeout.connect(self.model.tick)
+        self._timer.start()
+        self._loading = False
+        self._all: list[ReportRow] = []
+        ctx.reports_changed.connect(self.refresh)
+        ctx.summary_changed.connect(lambda _s: self.refresh())
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.retry_selected, context=context)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction, context=context)
+        self._show_detail()
+
+    def refresh(self) -> None:
+        if not self.ctx.ready or self._loading:
+            return
+        self._loading = True
+
+        def done(rows: list[ReportRow]) -> None:
+            self._loading = False
+            selected = self.selected()
+            self._all = rows
+            self._apply_filter()
+            if selected is not None:
+                self.select_report(selected.report_id)
+
+        def failed(error: JobError) -> None:
+            self._loading = False
+            self.message.show_message("error", self.tr("Reports could not be loaded: %1").replace("%1", str(error)))
+
+        self.ctx.run(self.ctx.desk.reports, done, failed, owner=self)
+
+    def _apply_filter(self) -> None:
+        rows = [r for r in self._all if r.open] if self.open_only.isChecked() else list(self._all)
+        self.model.set_rows(rows)
+        self._show_detail()
+
+    def selected(self) -> ReportRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], Qt.ItemDataRole.UserRole) if rows else None
+
+    def select_report(self, report_id: str) -> bool:
+        for i, row in enumerate(self.model.rows):
+            if row.report_id == report_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def row_for(self, report_id: str) -> ReportRow | None:
+        return next((r for r in self._all if r.report_id == report_id), None)
+
+    def _show_detail(self) -> None:
+        row = self.selected()
+        self.retry_button.setEnabled(row is not None and row.state in ("queued", "failed_retrying", "pending"))
+        self.resend_button.setEnabled(row is not None and row.state in DONE_STATES)
+        self.correct_button.setEnabled(row is not None and row.state in REFUSED_STATES)
+        if row is None:
+            self.detail.setText(self.tr("Select a report to see its details."))
+            return
+        parts = [f"<b>{labels.report_kind(row.kind)}</b> · {row.guest_name} · {self.tr('room')} {row.room}",
+                 f"{self.tr('State')}: {labels.report_state(row.state)}"]
+        if row.receipt:
+            parts.append(f"{self.tr('Receipt')}: <b>{row.receipt}</b>")
+        if row.deadline_at is not None:
+            zone = local_zone(self.ctx.settings.timezone or None)
+            parts.append(f"{self.tr('Deadline')}: {row.deadline_at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}")
+        if row.attempts:
+            parts.append(self.tr("%n attempt(s)", "", row.attempts))
+        text = " &nbsp;·&nbsp; ".join(parts)
+        if row.error:
+            colour = theme.ERROR if row.state in REFUSED_STATES else theme.WARNING
+            label = self.tr("The intake refused it:") if row.state in REFUSED_STATES else self.tr("Last problem:")
+            text += f"<br><span style='color:{colour}'><b>{label}</b> {row.error}</span>"
+        self.detail.setText(text)
+
+    def retry_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+
+        def done(_: object) -> None:
+            self.message.show_message("info", self.tr("Sending the report again."))
+            self.ctx.reports_changed.emit()
+            self.ctx.run(self.ctx.desk.send_now)
+
+        def failed(error: JobError) -> None:
+            self.message.show_message("error", self.tr("Could not queue the report: %1").replace("%1", str(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.retry(row.report_id), done, failed, owner=self)
+
+    def open_correction(self) -> None:
+        row = self.selected()
+        if row is None or row.state not in REFUSED_STATES:
+            return
+        self.ctx.navigate.emit("in_house", (row.registration_id, row.error))

@@ -1,0 +1,153 @@
+"""Settings: the property's codes from the police sub-station, where reports go, the scanner folder, the
+database and the language. Saved to the settings file; the language changes at once, the rest on restart
+where it has to (database, mode)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hotel_desk.settings import Settings, save_settings
+from hotel_desk.ui import i18n
+from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.widgets import MessageLine, card, page_header
+
+
+class SettingsPage(QWidget):
+    language_changed = Signal(str)
+    saved = Signal(object)  # Settings
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(page_header(self.tr("Settings"), self.tr(
+            "Codes issued by your police sub-station, where reports go, and how this desk works.")))
+        self.message = MessageLine()
+        outer.addWidget(self.message)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        s = ctx.settings
+        prop_card, prop = card(self.tr("Property"))
+        form = QFormLayout()
+        self.hotel_name = QLineEdit(s.hotel_name)
+        self.hotel_code = QLineEdit(s.hotel_code)
+        self.substation_code = QLineEdit(s.substation_code)
+        self.authorisation_code = QLineEdit(s.authorisation_code)
+        self.authorisation_code.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        form.addRow(self.tr("Hotel name"), self.hotel_name)
+        form.addRow(self.tr("Hotel code"), self.hotel_code)
+        form.addRow(self.tr("Police sub-station code"), self.substation_code)
+        form.addRow(self.tr("Authorisation code"), self.authorisation_code)
+        prop.addLayout(form)
+        body_layout.addWidget(prop_card)
+
+        intake_card, intake = card(self.tr("Police intake"))
+        form = QFormLayout()
+        self.training = QCheckBox(self.tr("Training mode: reports go to the built-in practice intake, never to "
+                                          "the police"))
+        self.training.setChecked(s.training)
+        self.intake_url = QLineEdit(s.intake_url)
+        self.intake_url.setPlaceholderText(self.tr("https://… as given by the sub-station"))
+        form.addRow(self.tr("Mode"), self.training)
+        form.addRow(self.tr("Intake address"), self.intake_url)
+        intake.addLayout(form)
+        body_layout.addWidget(intake_card)
+
+        desk_card, desk = card(self.tr("This desk"))
+        form = QFormLayout()
+        folder_row = QHBoxLayout()
+        self.scanner_folder = QLineEdit(s.scanner_folder)
+        self.scanner_folder.setPlaceholderText(self.tr("Folder where the scanner saves pages"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row.addWidget(self.scanner_folder, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Scanner folder"), folder_row)
+        self.database_url = QLineEdit(s.database_url)
+        self.database_url.setPlaceholderText(s.effective_database_url())
+        form.addRow(self.tr("Database"), self.database_url)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        index = self.language.findData(s.language)
+        self.language.setCurrentIndex(max(index, 0))
+        form.addRow(self.tr("Language"), self.language)
+        desk.addLayout(form)
+        note = QLabel(self.tr("A new database or mode takes effect when the app is started again."))
+        note.setObjectName("Muted")
+        desk.addWidget(note)
+        body_layout.addWidget(desk_card)
+        body_layout.addStretch(1)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("Primary")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Scanner folder"), self.scanner_folder.text())
+        if folder:
+            self.scanner_folder.setText(folder)
+
+    def collected(self) -> Settings:
+        return replace(
+            self.ctx.settings,
+            hotel_name=self.hotel_name.text().strip(),
+            hotel_code=self.hotel_code.text().strip(),
+            substation_code=self.substation_code.text().strip(),
+            authorisation_code=self.authorisation_code.text().strip(),
+            training=self.training.isChecked(),
+            intake_url=self.intake_url.text().strip(),
+            scanner_folder=self.scanner_folder.text().strip(),
+            database_url=self.database_url.text().strip(),
+            language=str(self.language.currentData() or ""),
+        )
+
+    def save(self) -> None:
+        new = self.collected()
+        if not new.training and not new.intake_url:
+            self.message.show_message("error", self.tr("Live mode needs the intake address from the sub-station."))
+            return
+        old_language = self.ctx.settings.language
+        try:
+            save_settings(new)
+        except OSError as exc:
+            self.message.show_message("error", self.tr("Settings not saved: %1").replace("%1", str(exc)))
+            return
+        # The running services keep the mode and database they started with; codes apply to new reports.
+        for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
+                     "language", "intake_url", "database_url", "training"):
+            setattr(self.ctx.settings, name, getattr(new, name))
+        self.message.show_message("ok", self.tr("Settings saved."))
+        self.saved.emit(new)
+        if new.language != old_language:
+            self.language_changed.emit(new.language)

@@ -1,0 +1,107 @@
+"""Plain values the pages show and send: Qt-free, so the desk services can build them in a worker thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass
+class GuestEntry:
+    """Everything the receptionist confirms for one check-in (names as in the report payload)."""
+
+    surname_en: str = ""
+    given_names_en: str = ""
+    chinese_name: str = ""
+    sex: str = "X"
+    birth_date: date | None = None
+    nationality: str = ""
+    document_type: str = "passport"
+    document_number: str = ""
+    document_expiry: date | None = None
+    issuing_state: str = ""
+    visa_type: str = ""
+    visa_number: str = ""
+    stay_until: date | None = None
+    entry_date: date | None = None
+    port_of_entry: str = ""
+    room: str = ""
+    planned_departure: date | None = None
+    came_from: str = ""
+    going_to: str = ""
+    reason: str = ""
+    mrz_lines: tuple[str, ...] = ()
+    manual_reason: str = ""  # why the document was typed by hand (required when there is no MRZ)
+    page_image: bytes | None = None
+    accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted
+
+
+@dataclass(frozen=True)
+class Registered:
+    registration_id: str
+    report_id: str
+    guest_name: str
+    room: str
+    deadline_at: datetime
+
+
+@dataclass(frozen=True)
+class InHouseGuest:
+    registration_id: str
+    room: str
+    surname_en: str
+    given_names_en: str
+    chinese_name: str
+    nationality: str
+    document_number: str
+    check_in_time: datetime | None
+    planned_departure: date | None
+
+    @property
+    def name(self) -> str:
+        name = f"{self.surname_en}, {self.given_names_en}".strip(", ")
+        return f"{name} {self.chinese_name}".strip()
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    report_id: str
+    kind: str
+    state: str
+    registration_id: str
+    guest_name: str
+    room: str
+    event_time: datetime | None
+    deadline_at: datetime | None
+    receipt: str = ""
+    error: str = ""  # the server's reason for a refusal, or the last transport error
+    attempts: int = 0
+
+    @property
+    def open(self) -> bool:
+        return self.state not in ("acknowledged", "accepted", "confirmed", "superseded", "cancelled")
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    """What the status bar shows at every moment."""
+
+    pending: int = 0
+    nearest_deadline: datetime | None = None
+    online: bool | None = None  # None = not known yet
+    needs_correction: int = 0
+    last_error: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentRead:
+    """What the recognizer made of a page image, ready for the form."""
+
+    lines: tuple[str, ...]
+    review_fields: frozenset[str]
+    region: tuple[int, int, int, int] | None  # x, y, width, height of the MRZ in image pixels
+    image_size: tuple[int, int] | None
+    image_bytes: bytes | None
+    seconds: float
+    message: str = ""  # why nothing was read, when nothing was
+    extra: dict[str, object] = field(default_factory=dict)

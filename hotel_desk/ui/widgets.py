@@ -1,0 +1,87 @@
+"""Small building blocks the pages share: page header, card, message line."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hotel_desk.ui import theme
+
+
+def page_header(title: str, hint: str) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 4)
+    layout.setSpacing(2)
+    heading = QLabel(title)
+    heading.setObjectName("PageTitle")
+    layout.addWidget(heading)
+    if hint:
+        sub = QLabel(hint)
+        sub.setObjectName("PageHint")
+        sub.setWordWrap(True)
+        layout.addWidget(sub)
+    return box
+
+
+def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("Card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(8)
+    if title:
+        heading = QLabel(title)
+        heading.setObjectName("CardTitle")
+        layout.addWidget(heading)
+    return frame, layout
+
+
+class MessageLine(QLabel):
+    """A one-line outcome message ('Registered: room 1208, report queued'), coloured by kind; fades after a
+    while for successes, stays for errors until the next action."""
+
+    COLOURS: ClassVar[dict[str, tuple[str, str]]] = {
+        "ok": (theme.OK, theme.OK_BG),
+        "error": (theme.ERROR, theme.ERROR_BG),
+        "warning": (theme.WARNING, theme.WARNING_BG),
+        "info": (theme.INFO, theme.INFO_BG),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_message)
+        self.setVisible(False)
+
+    def show_message(self, kind: str, text: str, *, sticky: bool | None = None) -> None:
+        fg, bg = self.COLOURS.get(kind, self.COLOURS["info"])
+        self.kind = kind
+        self.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 6px; padding: 8px 12px;"
+                           f" border: 1px solid {fg}33;")
+        self.setText(text)
+        self.setVisible(True)
+        self._timer.stop()
+        if not (sticky if sticky is not None else kind == "error"):
+            self._timer.start(12000)
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.setVisible(False)
+
+
+def hbox(*widgets: QWidget, stretch_after: bool = True) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    if stretch_after:
+        row.addStretch(1)
+    return row
