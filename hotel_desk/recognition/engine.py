@@ -1,0 +1,314 @@
+"""`read_mrz(source)`: image in, MRZ and document out, with everything the desk needs to trust it.
+
+Pipeline: load (with a pixel budget) -> locate candidate MRZ regions -> per row, cut a straight strip and
+read it with Tesseract's MRZ model in the cheapest variant -> decide which way up the text reads -> if any
+check digit fails or a field without a check digit is unsure, read again in more variants and vote ->
+check-digit-guided correction among supported alternatives -> parse and check with the document core.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from hotel_desk.documents import MrzCheck, TravelDocument, check_mrz
+from hotel_desk.recognition.loading import ImageProblem, load_gray
+from hotel_desk.recognition.ocr import OcrUnavailable, read_strip
+
+LINE_LENGTHS = (30, 36, 44)
+# Variants read when only fields without check digits are unsure (names, codes): more rarely helps.
+REVIEW_VARIANTS = 2
+
+
+@dataclass
+class RecognitionResult:
+    """What reading one image gave. `ok` means an MRZ of a known layout was read (its checks may still
+    fail: see `check.findings`). `error` is a stable code when nothing could be read:
+    not_found, not_image, truncated, too_large, unreadable, no_mrz, ocr_unavailable."""
+
+    source: str | None = None
+    mrz_lines: tuple[str, ...] | None = None
+    check: MrzCheck | None = None
+    char_confidence: tuple[tuple[float, ...], ...] = ()
+    region: list[tuple[float, float]] | None = None  # corners in the original image
+    orientation: int = 0  # 0/90/180/270: how far the text is turned clockwise from upright
+    skew: float = 0.0  # residual tilt in degrees
+    timings: dict[str, float] = field(default_factory=dict)
+    needs_review: list[dict[str, str]] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    variants_used: int = 0
+    error: str | None = None
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.mrz_lines is not None and self.check is not None and self.check.document is not None
+
+    @property
+    def document(self) -> TravelDocument | None:
+        return self.check.document if self.check else None
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.check and self.check.valid)
+
+    @property
+    def seconds(self) -> float:
+        return self.timings.get("total", 0.0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.source,
+            "mrz": list(self.mrz_lines) if self.mrz_lines else None,
+            "document": self.document.to_dict() if self.document else None,
+            "valid": self.valid,
+            "findings": [f.to_dict() for f in self.check.findings] if self.check else [],
+            "needs_review": self.needs_review,
+            "corrections": self.corrections,
+            "char_confidence": [[round(c, 3) for c in line] for line in self.char_confidence],
+            "region": [[round(x, 1), round(y, 1)] for x, y in self.region] if self.region else None,
+            "orientation": self.orientation,
+            "skew": round(self.skew, 2),
+            "error": self.error,
+            "message": self.message,
+            "seconds": round(self.seconds, 4),
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+
+
+def read_mrz(
+    source: Any,
+    *,
+    today: date | None = None,
+    max_variants: int | None = None,
+    name: str | None = None,
+) -> RecognitionResult:
+    """Read the MRZ of a document image: a file path, image bytes, a Pillow image or a numpy frame
+    (grayscale, BGR or BGRA). Never raises for bad input: the result's `error`/`message` say what happened.
+    `today` decides date centuries and expiry findings (default: the local date)."""
+    t0 = time.perf_counter()
+    result = RecognitionResult(source=name)
+    if today is None:
+        from hotel_desk.clock import SystemClock, local_today
+
+        today = local_today(SystemClock())
+    try:
+        loaded = load_gray(source)
+    except ImageProblem as problem:
+        result.error, result.message = problem.code, problem.message
+        result.timings["total"] = time.perf_counter() - t0
+        return result
+    if result.source is None:
+        result.source = loaded.name
+    result.timings["load"] = time.perf_counter() - t0
+    try:
+        _read_gray(loaded.gray, result, today=today, max_variants=max_variants)
+    except OcrUnavailable as exc:
+        result.error, result.message = "ocr_unavailable", str(exc)
+    except MemoryError:
+        result.error, result.message = "too_large", "not enough memory to process this image"
+    result.timings["total"] = time.perf_counter() - t0
+    return result
+
+
+@dataclass
+class _RowRead:
+    chars: list  # list[CharReading]
+    text_start: float
+    text_end: float
+
+    @property
+    def text(self) -> str:
+        return "".join(c.char for c in self.chars)
+
+    @property
+    def mean_conf(self) -> float:
+        return float(np.mean([c.confidence for c in self.chars])) if self.chars else 0.0
+
+
+def _read_gray(gray: np.ndarray, result: RecognitionResult, *, today: date, max_variants: int | None) -> None:
+    from hotel_desk.recognition.locate import find_mrz_regions
+    from hotel_desk.recognition.strips import VARIANTS
+
+    t = time.perf_counter()
+    regions = find_mrz_regions(gray)
+    result.timings["locate"] = time.perf_counter() - t
+    if not regions:
+        result.error, result.message = "no_mrz", "no machine-readable zone found in the image"
+        return
+    variants = VARIANTS[: max_variants or len(VARIANTS)]
+    t = time.perf_counter()
+    best: _Attempt | None = None
+    for region in regions[:3]:
+        attempt = _read_region(gray, region, variants, today)
+        if attempt is None:
+            continue
+        if best is None or attempt.rank > best.rank:
+            best = attempt
+        if attempt.check.document is not None and attempt.check.document.check_digits_ok:
+            break
+    result.timings["ocr"] = time.perf_counter() - t
+    if best is None:
+        result.error, result.message = (
+            "no_mrz",
+            "text rows were found but none reads as a machine-readable zone",
+        )
+        return
+    result.mrz_lines = tuple(best.lines)
+    result.check = best.check
+    result.char_confidence = tuple(tuple(c) for c in best.confidence)
+    result.region = best.region.polygon()
+    angle = best.region.angle + (180.0 if best.flipped else 0.0)
+    quarter = round(angle / 90.0) % 4
+    result.orientation = int(quarter * 90)
+    result.skew = float((angle - quarter * 90.0 + 180.0) % 360.0 - 180.0)
+    result.needs_review = best.review
+    result.corrections = best.changes
+    result.variants_used = best.variants_used
+    if best.check.document is None:
+        result.error = "unreadable"
+        result.message = "an MRZ was found but could not be read completely"
+        result.mrz_lines = tuple(best.lines)
+
+
+@dataclass
+class _Attempt:
+    lines: list[str]
+    check: MrzCheck
+    confidence: list[list[float]]
+    region: Any
+    flipped: bool
+    review: list[dict[str, str]]
+    changes: list[dict[str, Any]]
+    variants_used: int
+
+    @property
+    def rank(self) -> tuple[int, int, float]:
+        doc = self.check.document
+        passed = sum(c.ok for c in doc.check_digits) if doc else -1
+        mean = float(np.mean([x for line in self.confidence for x in line])) if self.confidence else 0.0
+        return (1 if doc else 0, passed, mean)
+
+
+def _read_rows(gray, rows, flipped, variant) -> list[_RowRead]:
+    from hotel_desk.recognition.strips import cut_strip
+
+    out = []
+    ordered = list(rows)[::-1] if flipped else list(rows)
+    for row in ordered:
+        strip = cut_strip(gray, row, flip=flipped, variant=variant)
+        out.append(_RowRead(read_strip(strip.image), strip.text_start, strip.text_end))
+    return out
+
+
+def _mrz_likeness(read: _RowRead) -> float:
+    """How much a reading looks like an MRZ row read the right way up: Tesseract is confident and fillers
+    are present; upside-down rows come out short, unsure and without a run of fillers."""
+    if not read.chars:
+        return 0.0
+    text = read.text
+    bonus = 0.1 if "<<" in text else 0.0
+    length_fit = min(abs(len(text) - n) for n in LINE_LENGTHS)
+    return read.mean_conf + bonus - 0.02 * min(length_fit, 10)
+
+
+def _choose_layout(reads: list[_RowRead]) -> tuple[list[int], int] | None:
+    """Which rows form the MRZ and how long its lines are: three rows of 30, or two of 36 or 44."""
+    lengths = [len(r.chars) for r in reads]
+    if len(reads) >= 3:
+        for s in range(len(reads) - 2):
+            trio = lengths[s : s + 3]
+            if all(abs(n - 30) <= 3 for n in trio):
+                return [s, s + 1, s + 2], 30
+    best: tuple[float, list[int], int] | None = None
+    for s in range(len(reads) - 1):
+        pair = lengths[s : s + 2]
+        for n in (36, 44):
+            miss = sum(abs(x - n) for x in pair)
+            if miss <= 8 and (best is None or miss < best[0]):
+                best = (miss, [s, s + 1], n)
+    if best is not None:
+        return best[1], best[2]
+    if len(reads) >= 3 and all(abs(n - 30) <= 6 for n in lengths[:3]):
+        return [0, 1, 2], 30
+    return None
+
+
+def _read_region(gray, region, variants, today: date) -> _Attempt | None:
+    from hotel_desk.recognition.correct import alignment_options, correct, structure_score, vote
+
+    first = variants[0]
+    upright = _read_rows(gray, region.rows[:1], False, first)[0]
+    flipped = False
+    # Every MRZ's first line holds fillers; a row read upside down almost never does and is less certain.
+    if _mrz_likeness(upright) < 0.85 or "<" not in upright.text:
+        turned = _read_rows(gray, region.rows[-1:], True, first)[0]
+        if _mrz_likeness(turned) > _mrz_likeness(upright):
+            flipped = True
+    rows = list(region.rows)[::-1] if flipped else list(region.rows)
+    if flipped:
+        reads = [turned, *_read_rows(gray, rows[1:], True, first)]
+    else:
+        reads = [upright, *_read_rows(gray, rows[1:], False, first)]
+    layout = _choose_layout(reads)
+    if layout is None:
+        return None
+    row_ids, length = layout
+    line_start = "V" if reads[row_ids[0]].text[:1] == "V" else "P"
+    if length == 30:
+        line_start = "I"
+    template = [line_start + "<" * (length - 1)] + ["<" * length] * (len(row_ids) - 1)
+    # Readings per MRZ line, one per variant read so far; the aligned cells of each are kept.
+    aligned_by_line: list[list[list]] = []
+    for li, rid in enumerate(row_ids):
+        aligned_by_line.append(
+            [_best_alignment(reads[rid], li, length, template, alignment_options, structure_score)]
+        )
+    attempt = None
+    needy: set[int] = set()
+    for k in range(len(variants)):
+        if k > 0:
+            for li in sorted(needy):
+                more = _read_rows(gray, [rows[row_ids[li]]], flipped, variants[k])[0]
+                aligned_by_line[li].append(
+                    _best_alignment(more, li, length, template, alignment_options, structure_score)
+                )
+        per_line = [vote(aligned, length) for aligned in aligned_by_line]
+        fixed = correct(per_line)
+        check = check_mrz(fixed.lines, today=today, candidates=False)
+        attempt = _Attempt(
+            lines=fixed.lines,
+            check=check,
+            confidence=fixed.confidence,
+            region=region,
+            flipped=flipped,
+            review=fixed.review,
+            changes=[
+                {"line": li + 1, "column": col + 1, "read": old, "chosen": new, "why": why}
+                for li, col, old, new, why in fixed.changes
+            ],
+            variants_used=k + 1,
+        )
+        if check.document is None:
+            needy = set(range(len(row_ids)))
+            continue
+        # Only the lines with a failing check digit or an unsure field are read again in the next variant.
+        needy = fixed.needy_lines
+        if not needy:
+            break
+    if attempt is not None and math.isfinite(attempt.rank[2]):
+        return attempt
+    return None
+
+
+def _best_alignment(read: _RowRead, line: int, length: int, template, options_fn, score_fn) -> list:
+    options = options_fn(read.chars, length, read.text_start, read.text_end)
+    scored = [
+        (score_fn([c.char if c else None for c in o], line, template), -i, o) for i, o in enumerate(options)
+    ]
+    return max(scored, key=lambda t: (t[0], t[1]))[2]

@@ -1,0 +1,224 @@
+"""Find the machine-readable zone on a page, card or camera frame.
+
+The MRZ is two or three long, parallel rows of equally sized characters in a clear band. We find rows of
+text with a morphological pass at a few character scales and in both the horizontal and the vertical
+direction (documents arrive at 0/90/180/270 degrees and tilted), then look for a group of 2-3 parallel rows
+of similar length and regular spacing. Each row is returned as a rotated rectangle in the original image,
+so that the OCR stage can cut a straight strip per row; per-row rectangles also absorb the keystone of
+hand-held photos, where the rows of one MRZ are not quite parallel.
+
+Which way up the text reads (0 or 180 degrees within a row's direction) is not decided here: the OCR stage
+reads the first row both ways and keeps the better one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# The working copy the search runs on: large enough to keep 6-px characters of a whole-page photo apart,
+# small enough that the morphology stays in the low milliseconds.
+WORK_SIDE = 1100
+
+
+@dataclass(frozen=True)
+class TextRow:
+    """One candidate MRZ row in original-image coordinates."""
+
+    center: tuple[float, float]
+    length: float  # along the row
+    height: float  # across the row
+    angle: float  # degrees, direction of reading (mod 180) measured from the x axis, y pointing down
+
+    @property
+    def direction(self) -> np.ndarray:
+        a = math.radians(self.angle)
+        return np.array([math.cos(a), math.sin(a)])
+
+    @property
+    def normal(self) -> np.ndarray:
+        a = math.radians(self.angle)
+        return np.array([-math.sin(a), math.cos(a)])
+
+
+@dataclass(frozen=True)
+class MrzRegion:
+    """Rows believed to form one MRZ, ordered across the rows (top to bottom when the angle is ~0)."""
+
+    rows: tuple[TextRow, ...]
+    score: float
+
+    @property
+    def angle(self) -> float:
+        return float(np.median([r.angle for r in self.rows]))
+
+    def polygon(self) -> list[tuple[float, float]]:
+        """The four corners around all rows (for showing where the MRZ was found)."""
+        pts = []
+        for r in self.rows:
+            d = r.direction * r.length / 2
+            n = r.normal * r.height / 2
+            c = np.array(r.center)
+            pts.extend([c - d - n, c + d - n, c + d + n, c - d + n])
+        rect = cv2.minAreaRect(np.array(pts, dtype=np.float32))
+        return [(float(x), float(y)) for x, y in cv2.boxPoints(rect)]
+
+
+def _norm_angle(angle: float) -> float:
+    """Fold an angle into (-90, 90]."""
+    a = (angle + 90.0) % 180.0 - 90.0
+    return 90.0 if a == -90.0 else a
+
+
+def _rows_at_scale(gray: np.ndarray, char_h: int) -> list[tuple[tuple[float, float], float, float, float]]:
+    """Row-like blobs (center, length, height, angle) for characters about `char_h` pixels tall, in both
+    the horizontal and the vertical direction."""
+    k = max(3, int(char_h * 1.4)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    # Dark print on a lighter background: black-hat keeps strokes thinner than the kernel, drops photos
+    # and large dark areas.
+    ink = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    _, mask = cv2.threshold(ink, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    found = []
+    gap = max(3, round(char_h * 1.1))
+    for vertical in (False, True):
+        shape = (1, gap) if vertical else (gap, 1)
+        closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+        # A light opening across the rows cuts thin links between neighbouring rows and drops specks.
+        open_shape = (max(1, char_h // 3), 1) if vertical else (1, max(1, char_h // 3))
+        closed = cv2.morphologyEx(
+            closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, open_shape)
+        )
+        contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for c in contours:
+            if len(c) < 4:
+                continue
+            (cx, cy), (w, h), a = cv2.minAreaRect(c)
+            if w < h:
+                w, h = h, w
+                a += 90.0
+            if h < 2 or w < 12 * h or h > char_h * 2.6 or h < char_h * 0.45:
+                continue
+            # Reject blobs whose area is far below the box (diagonal chains of unrelated specks).
+            if cv2.contourArea(c) < 0.35 * w * h:
+                continue
+            found.append(((cx, cy), w, h, _norm_angle(a)))
+    return found
+
+
+def _group_rows(rows: list[TextRow]) -> list[MrzRegion]:
+    """Groups of 2-3 parallel rows of similar length, regularly spaced, side by side."""
+    regions: list[MrzRegion] = []
+    n = len(rows)
+    if n == 0:
+        return regions
+    order = sorted(range(n), key=lambda i: -rows[i].length)
+    used_pairs: set[tuple[int, int]] = set()
+    for i in order:
+        base = rows[i]
+        members = [i]
+        for j in range(n):
+            if j == i:
+                continue
+            other = rows[j]
+            da = abs(_norm_angle(other.angle - base.angle))
+            if da > 6:
+                continue
+            if not 0.86 < other.length / base.length < 1.16:
+                continue
+            delta = np.array(other.center) - np.array(base.center)
+            along = float(delta @ base.direction)
+            across = float(delta @ base.normal)
+            h = max(base.height, other.height)
+            if abs(along) > 0.12 * base.length:
+                continue
+            if not 0.9 * h < abs(across) < 4.2 * h:
+                # too close (the same row twice at two scales) or too far
+                continue
+            members.append(j)
+        if len(members) < 2:
+            continue
+        # Order across the rows and keep a chain with regular spacing.
+        centers = {m: float(np.array(rows[m].center) @ base.normal) for m in members}
+        members.sort(key=lambda m: centers[m])
+        chain = _best_chain(members, centers, rows)
+        if len(chain) < 2:
+            continue
+        key = (min(chain), max(chain))
+        if key in used_pairs:
+            continue
+        used_pairs.add(key)
+        lengths = [rows[m].length for m in chain]
+        spread = float(np.std(lengths) / np.mean(lengths))
+        score = float(np.mean(lengths)) * (1.0 + 0.15 * (len(chain) - 2)) * (1.0 - min(0.5, spread * 3))
+        regions.append(MrzRegion(rows=tuple(rows[m] for m in chain), score=score))
+    regions.sort(key=lambda r: -r.score)
+    return regions
+
+
+def _best_chain(members: list[int], centers: dict[int, float], rows: list[TextRow]) -> list[int]:
+    """The longest run (max 3) of consecutive rows with a regular pitch."""
+    best: list[int] = []
+    for s in range(len(members)):
+        chain = [members[s]]
+        pitch = None
+        for m in members[s + 1 :]:
+            step = centers[m] - centers[chain[-1]]
+            h = max(rows[m].height, rows[chain[-1]].height)
+            if step < 0.9 * h:
+                continue  # the same row found again: keep the first
+            if pitch is None:
+                if step > 4.2 * h:
+                    break
+                pitch = step
+                chain.append(m)
+            elif abs(step - pitch) < 0.25 * pitch:
+                chain.append(m)
+            else:
+                break
+            if len(chain) == 3:
+                break
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
+    """Candidate MRZ regions in a grayscale image, best first (empty when nothing row-like is found)."""
+    h0, w0 = gray.shape[:2]
+    scale = WORK_SIDE / max(h0, w0)
+    interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    work = cv2.resize(gray, (max(1, round(w0 * scale)), max(1, round(h0 * scale))), interpolation=interp)
+    rows: list[TextRow] = []
+    for char_h in (7, 11, 16, 24, 34):
+        for (cx, cy), length, height, angle in _rows_at_scale(work, char_h):
+            rows.append(
+                TextRow(
+                    center=(cx / scale, cy / scale), length=length / scale, height=height / scale, angle=angle
+                )
+            )
+    rows = _dedupe(rows)
+    return _group_rows(rows)[:limit]
+
+
+def _dedupe(rows: list[TextRow]) -> list[TextRow]:
+    """Drop rows found again at another scale (same place, same direction), keeping the longest."""
+    kept: list[TextRow] = []
+    for r in sorted(rows, key=lambda r: -r.length):
+        dup = False
+        for k in kept:
+            if abs(_norm_angle(r.angle - k.angle)) > 5:
+                continue
+            delta = np.array(r.center) - np.array(k.center)
+            if (
+                abs(float(delta @ k.normal)) < 0.6 * max(k.height, r.height)
+                and abs(float(delta @ k.direction)) < 0.5 * k.length
+            ):
+                dup = True
+                break
+        if not dup:
+            kept.append(r)
+    return kept
