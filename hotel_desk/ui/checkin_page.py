@@ -131,7 +131,7 @@ class CheckInPage(QWidget):
         self.message.clear_message()
         self.page_view.set_busy_text(self.tr("Reading %1…").replace("%1", name))
         self.read_info.setText("")
-        self.ctx.run(lambda: self.ctx.desk.read_document(source), self._read_done, self._read_failed,
+        self.ctx.run(lambda: self.ctx.desk.read_document(source, name), self._read_done, self._read_failed,
                      label=self.tr("Reading the document"), owner=self)
 
     def _read_done(self, read: DocumentRead) -> None:

@@ -102,7 +102,7 @@ class Desk:
         return typing_feedback(lines)
 
     # -- recognition (slow: background job) --------------------------------------------------------------------
-    def read_document(self, source: str | Path | bytes) -> DocumentRead:
+    def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
         started = time.perf_counter()
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
         size = _image_size(data)
@@ -110,15 +110,14 @@ class Desk:
             raise DeskError("This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
         from hotel_desk.recognition import read_mrz  # imported lazily: the OCR stack is heavy
 
-        result = read_mrz(data)
-        lines = tuple(getattr(result, "lines", ()) or ())
-        region = _region_tuple(getattr(result, "region", None) or getattr(result, "mrz_region", None))
-        review = _review_fields(result)
-        message = ""
-        if not lines:
-            message = str(getattr(result, "message", "") or "")
-        return DocumentRead(lines=lines, review_fields=frozenset(review), region=region, image_size=size,
-                            image_bytes=data, seconds=time.perf_counter() - started, message=message)
+        result = read_mrz(data, today=self.today(), name=name)
+        lines = tuple(result.mrz_lines or ())
+        region = tuple((float(x), float(y)) for x, y in (result.region or ()))
+        review = {str(item.get("field", "")) for item in result.needs_review if item.get("field")}
+        return DocumentRead(lines=lines, review_fields=frozenset(review), region=region or None,
+                            image_size=size, image_bytes=data, seconds=time.perf_counter() - started,
+                            message="" if lines else (result.message or str(result.error or "")),
+                            extra={"error": result.error, "orientation": result.orientation})
 
     # -- store and reporting are wired in desk_store.py once those packages land --------------------------------
     def open(self) -> None:
@@ -205,21 +204,3 @@ def _image_size(data: bytes) -> tuple[int, int] | None:
             return image.size
     except (UnidentifiedImageError, OSError, ValueError):
         return None
-
-
-def _region_tuple(region: Any) -> tuple[int, int, int, int] | None:
-    if region is None:
-        return None
-    if isinstance(region, (tuple, list)) and len(region) == 4:
-        return tuple(int(v) for v in region)  # type: ignore[return-value]
-    for names in (("x", "y", "width", "height"), ("x", "y", "w", "h"), ("left", "top", "width", "height")):
-        if all(hasattr(region, n) for n in names):
-            return tuple(int(getattr(region, n)) for n in names)  # type: ignore[return-value]
-    return None
-
-
-def _review_fields(result: Any) -> set[str]:
-    review = getattr(result, "needs_review", None)
-    if isinstance(review, (set, frozenset, list, tuple)):
-        return {str(f) for f in review}
-    return set()

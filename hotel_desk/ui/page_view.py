@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hotel_desk.ui import theme
@@ -23,7 +33,7 @@ class PageView(QWidget):
         self.setMinimumSize(QSize(360, 260))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._pixmap: QPixmap | None = None
-        self._region: tuple[int, int, int, int] | None = None
+        self._region: tuple[tuple[float, float], ...] | None = None
         self._hover = False
         self._placeholder = ""
         self._busy_text = ""
@@ -36,7 +46,7 @@ class PageView(QWidget):
         self._busy_text = text
         self.update()
 
-    def set_image(self, data: bytes | None, region: tuple[int, int, int, int] | None = None) -> None:
+    def set_image(self, data: bytes | None, region: tuple[tuple[float, float], ...] | None = None) -> None:
         self._pixmap = None
         if data:
             image = QImage.fromData(data)
@@ -45,7 +55,7 @@ class PageView(QWidget):
         self._region = region
         self.update()
 
-    def set_region(self, region: tuple[int, int, int, int] | None) -> None:
+    def set_region(self, region: tuple[tuple[float, float], ...] | None) -> None:
         self._region = region
         self.update()
 
@@ -103,11 +113,11 @@ class PageView(QWidget):
         if self._region:
             sx = target.width() / self._pixmap.width()
             sy = target.height() / self._pixmap.height()
-            x, y, w, h = self._region
-            box = QRectF(target.x() + x * sx, target.y() + y * sy, w * sx, h * sy).adjusted(-3, -3, 3, 3)
+            polygon = QPolygonF([QPointF(target.x() + x * sx, target.y() + y * sy) for x, y in self._region])
+            box = polygon.boundingRect()
             painter.setPen(QPen(QColor("#1e88e5"), 2.5))
             painter.setBrush(QColor(30, 136, 229, 28))
-            painter.drawRoundedRect(box, 4, 4)
+            painter.drawPolygon(polygon)
             painter.setPen(QColor("white"))
             tag = QRectF(box.x(), box.y() - 20, 46, 18)
             painter.setBrush(QColor("#1e88e5"))

@@ -99,7 +99,7 @@ class DocumentRead:
 
     lines: tuple[str, ...]
     review_fields: frozenset[str]
-    region: tuple[int, int, int, int] | None  # x, y, width, height of the MRZ in image pixels
+    region: tuple[tuple[float, float], ...] | None  # corners of the MRZ in image pixels
     image_size: tuple[int, int] | None
     image_bytes: bytes | None
     seconds: float

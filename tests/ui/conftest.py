@@ -1,0 +1,73 @@
+"""Fixtures for the front-desk window: a real app (real store on a temporary SQLite file, the real training
+intake on a free port, the real uploader), offscreen, in English unless a test asks otherwise."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+SAMPLE = Path(__file__).resolve().parents[2] / "hotel_desk" / "ui" / "resources" / "sample_passport.png"
+#: Generous: the first OCR in a test process loads Tesseract's model; CI machines are slow and shared.
+SLOW_MS = 60_000
+
+
+@pytest.fixture
+def sample_passport() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from hotel_desk.settings import Settings
+    from hotel_desk.ui.app import build
+
+    made = []
+
+    def make(language: str = "en", **settings_values: object):  # type: ignore[no-untyped-def]
+        settings = Settings(
+            hotel_name="Lakeside Inn", training=True, language=language,
+            extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")},
+            **settings_values,  # type: ignore[arg-type]
+        )
+        desk_app = build(settings, database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}")
+        made.append(desk_app)
+        qtbot.addWidget(desk_app.window)
+        desk_app.start(show=True)
+        qtbot.waitUntil(lambda: desk_app.ctx.ready, timeout=SLOW_MS)
+        return desk_app
+
+    yield make
+    for desk_app in made:
+        desk_app.shutdown()
+
+
+@pytest.fixture
+def desk_app(make_desk_app):  # type: ignore[no-untyped-def]
+    return make_desk_app()
+
+
+def drop_file(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Drop a file on a widget the way a file manager does (drag enter, then drop)."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPointF(widget.rect().center()), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the page view refused the drag"
+    drop = QDropEvent(QPointF(widget.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+
+
+@pytest.fixture
+def dropper() -> Iterator[object]:
+    yield drop_file

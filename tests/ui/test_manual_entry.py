@@ -1,0 +1,72 @@
+"""Manual entry: typed MRZ lines get live per-field check-digit feedback, and the finding shows on the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from hotel_desk.documents import format_td3
+from tests.ui.conftest import SLOW_MS
+
+LINE1, LINE2 = format_td3(document_code="P<", issuing_state="NZL", surname="HARTLEY", given_names="EMMA JANE",
+                          document_number="LM4027715", nationality="NZL", birth="880314", sex="F",
+                          expiry="330630")
+
+
+def _wrong_document_check_digit(line2: str) -> str:
+    printed = line2[9]
+    wrong = "0" if printed != "0" else "1"
+    return line2[:9] + wrong + line2[10:]
+
+
+def test_wrong_check_digit_shows_on_its_field(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    window = desk_app.window
+    window.show_page("manual")
+    page = window.manual
+    page.mrz_input.setFocus()
+    qtbot.keyClicks(page.mrz_input, LINE1)
+    qtbot.keyClick(page.mrz_input, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.mrz_input, _wrong_document_check_digit(LINE2))
+    form = page.mrz_form
+    qtbot.waitUntil(lambda: form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
+    codes = [f.code for f in form.finding_lists["document_number"].findings]
+    assert any(code.startswith("check_digit") for code in codes), codes
+    assert form.finding_lists["document_number"].isVisible()
+    assert form.editors["document_number"].property("severity") == "error"
+    assert page.check_digits.rows["document_number"].property("status") == "fail"
+    assert page.check_digits.rows["birth_date"].property("status") == "ok"
+    assert not form.register_button.isEnabled()
+
+
+def test_feedback_while_typing_and_one_click_fix(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    page = desk_app.window.manual
+    desk_app.window.show_page("manual")
+    # Half the second line typed: the document number is checked already, the rest is pending.
+    page.set_mrz_text(LINE1 + "\n" + LINE2[:12])
+    assert page.check_digits.rows["document_number"].property("status") == "ok"
+    assert page.check_digits.rows["expiry_date"].property("status") == "pending"
+    # An OCR-style confusion (O for 0) in the number: a candidate offers the fix in one click.
+    page.set_mrz_text(LINE1 + "\n" + LINE2.replace("LM40277157", "LM4O277157"))
+    form = page.mrz_form
+    buttons = form.finding_lists["document_number"].findChildren(type(form.register_button), "Candidate")
+    assert buttons, "no correction candidate offered on the document number"
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.text("document_number") == "LM4027715", timeout=SLOW_MS)
+    assert page.check_digits.rows["document_number"].property("status") == "ok"
+
+
+def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    page = desk_app.window.manual
+    page.tabs.setCurrentIndex(1)
+    form = page.fields_form
+    for key, value in {"surname_en": "ZHANG", "given_names_en": "WEI", "document_number": "H12345678",
+                       "nationality": "CHN", "birth_date": "1990-01-02", "document_expiry": "2030-01-01",
+                       "room": "201"}.items():
+        form.set_value(key, value)
+    form.set_value("document_type", "hk_macao_permit")
+    form.request_register()
+    assert not form.register_button.isEnabled()
+    assert "manual_reason" in [f.field for f in form.all_findings() if f.severity.value == "error"] or \
+        any(f.code == "form.manual_reason" for f in form.all_findings())
+    form.set_value("manual_reason", "The document has no machine-readable zone")
+    form._show_findings()
+    assert not any(f.code == "form.manual_reason" for f in form.all_findings())
