@@ -2,7 +2,7 @@
 
   hotel-desk devices list                       serial ports present (COMx, /dev/ttyUSB*, ...)
   hotel-desk devices profiles                   the framing profiles a reader can be set to
-  hotel-desk devices listen --port PORT [--baud N] [--parity N|E|O] [--profile NAME] [--json] [--count N]
+  hotel-desk devices listen --port PORT [--baud N] [--parity N|E|O] [--profile NAME] [--json] [--raw] [--count N]
                                                 print every read the reader sends (one JSON line each with --json)
 """
 
@@ -71,7 +71,10 @@ def _listen(args: argparse.Namespace) -> int:
         message = f" ({status.message})" if status.message else ""
         print(f"[{status.state.value}] {status.port}{message}", file=sys.stderr, flush=True)
 
-    reader = SerialReader(settings, events.put, on_status, profile=profile,
+    def on_raw(data: bytes) -> None:
+        print(f"[raw] {data!r}", file=sys.stderr, flush=True)
+
+    reader = SerialReader(settings, events.put, on_status, profile=profile, on_raw=on_raw if args.raw else None,
                           reconnect_interval=args.reconnect_interval)
     resolved = reader.settings
     print(f"listening on {resolved.port} at {resolved.baudrate} baud, parity {resolved.parity}, "
@@ -122,6 +125,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     li.add_argument("--profile", default="plain", help="framing profile (see `devices profiles`; default plain)")
     li.add_argument("--profile-file", action="append", metavar="FILE", help="extra profile file (JSON)")
     li.add_argument("--json", action="store_true", help="one JSON line per read")
+    li.add_argument("--raw", action="store_true", help="also show every received chunk of bytes (on stderr)")
     li.add_argument("--count", type=int, default=None, help="stop after N reads")
     li.add_argument("--reconnect-interval", type=float, default=1.0, help=argparse.SUPPRESS)
     li.set_defaults(handler=_listen)

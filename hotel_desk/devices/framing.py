@@ -37,6 +37,7 @@ from hotel_desk.devices.reads import (
 )
 
 DEFAULT_PROFILE = "plain"
+_MRZ_TAIL = re.compile(r"[A-Z0-9<]{10,}$")
 _MAX_UNTERMINATED = 4096  # bytes without a line end or frame end before we call it garbage
 
 
@@ -206,7 +207,7 @@ class StreamDecoder:
         """Drop whatever is half received (after a timeout or a disconnect), reporting it if it was a read."""
         events: list[ReaderEvent] = []
         if self.profile.framing == "lines":
-            tail = self._decode(bytes(self._buffer)).strip()
+            tail = self._mrz_part(self._decode(bytes(self._buffer)))
             lines = [*self._pending, tail] if looks_like_mrz_line(tail) else list(self._pending)
             raw = bytes(self._pending_raw + self._buffer)
             event = self._judge(lines, raw)
@@ -236,7 +237,7 @@ class StreamDecoder:
             at, length = cut
             raw_line = bytes(self._buffer[: at + length])
             del self._buffer[: at + length]
-            line = self._decode(raw_line[:at]).strip()
+            line = self._mrz_part(self._decode(raw_line[:at]))
             if not looks_like_mrz_line(line):
                 continue  # noise, status text or an empty line between reads: nothing to do
             self._pending.append(line)
@@ -248,7 +249,7 @@ class StreamDecoder:
             # The last line of a read without its line end yet: many readers send the end a little later, or
             # never. Accept at once when it completes a zone whose check digits pass (no waiting for the
             # idle timeout); anything less waits for the line end.
-            tail = self._decode(bytes(self._buffer)).strip()
+            tail = self._mrz_part(self._decode(bytes(self._buffer)))
             if len(tail) in LINE_LENGTHS and looks_like_mrz_line(tail):
                 lines = self._whole_tail([*self._pending, tail])
                 if lines is not None:
@@ -395,6 +396,14 @@ class StreamDecoder:
         return out
 
     # --------------------------------------------------------------------------------------------- common
+    @staticmethod
+    def _mrz_part(text: str) -> str:
+        # Line noise (a NUL, a byte from a power glitch) has no line end of its own and sticks to the front
+        # of the next line: keep the run of MRZ characters the line ends with.
+        text = text.strip()
+        match = _MRZ_TAIL.search(text)
+        return match.group(0) if match else text
+
     @staticmethod
     def _decode(data: bytes) -> str:
         # Readers send ASCII; anything else is noise and must simply fail the MRZ-line test.

@@ -136,6 +136,7 @@ class SerialReader:
         today: TodayFn | None = None,
         reconnect_interval: float = 1.0,
         opener: PortOpener | None = None,
+        on_raw: Callable[[bytes], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.profile = profile or get_profile(settings.profile)
@@ -145,6 +146,7 @@ class SerialReader:
         self._today = today
         self._reconnect_interval = reconnect_interval
         self._opener = opener or open_serial_port
+        self._on_raw = on_raw  # every chunk as received: for support (`devices listen --raw`) and tests
         self._monotonic = monotonic
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -241,6 +243,8 @@ class SerialReader:
                 return f"{self.settings.port} disconnected: {exc}"
             now = self._monotonic()
             if data:
+                if self._on_raw is not None:
+                    self._on_raw(data)
                 self._emit(decoder.feed(data, now))
             else:
                 self._emit(decoder.poll(now))
