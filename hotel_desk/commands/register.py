@@ -1,0 +1,301 @@
+"""`hotel-desk register --json FILE|-`: register guests from JSON, for imports and scripted checks.
+
+The file holds one registration object or a list of them (format: docs/store.md). Every document is
+checked with the document core first; if any is refused, nothing is registered and the findings are
+printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its own
+check-in report and audit event), so a failed or interrupted import can simply be run again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hotel_desk.cli import UsageError
+
+if TYPE_CHECKING:
+    from hotel_desk.clock import Clock
+    from hotel_desk.documents import Finding, TravelDocument
+    from hotel_desk.store import GuestRegistration
+
+_TOP_KEYS = {
+    "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
+    "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo",
+}
+_FIELD_KEYS = {
+    "kind", "surname", "given_names", "document_number", "nationality", "birth_date", "sex", "expiry_date",
+    "issuing_state", "chinese_name",
+}
+_VISA_KEYS = {"type", "number", "stay_until"}
+
+
+class EntryError(Exception):
+    """An entry of the file is malformed (not a document problem: those are findings)."""
+
+
+@dataclass
+class Checked:
+    index: int
+    registration: GuestRegistration | None = None
+    findings: list[Finding] = field(default_factory=list)
+    refused_because: str = ""
+
+
+def _text(entry: dict[str, Any], key: str, *, required: bool = False) -> str:
+    value = entry.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise EntryError(f"{key!r} must be text, got {value!r}")
+    if required and not value.strip():
+        raise EntryError(f"{key!r} is required")
+    return value.strip()
+
+
+def _date(entry: dict[str, Any], key: str) -> date | None:
+    value = entry.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise EntryError(f"{key!r} must be a date YYYY-MM-DD, got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise EntryError(f"{key!r} is not a date YYYY-MM-DD: {value!r}") from None
+
+
+def _arrival(entry: dict[str, Any], zone: str) -> datetime:
+    from hotel_desk.clock import as_aware
+
+    value = entry.get("arrival")
+    if not isinstance(value, str) or not value.strip():
+        raise EntryError("'arrival' is required: the check-in time, e.g. 2026-11-20T15:00:00 (local time)")
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise EntryError(f"'arrival' is not a date-time: {value!r}") from None
+    return as_aware(moment, zone)
+
+
+def _unknown(keys: set[str], allowed: set[str], where: str) -> None:
+    extra = sorted(keys - allowed)
+    if extra:
+        raise EntryError(f"unknown {where} key(s): {', '.join(extra)}")
+
+
+def _document(entry: dict[str, Any], today: date, stay: Any) -> tuple[TravelDocument | None, list[Finding]]:
+    from hotel_desk.documents import DocumentKind, check_manual_document, check_mrz, manual_document
+
+    if ("mrz" in entry) == ("fields" in entry):
+        raise EntryError("give exactly one of 'mrz' (the lines) or 'fields' (a document typed from its page)")
+    if "mrz" in entry:
+        lines = entry["mrz"]
+        if isinstance(lines, str):
+            lines = lines.split()
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise EntryError("'mrz' must be a list of lines (or one string with the lines separated by spaces)")
+        result = check_mrz(lines, today=today, stay=stay, candidates=False)
+        return result.document, list(result.findings)
+    fields = entry["fields"]
+    if not isinstance(fields, dict):
+        raise EntryError("'fields' must be an object")
+    _unknown(set(fields), _FIELD_KEYS, "fields")
+    try:
+        kind = DocumentKind(fields.get("kind", "passport"))
+    except ValueError:
+        raise EntryError(f"fields.kind must be one of {', '.join(k.value for k in DocumentKind)}") from None
+    document = manual_document(
+        kind=kind, surname=_text(fields, "surname"), given_names=_text(fields, "given_names"),
+        document_number=_text(fields, "document_number"), nationality=_text(fields, "nationality"),
+        birth_date=_date(fields, "birth_date"), sex=_text(fields, "sex") or "X",
+        expiry_date=_date(fields, "expiry_date"), issuing_state=_text(fields, "issuing_state"),
+        chinese_name=_text(fields, "chinese_name"),
+    )
+    findings = check_manual_document(document, reason=_text(entry, "manual_reason"), today=today, stay=stay)
+    return document, findings
+
+
+def check_entry(
+    index: int, entry: object, *, clock: Clock, zone: str, base_dir: Path, accept_warnings: bool
+) -> Checked:
+    """Turn one JSON object into a registration, or say why it is refused."""
+    from hotel_desk.clock import local_today, local_zone
+    from hotel_desk.documents import Severity, StayPlan
+    from hotel_desk.store import GuestRegistration, StayDetails
+
+    if not isinstance(entry, dict):
+        raise EntryError("each registration must be a JSON object")
+    _unknown(set(entry), _TOP_KEYS, "registration")
+    visa = entry.get("visa") or {}
+    if not isinstance(visa, dict):
+        raise EntryError("'visa' must be an object with type, number, stay_until")
+    _unknown(set(visa), _VISA_KEYS, "visa")
+    arrival = _arrival(entry, zone)
+    departure = _date(entry, "departure")
+    stay_until = _date(visa, "stay_until")
+    today = local_today(clock, zone)
+    local_arrival = arrival.astimezone(local_zone(zone)).date()
+    if departure and departure < local_arrival:
+        raise EntryError("'departure' is before the arrival")
+    plan = StayPlan(arrival=local_arrival, departure=departure, permit_stay_until=stay_until,
+                    visa_type=_text(visa, "type"))
+    document, findings = _document(entry, today, plan)
+    checked = Checked(index=index, findings=findings)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    if document is None or errors:
+        checked.refused_because = "invalid document"
+        return checked
+    if warnings and not accept_warnings:
+        checked.refused_because = "warnings not accepted (use --accept-warnings after checking them)"
+        return checked
+    photo = None
+    if entry.get("document_photo"):
+        path = Path(_text(entry, "document_photo"))
+        path = path if path.is_absolute() else base_dir / path
+        try:
+            photo = path.read_bytes()
+        except OSError as exc:
+            raise EntryError(f"cannot read document_photo {path}: {exc.strerror}") from None
+    checked.registration = GuestRegistration(
+        document=document,
+        stay=StayDetails(
+            room=_text(entry, "room", required=True), arrival=arrival, planned_departure=departure,
+            visa_type=_text(visa, "type"), visa_number=_text(visa, "number"), stay_until=stay_until,
+            entry_date=_date(entry, "entry_date"), port_of_entry=_text(entry, "port_of_entry"),
+            came_from=_text(entry, "came_from") or _text(entry, "from"),
+            going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
+        ),
+        chinese_name=_text(entry, "chinese_name"),
+        page_image=photo,
+        accepted_warnings=tuple(sorted({f.code for f in warnings})),
+    )
+    return checked
+
+
+def _load(source: str) -> tuple[list[object], Path]:
+    try:
+        if source == "-":
+            raw, base = sys.stdin.read(), Path.cwd()
+        else:
+            path = Path(source)
+            raw, base = path.read_text(encoding="utf-8"), path.resolve().parent
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{source} is not UTF-8 text") from None
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise UsageError(f"{source} is not valid JSON: {exc}") from None
+    entries = data if isinstance(data, list) else [data]
+    if not entries:
+        raise UsageError(f"{source} holds no registrations")
+    return entries, base
+
+
+def _actor(args: argparse.Namespace, desk_user: str) -> str:
+    if args.actor:
+        return str(args.actor)
+    if desk_user:
+        return desk_user
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
+    from hotel_desk.clock import SystemClock
+    from hotel_desk.settings import load_settings
+
+    clock = clock or SystemClock()
+    settings = load_settings()
+    entries, base_dir = _load(args.json)
+    checked: list[Checked] = []
+    for index, entry in enumerate(entries):
+        try:
+            checked.append(check_entry(index, entry, clock=clock, zone=settings.timezone, base_dir=base_dir,
+                                       accept_warnings=args.accept_warnings))
+        except EntryError as exc:
+            raise UsageError(f"registration #{index + 1}: {exc}") from None
+    refused = [c for c in checked if c.registration is None]
+    if refused:
+        out = {
+            "registered": [],
+            "refused": [
+                {"index": c.index, "reason": c.refused_because, "findings": [f.to_dict() for f in c.findings]}
+                for c in refused
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(f"hotel-desk register: {len(refused)} of {len(checked)} refused; nothing was registered",
+              file=sys.stderr)
+        return 1
+
+    from hotel_desk.store import (
+        InvalidRegistration,
+        open_database,
+        property_from_settings,
+        register_in_session,
+    )
+
+    actor = _actor(args, settings.desk_user)
+    db = open_database(settings.effective_database_url())
+    try:
+        property_id = property_from_settings(db, actor=actor, clock=clock)
+        now = clock.now()
+        results = []
+        try:
+            with db.write() as session:
+                for c in checked:
+                    assert c.registration is not None
+                    ref = register_in_session(session, c.registration, actor=actor, now=now,
+                                              property_id=property_id)
+                    results.append((c, ref))
+        except InvalidRegistration as exc:
+            raise UsageError(f"nothing was registered: {exc}") from None
+    finally:
+        db.dispose()
+    out = {
+        "registered": [
+            {
+                "index": c.index, "registration_id": ref.registration_id, "report_id": ref.report_id,
+                "room": c.registration.stay.room if c.registration else "",
+                "deadline_at": ref.deadline_at.isoformat(),
+                "accepted_warnings": list(c.registration.accepted_warnings) if c.registration else [],
+            }
+            for c, ref in results
+        ],
+        "refused": [],
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    if not settings.hotel_code:
+        print("hotel-desk register: warning: no police hotel code is set in the settings; reports will carry "
+              "an empty hotel_code", file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "register",
+        parents=[common],
+        help="register guests from JSON (imports, scripted checks); prints registration and report ids",
+        description="Register guests from a JSON object or list (format: docs/store.md). Documents are "
+        "checked first: invalid ones are refused with their findings, and so are documents with warnings "
+        "unless --accept-warnings. If any is refused nothing is registered (exit 1); otherwise all are "
+        "registered in one transaction (exit 0).",
+    )
+    p.add_argument("--json", required=True, metavar="FILE", help="JSON file, or - for stdin")
+    p.add_argument("--accept-warnings", action="store_true",
+                   help="register documents whose findings are warnings only (recorded in the audit trail)")
+    p.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
+                   "else cli:<login>)")
+    p.set_defaults(handler=run)

@@ -1,0 +1,79 @@
+"""Opening the database: migrations match the models, SQLite is durable and private, a SQLite file is
+copied before it is migrated, and several desks may start at once."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from hotel_desk import store
+from hotel_desk.store.migrate import alembic_config, head_revision
+from hotel_desk.store.models import Base
+
+
+def test_migrations_create_exactly_the_models(db_url):
+    db = store.open_database(db_url)
+    try:
+        with db.engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(ctx, Base.metadata) == []
+            assert ctx.get_current_revision() == head_revision()
+        # Opening again is a no-op.
+        store.open_database(db_url).dispose()
+    finally:
+        db.dispose()
+
+
+def test_sqlite_is_wal_durable_private_and_checks_foreign_keys(tmp_path: Path):
+    path = tmp_path / "sub" / "desk.sqlite3"
+    db = store.open_database(f"sqlite:///{path}")
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        store.set_property(db, name="Inn", hotel_code="H1")
+        if os.name == "posix":
+            for f in path.parent.iterdir():
+                assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
+    finally:
+        db.dispose()
+
+
+def test_sqlite_file_is_copied_before_migrating(tmp_path: Path):
+    path = tmp_path / "desk.sqlite3"
+    url = f"sqlite:///{path}"
+    db = store.open_database(url)
+    store.set_property(db, name="Inn", hotel_code="H1")
+    # Put the file back at the start of history (as an old release would have left it) and re-open.
+    with db.engine.connect() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+        conn.commit()
+    db.dispose()
+    assert list(tmp_path.glob("*.backup-*")) == []
+    db = store.open_database(url)
+    try:
+        copies = list(tmp_path.glob("desk.backup-before-migration-from-*.sqlite3"))
+        assert len(copies) == 1
+        if os.name == "posix":
+            assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+        with db.engine.connect() as conn:
+            assert "registrations" in inspect(conn).get_table_names()
+        with db.read() as s:
+            assert store.verify_chain(s).ok and store.verify_chain(s).count == 0
+    finally:
+        db.dispose()
+
+
+def test_fresh_database_has_an_empty_intact_chain(db):
+    with db.read() as s:
+        result = store.verify_chain(s)
+    assert result.ok and result.count == 1  # the property set-up in the fixture
