@@ -144,8 +144,10 @@ class ReadStabiliser:
             self._absent += 1
             self._recent.append(())
             if self._absent >= self.frames_to_rearm:
-                # The document left the view: the next one (or the same one again) is a new read.
+                # The document left the view: the next one (or the same one again) is a new read, and
+                # votes from before do not count for it.
                 self._reported = None
+                self._recent.clear()
             return update(Guidance.READ if self._reported else Guidance.NO_DOCUMENT)
         self._absent = 0
         event = judge_lines(reading.lines, today=self._today(), source="camera") if reading.lines else None
@@ -166,7 +168,10 @@ class ReadStabiliser:
 
 
 class FrameAnalysisWorker(Generic[F]):
-    """Analyses at most `max_rate_hz` frames a second in one background thread, dropping the rest."""
+    """Analyses at most `max_rate_hz` frames a second in `workers` background threads, dropping the rest.
+
+    One worker suits a 2-core desk PC (the other core keeps the preview and the UI smooth); a faster PC can
+    give two or more (the OCR engine keeps one Tesseract instance per thread)."""
 
     def __init__(
         self,
@@ -175,6 +180,7 @@ class FrameAnalysisWorker(Generic[F]):
         *,
         to_array: Callable[[F], Any] | None = None,
         max_rate_hz: float = 8.0,
+        workers: int = 1,
         stabiliser: ReadStabiliser | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
@@ -189,34 +195,38 @@ class FrameAnalysisWorker(Generic[F]):
         self._cond = threading.Condition()
         self._slot: F | None = None
         self._has_frame = False
-        self._busy = False
+        self._busy = 0
+        self._workers = max(1, workers)
         self._last_start: float | None = None
         self._stop = False
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
+        self._stabiliser_lock = threading.Lock()
         self.offered = 0
         self.analysed = 0
         self.dropped = 0
 
     def start(self) -> None:
         with self._cond:
-            if self._thread is not None and self._thread.is_alive():
+            if any(t.is_alive() for t in self._threads):
                 return
             self._stop = False
-            self._thread = threading.Thread(target=self._run, name="camera-analysis", daemon=True)
-            self._thread.start()
+            self._threads = [threading.Thread(target=self._run, name=f"camera-analysis-{i}", daemon=True)
+                             for i in range(self._workers)]
+            for thread in self._threads:
+                thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:
         with self._cond:
             self._stop = True
             self._slot, self._has_frame = None, False
             self._cond.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []
 
     @property
     def busy(self) -> bool:
-        return self._busy or self._has_frame
+        return self._busy >= self._workers or self._has_frame
 
     def submit(self, frame: F) -> bool:
         """Offer a frame; True if it will be analysed. Never blocks, never queues more than one frame."""
@@ -224,7 +234,7 @@ class FrameAnalysisWorker(Generic[F]):
         with self._cond:
             self.offered += 1
             too_soon = self._last_start is not None and now - self._last_start < self.min_interval
-            if self._stop or self._busy or self._has_frame or too_soon:
+            if self._stop or self._busy >= self._workers or self._has_frame or too_soon:
                 self.dropped += 1
                 return False
             self._slot, self._has_frame = frame, True
@@ -235,7 +245,7 @@ class FrameAnalysisWorker(Generic[F]):
     def wait_idle(self, timeout: float | None = None) -> bool:
         """For tests and benchmarks: wait until the offered frame has been analysed."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._busy and not self._has_frame, timeout)
+            return self._cond.wait_for(lambda: self._busy == 0 and not self._has_frame, timeout)
 
     def analyse(self, frame: F) -> CameraUpdate:
         """Analyse one frame synchronously (the thread uses this too)."""
@@ -243,7 +253,8 @@ class FrameAnalysisWorker(Generic[F]):
         array = self._to_array(frame)
         reading = as_frame_reading(self.reader(array), int(array.shape[1]) if hasattr(array, "shape") else None)
         # The frame as submitted (e.g. the colour QImage) is what a stable read keeps as the page image.
-        return self.stabiliser.add(reading, frame, time.perf_counter() - t0)
+        with self._stabiliser_lock:
+            return self.stabiliser.add(reading, frame, time.perf_counter() - t0)
 
     def _run(self) -> None:
         while True:
@@ -252,15 +263,16 @@ class FrameAnalysisWorker(Generic[F]):
                 if self._stop:
                     return
                 frame, self._slot, self._has_frame = self._slot, None, False
-                self._busy = True
+                self._busy += 1
             try:
                 update = self.analyse(frame)  # type: ignore[arg-type]
-                self.analysed += 1
+                with self._cond:
+                    self.analysed += 1
                 self._on_update(update)
             except Exception as exc:  # a bad frame or a failing engine must not kill the camera
                 if self._on_error is not None:
                     self._on_error(exc)
             finally:
                 with self._cond:
-                    self._busy = False
+                    self._busy -= 1
                     self._cond.notify_all()

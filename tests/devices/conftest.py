@@ -135,7 +135,7 @@ class Collector:
 OCRB_FONT = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 
 
-def render_page(lines: tuple[str, ...] | None, *, size: tuple[int, int] = (1280, 720), mrz_width: float = 0.8):
+def render_page(lines: tuple[str, ...] | None, *, size: tuple[int, int] = (1280, 720), mrz_width: float = 0.6):
     """A passport data page as a camera would see it: light page on a dark desk, MRZ in OCR-B at the bottom.
     `mrz_width` is the zone's width as a fraction of the frame (small = document far away). Returns an RGB
     numpy array. Skips the test when the OCR-B font (Debian fonts-ocr-b) is not installed."""
@@ -148,13 +148,14 @@ def render_page(lines: tuple[str, ...] | None, *, size: tuple[int, int] = (1280,
     img = Image.new("RGB", size, (60, 55, 50))
     if lines is None:
         return np.asarray(img)
-    chars = len(lines[0])
     zone_w = int(w * mrz_width)
-    font_size = max(8, int(zone_w / chars / 0.62))
+    font_size = 40
+    font = ImageFont.truetype(str(OCRB_FONT), font_size)
+    font_size = max(8, int(font_size * zone_w / font.getlength(lines[0])))
     font = ImageFont.truetype(str(OCRB_FONT), font_size)
     line_h = int(font_size * 1.35)
     page_w = int(zone_w * 1.12)
-    page_h = int(page_w * 0.7)
+    page_h = min(int(page_w * 0.7), int(h * 0.94))
     left, top = (w - page_w) // 2, (h - page_h) // 2
     draw = ImageDraw.Draw(img)
     draw.rectangle([left, top, left + page_w, top + page_h], fill=(236, 232, 222))
