@@ -17,7 +17,7 @@ import struct
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -176,6 +176,9 @@ class IntakeServer:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self.scheme = "https" if tls is not None else "http"
         self._thread: threading.Thread | None = None
+        #: Test hook: called as hook(phase, records) with phase "received" (before filing) and "filed"
+        #: (filed, answer not yet sent), on the request's thread. Lets a test kill a client at an exact point.
+        self.hook: Callable[[str, int], None] | None = None
 
     # -- life cycle -----------------------------------------------------------------------------------
     @property
@@ -538,7 +541,12 @@ class _Handler(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, ValueError):
             self._send_json(400, _error("bad_request", "the body is not JSON"))
             return
+        records = len(body.get("records") or []) if isinstance(body, dict) else 0
+        if intake.hook is not None:
+            intake.hook("received", records)
         status, answer = intake.submit(hotel_id, body, dice)
+        if intake.hook is not None and status == 200:
+            intake.hook("filed", records)
         self._deliver(fault if status == 200 else None, status, answer, dice)
 
 

@@ -88,3 +88,56 @@ def http_transport(url: str, *, timeout: float = 5.0, code: str = AUTH_CODE, max
         HttpIntakeConfig(base_url=url, hotel_id=HOTEL_ID, authorisation_code=code, timeout_seconds=timeout,
                          max_batch=max_batch)
     )
+
+
+# --- store-backed helpers (the uploader's tests) -------------------------------------------------------
+
+
+@pytest.fixture
+def clock() -> Any:
+    from hotel_desk.clock import ManualClock
+
+    return ManualClock(datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def store_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'hotel_desk.sqlite3'}"
+
+
+@pytest.fixture
+def db(store_url: str, clock: Any) -> Iterator[Any]:
+    from hotel_desk.store import open_database, set_property
+
+    database = open_database(store_url, backup=False)
+    set_property(database, name="Garden Inn", hotel_code=HOTEL_ID, authorisation_code=AUTH_CODE,
+                 substation_code="JA-07", clock=clock)
+    yield database
+    database.dispose()
+
+
+def register_guests(db: Any, clock: Any, count: int, *, surname: str = "MARTIN", start: int = 0) -> list[str]:
+    """Register `count` guests who arrived an hour before the clock's now; returns their report ids."""
+    from datetime import date
+
+    from hotel_desk.documents import manual_document
+    from hotel_desk.documents.model import DocumentKind
+    from hotel_desk.store import GuestRegistration, StayDetails, register_guest
+
+    ids = []
+    for i in range(start, start + count):
+        doc = manual_document(kind=DocumentKind.PASSPORT, surname=surname, given_names="SARAH",
+                              document_number=f"ZE{i:07d}", nationality="CAN", birth_date=date(1985, 1, 1),
+                              sex="F", expiry_date=date(2033, 1, 14))
+        stay = StayDetails(room=f"{100 + i % 400}", arrival=clock.now() - timedelta(hours=1),
+                           planned_departure=date(2026, 12, 25), visa_type="L", stay_until=date(2026, 12, 30))
+        ids.append(register_guest(db, GuestRegistration(document=doc, stay=stay), actor="alice", clock=clock).report_id)
+    return ids
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

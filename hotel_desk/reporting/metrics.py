@@ -1,0 +1,298 @@
+"""Reporting metrics for the desk and the police liaison: the 24-hour reporting rate, late reports graded
+as the national platform grades them, what is still pending with its time left, what was rejected, and
+alerts as deadlines come near.
+
+All of it is computed from the store's report table at a given moment (the clock is injected), with
+aggregate queries on the (state, deadline) index, so the status bar can ask for it every few seconds while
+the uploader drains a large queue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.store.db import Database
+from hotel_desk.store.models import DUE_STATES, OPEN_STATES, Report, ReportState
+
+WINDOW = timedelta(hours=24)
+#: Late grades of the national data platform: reported within 1-2 days, 3-7, 8-14, 15 or more.
+LATE_GRADES: tuple[tuple[str, timedelta | None], ...] = (
+    ("1-2d", timedelta(days=2)),
+    ("3-7d", timedelta(days=7)),
+    ("8-14d", timedelta(days=14)),
+    (">=15d", None),
+)
+ALERT_LEVELS: tuple[tuple[str, timedelta], ...] = (("due_in_2h", timedelta(hours=2)), ("due_in_6h", timedelta(hours=6)))
+FILED_STATES = (ReportState.ACKNOWLEDGED.value, ReportState.CONFIRMED.value)
+#: Open states in which the report is still ours to deliver (a rejected one waits for the desk instead).
+PENDING_STATES = tuple(s.value for s in OPEN_STATES if s is not ReportState.REJECTED)
+
+
+def late_grade(taken: timedelta) -> str | None:
+    """None when reported within 24 hours, else the grade of how long it took."""
+    if taken <= WINDOW:
+        return None
+    for name, limit in LATE_GRADES:
+        if limit is None or taken <= limit:
+            return name
+    return LATE_GRADES[-1][0]
+
+
+def _aware(value: Any, like: datetime) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite aggregates come back untyped
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=like.tzinfo)
+    return value
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    report_id: str
+    kind: str
+    state: str
+    deadline_at: datetime
+    time_left_seconds: float  # negative when overdue
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class RejectedItem:
+    report_id: str
+    kind: str
+    deadline_at: datetime
+    field_errors: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class AlertEvent:
+    report_id: str
+    level: str  # "due_in_6h", "due_in_2h" or "overdue"
+    deadline_at: datetime
+    time_left_seconds: float
+
+
+@dataclass
+class ReportingStatus:
+    at: datetime
+    by_state: dict[str, int]
+    #: Share of decided reports (filed, or overdue and still unfiled) filed within 24 hours, over the
+    #: window; None when nothing was decided yet.
+    rate_24h: float | None
+    decided: int
+    on_time: int
+    late: dict[str, int]
+    pending: int
+    overdue: int
+    rejected: int
+    nearest_deadline: datetime | None
+    pending_items: list[PendingItem] = field(default_factory=list)
+    rejected_items: list[RejectedItem] = field(default_factory=list)
+    alerts: list[AlertEvent] = field(default_factory=list)
+    window_days: int = 30
+
+    def to_dict(self) -> dict[str, Any]:
+        def conv(value: Any) -> Any:
+            if isinstance(value, datetime):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: conv(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [conv(v) for v in value]
+            return value
+
+        return conv(asdict(self))
+
+
+def reporting_status(
+    db: Database,
+    *,
+    clock: Clock | None = None,
+    window_days: int = 30,
+    item_limit: int = 50,
+) -> ReportingStatus:
+    """The whole picture at `clock.now()`. `window_days` bounds the rate and the late grades (by event
+    time); pending and rejected reports are counted whatever their age."""
+    now = (clock or SystemClock()).now()
+    since = now - timedelta(days=window_days)
+    with db.read() as session:
+        by_state = {s.value: 0 for s in ReportState}
+        for state, n in session.execute(select(Report.state, func.count()).group_by(Report.state)):
+            by_state[state] = int(n)
+
+        # A rejected report that a later correction replaced counts as filed when its correction was.
+        correction = aliased(Report)
+        filed_at = func.coalesce(Report.handed_over_at, Report.last_attempt_at)
+        on_time = int(session.execute(
+            select(func.count()).select_from(Report).where(
+                Report.event_time >= since, Report.state.in_(FILED_STATES), filed_at <= Report.deadline_at,
+            )
+        ).scalar_one())
+        late_rows: list[tuple[Any, Any]] = list(session.execute(
+            select(Report.event_time, filed_at).where(
+                Report.event_time >= since, Report.state.in_(FILED_STATES), filed_at > Report.deadline_at,
+            )
+        ).all())
+        # Still unfiled and past the deadline: late already, graded by how long it has taken so far.
+        late_rows += [(e, None) for (e,) in session.execute(
+            select(Report.event_time).where(
+                Report.event_time >= since, Report.state.in_(PENDING_STATES), Report.deadline_at < now,
+            )
+        ).all()]
+        rejected_rows = session.execute(
+            select(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors,
+                   func.min(func.coalesce(correction.handed_over_at, correction.last_attempt_at)))
+            .outerjoin(correction, (correction.corrects_report_id == Report.id) & correction.state.in_(FILED_STATES))
+            .where(Report.state == ReportState.REJECTED.value)
+            .group_by(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors)
+            .order_by(Report.deadline_at)
+        ).all()
+        pending = int(session.execute(
+            select(func.count()).select_from(Report).where(Report.state.in_(PENDING_STATES))
+        ).scalar_one())
+        overdue = int(session.execute(
+            select(func.count()).select_from(Report).where(Report.state.in_(PENDING_STATES), Report.deadline_at < now)
+        ).scalar_one())
+        nearest = session.execute(select(func.min(Report.deadline_at)).where(Report.state.in_(PENDING_STATES))).scalar_one()
+        items = session.execute(
+            select(Report.id, Report.kind, Report.state, Report.deadline_at, Report.attempts,
+                   Report.next_attempt_at, Report.last_error)
+            .where(Report.state.in_(PENDING_STATES))
+            .order_by(Report.deadline_at, Report.audit_seq)
+            .limit(item_limit)
+        ).all()
+        alert_rows = _alert_rows(session, now)
+
+    late = {name: 0 for name, _ in LATE_GRADES}
+    decided_late = 0
+    for event_time, filed in late_rows:
+        event_time = _aware(event_time, now)
+        taken = (_aware(filed, now) or now) - event_time
+        grade = late_grade(taken)
+        if grade is not None:
+            late[grade] += 1
+            decided_late += 1
+    rejected_items = []
+    open_rejected = 0
+    for rid, kind, deadline, event_time, errors, corrected_at in rejected_rows:
+        corrected_at = _aware(corrected_at, now)
+        event_time = _aware(event_time, now)
+        if corrected_at is not None:
+            if event_time is not None and event_time >= since:
+                grade = late_grade(corrected_at - event_time)
+                if grade is None:
+                    on_time += 1
+                else:
+                    late[grade] += 1
+                    decided_late += 1
+            continue
+        open_rejected += 1
+        if event_time is not None and event_time >= since and _aware(deadline, now) < now:
+            grade = late_grade(now - event_time)
+            if grade is not None:
+                late[grade] += 1
+                decided_late += 1
+        if len(rejected_items) < item_limit:
+            rejected_items.append(RejectedItem(rid, kind, _aware(deadline, now), json.loads(errors or "[]")))
+    decided = on_time + decided_late
+    return ReportingStatus(
+        at=now,
+        by_state=by_state,
+        rate_24h=(on_time / decided) if decided else None,
+        decided=decided,
+        on_time=on_time,
+        late=late,
+        pending=pending,
+        overdue=overdue,
+        rejected=open_rejected,
+        nearest_deadline=_aware(nearest, now),
+        pending_items=[
+            PendingItem(rid, kind, state, _aware(dl, now), (_aware(dl, now) - now).total_seconds(), att,
+                        _aware(nxt, now), err)
+            for rid, kind, state, dl, att, nxt, err in items
+        ],
+        rejected_items=rejected_items,
+        alerts=list(_alerts(((rid, _aware(dl, now)) for rid, dl in alert_rows), now)),
+        window_days=window_days,
+    )
+
+
+def _alert_rows(session: Any, now: datetime, limit: int = 1000) -> list[Any]:
+    return list(session.execute(
+        select(Report.id, Report.deadline_at)
+        .where(Report.state.in_(PENDING_STATES), Report.deadline_at <= now + ALERT_LEVELS[-1][1])
+        .order_by(Report.deadline_at)
+        .limit(limit)
+    ).all())
+
+
+def deadline_alerts(db: Database, *, clock: Clock | None = None) -> list[AlertEvent]:
+    """Unsent reports whose deadline is within 6 h (or 2 h, or past), nearest first: one cheap query."""
+    now = (clock or SystemClock()).now()
+    with db.read() as session:
+        rows = _alert_rows(session, now)
+    return list(_alerts(((rid, _aware(dl, now)) for rid, dl in rows), now))
+
+
+def _alerts(rows: Iterable[tuple[str, datetime | None]], now: datetime) -> Iterable[AlertEvent]:
+    for rid, deadline in rows:
+        if deadline is None:
+            continue
+        left = deadline - now
+        if left < timedelta(0):
+            level = "overdue"
+        else:
+            level = next(name for name, limit in ALERT_LEVELS if left <= limit)
+        yield AlertEvent(rid, level, deadline, left.total_seconds())
+
+
+class AlertTracker:
+    """Turns the current alert list into events: each report raises each level once (6 h, then 2 h, then
+    overdue), so the desk is told when a deadline comes near, not every few seconds after."""
+
+    _ORDER: ClassVar[dict[str, int]] = {"due_in_6h": 0, "due_in_2h": 1, "overdue": 2}
+
+    def __init__(self) -> None:
+        self._raised: dict[str, int] = {}
+
+    def new_events(self, alerts: Iterable[AlertEvent]) -> list[AlertEvent]:
+        fresh = []
+        current = set()
+        for alert in alerts:
+            current.add(alert.report_id)
+            rank = self._ORDER[alert.level]
+            if self._raised.get(alert.report_id, -1) < rank:
+                self._raised[alert.report_id] = rank
+                fresh.append(alert)
+        # Forget reports that left the list (sent), so memory stays bounded on a long-running desk.
+        for rid in list(self._raised):
+            if rid not in current:
+                del self._raised[rid]
+        return fresh
+
+
+def next_due_at(db: Database) -> datetime | None:
+    """When the uploader next has something to do: the earliest retry time of a waiting report, or the
+    earliest lease expiry of a claimed one. None when nothing is left to send."""
+    with db.read() as session:
+        retry = session.execute(
+            select(func.min(Report.next_attempt_at)).where(Report.state.in_([s.value for s in DUE_STATES]))
+        ).scalar_one()
+        lease = session.execute(
+            select(func.min(Report.lease_until)).where(Report.state == ReportState.SENDING.value)
+        ).scalar_one()
+    ref = datetime.now(UTC)
+    times = [t for t in (_aware(retry, ref), _aware(lease, ref)) if t is not None]
+    return min(times) if times else None
