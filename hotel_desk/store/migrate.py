@@ -4,6 +4,7 @@ transaction-scoped advisory lock, and each re-reads the revision inside the lock
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def alembic_config() -> Config:
     return config
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest revision shipped in the package (read once per process: it cannot change under us)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
