@@ -296,7 +296,10 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
     conf = [
         [positions_per_line[li][c].get(ch) for c, ch in enumerate(line)] for li, line in enumerate(out_lines)
     ]
-    review = _review(out_lines, conf, spans, positions_per_line)
+    protected = {
+        (li, c) for check in layout_checks(fmt, out_lines) for li, a, b in check.covers for c in range(a, b)
+    }
+    review = _review(out_lines, conf, spans, positions_per_line, protected)
     needy = {int(item["line"]) - 1 for item in review}
     final_grid = [list(x) for x in out_lines]
     for check in layout_checks(fmt, out_lines):
@@ -410,15 +413,15 @@ def _clean_name_fillers(grid, span, set_char) -> None:
 REVIEW_CONFIDENCE = 0.75
 
 
-def _review(lines, conf, spans, positions_per_line) -> list[dict[str, str]]:
+def _review(lines, conf, spans, positions_per_line, protected) -> list[dict[str, str]]:
     """Fields without a check digit where the OCR was unsure: the receptionist must look at them."""
     review: list[dict[str, str]] = []
-    for name in ("names", "issuing_state", "nationality", "sex", "document_code"):
-        if name not in spans:
+    for name, (li, a, b) in spans.items():
+        unprotected = [c for c in range(a, b) if (li, c) not in protected]
+        if not unprotected:
             continue
-        li, a, b = spans[name]
         unsure = []
-        for c in range(a, b):
+        for c in unprotected:
             p = positions_per_line[li][c]
             chosen = lines[li][c]
             s = p.get(chosen)
