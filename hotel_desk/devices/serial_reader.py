@@ -79,6 +79,12 @@ class SerialSettings:
     xonxoff: bool = False
     profile: str = DEFAULT_PROFILE
 
+    @classmethod
+    def from_app_settings(cls, settings: Any) -> SerialSettings:
+        """From hotel_desk.settings.Settings (serial_port, serial_baud, serial_profile)."""
+        return cls(port=settings.serial_port, baudrate=settings.serial_baud or None,
+                   profile=settings.serial_profile or DEFAULT_PROFILE)
+
     def resolved(self, profile: FramingProfile) -> SerialSettings:
         d = profile.serial
         return replace(
