@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -98,11 +97,7 @@ class CheckInPage(QWidget):
         self.form.register_requested.connect(self.register)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        columns.addWidget(scroll, 7)
+        columns.addWidget(self.form, 8)
 
         QShortcut(QKeySequence.StandardKey.Open, self, activated=self.choose_file,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

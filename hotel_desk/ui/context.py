@@ -20,6 +20,7 @@ class AppContext(QObject):
     navigate = Signal(str, object)  # (page name, argument): e.g. ("in_house", registration id to correct)
     notice = Signal(str, str)  # (kind: "ok" | "error" | "info", text) for the window's message line
     ready_changed = Signal(bool)
+    uploader_event = Signal(object)  # emitted from the uploader's thread; Qt queues it to ours
 
     def __init__(self, desk: Desk, settings: Settings, tasks: TaskManager | None = None,
                  parent: QObject | None = None, poll_ms: int = 2000) -> None:
@@ -35,6 +36,8 @@ class AppContext(QObject):
         self._poll.timeout.connect(self.refresh_summary)
         self.registrations_changed.connect(self.reports_changed)
         self.reports_changed.connect(self.refresh_summary)
+        self.uploader_event.connect(self._on_uploader_event)
+        desk.on_uploader_event = self.uploader_event.emit
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -69,5 +72,10 @@ class AppContext(QObject):
 
         self.run(self.desk.summary, done, failed)
 
+    def _on_uploader_event(self, event: Any) -> None:
+        if getattr(event, "kind", "") in ("batch", "online", "offline", "attention"):
+            self.reports_changed.emit()
+
     def stop(self) -> None:
+        self.desk.on_uploader_event = None
         self._poll.stop()

@@ -59,6 +59,8 @@ class Desk:
         self._intake: Any = None
         self._uploader: Any = None
         self._store: Any = None
+        #: Called on the uploader's thread with each of its events (the UI marshals them to its thread).
+        self.on_uploader_event: Any = None
 
     # -- time --------------------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -178,6 +180,12 @@ class Desk:
         from hotel_desk.ui import desk_services
 
         return desk_services.summary(self)
+
+    def pause_uploads(self) -> None:
+        """Hold the queue (screenshots, demonstrations of an outage); `send_now` resumes."""
+        from hotel_desk.ui import desk_services
+
+        desk_services.pause(self)
 
     def send_now(self) -> None:
         """Ask the uploader for an immediate pass (after a registration, a retry)."""

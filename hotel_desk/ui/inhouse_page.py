@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -164,10 +163,7 @@ class InHousePage(QWidget):
         correction_layout.addWidget(self.correction_info)
         self.correction_form = RegistrationForm(ctx.desk.today, correction=True)
         self.correction_form.register_requested.connect(self.send_correction)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.correction_form)
-        correction_layout.addWidget(scroll, 1)
+        correction_layout.addWidget(self.correction_form, 1)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close_correction)
         correction_layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)

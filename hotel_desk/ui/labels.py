@@ -6,34 +6,30 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def field_label(key: str) -> str:
     labels = {
-        "document_type": _t("Document type"),
-        "document_number": _t("Document number"),
-        "issuing_state": _t("Issued by"),
-        "surname_en": _t("Surname"),
-        "given_names_en": _t("Given names"),
-        "chinese_name": _t("Chinese name"),
-        "sex": _t("Sex"),
-        "birth_date": _t("Date of birth"),
-        "nationality": _t("Nationality"),
-        "document_expiry": _t("Valid until"),
-        "visa_type": _t("Visa / permit type"),
-        "visa_number": _t("Visa / permit number"),
-        "stay_until": _t("Stay allowed until"),
-        "entry_date": _t("Entry date"),
-        "port_of_entry": _t("Port of entry"),
-        "room": _t("Room"),
-        "planned_departure": _t("Planned departure"),
-        "came_from": _t("Coming from"),
-        "going_to": _t("Going to"),
-        "reason": _t("Reason for stay"),
-        "document": _t("Document"),
-        "manual_reason": _t("Why typed by hand"),
+        "document_type": QCoreApplication.translate("Labels", "Document type"),
+        "document_number": QCoreApplication.translate("Labels", "Document number"),
+        "issuing_state": QCoreApplication.translate("Labels", "Issued by"),
+        "surname_en": QCoreApplication.translate("Labels", "Surname"),
+        "given_names_en": QCoreApplication.translate("Labels", "Given names"),
+        "chinese_name": QCoreApplication.translate("Labels", "Chinese name"),
+        "sex": QCoreApplication.translate("Labels", "Sex"),
+        "birth_date": QCoreApplication.translate("Labels", "Date of birth"),
+        "nationality": QCoreApplication.translate("Labels", "Nationality"),
+        "document_expiry": QCoreApplication.translate("Labels", "Valid until"),
+        "visa_type": QCoreApplication.translate("Labels", "Visa / permit type"),
+        "visa_number": QCoreApplication.translate("Labels", "Visa / permit number"),
+        "stay_until": QCoreApplication.translate("Labels", "Stay allowed until"),
+        "entry_date": QCoreApplication.translate("Labels", "Entry date"),
+        "port_of_entry": QCoreApplication.translate("Labels", "Port of entry"),
+        "room": QCoreApplication.translate("Labels", "Room"),
+        "planned_departure": QCoreApplication.translate("Labels", "Planned departure"),
+        "came_from": QCoreApplication.translate("Labels", "Coming from"),
+        "going_to": QCoreApplication.translate("Labels", "Going to"),
+        "reason": QCoreApplication.translate("Labels", "Reason for stay"),
+        "document": QCoreApplication.translate("Labels", "Document"),
+        "manual_reason": QCoreApplication.translate("Labels", "Why typed by hand"),
     }
     return labels.get(key, key)
 
@@ -41,15 +37,15 @@ def field_label(key: str) -> str:
 def document_kinds() -> list[tuple[str, str]]:
     """(value stored in the record, label) in the order a receptionist meets them."""
     return [
-        ("passport", _t("Passport")),
-        ("hk_macao_permit", _t("Travel permit, Hong Kong / Macao residents")),
-        ("taiwan_permit", _t("Travel permit, Taiwan residents")),
-        ("foreign_permanent_resident_id", _t("Foreign permanent resident ID")),
-        ("residence_permit", _t("Residence permit")),
-        ("id_card", _t("Identity card")),
-        ("travel_document", _t("Other travel document")),
-        ("visa", _t("Visa")),
-        ("other", _t("Other")),
+        ("passport", QCoreApplication.translate("Labels", "Passport")),
+        ("hk_macao_permit", QCoreApplication.translate("Labels", "Travel permit, Hong Kong / Macao residents")),
+        ("taiwan_permit", QCoreApplication.translate("Labels", "Travel permit, Taiwan residents")),
+        ("foreign_permanent_resident_id", QCoreApplication.translate("Labels", "Foreign permanent resident ID")),
+        ("residence_permit", QCoreApplication.translate("Labels", "Residence permit")),
+        ("id_card", QCoreApplication.translate("Labels", "Identity card")),
+        ("travel_document", QCoreApplication.translate("Labels", "Other travel document")),
+        ("visa", QCoreApplication.translate("Labels", "Visa")),
+        ("other", QCoreApplication.translate("Labels", "Other")),
     ]
 
 
@@ -59,73 +55,73 @@ def document_kind_label(value: str) -> str:
 
 def visa_types() -> list[tuple[str, str]]:
     """Visa categories of the 2013 regulations plus the other grounds for a stay."""
-    items = [("", _t("(not recorded)"))]
+    items = [("", QCoreApplication.translate("Labels", "(not recorded)"))]
     letters = {
-        "C": _t("C – crew"),
-        "D": _t("D – permanent residence"),
-        "F": _t("F – exchange, visit"),
-        "G": _t("G – transit"),
-        "J1": _t("J1 – resident journalist"),
-        "J2": _t("J2 – journalist, short visit"),
-        "L": _t("L – tourism"),
-        "M": _t("M – business, trade"),
-        "Q1": _t("Q1 – family reunion, long stay"),
-        "Q2": _t("Q2 – family visit, short stay"),
-        "R": _t("R – high-level talent"),
-        "S1": _t("S1 – family of foreign resident, long stay"),
-        "S2": _t("S2 – family of foreign resident, short stay"),
-        "X1": _t("X1 – study, long term"),
-        "X2": _t("X2 – study, short term"),
-        "Z": _t("Z – work"),
+        "C": QCoreApplication.translate("Labels", "C – crew"),
+        "D": QCoreApplication.translate("Labels", "D – permanent residence"),
+        "F": QCoreApplication.translate("Labels", "F – exchange, visit"),
+        "G": QCoreApplication.translate("Labels", "G – transit"),
+        "J1": QCoreApplication.translate("Labels", "J1 – resident journalist"),
+        "J2": QCoreApplication.translate("Labels", "J2 – journalist, short visit"),
+        "L": QCoreApplication.translate("Labels", "L – tourism"),
+        "M": QCoreApplication.translate("Labels", "M – business, trade"),
+        "Q1": QCoreApplication.translate("Labels", "Q1 – family reunion, long stay"),
+        "Q2": QCoreApplication.translate("Labels", "Q2 – family visit, short stay"),
+        "R": QCoreApplication.translate("Labels", "R – high-level talent"),
+        "S1": QCoreApplication.translate("Labels", "S1 – family of foreign resident, long stay"),
+        "S2": QCoreApplication.translate("Labels", "S2 – family of foreign resident, short stay"),
+        "X1": QCoreApplication.translate("Labels", "X1 – study, long term"),
+        "X2": QCoreApplication.translate("Labels", "X2 – study, short term"),
+        "Z": QCoreApplication.translate("Labels", "Z – work"),
     }
     items += list(letters.items())
     items += [
-        ("DIPLOMATIC", _t("Diplomatic visa")),
-        ("COURTESY", _t("Courtesy visa")),
-        ("SERVICE", _t("Service visa")),
-        ("RESIDENCE", _t("Residence permit")),
-        ("VISA_FREE", _t("Visa-free entry")),
-        ("PERMIT", _t("Travel permit (HK / Macao / Taiwan)")),
+        ("DIPLOMATIC", QCoreApplication.translate("Labels", "Diplomatic visa")),
+        ("COURTESY", QCoreApplication.translate("Labels", "Courtesy visa")),
+        ("SERVICE", QCoreApplication.translate("Labels", "Service visa")),
+        ("RESIDENCE", QCoreApplication.translate("Labels", "Residence permit")),
+        ("VISA_FREE", QCoreApplication.translate("Labels", "Visa-free entry")),
+        ("PERMIT", QCoreApplication.translate("Labels", "Travel permit (HK / Macao / Taiwan)")),
     ]
     return items
 
 
 def sexes() -> list[tuple[str, str]]:
-    return [("M", _t("Male")), ("F", _t("Female")), ("X", _t("Unspecified"))]
+    return [("M", QCoreApplication.translate("Labels", "Male")), ("F", QCoreApplication.translate("Labels", "Female")), ("X", QCoreApplication.translate("Labels", "Unspecified"))]
 
 
 def stay_reasons() -> list[str]:
-    return [_t("Tourism"), _t("Business"), _t("Visiting family"), _t("Study"), _t("Work"), _t("Transit")]
+    return [QCoreApplication.translate("Labels", "Tourism"), QCoreApplication.translate("Labels", "Business"), QCoreApplication.translate("Labels", "Visiting family"), QCoreApplication.translate("Labels", "Study"), QCoreApplication.translate("Labels", "Work"), QCoreApplication.translate("Labels", "Transit")]
 
 
 def report_kind(kind: str) -> str:
     return {
-        "check_in": _t("Check-in"),
-        "check_out": _t("Check-out"),
-        "correction": _t("Correction"),
-        "cancellation": _t("Cancellation"),
+        "check_in": QCoreApplication.translate("Labels", "Check-in"),
+        "check_out": QCoreApplication.translate("Labels", "Check-out"),
+        "correction": QCoreApplication.translate("Labels", "Correction"),
+        "cancellation": QCoreApplication.translate("Labels", "Cancellation"),
     }.get(kind, kind)
 
 
 def report_state(state: str) -> str:
     return {
-        "pending": _t("Waiting to send"),
-        "queued": _t("Waiting to send"),
-        "sending": _t("Sending"),
-        "retrying": _t("Will retry"),
-        "accepted": _t("Accepted"),
-        "acknowledged": _t("Accepted"),
-        "sent": _t("Sent"),
-        "rejected": _t("Needs correction"),
-        "needs_correction": _t("Needs correction"),
-        "superseded": _t("Corrected"),
-        "failed": _t("Failed"),
-        "cancelled": _t("Cancelled"),
+        "pending": QCoreApplication.translate("Labels", "Waiting to send"),
+        "queued": QCoreApplication.translate("Labels", "Waiting to send"),
+        "sending": QCoreApplication.translate("Labels", "Sending"),
+        "retrying": QCoreApplication.translate("Labels", "Will retry"),
+        "accepted": QCoreApplication.translate("Labels", "Accepted"),
+        "acknowledged": QCoreApplication.translate("Labels", "Accepted"),
+        "sent": QCoreApplication.translate("Labels", "Sent"),
+        "rejected": QCoreApplication.translate("Labels", "Needs correction"),
+        "needs_correction": QCoreApplication.translate("Labels", "Needs correction"),
+        "superseded": QCoreApplication.translate("Labels", "Corrected"),
+        "failed": QCoreApplication.translate("Labels", "Failed"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
     }.get(state, state)
 
 
 def severity_label(severity: str) -> str:
-    return {"error": _t("Must fix"), "warning": _t("Check"), "info": _t("Note")}.get(severity, severity)
+    return {"error": QCoreApplication.translate("Labels", "Must fix"), "warning": QCoreApplication.translate("Labels", "Check"), "info": QCoreApplication.translate("Labels", "Note")}.get(severity, severity)
 
 
 def countdown(seconds: float) -> str:
@@ -134,7 +130,7 @@ def countdown(seconds: float) -> str:
     minutes = int(abs(seconds) // 60)
     hours, minutes = divmod(minutes, 60)
     if hours >= 1:
-        span = _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        span = QCoreApplication.translate("Labels", "%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
     else:
-        span = _t("%1 min").replace("%1", str(minutes))
-    return (_t("%1 overdue") if overdue else _t("%1 left")).replace("%1", span)
+        span = QCoreApplication.translate("Labels", "%1 min").replace("%1", str(minutes))
+    return (QCoreApplication.translate("Labels", "%1 overdue") if overdue else QCoreApplication.translate("Labels", "%1 left")).replace("%1", span)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ class MrzInput(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFont(theme.mono_font(13))
+        self.setFont(theme.mono_font(12))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(True)
         metrics = QFontMetrics(self.font())
@@ -163,13 +162,21 @@ class ManualEntryPage(QWidget):
         self.check_digits = CheckDigitPanel()
         left.addWidget(self.check_digits)
         left.addStretch(1)
-        left_card.setMaximumWidth(620)
-        mrz_layout.addWidget(left_card, 5)
+        tips = QLabel(self.tr(
+            "<b>Where to look</b><br>The machine-readable zone is the two or three lines of capital letters, "
+            "digits and &lt; at the bottom of the photo page (on the back of ID cards).<br><br>"
+            "<b>O or 0? I or 1?</b><br>Type what you see. A wrong character shows as a failing check digit on "
+            "its field, and a likely correction is offered beside it."))
+        tips.setObjectName("Muted")
+        tips.setWordWrap(True)
+        tips.setStyleSheet(f"background: {theme.SURFACE}; border-radius: 6px; padding: 10px 12px;")
+        left.addWidget(tips)
+        mrz_layout.addWidget(left_card, 0)
         self.mrz_form = RegistrationForm(ctx.desk.today)
         self.mrz_form.register_requested.connect(self.register)
         self.mrz_form.candidate_chosen.connect(self._apply_candidate)
         self.mrz_form.stay_changed.connect(self._recheck)
-        mrz_layout.addWidget(_scroll(self.mrz_form), 6)
+        mrz_layout.addWidget(self.mrz_form, 1)
         self.tabs.addTab(mrz_tab, self.tr("Type the MRZ"))
 
         # Tab 2: no MRZ at all.
@@ -178,7 +185,7 @@ class ManualEntryPage(QWidget):
         for key, editor in self.fields_form.editors.items():
             signal = getattr(editor, "editingFinished", None) or editor.currentIndexChanged
             signal.connect(lambda *_a, k=key: self._schedule_manual_check())
-        self.tabs.addTab(_scroll(self.fields_form), self.tr("No MRZ on the document"))
+        self.tabs.addTab(self.fields_form, self.tr("No MRZ on the document"))
 
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
@@ -260,11 +267,3 @@ class ManualEntryPage(QWidget):
         self.check_digits.show_lines([], None)
         if not keep_message:
             self.message.clear_message()
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(widget)
-    return scroll

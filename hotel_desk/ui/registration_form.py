@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -194,39 +195,56 @@ class RegistrationForm(QWidget):
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.finding_lists: dict[str, FindingList] = {}
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # Fields scroll; the Register row stays in view below them whatever the window height.
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(8)
+        body = QWidget()
+        body.setObjectName("FormBody")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 6, 0)
         outer.setSpacing(12)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        root.addWidget(self.scroll, 1)
 
         self.general_findings = FindingList()
         self.general_findings.candidate_chosen.connect(self.candidate_chosen)
         self.finding_lists["document"] = self.general_findings
         outer.addWidget(self.general_findings)
 
-        outer.addWidget(self._section(self.tr("Guest and document"), DOCUMENT_FIELDS))
+        outer.addWidget(self._section(self.tr("Guest and document"), DOCUMENT_FIELDS, columns=2))
         if correction:
             outer.addWidget(self._section(self.tr("Reason for the correction"), ("manual_reason",)))
         elif manual:
             outer.addWidget(self._section(self.tr("Why typed by hand"), ("manual_reason",)))
-        outer.addWidget(self._section(self.tr("Stay"), STAY_FIELDS))
-        outer.addWidget(self._section(self.tr("Visa or permit"), VISA_FIELDS))
+        stay_row = QHBoxLayout()
+        stay_row.setSpacing(12)
+        stay_row.addWidget(self._section(self.tr("Stay"), STAY_FIELDS), 1)
+        stay_row.addWidget(self._section(self.tr("Visa or permit"), VISA_FIELDS), 1)
+        outer.addLayout(stay_row)
+        outer.addStretch(1)
 
-        footer = QHBoxLayout()
+        footer_frame = QFrame()
+        footer_frame.setObjectName("Card")
+        footer = QHBoxLayout(footer_frame)
+        footer.setContentsMargins(14, 8, 10, 8)
         self.accept_warnings = QCheckBox(self.tr("I have checked the warnings against the document"))
         self.accept_warnings.setVisible(False)
         self.accept_warnings.toggled.connect(self._update_register_state)
         footer.addWidget(self.accept_warnings)
-        footer.addStretch(1)
         self.blocker = QLabel()
         self.blocker.setObjectName("Muted")
-        footer.addWidget(self.blocker)
+        self.blocker.setWordWrap(True)
+        footer.addWidget(self.blocker, 1)
         self.register_button = QPushButton(self.tr("Send correction") if correction else self.tr("Register  ⏎"))
         self.register_button.setObjectName("Primary")
         self.register_button.setToolTip(self.tr("Save the registration and queue its police report (Enter)"))
         self.register_button.clicked.connect(self.request_register)
         footer.addWidget(self.register_button)
-        outer.addLayout(footer)
-        outer.addStretch(1)
+        root.addWidget(footer_frame)
 
         for key in ("Return", "Enter"):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -240,34 +258,38 @@ class RegistrationForm(QWidget):
         self.clear()
 
     # -- building -------------------------------------------------------------------------------------------------
-    def _section(self, title: str, keys: Iterable[str]) -> QFrame:
+    def _section(self, title: str, keys: Iterable[str], columns: int = 1) -> QFrame:
+        """A card of fields, each a label above its editor with its findings right under it."""
         card = QFrame()
         card.setObjectName("Card")
         grid = QGridLayout(card)
         grid.setContentsMargins(16, 12, 16, 14)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(7)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
         heading = QLabel(title)
         heading.setObjectName("CardTitle")
-        grid.addWidget(heading, 0, 0, 1, 3)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 4)
-        grid.setColumnMinimumWidth(0, 130)
-        for row, key in enumerate(keys, start=1):
+        grid.addWidget(heading, 0, 0, 1, columns)
+        for index, key in enumerate(keys):
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(3)
             label = QLabel(labels.field_label(key))
             label.setObjectName("FieldLabel")
             editor = self._editor_for(key)
             editor.setObjectName(f"field_{key}")
-            editor.setMinimumWidth(200)
             label.setBuddy(editor)
             self.editors[key] = editor
             findings = FindingList()
             findings.candidate_chosen.connect(self.candidate_chosen)
             findings.setVisible(False)
             self.finding_lists[key] = findings
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(editor, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(findings, row, 2, Qt.AlignmentFlag.AlignTop)
+            cell_layout.addWidget(label)
+            cell_layout.addWidget(editor)
+            cell_layout.addWidget(findings)
+            grid.addWidget(cell, 1 + index // columns, index % columns, Qt.AlignmentFlag.AlignTop)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         return card
 
     def _editor_for(self, key: str) -> QLineEdit | QComboBox:
@@ -276,6 +298,9 @@ class RegistrationForm(QWidget):
             items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
             for value, text in items:
                 combo.addItem(text, value)
+            # Long labels (permit names) must not widen the form: the list pops up as wide as it needs.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             return combo
         if key in ("reason", "manual_reason"):
             combo = QComboBox()
@@ -292,6 +317,8 @@ class RegistrationForm(QWidget):
                                 self.tr("No scanner or reader available")])
             combo.lineEdit().setPlaceholderText(self.tr("Required") if key == "manual_reason" else "")
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             return combo
         edit = QLineEdit()
         if key in DATE_FIELDS:
@@ -504,11 +531,16 @@ class RegistrationForm(QWidget):
         self.accept_warnings.setVisible(bool(warnings) and not errors)
         if self._busy:
             self.blocker.setText(self.tr("Saving…"))
-        elif errors and all(f.code in REQUIRED_CODES for f in errors):
-            missing = ", ".join(dict.fromkeys(labels.field_label(str(f.field)) for f in errors))
-            self.blocker.setText(self.tr("Still needed: %1").replace("%1", missing))
         elif errors:
-            self.blocker.setText(self.tr("%n problem(s) to fix first", "", len(errors)))
+            hidden = [f for f in errors if f.code in REQUIRED_CODES and not self._attempted]
+            shown = [f for f in errors if f not in hidden]
+            parts = []
+            if shown:
+                parts.append(self.tr("%n problem(s) to fix first", "", len(shown)))
+            if hidden:
+                missing = ", ".join(dict.fromkeys(labels.field_label(str(f.field)) for f in hidden))
+                parts.append(self.tr("Still needed: %1").replace("%1", missing))
+            self.blocker.setText(" · ".join(parts))
         elif warnings and not self.accept_warnings.isChecked():
             self.blocker.setText(self.tr("Confirm the warnings first"))
         else:

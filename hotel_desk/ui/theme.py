@@ -3,6 +3,8 @@ same thing everywhere (red = must fix, amber = check, blue = good to know)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 ACCENT = "#1d5c8a"
@@ -62,6 +64,7 @@ def mono_font(size: float = 11.0) -> QFont:
     return font
 
 
+RESOURCES = Path(__file__).with_name("resources")
 STYLE = f"""
 QMainWindow, QWidget#Page {{ background: {SURFACE}; }}
 QWidget {{ color: {TEXT}; }}
@@ -105,6 +108,16 @@ QHeaderView::section {{ background: #eef2f6; border: none; border-bottom: 1px so
 QStatusBar {{ background: white; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QLabel#Pill {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; }}
+QComboBox {{ padding-right: 24px; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 24px;
+    border: none; }}
+QComboBox::down-arrow {{ image: url("{{chevron}}"); width: 10px; height: 6px; }}
+QComboBox QAbstractItemView {{ background: white; border: 1px solid {BORDER}; selection-background-color: #d6e6f3;
+    selection-color: {TEXT}; }}
+QTabBar::tab {{ background: transparent; border: none; border-bottom: 2px solid transparent; padding: 8px 16px;
+    color: {MUTED}; font-weight: 600; }}
+QTabBar::tab:selected {{ color: {ACCENT_DARK}; border-bottom: 2px solid {ACCENT}; }}
+QTabBar::tab:hover {{ color: {TEXT}; }}
 QTabWidget::pane {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
@@ -118,4 +131,4 @@ def apply(app: QGuiApplication, chinese: bool) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e6f3"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE)  # type: ignore[attr-defined]
+    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))  # type: ignore[attr-defined]

@@ -1,0 +1,151 @@
+"""Retake the screenshots in docs/screenshots/: `./dev shots` (= `python -m hotel_desk.ui.screenshots
+docs/screenshots`). Runs the real app on Qt's offscreen platform with a temporary database, the training
+intake and invented demo guests, in English and Simplified Chinese, at a fixed moment so the pictures only
+change when the window does."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
+#: 14:30 in Beijing: the afternoon check-in rush, with yesterday's arrivals' deadlines coming up.
+MOMENT = datetime(2026, 11, 22, 6, 30, tzinfo=UTC)
+SIZE = (1360, 860)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+
+
+def settle(seconds: float = 0.3) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def take(language: str, out_dir: Path) -> list[Path]:
+    from hotel_desk.clock import ManualClock
+    from hotel_desk.reporting.faults import FaultPlan
+    from hotel_desk.settings import Settings
+    from hotel_desk.ui.app import build
+    from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
+    from hotel_desk.ui.manual_page import ManualEntryPage
+
+    work = Path(tempfile.mkdtemp(prefix="hotel_desk-shots-"))
+    clock = ManualClock(MOMENT - timedelta(hours=23))
+    settings = Settings(
+        hotel_name="湖畔客栈" if language.startswith("zh") else "Lakeside Inn", hotel_code="3101060042",
+        substation_code="310106-07", training=True, language=language,
+        extra={"training_intake_port": "0", "training_intake_db": str(work / "intake.sqlite3")},
+    )
+    desk_app = build(settings, database_url=f"sqlite:///{(work / 'desk.sqlite3').as_posix()}", clock=clock)
+    desk = desk_app.desk
+    desk_app.window.resize(*SIZE)
+    desk_app.start(show=True)
+    wait_until(lambda: desk_app.ctx.ready)
+
+    # Yesterday's and today's arrivals: most reports accepted, one refused, two still to go.
+    arrivals = [23.0, 19.5, 9.0, 4.0, 1.5, 0.4]
+    made = []
+    for guest, hours_ago in zip(DEMO_GUESTS, arrivals, strict=True):
+        clock.set(MOMENT - timedelta(hours=hours_ago))
+        if guest.surname == "SANTOS":
+            desk._intake.set_faults(FaultPlan(reject=1.0))
+        made.append(desk.register(demo_entry(desk, guest)))
+        if guest.surname in ("MUELLER", "TANAKA", "DUBOIS", "SANTOS"):
+            desk.send_now()
+            wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected"))
+        desk._intake.set_faults(FaultPlan())
+        if guest.surname == "SANTOS":
+            # The rest wait in the queue: the uploader is paused as if the line had just dropped.
+            desk.pause_uploads()
+    clock.set(MOMENT)
+    window = desk_app.window
+    prefix = "zh" if language.startswith("zh") else "en"
+    shots: list[Path] = []
+
+    def grab(name: str) -> None:
+        settle()
+        path = out_dir / f"{name}_{prefix}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    # Check-in with the sample passport read.
+    window.show_page("check_in")
+    window.check_in.read_file(str(SAMPLE))
+    wait_until(lambda: window.check_in.form.text("surname_en") != "")
+    form = window.check_in.form
+    form.set_value("room", "1210")
+    form.set_value("came_from", "Auckland")
+    form.set_value("going_to", "Hangzhou")
+    form.set_value("visa_type", "L")
+    form._show_findings()
+    form.editors["room"].setFocus()
+    grab("checkin")
+
+    # Manual entry with a mistyped check digit on the document number.
+    window.show_page("manual")
+    page: ManualEntryPage = window.manual
+    line1, line2 = DEMO_GUESTS[0].mrz()
+    page.set_mrz_text(line1 + "\n" + line2[:9] + ("1" if line2[9] != "1" else "2") + line2[10:])
+    page.mrz_form.set_value("room", "1208")
+    grab("manual")
+
+    # Reports: the queue with deadlines, receipts and a refusal.
+    window.show_page("reports")
+    wait_until(lambda: len(window.reports.model.rows) >= len(made))
+    rejected = next(r for r in window.reports.model.rows if r.state == "rejected")
+    window.reports.select_report(rejected.report_id)
+    desk_app.ctx.refresh_summary()
+    wait_until(lambda: desk_app.ctx.summary.pending > 0)
+    grab("reports")
+
+    window.show_page("in_house")
+    wait_until(lambda: window.in_house.model.rowCount() >= len(made))
+    window.in_house.table.selectRow(1)
+    grab("inhouse")
+
+    desk_app.shutdown()
+    window.close()
+    return shots
+
+
+def _state(desk: object, report_id: str) -> str:
+    rows = desk.reports()  # type: ignore[attr-defined]
+    return next((r.state for r in rows if r.report_id == report_id), "")
+
+
+def main(argv: list[str]) -> int:
+    from hotel_desk.ui.app import ensure_application
+
+    out_dir = Path(argv[0]) if argv else Path("docs/screenshots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_application()
+    languages = argv[1:] or ["en", "zh_CN"]
+    for language in languages:
+        for path in take(language, out_dir):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
