@@ -52,14 +52,18 @@ def install(language: str) -> str:
             app.removeTranslator(old)
     _installed.clear()
     _current = language
-    if language == ENGLISH or app is None:
+    if language == ENGLISH:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if app is None:
         return language
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator()
     if ours.load(str(QM_DIR / f"hotel_desk_{language}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if language == ENGLISH:
+        return language
     # Qt's own strings (standard buttons, context menus of text fields).
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_base = QTranslator()
@@ -82,11 +86,12 @@ def update_translations() -> int:
     ts_dir = root / "resources" / "i18n"
     ts_dir.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
-        if language == ENGLISH:
-            continue
         ts = ts_dir / f"hotel_desk_{language}.ts"
+        # English needs only the plural forms ("1 report waiting" / "3 reports waiting").
+        only_plurals = ["-pluralonly"] if language == ENGLISH else []
         subprocess.run(
-            [str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(ts.relative_to(root))],
+            [str(bin_dir / "pyside6-lupdate"), "-no-obsolete", *only_plurals, *sources, "-ts",
+             str(ts.relative_to(root))],
             cwd=root,
             check=True,
         )

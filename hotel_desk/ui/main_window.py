@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         if ctx.settings.hotel_name:
             title = f"{ctx.settings.hotel_name} · {title}"
         if training:
-            title = f"[{self.tr('TRAINING')}] {title}"
+            training_tag = self.tr("TRAINING")
+            title = f"[{training_tag}] {title}"
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
         self.resize(1360, 860)

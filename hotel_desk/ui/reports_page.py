@@ -230,13 +230,15 @@ class ReportsPage(QWidget):
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
             return
-        parts = [f"<b>{labels.report_kind(row.kind)}</b> · {row.guest_name} · {self.tr('room')} {row.room}",
-                 f"{self.tr('State')}: {labels.report_state(row.state)}"]
+        room = self.tr("room %1").replace("%1", row.room)
+        parts = [f"<b>{labels.report_kind(row.kind)}</b> · {row.guest_name} · {room}",
+                 self.tr("State: %1").replace("%1", labels.report_state(row.state))]
         if row.receipt:
-            parts.append(f"{self.tr('Receipt')}: <b>{row.receipt}</b>")
+            parts.append(self.tr("Receipt: %1").replace("%1", f"<b>{row.receipt}</b>"))
         if row.deadline_at is not None:
             zone = local_zone(self.ctx.settings.timezone or None)
-            parts.append(f"{self.tr('Deadline')}: {row.deadline_at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}")
+            when = row.deadline_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            parts.append(self.tr("Deadline: %1").replace("%1", when))
         if row.attempts:
             parts.append(self.tr("%n attempt(s)", "", row.attempts))
         text = " &nbsp;·&nbsp; ".join(parts)

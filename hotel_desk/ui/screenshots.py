@@ -63,21 +63,25 @@ def take(language: str, out_dir: Path) -> list[Path]:
     desk_app.start(show=True)
     wait_until(lambda: desk_app.ctx.ready)
 
-    # Yesterday's and today's arrivals: most reports accepted, one refused, two still to go.
-    arrivals = [23.0, 19.5, 9.0, 4.0, 1.5, 0.4]
+    # Yesterday's and today's arrivals: most reports accepted, one refused by the intake, one failing
+    # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
+    # uploader's outcome for each is settled before the next: (guest, hours before MOMENT, intake behaviour).
+    by_name = {g.surname: g for g in DEMO_GUESTS}
+    plan = [("MUELLER", 26.0, ""), ("DUBOIS", 9.0, ""), ("KIM", 4.0, ""), ("SANTOS", 1.5, "reject=1"),
+            ("TANAKA", 22.5, "transient=1"), ("OBRIEN", 0.4, None)]
     made = []
-    for guest, hours_ago in zip(DEMO_GUESTS, arrivals, strict=True):
+    for surname, hours_ago, faults in plan:
         clock.set(MOMENT - timedelta(hours=hours_ago))
-        if guest.surname == "SANTOS":
-            desk._intake.set_faults(FaultPlan(reject=1.0))
-        made.append(desk.register(demo_entry(desk, guest)))
-        if guest.surname in ("MUELLER", "TANAKA", "DUBOIS", "SANTOS"):
+        if faults is None:
+            desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
+        else:
+            desk._intake.set_faults(FaultPlan.parse(faults or None))
+        made.append(desk.register(demo_entry(desk, by_name[surname])))
+        if faults is not None:
             desk.send_now()
-            wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected"))
-        desk._intake.set_faults(FaultPlan())
-        if guest.surname == "SANTOS":
-            # The rest wait in the queue: the uploader is paused as if the line had just dropped.
-            desk.pause_uploads()
+            wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected",
+                                                                        "failed_retrying"))
+    desk._intake.set_faults(FaultPlan())
     clock.set(MOMENT)
     window = desk_app.window
     prefix = "zh" if language.startswith("zh") else "en"
