@@ -119,6 +119,11 @@ def ours() -> tuple[Callable[[bytes], list[str] | None], float]:
 
 
 def passporteye() -> tuple[Callable[[bytes], list[str] | None], float] | None:
+    import warnings
+
+    # PassportEye 2.2.2 calls scikit-image APIs deprecated since 0.25: one warning per image otherwise.
+    warnings.filterwarnings("ignore", category=FutureWarning, module="passporteye")
+    warnings.filterwarnings("ignore", category=FutureWarning, module="skimage")
     t = time.perf_counter()
     try:
         from passporteye import read_mrz as pe_read

@@ -9,6 +9,7 @@ check-digit-guided correction among supported alternatives -> parse and check wi
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -206,15 +207,24 @@ def _read_rows(gray, rows, flipped, variant) -> list[_RowRead]:
     return out
 
 
+_FIRST_LINE = re.compile(r"^[PIACV][A-Z<][A-Z<]{3}")
+
+
 def _mrz_likeness(read: _RowRead) -> float:
-    """How much a reading looks like an MRZ row read the right way up: Tesseract is confident and fillers
-    are present; upside-down rows come out short, unsure and without a run of fillers."""
+    """How much a reading looks like the first MRZ line read the right way up: a document code and an
+    issuing state at the start, fillers, a confident read. Rows read upside down come out as confident-looking
+    strings of digits and K/L/X, so Tesseract's confidence alone cannot tell the orientation."""
     if not read.chars:
         return 0.0
     text = read.text
-    bonus = 0.1 if "<<" in text else 0.0
+    score = read.mean_conf
+    if _FIRST_LINE.match(text):
+        score += 0.5
+    if "<<" in text:
+        score += 0.2
+    score += 0.2 * min(text.count("<"), 10) / 10
     length_fit = min(abs(len(text) - n) for n in LINE_LENGTHS)
-    return read.mean_conf + bonus - 0.02 * min(length_fit, 10)
+    return score - 0.02 * min(length_fit, 10)
 
 
 def _choose_layout(reads: list[_RowRead]) -> tuple[list[int], int] | None:
@@ -245,8 +255,8 @@ def _read_region(gray, region, variants, today: date) -> _Attempt | None:
     first = variants[0]
     upright = _read_rows(gray, region.rows[:1], False, first)[0]
     flipped = False
-    # Every MRZ's first line holds fillers; a row read upside down almost never does and is less certain.
-    if _mrz_likeness(upright) < 0.85 or "<" not in upright.text:
+    # A clear first line (document code, issuer, fillers) settles it; otherwise read the other way too.
+    if _mrz_likeness(upright) < 1.6:
         turned = _read_rows(gray, region.rows[-1:], True, first)[0]
         if _mrz_likeness(turned) > _mrz_likeness(upright):
             flipped = True

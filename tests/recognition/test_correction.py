@@ -1,0 +1,73 @@
+"""Check-digit-guided correction: only readings the OCR supports, never an invented valid MRZ."""
+
+from __future__ import annotations
+
+from hotel_desk.recognition.correct import Position, correct
+
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+
+
+def _positions(line: str, alternatives: dict[int, dict[str, float]] | None = None, conf: float = 0.95):
+    out = []
+    for i, ch in enumerate(line):
+        support = {ch: conf}
+        support.update((alternatives or {}).get(i, {}))
+        out.append(Position(support))
+    return out
+
+
+def test_clean_reading_is_kept() -> None:
+    fixed = correct([_positions(TD3[0]), _positions(TD3[1])])
+    assert fixed.lines == list(TD3)
+    assert fixed.changes == []
+    assert fixed.review == []
+
+
+def test_letter_in_a_date_becomes_its_digit() -> None:
+    line2 = TD3[1][:13] + "74O8122" + TD3[1][20:]  # O read for 0 in the birth date
+    fixed = correct([_positions(TD3[0]), _positions(line2)])
+    assert fixed.lines[1] == TD3[1]
+    assert any(why == "class" for *_, why in fixed.changes)
+
+
+def test_check_digit_chooses_a_supported_alternative() -> None:
+    # Document number 'L898902C3' read with B for 8 at column 2, the OCR offering 8 as second choice.
+    line2 = "LB98902C36" + TD3[1][10:]
+    fixed = correct([_positions(TD3[0]), _positions(line2, {1: {"8": 0.4}})])
+    assert fixed.lines[1] == TD3[1]
+    assert (1, 1, "B", "8") in [c[:4] for c in fixed.changes]
+
+
+def test_no_support_means_no_change() -> None:
+    """Same misreading, but the OCR never offered an 8 there: the failing check stays for a person."""
+    line2 = "LB98902C36" + TD3[1][10:]
+    fixed = correct([_positions(TD3[0]), _positions(line2, {1: {"8": 0.01}})])
+    assert fixed.lines[1] == line2
+    assert 1 in fixed.needy_lines
+
+
+def test_printed_wrong_check_digit_stays_as_printed() -> None:
+    line2 = TD3[1][:9] + "7" + TD3[1][10:]  # the document prints 7 where the number gives 6
+    fixed = correct([_positions(TD3[0]), _positions(line2)])
+    assert fixed.lines[1] == line2
+
+
+def test_filler_read_as_letters_in_names_is_cleaned() -> None:
+    line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<K<<<<<<<<<<<L"
+    fixed = correct([_positions(line1), _positions(TD3[1])])
+    assert fixed.lines[0] == TD3[0]
+    assert sum(1 for *_, why in fixed.changes if why == "name filler") == 2
+
+
+def test_unsure_name_is_flagged_for_review() -> None:
+    fixed = correct([_positions(TD3[0], {7: {"M": 0.6}}), _positions(TD3[1])])
+    assert fixed.lines == list(TD3)
+    assert [r["field"] for r in fixed.review] == ["names"]
+
+
+def test_letters_field_printed_with_digits_is_not_forced() -> None:
+    """A nationality printed as '132' (digits with no letter look-alike) stays as printed."""
+    line2 = TD3[1][:10] + "132" + TD3[1][13:]
+    fixed = correct([_positions(TD3[0]), _positions(line2)])
+    assert fixed.lines[1][10:13] == "132"
+    assert any(r["field"] == "nationality" for r in fixed.review)

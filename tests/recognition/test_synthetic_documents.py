@@ -1,0 +1,47 @@
+"""Generated documents (benchmarks/synthetic) under a few conditions: exact reading and orientation."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from hotel_desk.recognition import read_mrz
+from tests.recognition.conftest import TODAY
+
+
+@pytest.mark.parametrize("condition", ["scan_clean", "scan_noisy", "rotated", "camera", "small"])
+def test_generated_document_reads_exactly(synthetic, condition: str) -> None:
+    sample = synthetic(condition)
+    result = read_mrz(sample.image, today=TODAY)
+    assert result.mrz_lines == sample.lines, f"{sample.name}: {result.mrz_lines}"
+    assert result.valid or result.document is not None
+
+
+def test_every_input_type_gives_the_same_reading(synthetic) -> None:
+    sample = synthetic("scan_clean")
+    pil = Image.open(io.BytesIO(sample.image))
+    bgr = np.asarray(pil.convert("RGB"))[:, :, ::-1].copy()
+    gray = np.asarray(pil.convert("L"))
+    readings = {read_mrz(src, today=TODAY).mrz_lines for src in (sample.image, pil, bgr, gray)}
+    assert readings == {sample.lines}
+
+
+def test_upside_down_page(synthetic) -> None:
+    sample = synthetic("scan_clean")
+    turned = Image.open(io.BytesIO(sample.image)).rotate(180, expand=True)
+    result = read_mrz(turned, today=TODAY)
+    assert result.mrz_lines == sample.lines
+    assert result.orientation == 180
+
+
+def test_reading_from_two_threads_at_once(synthetic) -> None:
+    """One Tesseract instance per thread: concurrent reads do not interfere."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    samples = [synthetic("scan_clean", 0), synthetic("small", 0)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda s: read_mrz(s.image, today=TODAY), samples * 2))
+    assert [r.mrz_lines for r in results] == [s.lines for s in samples * 2]
