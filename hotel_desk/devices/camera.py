@@ -9,7 +9,8 @@ decides *when* a frame is analysed and *whether* a read counts lives here, testa
 - `FrameAnalysisWorker`: one background thread; `submit(frame)` never blocks and never queues: a frame that
   arrives while the previous one is analysed, or sooner than the rate allows, is dropped.
 - `ReadStabiliser`: a read counts once the same valid MRZ (whole zone, check digits pass) came from two
-  analysed frames; that frame is kept as the page image. Guidance: no document / move closer / hold still.
+  analysed frames; that frame is kept as the page image. The same failing zone in three frames goes to
+  review. Guidance: no document / move closer / hold still.
 """
 
 from __future__ import annotations
@@ -98,9 +99,10 @@ GUIDANCE_TEXT: dict[Guidance, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class StableRead:
-    """A camera read that counts: the same valid MRZ from `confirmations` analysed frames."""
+    """A camera read that counts: the same valid MRZ from `confirmations` analysed frames (ACCEPTED), or the
+    same complete zone failing its check digits in `review_confirmations` frames (REVIEW)."""
 
-    event: ReaderEvent  # ACCEPTED, with the MrzCheck
+    event: ReaderEvent  # ACCEPTED or REVIEW, with the MrzCheck
     frame: Any  # the analysed frame that confirmed it, kept as the page image
 
 
@@ -117,12 +119,14 @@ class ReadStabiliser:
         self,
         *,
         confirmations: int = 2,
+        review_confirmations: int = 3,
         memory: int = 4,
         min_mrz_width: float = 0.45,
         frames_to_rearm: int = 2,
         today: TodayFn | None = None,
     ) -> None:
         self.confirmations = confirmations
+        self.review_confirmations = review_confirmations
         # Only the last few analysed frames vote: an old misread must not pair up with a later one.
         self._recent: deque[tuple[str, ...]] = deque(maxlen=memory)
         self.min_mrz_width = min_mrz_width
@@ -151,7 +155,7 @@ class ReadStabiliser:
             return update(Guidance.READ if self._reported else Guidance.NO_DOCUMENT)
         self._absent = 0
         event = judge_lines(reading.lines, today=self._today(), source="camera") if reading.lines else None
-        if event is None or event.outcome is not ReadOutcome.ACCEPTED:
+        if event is None or event.outcome is ReadOutcome.REREAD:
             self._recent.append(())
             if self._reported:
                 return update(Guidance.READ)
@@ -161,7 +165,11 @@ class ReadStabiliser:
         self._recent.append(lines)
         if lines == self._reported:
             return update(Guidance.READ)
-        if sum(1 for seen in self._recent if seen == lines) >= self.confirmations:
+        # A zone whose check digits pass counts after `confirmations` frames. One that fails the same way in
+        # more frames is probably printed so (or a misread the engine keeps making): a person reviews it,
+        # rather than the guest holding the page up forever.
+        needed = self.confirmations if event.accepted else self.review_confirmations
+        if sum(1 for seen in self._recent if seen == lines) >= needed:
             self._reported = lines
             return update(Guidance.READ, StableRead(event, frame))
         return update(Guidance.HOLD_STILL)

@@ -26,7 +26,6 @@ from hotel_desk.devices.reads import (
     ReaderEvent,
     ReadOutcome,
     TodayFn,
-    could_grow_into_whole,
     judge_lines,
     today_from,
 )
@@ -129,7 +128,7 @@ class WedgeBurstDetector(Generic[T]):
         self._today = today or today_from()
         self.source = source
         self._held: list[_Key[T]] = []
-        self._partial_lines: list[str] = []
+        self._partial_text = ""
         self._partial_raw = ""
         self._partial_until: float | None = None
 
@@ -166,34 +165,37 @@ class WedgeBurstDetector(Generic[T]):
         if len(keys) < self.min_burst_keys:
             return [PassThrough(tokens)]
         raw = "".join(k.text for k in keys)
-        text = self.layout.to_reader_text(raw).upper()
-        lines = [line.strip() for line in _LINE_BREAKS.split(text) if line.strip()]
-        lines = [*self._partial_lines, *lines]
-        event = judge_lines(lines, today=self._today(), source=self.source, raw=(self._partial_raw + raw).encode("utf-8"))
+        # A reader's burst may be cut by a slow Enter or by USB timing jitter, even mid-line: the text of a
+        # partial read waits `line_pause_s` for the rest and is joined to it as text, not as lines.
+        text = self._partial_text + self.layout.to_reader_text(raw).upper()
+        raw = self._partial_raw + raw
+        event = self._judge(text, raw)
         if event is None:
             # Fast, but not an MRZ (a barcode scanner, a paste helper): it belongs in the field.
             out: list[PassThrough[T] | ReaderInput] = list(self._report_partial())
             out.append(PassThrough(tokens))
             return out
-        if event.outcome is ReadOutcome.REREAD and event.reason == "partial_read" and could_grow_into_whole(event.lines):
-            self._partial_lines = list(event.lines)
-            self._partial_raw += raw
+        if event.outcome is ReadOutcome.REREAD and event.reason == "partial_read":
+            self._partial_text, self._partial_raw = text, raw
             self._partial_until = keys[-1].at + self.line_pause_s
             return []
         self._clear_partial()
         return [ReaderInput(event, text)]
 
+    def _judge(self, text: str, raw: str) -> ReaderEvent | None:
+        lines = [line.strip() for line in _LINE_BREAKS.split(text) if line.strip()]
+        return judge_lines(lines, today=self._today(), source=self.source, raw=raw.encode("utf-8"))
+
     def _report_partial(self) -> list[PassThrough[T] | ReaderInput]:
-        if not self._partial_lines:
+        if not self._partial_text:
             self._clear_partial()
             return []
-        event = judge_lines(self._partial_lines, today=self._today(), source=self.source,
-                            raw=self._partial_raw.encode("utf-8"))
-        text = "\n".join(self._partial_lines)
+        event = self._judge(self._partial_text, self._partial_raw)
+        text = self._partial_text
         self._clear_partial()
         return [ReaderInput(event, text)] if event is not None else []
 
     def _clear_partial(self) -> None:
-        self._partial_lines = []
+        self._partial_text = ""
         self._partial_raw = ""
         self._partial_until = None

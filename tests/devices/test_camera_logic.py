@@ -38,10 +38,20 @@ def test_a_read_counts_after_two_frames_agree_and_only_once() -> None:
     assert all(stab.add(reading(TD3)).stable is None for _ in range(5))
 
 
-def test_two_different_misreads_never_make_a_read() -> None:
+def test_different_misreads_never_make_a_read() -> None:
     stab = ReadStabiliser(today=today)
-    updates = [stab.add(reading(lines)) for lines in (TD3_BAD, TD3_BAD, TD3_BAD)]
+    other_bad = (TD3[0], TD3[1][:1] + "9" + TD3[1][2:])  # document number check fails
+    updates = [stab.add(reading(lines)) for lines in (TD3_BAD, other_bad, TD3_BAD, other_bad)]
     assert all(u.stable is None and u.guidance is Guidance.HOLD_STILL for u in updates)
+
+
+def test_the_same_failing_zone_in_three_frames_goes_to_review() -> None:
+    stab = ReadStabiliser(today=today)
+    assert stab.add(reading(TD3_BAD)).stable is None
+    assert stab.add(reading(TD3_BAD)).stable is None  # two are not enough for a failing zone
+    update = stab.add(reading(TD3_BAD), frame="page")
+    assert update.stable is not None and update.stable.event.outcome.value == "review"
+    assert update.stable.frame == "page"
 
 
 def test_reads_must_agree_among_recent_frames() -> None:

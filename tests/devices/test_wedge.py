@@ -76,6 +76,15 @@ class TestDetector:
         out = more + det.flush(t + 0.1)
         assert [o.event.lines for o in out if isinstance(o, ReaderInput)] == [TD1]
 
+    def test_burst_cut_mid_line_by_usb_jitter_is_joined(self) -> None:
+        det = self.detector()
+        text = "\r".join(TD3) + "\r"
+        out, t = type_into(det, text[:30], READER_GAP)
+        out += det.flush(t + 0.08)  # one 80 ms hiccup in the middle of the first line
+        more, t = type_into(det, text[30:], READER_GAP, start=t + 0.08)
+        out += more + det.flush(t + 0.1)
+        assert [(o.event.outcome, o.event.lines) for o in out] == [(ReadOutcome.ACCEPTED, TD3)]
+
     def test_half_a_zone_asks_for_a_reread(self) -> None:
         det = self.detector()
         _, t = type_into(det, TD3[0] + "\r", READER_GAP)
