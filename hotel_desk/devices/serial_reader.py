@@ -125,6 +125,9 @@ def open_serial_port(settings: SerialSettings, read_timeout: float = 0.05) -> se
     port.rtscts = settings.rtscts
     port.xonxoff = settings.xonxoff
     port.timeout = read_timeout
+    if os.name == "posix" and hasattr(port, "exclusive"):
+        # Two programs reading one reader would each get half the bytes: the second gets a clear error.
+        port.exclusive = True
     port.open()
     return port
 
@@ -235,7 +238,9 @@ class SerialReader:
 
     def _pump(self, port: Any, decoder: StreamDecoder) -> str | None:
         """Read until stopped (None) or the device goes away (the reason)."""
-        device_path = self.settings.port if os.path.isabs(self.settings.port) else None
+        # Only device nodes on POSIX (/dev/ttyUSB0, /dev/serial/by-id/...): Windows names such as \\.\COM10
+        # do not exist as files even while the port is there.
+        device_path = self.settings.port if os.name == "posix" and os.path.isabs(self.settings.port) else None
         last_presence_check = self._monotonic()
         while not self._stop.is_set():
             try:

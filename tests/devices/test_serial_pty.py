@@ -115,6 +115,22 @@ def test_reader_absent_at_start_is_waited_for(tmp_path: Path) -> None:
         pty.close()
 
 
+def test_a_second_program_on_the_same_reader_gets_a_clear_error(pty_reader: PtyReader) -> None:
+    events, statuses = Collector(), Collector()
+    reader = start_reader(pty_reader, "plain", events, statuses)
+    other_statuses = Collector()
+    other = SerialReader(SerialSettings(str(pty_reader.path)), lambda e: None, other_statuses, reconnect_interval=0.02)
+    other.start()
+    try:
+        status = wait_state(other_statuses, ReaderState.DISCONNECTED)
+        assert "lock" in status.message.lower()
+        pty_reader.write(plain(TD3))
+        assert accepted_lines(events, 1) == [TD3]  # the first program still gets whole reads
+    finally:
+        other.stop()
+        reader.stop()
+
+
 def test_port_settings_come_from_the_profile_unless_given() -> None:
     reader = SerialReader(SerialSettings("/dev/null-reader", profile="json-stx-etx"), lambda e: None)
     assert (reader.settings.baudrate, reader.settings.parity, reader.settings.bytesize) == (115200, "N", 8)
