@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from hotel_desk.clock import Clock
@@ -38,7 +38,17 @@ def desk_options(settings: Settings, *, training: bool | None = None, database_u
     )
 
 
+def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform (self-test, screenshots, CI) warns once per window about a feature it lacks;
+    # everything else goes to stderr as Qt would print it.
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen_warnings)
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv or [sys.argv[0]]))

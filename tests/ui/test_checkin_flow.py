@@ -3,6 +3,8 @@ queued, the training intake's receipt shown; check-out; a refused upload shown a
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import SLOW_MS
@@ -96,3 +98,16 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
     qtbot.waitUntil(lambda: window.current_page() == "in_house", timeout=SLOW_MS)
     qtbot.waitUntil(lambda: window.in_house.correction_form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert "refused" in window.in_house.correction_info.text()
+
+
+def test_selftest_passes(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from hotel_desk.ui.selftest import run
+
+    for name in ("HOTEL_DESK_DATA_DIR", "HOTEL_DESK_CONFIG_DIR"):
+        monkeypatch.setenv(name, os.environ[name])  # restored after the self-test points them elsewhere
+    out = io.StringIO()
+    assert run(out, timeout=60.0) == 0, out.getvalue()
+    text = out.getvalue()
+    assert "receipt" in text and "TRN-" in text and text.rstrip().splitlines()[-1].startswith("PASS")

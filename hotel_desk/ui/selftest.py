@@ -1,0 +1,133 @@
+"""`hotel-desk selftest`: prove an installation works end to end, without a display and without touching the
+desk's own data. The real window is built on Qt's offscreen platform with a temporary database and the
+training intake; the bundled sample passport is read, checked in, reported, and the receipt awaited.
+Exit 0 when every step passed, 1 otherwise; each step prints one line, so an installer's log says which
+part failed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
+EXPECTED = {"surname_en": "HARTLEY", "given_names_en": "EMMA JANE", "document_number": "LM4027715",
+            "nationality": "NZL", "birth_date": "1988-03-14", "document_expiry": "2033-06-30"}
+
+
+class StepFailed(Exception):
+    pass
+
+
+def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise StepFailed(f"timed out after {timeout:.0f} s waiting for {what}")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False) -> int:
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="hotel_desk-selftest-"))
+    # Nothing of the desk's real settings, database or training intake is read or written.
+    os.environ["HOTEL_DESK_DATA_DIR"] = str(work / "data")
+    os.environ["HOTEL_DESK_CONFIG_DIR"] = str(work / "config")
+    os.environ.pop("HOTEL_DESK_DATABASE_URL", None)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    desk_app = None
+    failed = False
+
+    def step(name: str, detail: str) -> None:
+        out.write(f"  {name:<18} ok   {detail}\n")
+        out.flush()
+
+    out.write("hotel-desk selftest\n")
+    try:
+        t0 = time.perf_counter()
+        from hotel_desk.settings import Settings
+        from hotel_desk.ui.app import build
+
+        settings = Settings(hotel_name="Self-test", training=True, language="en",
+                            extra={"training_intake_port": "0",
+                                   "training_intake_db": str(work / "training-intake.sqlite3")})
+        desk_app = build(settings, database_url=f"sqlite:///{(work / 'desk.sqlite3').as_posix()}")
+        desk_app.start(show=True)
+        window = desk_app.window
+        step("window", f"{os.environ['QT_QPA_PLATFORM']} platform, {time.perf_counter() - t0:.2f} s")
+
+        _wait(lambda: desk_app.ctx.ready, timeout, "the database and the training intake")
+        desk = desk_app.desk
+        step("store", f"temporary SQLite in {work}")
+        step("training intake", desk.options.intake_url)
+
+        if not SAMPLE.is_file():
+            raise StepFailed(f"the bundled sample page is missing: {SAMPLE}")
+        page = window.check_in
+        t0 = time.perf_counter()
+        page.read_file(str(SAMPLE))
+        _wait(lambda: page.last_read is not None or page.message.kind == "error", timeout, "the page to be read")
+        if page.message.kind == "error" or page.last_read is None or not page.last_read.lines:
+            raise StepFailed(f"the sample page was not read: {page.message.text() or page.read_info.text()}")
+        wrong = {k: page.form.text(k) for k, v in EXPECTED.items() if page.form.text(k) != v}
+        if wrong:
+            raise StepFailed(f"fields read wrongly: {wrong}")
+        step("read sample page", f"{time.perf_counter() - t0:.2f} s, {page.last_read.lines[1]}")
+
+        page.form.set_value("room", "0101")
+        if not page.form.can_register():
+            raise StepFailed(f"Register is blocked: {page.form.blocker.text()}")
+        t0 = time.perf_counter()
+        page.form.request_register()
+        _wait(lambda: page.last_registered is not None or page.message.kind == "error", timeout,
+              "the registration to be saved")
+        if page.last_registered is None:
+            raise StepFailed(page.message.text())
+        registered = page.last_registered
+        step("register", f"room 0101, report {registered.report_id}")
+
+        def receipt() -> str:
+            rows = [r for r in desk.reports() if r.report_id == registered.report_id]
+            if rows and rows[0].state == "rejected":
+                raise StepFailed(f"the training intake refused the report: {rows[0].error}")
+            return rows[0].receipt if rows and rows[0].state == "acknowledged" else ""
+
+        last_check = [0.0]
+
+        def has_receipt() -> bool:
+            # The store is asked at most every 100 ms; the UI keeps running meanwhile.
+            if time.monotonic() - last_check[0] < 0.1:
+                return False
+            last_check[0] = time.monotonic()
+            return bool(receipt())
+
+        _wait(has_receipt, timeout, "the training intake's receipt")
+        step("receipt", f"{receipt()} ({time.perf_counter() - t0:.2f} s after Register)")
+        window.show_page("reports")
+        _wait(lambda: window.reports.row_for(registered.report_id) is not None, timeout, "the Reports page")
+        step("reports page", "shows the report with its receipt")
+    except StepFailed as exc:
+        failed = True
+        out.write(f"  FAILED: {exc}\n")
+    except Exception as exc:  # an installer needs the reason, not a crash
+        failed = True
+        out.write(f"  FAILED: {type(exc).__name__}: {exc}\n")
+        traceback.print_exc(file=out)
+    finally:
+        if desk_app is not None:
+            desk_app.shutdown()
+            desk_app.window.close()
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    verdict = "FAIL" if failed else "PASS"
+    out.write(f"{verdict} ({time.perf_counter() - started:.1f} s)\n")
+    return 1 if failed else 0
