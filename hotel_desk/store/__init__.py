@@ -50,10 +50,12 @@ from hotel_desk.store.outbox import (
 from hotel_desk.store.payload import REPORT_WINDOW
 from hotel_desk.store.queries import (
     AttemptView,
+    AuditEventView,
     InHouseGuest,
     PendingReport,
     RegistrationDetail,
     ReportView,
+    audit_events,
     document_page_image,
     guests_in_house,
     outbox_summary,
@@ -79,19 +81,20 @@ from hotel_desk.store.services import (
     property_from_settings,
     register_guest,
     register_in_session,
+    register_many,
     set_property,
 )
 
 __all__ = [
     "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW",
-    "AttemptView", "AuditAction", "BrokenLink", "ChainVerification", "Database", "FieldError",
+    "AttemptView", "AuditAction", "AuditEventView", "BrokenLink", "ChainVerification", "Database", "FieldError",
     "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
     "RegistrationDetail", "RegistrationStatus", "ReportKind", "ReportRef", "ReportState", "ReportView",
-    "StateError", "StayDetails", "StoreError", "append_event", "cancel_registration", "canonical_json",
+    "StateError", "StayDetails", "StoreError", "append_event", "audit_events", "cancel_registration", "canonical_json",
     "chain_head", "check_out", "claim_due_reports", "confirm_report", "correct_registration",
     "document_page_image", "ensure_desk_user", "get_report", "guests_in_house", "mark_handed_over",
     "mark_sending", "open_database", "outbox_summary", "pending_reports", "property_from_settings",
     "record_acknowledged", "record_personal_data_read", "record_rejected", "record_transient_failure",
-    "register_guest", "register_in_session", "registration_detail", "report_payload",
+    "register_guest", "register_in_session", "register_many", "registration_detail", "report_payload",
     "reports_for_registration", "set_property", "verify_chain",
 ]

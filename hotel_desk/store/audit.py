@@ -60,6 +60,44 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def lock_chain_head(session: Session) -> AuditChainHead:
+    """The chain head row, locked until the transaction ends (PostgreSQL: FOR UPDATE; SQLite: the
+    write transaction's BEGIN IMMEDIATE already excludes every other writer)."""
+    return session.execute(
+        select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
+    ).scalar_one()
+
+
+def build_event(
+    seq: int,
+    prev_hash: str,
+    *,
+    actor: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    at: datetime,
+    details: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The column values of one chain link: canonical body and SHA-256(prev_hash + body)."""
+    occurred = at.astimezone(UTC)
+    body = canonical_json(
+        {
+            "seq": seq,
+            "occurred_at": iso_utc(occurred),
+            "actor": actor,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "details": dict(details or {}),
+        }
+    )
+    return {
+        "seq": seq, "occurred_at": occurred, "actor": actor, "action": action, "entity_type": entity_type,
+        "entity_id": entity_id, "body": body, "prev_hash": prev_hash, "hash": link_hash(prev_hash, body),
+    }
+
+
 def append_event(
     session: Session,
     *,
@@ -73,37 +111,13 @@ def append_event(
     """Add one event to the chain inside the caller's transaction (which must be a `Database.write()`
     block: on SQLite it holds the write lock from BEGIN IMMEDIATE; on PostgreSQL the chain head row is
     locked here until commit, so concurrent desks append one after the other)."""
-    head = session.execute(
-        select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
-    ).scalar_one()
-    seq = head.last_seq + 1
-    occurred = at.astimezone(UTC)
-    body = canonical_json(
-        {
-            "seq": seq,
-            "occurred_at": iso_utc(occurred),
-            "actor": actor,
-            "action": action,
-            "entity_type": entity_type,
-            "entity_id": entity_id,
-            "details": dict(details or {}),
-        }
-    )
-    digest = link_hash(head.last_hash, body)
-    event = AuditEvent(
-        seq=seq,
-        occurred_at=occurred,
-        actor=actor,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        body=body,
-        prev_hash=head.last_hash,
-        hash=digest,
-    )
+    head = lock_chain_head(session)
+    values = build_event(head.last_seq + 1, head.last_hash, actor=actor, action=action,
+                         entity_type=entity_type, entity_id=entity_id, at=at, details=details)
+    event = AuditEvent(**values)
     session.add(event)
-    head.last_seq = seq
-    head.last_hash = digest
+    head.last_seq = values["seq"]
+    head.last_hash = values["hash"]
     # Write the event now so that rows referring to it (reports.audit_seq) can be inserted after it.
     session.flush()
     return event

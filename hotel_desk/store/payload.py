@@ -37,7 +37,9 @@ def _local(moment: datetime | None, zone: str) -> str | None:
     return moment.astimezone(local_zone(zone)).isoformat(timespec="seconds")
 
 
-def guest_record(registration: Registration, property_: Property) -> dict[str, Any]:
+def guest_record(registration: Registration | Any, property_: Property) -> dict[str, Any]:
+    """`registration` is a Registration or any object with the same attributes (bulk inserts pass
+    attribute views of the rows they are about to write)."""
     guest = registration.guest
     document = registration.document
     return {
@@ -70,7 +72,7 @@ def build_payload(
     *,
     report_id: str,
     kind: str,
-    registration: Registration,
+    registration: Registration | Any,
     property_: Property,
     event_time: datetime,
     corrects_report_id: str | None,

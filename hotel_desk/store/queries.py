@@ -79,7 +79,11 @@ def pending_reports(
     now = _now(clock)
     writer = db.write() if include_names else db.read()
     with writer as session:
-        cols: list[Any] = [Report, Registration.room]
+        # Only the columns the queue shows: the payload column is the bulk of a report row.
+        cols: list[Any] = [
+            Report.id, Report.registration_id, Report.kind, Report.state, Report.event_time, Report.deadline_at,
+            Report.attempts, Report.next_attempt_at, Report.last_error, Report.field_errors, Registration.room,
+        ]
         if include_names:
             cols += [Guest.surname_en, Guest.given_names_en, Guest.chinese_name]
         query = (
@@ -91,20 +95,14 @@ def pending_reports(
         )
         if include_names:
             query = query.join(Guest, Guest.id == Registration.guest_id)
-        rows = session.execute(query).all()
         result = []
-        for row in rows:
-            report: Report = row[0]
-            name = None
-            if include_names:
-                name = _display_name(row[2], row[3], row[4])
+        for row in session.execute(query).all():
+            name = _display_name(row[11], row[12], row[13]) if include_names else None
             result.append(
                 PendingReport(
-                    report_id=report.id, registration_id=report.registration_id, kind=report.kind,
-                    state=report.state, room=row[1], event_time=report.event_time,
-                    deadline_at=report.deadline_at, time_left=report.deadline_at - now,
-                    attempts=report.attempts, next_attempt_at=report.next_attempt_at,
-                    last_error=report.last_error, field_errors=_errors(report.field_errors), guest_name=name,
+                    report_id=row[0], registration_id=row[1], kind=row[2], state=row[3], room=row[10],
+                    event_time=row[4], deadline_at=row[5], time_left=row[5] - now, attempts=row[6],
+                    next_attempt_at=row[7], last_error=row[8], field_errors=_errors(row[9]), guest_name=name,
                 )
             )
         if include_names:
@@ -377,3 +375,52 @@ def record_personal_data_read(
                              entity_type=entity_type, entity_id=entity_id, at=now,
                              details={"purpose": purpose, "what": what})
         return event.seq
+
+
+@dataclass(frozen=True)
+class AuditEventView:
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any]
+    hash: str
+
+
+def audit_events(
+    db: Database,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    actor: str | None = None,
+    action_prefix: str | None = None,
+    entity_id: str | None = None,
+    before_seq: int | None = None,
+    limit: int = 200,
+) -> list[AuditEventView]:
+    """The audit view: newest first, filtered by time window (start <= t < end), desk user, action
+    (prefix, e.g. "personal_data."), or record; page backwards with `before_seq`."""
+    from hotel_desk.store.models import AuditEvent
+
+    query = select(AuditEvent)
+    if start is not None:
+        query = query.where(AuditEvent.occurred_at >= start)
+    if end is not None:
+        query = query.where(AuditEvent.occurred_at < end)
+    if actor:
+        query = query.where(AuditEvent.actor == actor)
+    if action_prefix:
+        query = query.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
+    if entity_id:
+        query = query.where(AuditEvent.entity_id == entity_id)
+    if before_seq is not None:
+        query = query.where(AuditEvent.seq < before_seq)
+    with db.read() as session:
+        rows = session.execute(query.order_by(AuditEvent.seq.desc()).limit(limit)).scalars().all()
+        return [
+            AuditEventView(e.seq, e.occurred_at, e.actor, e.action, e.entity_type, e.entity_id,
+                           json.loads(e.body).get("details", {}), e.hash)
+            for e in rows
+        ]

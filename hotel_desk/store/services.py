@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -18,9 +19,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.documents.model import TravelDocument
-from hotel_desk.store.audit import AuditAction, append_event
+from hotel_desk.store.audit import AuditAction, append_event, build_event, lock_chain_head
 from hotel_desk.store.db import Database
 from hotel_desk.store.models import (
+    AuditEvent,
     DeskUser,
     Guest,
     Property,
@@ -255,6 +257,101 @@ def _check_registration(reg: GuestRegistration, now: datetime) -> None:
         raise InvalidRegistration("; ".join(problems))
 
 
+def register_many(
+    session: Session,
+    registrations: Sequence[GuestRegistration],
+    *,
+    actor: str,
+    now: datetime,
+    property_id: int | None = None,
+) -> list[ReportRef]:
+    """Register several guests inside the caller's write transaction (an import file is one user
+    action; `register_guest` is the one-guest case). Each guest gets its own guest, document and stay
+    rows, its own check-in report and its own audit event; all of them commit or roll back together.
+    Rows are written with multi-row INSERTs, which is what lets an import (or the million-registration
+    benchmark) run at thousands of guests a second."""
+    actor = _require_actor(actor)
+    for registration in registrations:
+        _check_registration(registration, now)
+    if not registrations:
+        return []
+    session.flush()
+    prop = _property(session, property_id)
+    head = lock_chain_head(session)
+    seq, prev_hash = head.last_seq, head.last_hash
+    guests: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
+    stays: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    reports: list[dict[str, Any]] = []
+    refs: list[ReportRef] = []
+    for registration in registrations:
+        doc, stay = registration.document, registration.stay
+        guest = {
+            "id": new_id(), "surname_en": doc.surname, "given_names_en": doc.given_names,
+            "chinese_name": registration.chinese_name or doc.chinese_name, "sex": doc.sex or "X",
+            "birth_date": doc.birth_date, "nationality": doc.nationality, "created_at": now,
+        }
+        image = registration.page_image
+        document = {
+            "id": new_id(), "guest_id": guest["id"], "format": doc.format.value, "kind": doc.kind.value,
+            "document_code": doc.document_code, "document_number": doc.document_number,
+            "issuing_state": doc.issuing_state, "nationality": doc.nationality, "expiry_date": doc.expiry_date,
+            "mrz": "\n".join(doc.mrz_lines), "page_image": image,
+            "page_image_sha256": hashlib.sha256(image).hexdigest() if image else None, "created_at": now,
+        }
+        record = {
+            "id": new_id(), "property_id": prop.id, "guest_id": guest["id"], "document_id": document["id"],
+            "room": stay.room.strip(), "arrival_at": stay.arrival, "planned_departure": stay.planned_departure,
+            "checked_out_at": None, "visa_type": stay.visa_type, "visa_number": stay.visa_number,
+            "stay_until": stay.stay_until, "entry_date": stay.entry_date, "port_of_entry": stay.port_of_entry,
+            "came_from": stay.came_from, "going_to": stay.going_to, "reason": stay.reason,
+            "status": RegistrationStatus.IN_HOUSE.value, "created_by": actor, "created_at": now,
+            "updated_at": now,
+        }
+        # The payload is built from exactly the values being stored (attribute views of the rows).
+        snapshot = SimpleNamespace(**record, guest=SimpleNamespace(**guest), document=SimpleNamespace(**document))
+        report_id = new_id()
+        # The legal clock runs from the guest's check-in, not from when the desk got round to typing it.
+        event_time = stay.arrival
+        text, _ = build_payload(report_id=report_id, kind=ReportKind.CHECK_IN.value, registration=snapshot,
+                                property_=prop, event_time=event_time, corrects_report_id=None)
+        digest = payload_digest(text)
+        seq += 1
+        event = build_event(
+            seq, prev_hash, actor=actor, action=AuditAction.CHECK_IN, entity_type="registration",
+            entity_id=record["id"], at=now,
+            details={
+                "guest_id": guest["id"], "document_id": document["id"], "room": record["room"],
+                "accepted_warnings": sorted(registration.accepted_warnings), "report_id": report_id,
+                "report_kind": ReportKind.CHECK_IN.value, "payload_sha256": digest, "corrects_report_id": None,
+            },
+        )
+        prev_hash = event["hash"]
+        deadline = event_time + REPORT_WINDOW
+        guests.append(guest)
+        documents.append(document)
+        stays.append(record)
+        events.append(event)
+        reports.append({
+            "id": report_id, "audit_seq": seq, "registration_id": record["id"], "kind": ReportKind.CHECK_IN.value,
+            "corrects_report_id": None, "payload": text, "payload_sha256": digest, "event_time": event_time,
+            "deadline_at": deadline, "state": ReportState.QUEUED.value, "channel": None, "attempts": 0,
+            "next_attempt_at": now, "created_at": now, "updated_at": now,
+        })
+        refs.append(ReportRef(record["id"], report_id, ReportKind.CHECK_IN.value, deadline, seq, guest["id"]))
+    conn = session.connection()
+    for table, rows in (
+        (Guest.__table__, guests), (TravelDocumentRecord.__table__, documents), (Registration.__table__, stays),
+        (AuditEvent.__table__, events), (Report.__table__, reports),
+    ):
+        conn.execute(table.insert(), rows)
+    head.last_seq = seq
+    head.last_hash = prev_hash
+    session.flush()
+    return refs
+
+
 def register_in_session(
     session: Session,
     registration: GuestRegistration,
@@ -263,45 +360,8 @@ def register_in_session(
     now: datetime,
     property_id: int | None = None,
 ) -> ReportRef:
-    """The body of `register_guest` for callers that already hold a write transaction (bulk imports,
-    the benchmark). Everything it writes commits or rolls back with that transaction."""
-    actor = _require_actor(actor)
-    _check_registration(registration, now)
-    prop = _property(session, property_id)
-    doc, stay = registration.document, registration.stay
-    guest = Guest(
-        id=new_id(), surname_en=doc.surname, given_names_en=doc.given_names,
-        chinese_name=registration.chinese_name or doc.chinese_name, sex=doc.sex or "X",
-        birth_date=doc.birth_date, nationality=doc.nationality, created_at=now,
-    )
-    image_sha = hashlib.sha256(registration.page_image).hexdigest() if registration.page_image else None
-    document = TravelDocumentRecord(
-        id=new_id(), guest=guest, format=doc.format.value, kind=doc.kind.value,
-        document_code=doc.document_code, document_number=doc.document_number,
-        issuing_state=doc.issuing_state, nationality=doc.nationality, expiry_date=doc.expiry_date,
-        mrz="\n".join(doc.mrz_lines), page_image=registration.page_image, page_image_sha256=image_sha,
-        created_at=now,
-    )
-    arrival = stay.arrival
-    record = Registration(
-        id=new_id(), property_id=prop.id, guest=guest, document=document, room=stay.room.strip(),
-        arrival_at=arrival, planned_departure=stay.planned_departure, visa_type=stay.visa_type,
-        visa_number=stay.visa_number, stay_until=stay.stay_until, entry_date=stay.entry_date,
-        port_of_entry=stay.port_of_entry, came_from=stay.came_from, going_to=stay.going_to,
-        reason=stay.reason, status=RegistrationStatus.IN_HOUSE.value, created_by=actor,
-        created_at=now, updated_at=now,
-    )
-    session.add_all([guest, document, record])
-    session.flush()
-    # The legal clock runs from the guest's check-in, not from when the desk got round to typing it.
-    return _queue_report(
-        session, registration=record, property_=prop, kind=ReportKind.CHECK_IN, event_time=arrival,
-        now=now, actor=actor, action=AuditAction.CHECK_IN, corrects_report_id=None,
-        details={
-            "guest_id": guest.id, "document_id": document.id, "room": record.room,
-            "accepted_warnings": sorted(registration.accepted_warnings),
-        },
-    )
+    """`register_guest` for callers that already hold a write transaction."""
+    return register_many(session, [registration], actor=actor, now=now, property_id=property_id)[0]
 
 
 def register_guest(

@@ -56,20 +56,30 @@ def test_register_writes_registration_report_and_audit_event_together(db, clock)
     assert event.action == "registration.check_in" and event.actor == "alice"
 
 
-def test_a_failure_mid_action_leaves_nothing_behind(db, clock, monkeypatch):
-    import hotel_desk.store.services as services
+def test_a_failure_mid_action_leaves_nothing_behind(db, clock):
+    """The report row is the last write of a registration; make the database fail exactly there."""
+    from sqlalchemy import event
 
+    ref = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     before = _counts(db)
 
-    def broken(*_a, **_k):
-        raise RuntimeError("disk on fire")
+    def fail_on_report_insert(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith(("INSERT INTO REPORTS", "UPDATE REGISTRATIONS")):
+            raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(services, "append_event", broken)
-    with pytest.raises(RuntimeError):
-        store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
+    event.listen(db.engine, "before_cursor_execute", fail_on_report_insert)
+    try:
+        with pytest.raises(RuntimeError):
+            store.register_guest(db, guest_registration(clock, room="302"), actor="alice", clock=clock)
+        with pytest.raises(RuntimeError):
+            store.check_out(db, ref.registration_id, actor="alice", clock=clock)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", fail_on_report_insert)
     assert _counts(db) == before
     with db.read() as s:
-        assert s.execute(select(func.count()).select_from(Guest)).scalar_one() == 0
+        assert s.execute(select(func.count()).select_from(Guest)).scalar_one() == 1
+        assert s.get(Registration, ref.registration_id).status == "in_house"
+        assert store.verify_chain(s).ok
 
 
 def test_invalid_registration_is_refused_and_nothing_written(db, clock):
