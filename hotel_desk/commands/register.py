@@ -244,7 +244,7 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
         InvalidRegistration,
         open_database,
         property_from_settings,
-        register_in_session,
+        register_many,
     )
 
     actor = _actor(args, settings.desk_user)
@@ -252,14 +252,11 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     try:
         property_id = property_from_settings(db, actor=actor, clock=clock)
         now = clock.now()
-        results = []
+        regs = [c.registration for c in checked if c.registration is not None]
         try:
             with db.write() as session:
-                for c in checked:
-                    assert c.registration is not None
-                    ref = register_in_session(session, c.registration, actor=actor, now=now,
-                                              property_id=property_id)
-                    results.append((c, ref))
+                refs = register_many(session, regs, actor=actor, now=now, property_id=property_id)
+            results = list(zip(checked, refs, strict=True))
         except InvalidRegistration as exc:
             raise UsageError(f"nothing was registered: {exc}") from None
     finally:
