@@ -158,3 +158,35 @@ def test_property_and_desk_user_changes_are_audited(db, clock):
     assert "new" not in events[1].body  # the authorisation code itself is never written to the trail
     ref = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     assert store.get_report(db, ref.report_id).payload["hotel_code"] == "310106A002"
+
+
+def test_register_many_is_one_transaction_with_one_chain_link_per_guest(db, clock):
+    regs = [guest_registration(clock, room=str(700 + i), number=f"N{i:07d}") for i in range(5)]
+    with db.write() as session:
+        refs = store.register_many(session, regs, actor="import", now=clock.now())
+    assert len({r.audit_seq for r in refs}) == 5
+    assert [r.audit_seq for r in refs] == sorted(r.audit_seq for r in refs)
+    for ref, reg in zip(refs, regs, strict=True):
+        payload = store.get_report(db, ref.report_id).payload
+        assert payload["guest"]["room"] == reg.stay.room and payload["registration_id"] == ref.registration_id
+    # One bad guest refuses the whole import: nothing of it is written.
+    before = _counts(db)
+    bad = [*regs[:2], guest_registration(clock, room="")]
+    with pytest.raises(store.InvalidRegistration), db.write() as session:
+        store.register_many(session, bad, actor="import", now=clock.now())
+    assert _counts(db) == before
+    with db.read() as s:
+        assert store.verify_chain(s).ok
+
+
+def test_audit_view_filters_newest_first(db, clock):
+    ref = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
+    clock.advance(timedelta(hours=1))
+    store.registration_detail(db, ref.registration_id, actor="bob", purpose="check", clock=clock)
+    newest = store.audit_events(db)
+    assert [e.action for e in newest][:2] == ["personal_data.read", "registration.check_in"]
+    assert [e.actor for e in store.audit_events(db, action_prefix="personal_data.")] == ["bob"]
+    assert len(store.audit_events(db, entity_id=ref.registration_id)) == 2
+    assert store.audit_events(db, start=clock.now(), end=clock.now() + timedelta(seconds=1))[0].actor == "bob"
+    assert store.audit_events(db, actor="alice")[0].details["report_id"] == ref.report_id
+    assert store.audit_events(db, before_seq=newest[0].seq, limit=1)[0].seq == newest[1].seq
