@@ -8,6 +8,7 @@ a background job and the recognizer is imported on the first page read, so the d
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -134,7 +135,12 @@ def main(args: argparse.Namespace | None = None) -> int:
     desk_app.start()
     if os.environ.get("HOTEL_DESK_EXIT_WHEN_READY"):
         # For the start-up benchmark: leave as soon as the window has been painted and events flow.
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+        def ready() -> None:
+            names = [n for n in os.environ.get("HOTEL_DESK_REPORT_MODULES", "").split(",") if n]
+            print("ready", json.dumps({n: n in sys.modules for n in names}), flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     try:
         return int(app.exec())
     finally:

@@ -278,6 +278,8 @@ class RegistrationForm(QWidget):
             label.setObjectName("FieldLabel")
             editor = self._editor_for(key)
             editor.setObjectName(f"field_{key}")
+            editor.setProperty("review", "false")
+            editor.setProperty("severity", "")
             label.setBuddy(editor)
             self.editors[key] = editor
             findings = FindingList()
@@ -437,7 +439,10 @@ class RegistrationForm(QWidget):
     # -- review highlighting and findings ----------------------------------------------------------------------
     def _set_review(self, key: str, on: bool) -> None:
         editor = self.editors[key]
-        editor.setProperty("review", "true" if on else "false")
+        value = "true" if on else "false"
+        if editor.property("review") == value:
+            return  # re-polishing every editor on each clear is what made building the form slow
+        editor.setProperty("review", value)
         editor.setToolTip(self.tr("The reader was unsure here: compare with the page") if on else "")
         editor.style().unpolish(editor)
         editor.style().polish(editor)
@@ -518,10 +523,11 @@ class RegistrationForm(QWidget):
             box.show_findings(by_field.get(key, []), candidates.get(key, []))
             editor = self.editors.get(key)
             if editor is not None:
-                worst = _worst(by_field.get(key, []))
-                editor.setProperty("severity", worst or "")
-                editor.style().unpolish(editor)
-                editor.style().polish(editor)
+                worst = _worst(by_field.get(key, [])) or ""
+                if editor.property("severity") != worst:
+                    editor.setProperty("severity", worst)
+                    editor.style().unpolish(editor)
+                    editor.style().polish(editor)
         self._update_register_state()
 
     def _update_register_state(self) -> None:
