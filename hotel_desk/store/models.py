@@ -248,7 +248,13 @@ class AuditEvent(Base):
     SHA-256(prev_hash + body). Triggers refuse UPDATE and DELETE on this table."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_entity", "entity_type", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_events_entity", "entity_type", "entity_id"),
+        # The audit view filters by desk user or by action and shows the newest first: without these a
+        # rarely-seen user or action means walking the whole (million-row) chain backwards.
+        Index("ix_audit_events_actor_seq", "actor", "seq"),
+        Index("ix_audit_events_action_seq", "action", "seq"),
+    )
 
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                      autoincrement=False)

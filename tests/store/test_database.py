@@ -77,3 +77,30 @@ def test_fresh_database_has_an_empty_intact_chain(db):
     with db.read() as s:
         result = store.verify_chain(s)
     assert result.ok and result.count == 1  # the property set-up in the fixture
+
+
+def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path):
+    from hotel_desk.clock import SystemClock
+    from tests.store.conftest import guest_registration
+
+    db = store.open_database(db_url)
+    store.set_property(db, name="Inn", hotel_code="H1")
+    ref = store.register_guest(db, guest_registration(SystemClock()), actor="alice")  # type: ignore[arg-type]
+    with db.engine.connect() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+        conn.commit()
+    db.dispose()
+    db = store.open_database(db_url)
+    try:
+        with db.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert store.get_report(db, ref.report_id).payload["guest"]["room"] == "301"
+        with db.read() as s:
+            assert store.verify_chain(s).ok
+        if db.is_sqlite:
+            assert len(list(tmp_path.glob("*.backup-before-migration-from-0001-*"))) == 1
+    finally:
+        db.dispose()
