@@ -66,6 +66,82 @@ def _file_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
 
 
+def _insert_and_age(store: Any, args: argparse.Namespace, url: str, path: Path | None, total: int,
+                    start: datetime, step: timedelta, clock: Any) -> Any:
+    from sqlalchemy import select, update
+
+    from hotel_desk.store.models import Registration, Report
+
+    db = store.open_database(url)
+    store.set_property(db, name="Bench Hotel", hotel_code="310106B001", substation_code="JA-07", clock=clock)
+
+    # 1. The import path: many guests per transaction.
+    t0 = time.perf_counter()
+    done = 0
+    last_print = t0
+    while done < total - args.single:
+        n = min(args.batch, total - args.single - done)
+        regs = [_registration(done + k, start + step * (done + k)) for k in range(n)]
+        now = start + step * (done + n) + timedelta(minutes=20)
+        with db.write() as session:
+            store.register_many(session, regs, actor="import", now=now)
+        done += n
+        if time.perf_counter() - last_print > 30:
+            rate = done / (time.perf_counter() - t0)
+            print(f"  ... {done:,} registered ({rate:,.0f}/s)", flush=True)
+            last_print = time.perf_counter()
+    bulk_s = time.perf_counter() - t0
+    # 2. The desk path: one guest, one transaction (with its durable commit).
+    t1 = time.perf_counter()
+    for k in range(args.single):
+        i = done + k
+        clock.set(start + step * i + timedelta(minutes=20))
+        store.register_guest(db, _registration(i, start + step * i), actor="desk", clock=clock)
+    single_s = time.perf_counter() - t1
+    insert_s = time.perf_counter() - t0
+    print(f"insert: {total:,} registrations in {insert_s:,.1f} s; import path {bulk_s:,.1f} s "
+          f"({(total - args.single) / bulk_s:,.0f}/s, batches of {args.batch}); "
+          f"desk path {args.single / single_s:,.1f} registrations/s ({1000 * single_s / args.single:.1f} ms each, "
+          "one durable transaction per guest)", flush=True)
+
+    # 3. Age the history: as a year leaves it.
+    now = start + step * total + timedelta(hours=1)
+    clock.set(now)
+    t2 = time.perf_counter()
+    with db.write() as session:
+        cutoff = session.execute(
+            select(Registration.arrival_at).order_by(Registration.arrival_at.desc()).limit(1).offset(IN_HOUSE)
+        ).scalar()
+        session.execute(
+            update(Registration).where(Registration.arrival_at <= cutoff)
+            .values(status="checked_out", checked_out_at=Registration.arrival_at)
+        )
+        open_cutoff = session.execute(
+            select(Report.audit_seq).order_by(Report.audit_seq.desc()).limit(1).offset(OPEN_REPORTS)
+        ).scalar()
+        session.execute(
+            update(Report).where(Report.audit_seq <= open_cutoff)
+            .values(state="acknowledged", attempts=1, receipt_id="R", last_attempt_at=Report.event_time)
+        )
+    if db.is_sqlite:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("ANALYZE")
+    else:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+    print(f"aged history (check-outs, acknowledgements, ANALYZE) in {time.perf_counter() - t2:,.1f} s", flush=True)
+    if path is not None:
+        size = _file_size(path)
+        print(f"file size: {size / 2**20:,.1f} MiB ({size / total:,.0f} bytes per registration)", flush=True)
+    else:
+        with db.engine.connect() as conn:
+            size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+        print(f"database size: {size / 2**20:,.1f} MiB ({size / total:,.0f} bytes per registration)", flush=True)
+
+    return db
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="store_scale", description=__doc__.split("\n\n")[0])
     parser.add_argument("--registrations", type=int, default=100_000)
@@ -75,20 +151,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--database", help="database URL (default: a fresh SQLite file in a temp dir)")
     parser.add_argument("--postgres", action="store_true", help="start a throw-away PostgreSQL (as the tests do)")
     parser.add_argument("--keep", type=Path, help="SQLite file to create and keep (default: temp, deleted)")
+    parser.add_argument("--reuse", type=Path, help="skip the inserts: time opening (migrating, with the "
+                        "backup copy) an existing SQLite file made with --keep, then the queries and verification")
     args = parser.parse_args(argv)
     total = 1_000_000 if args.full else args.registrations
 
-    from sqlalchemy import select, text, update
+    from sqlalchemy import text
 
     from hotel_desk import store
     from hotel_desk.clock import ManualClock
     from hotel_desk.store.audit import verify_report_payloads
-    from hotel_desk.store.models import Registration, Report
 
     server = None
     tmp = None
     path: Path | None = None
-    if args.postgres:
+    if args.reuse:
+        path = args.reuse
+        url = f"sqlite:///{path}"
+    elif args.postgres:
         from tests.store.pgserver import PostgresServer
 
         server = PostgresServer(fsync=True).start()
@@ -104,85 +184,38 @@ def main(argv: list[str]) -> int:
             tmp = tempfile.TemporaryDirectory(prefix="hotel_desk_bench_")
             path = Path(tmp.name) / "store_scale.sqlite3"
         url = f"sqlite:///{path}"
-    print(f"store_scale: {total:,} registrations into {url.split('?')[0]}", flush=True)
+    what = "an existing database" if args.reuse else f"{total:,} registrations"
+    print(f"store_scale: {what} in {url.split('?')[0]}", flush=True)
     results: dict[str, float] = {}
     try:
-        db = store.open_database(url)
         start = datetime(2026, 1, 1, tzinfo=UTC)
         step = timedelta(days=365) / max(total, 1)
         clock = ManualClock(start)
-        store.set_property(db, name="Bench Hotel", hotel_code="310106B001", substation_code="JA-07", clock=clock)
-
-        # 1. The import path: many guests per transaction.
-        t0 = time.perf_counter()
-        done = 0
-        last_print = t0
-        while done < total - args.single:
-            n = min(args.batch, total - args.single - done)
-            regs = [_registration(done + k, start + step * (done + k)) for k in range(n)]
-            now = start + step * (done + n) + timedelta(minutes=20)
-            with db.write() as session:
-                store.register_many(session, regs, actor="import", now=now)
-            done += n
-            if time.perf_counter() - last_print > 30:
-                rate = done / (time.perf_counter() - t0)
-                print(f"  ... {done:,} registered ({rate:,.0f}/s)", flush=True)
-                last_print = time.perf_counter()
-        bulk_s = time.perf_counter() - t0
-        # 2. The desk path: one guest, one transaction (with its durable commit).
-        t1 = time.perf_counter()
-        for k in range(args.single):
-            i = done + k
-            clock.set(start + step * i + timedelta(minutes=20))
-            store.register_guest(db, _registration(i, start + step * i), actor="desk", clock=clock)
-        single_s = time.perf_counter() - t1
-        insert_s = time.perf_counter() - t0
-        print(f"insert: {total:,} registrations in {insert_s:,.1f} s; import path {bulk_s:,.1f} s "
-              f"({(total - args.single) / bulk_s:,.0f}/s, batches of {args.batch}); "
-              f"desk path {args.single / single_s:,.1f} registrations/s ({1000 * single_s / args.single:.1f} ms each, "
-              "one durable transaction per guest)", flush=True)
-
-        # 3. Age the history: as a year leaves it.
-        now = start + step * total + timedelta(hours=1)
-        clock.set(now)
-        t2 = time.perf_counter()
-        with db.write() as session:
-            cutoff = session.execute(
-                select(Registration.arrival_at).order_by(Registration.arrival_at.desc()).limit(1).offset(IN_HOUSE)
-            ).scalar()
-            session.execute(
-                update(Registration).where(Registration.arrival_at <= cutoff)
-                .values(status="checked_out", checked_out_at=Registration.arrival_at)
-            )
-            open_cutoff = session.execute(
-                select(Report.audit_seq).order_by(Report.audit_seq.desc()).limit(1).offset(OPEN_REPORTS)
-            ).scalar()
-            session.execute(
-                update(Report).where(Report.audit_seq <= open_cutoff)
-                .values(state="acknowledged", attempts=1, receipt_id="R", last_attempt_at=Report.event_time)
-            )
-        if db.is_sqlite:
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.exec_driver_sql("ANALYZE")
-        else:
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE")
-        print(f"aged history (check-outs, acknowledgements, ANALYZE) in {time.perf_counter() - t2:,.1f} s", flush=True)
-        if path is not None:
+        if args.reuse:
+            t = time.perf_counter()
+            db = store.open_database(url)
+            print(f"open (with any migration and its backup copy): {time.perf_counter() - t:,.1f} s", flush=True)
+            with db.read() as session:
+                total = session.execute(text("SELECT count(*) FROM registrations")).scalar_one()
+            step = timedelta(days=365) / max(total, 1)
+            clock.set(start + step * total + timedelta(hours=1))
+            assert path is not None
             size = _file_size(path)
-            print(f"file size: {size / 2**20:,.1f} MiB ({size / total:,.0f} bytes per registration)", flush=True)
+            print(f"file size: {size / 2**20:,.1f} MiB ({size / total:,.0f} bytes per registration, "
+                  f"{total:,} registrations)", flush=True)
         else:
-            with db.engine.connect() as conn:
-                size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
-            print(f"database size: {size / 2**20:,.1f} MiB ({size / total:,.0f} bytes per registration)", flush=True)
-
+            db = _insert_and_age(store, args, url, path, total, start, step, clock)
         # 4. The views' queries.
         with db.read() as session:
             some_registration = session.execute(
                 text("SELECT registration_id FROM reports WHERE audit_seq = :s"), {"s": total // 2}
             ).scalar()
-        day_start = start + timedelta(days=180)
+            mid_time = session.execute(
+                text("SELECT occurred_at FROM audit_events WHERE seq = :s"), {"s": total // 2}
+            ).scalar()
+        # The local day (UTC+8) in the middle of the year's history.
+        mid = datetime.fromisoformat(str(mid_time)).replace(tzinfo=UTC) if isinstance(mid_time, str) else mid_time
+        day_start = (mid + timedelta(hours=8)).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(hours=8)
         print("queries (target <= 100 ms each):", flush=True)
         _timed("queue: pending_reports(limit=500)", lambda: store.pending_reports(db, clock=clock), 7, results)
         _timed("queue: pending_reports(include_names, audited)",
@@ -228,5 +261,5 @@ def main(argv: list[str]) -> int:
             server.stop()
         if tmp is not None:
             tmp.cleanup()
-        if path is not None and args.keep is None and path.exists():
+        if path is not None and args.keep is None and args.reuse is None and path.exists():
             os.unlink(path)
