@@ -73,6 +73,10 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 """
 
 
+class HookAbort(Exception):
+    """Raised by a test hook in the "received" phase: drop the request unanswered and unfiled."""
+
+
 class IntakeDatabase:
     """What the intake has filed. One connection behind a lock: the server's requests are short and a batch
     is filed in one transaction, so either all of a batch's accepted records are filed or none."""
@@ -543,7 +547,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         records = len(body.get("records") or []) if isinstance(body, dict) else 0
         if intake.hook is not None:
-            intake.hook("received", records)
+            try:
+                intake.hook("received", records)
+            except HookAbort:
+                self._reset()
+                return
         status, answer = intake.submit(hotel_id, body, dice)
         if intake.hook is not None and status == 200:
             intake.hook("filed", records)

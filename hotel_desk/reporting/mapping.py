@@ -20,7 +20,6 @@ from hotel_desk.clock import local_zone
 
 MAPPING_FORMAT = "hotel_desk.field_mapping/1"
 DEFAULT_MAPPING = "intake-v1"
-_MISSING = object()
 
 
 class MappingError(ValueError):
@@ -90,13 +89,18 @@ class FieldRule:
     strict_codes: bool = False
     fallback_context: str | None = None
     description: str = ""
+    _path: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Split the dotted path once: a queue of 10,000 reports maps 280,000 fields.
+        object.__setattr__(self, "_path", tuple(self.source.split(".")) if self.source else ())
 
     def produce(self, payload: Mapping[str, Any], context: Mapping[str, Any], zone: str | None) -> Any:
         if self.source is None:
             return self.value
-        value = _lookup(payload, self.source)
-        if value is _MISSING:
-            value = None
+        value: Any = payload
+        for part in self._path:
+            value = value.get(part) if isinstance(value, dict) else _lookup(value, part)
         if (value is None or value == "") and self.fallback_context:
             value = context.get(self.fallback_context) or value
         if self.codes is not None and value is not None:
@@ -115,13 +119,11 @@ class FieldRule:
         return value
 
 
-def _lookup(payload: Mapping[str, Any], path: str) -> Any:
-    node: Any = payload
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return _MISSING
-        node = node[part]
-    return node
+def _lookup(node: Any, part: str) -> Any:
+    """One step of a path through something that is not a dict: a mapping, or nothing there at all."""
+    if isinstance(node, Mapping):
+        return node.get(part)
+    return None
 
 
 @dataclass(frozen=True)

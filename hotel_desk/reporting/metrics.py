@@ -9,18 +9,20 @@ the uploader drains a large queue.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased
 
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.store.db import Database
 from hotel_desk.store.models import DUE_STATES, OPEN_STATES, Report, ReportState
+from hotel_desk.store.types import UtcDateTime
 
 WINDOW = timedelta(hours=24)
 #: Late grades of the national data platform: reported within 1-2 days, 3-7, 8-14, 15 or more.
@@ -127,53 +129,22 @@ def reporting_status(
     time); pending and rejected reports are counted whatever their age."""
     now = (clock or SystemClock()).now()
     since = now - timedelta(days=window_days)
+    q = _queries()
+    params = {"now": now, "since": since, "item_limit": item_limit}
     with db.read() as session:
         by_state = {s.value: 0 for s in ReportState}
-        for state, n in session.execute(select(Report.state, func.count()).group_by(Report.state)):
+        for state, n in session.execute(q["by_state"]):
             by_state[state] = int(n)
-
-        # A rejected report that a later correction replaced counts as filed when its correction was.
-        correction = aliased(Report)
-        filed_at = func.coalesce(Report.handed_over_at, Report.last_attempt_at)
-        on_time = int(session.execute(
-            select(func.count()).select_from(Report).where(
-                Report.event_time >= since, Report.state.in_(FILED_STATES), filed_at <= Report.deadline_at,
-            )
-        ).scalar_one())
-        late_rows: list[tuple[Any, Any]] = list(session.execute(
-            select(Report.event_time, filed_at).where(
-                Report.event_time >= since, Report.state.in_(FILED_STATES), filed_at > Report.deadline_at,
-            )
-        ).all())
+        on_time = int(session.execute(q["on_time"], params).scalar_one())
+        late_rows: list[tuple[Any, Any]] = list(session.execute(q["late_filed"], params).all())
         # Still unfiled and past the deadline: late already, graded by how long it has taken so far.
-        late_rows += [(e, None) for (e,) in session.execute(
-            select(Report.event_time).where(
-                Report.event_time >= since, Report.state.in_(PENDING_STATES), Report.deadline_at < now,
-            )
-        ).all()]
-        rejected_rows = session.execute(
-            select(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors,
-                   func.min(func.coalesce(correction.handed_over_at, correction.last_attempt_at)))
-            .outerjoin(correction, (correction.corrects_report_id == Report.id) & correction.state.in_(FILED_STATES))
-            .where(Report.state == ReportState.REJECTED.value)
-            .group_by(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors)
-            .order_by(Report.deadline_at)
-        ).all()
-        pending = int(session.execute(
-            select(func.count()).select_from(Report).where(Report.state.in_(PENDING_STATES))
-        ).scalar_one())
-        overdue = int(session.execute(
-            select(func.count()).select_from(Report).where(Report.state.in_(PENDING_STATES), Report.deadline_at < now)
-        ).scalar_one())
-        nearest = session.execute(select(func.min(Report.deadline_at)).where(Report.state.in_(PENDING_STATES))).scalar_one()
-        items = session.execute(
-            select(Report.id, Report.kind, Report.state, Report.deadline_at, Report.attempts,
-                   Report.next_attempt_at, Report.last_error)
-            .where(Report.state.in_(PENDING_STATES))
-            .order_by(Report.deadline_at, Report.audit_seq)
-            .limit(item_limit)
-        ).all()
+        late_rows += [(e, None) for (e,) in session.execute(q["late_unfiled"], params).all()]
+        rejected_rows = session.execute(q["rejected"]).all()
+        overdue, nearest = session.execute(q["overdue"], params).one()
+        overdue = int(overdue or 0)
+        items = session.execute(q["items"], params).all() if item_limit > 0 else []
         alert_rows = _alert_rows(session, now)
+    pending = sum(by_state.get(s, 0) for s in PENDING_STATES)
 
     late = {name: 0 for name, _ in LATE_GRADES}
     decided_late = 0
@@ -229,13 +200,44 @@ def reporting_status(
     )
 
 
-def _alert_rows(session: Any, now: datetime, limit: int = 1000) -> list[Any]:
-    return list(session.execute(
-        select(Report.id, Report.deadline_at)
-        .where(Report.state.in_(PENDING_STATES), Report.deadline_at <= now + ALERT_LEVELS[-1][1])
-        .order_by(Report.deadline_at)
-        .limit(limit)
-    ).all())
+def _alert_rows(session: Any, now: datetime) -> list[Any]:
+    return list(session.execute(_queries()["alerts"], {"horizon": now + ALERT_LEVELS[-1][1]}).all())
+
+
+@functools.cache
+def _queries() -> dict[str, Any]:
+    """The status queries, built once: the status bar asks often, and building SQLAlchemy expressions
+    costs more than running these indexed queries. Times are bound parameters."""
+    now = bindparam("now", type_=UtcDateTime())
+    since = bindparam("since", type_=UtcDateTime())
+    horizon = bindparam("horizon", type_=UtcDateTime())
+    filed_at = func.coalesce(Report.handed_over_at, Report.last_attempt_at)
+    # A rejected report that a later correction replaced counts as filed when its correction was.
+    correction = aliased(Report)
+    pending = Report.state.in_(PENDING_STATES)
+    filed = Report.state.in_(FILED_STATES)
+    return {
+        "by_state": select(Report.state, func.count()).group_by(Report.state),
+        "on_time": select(func.count()).select_from(Report).where(
+            Report.event_time >= since, filed, filed_at <= Report.deadline_at),
+        "late_filed": select(Report.event_time, filed_at).where(
+            Report.event_time >= since, filed, filed_at > Report.deadline_at),
+        "late_unfiled": select(Report.event_time).where(Report.event_time >= since, pending, Report.deadline_at < now),
+        "rejected": select(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors,
+                           func.min(func.coalesce(correction.handed_over_at, correction.last_attempt_at)))
+        .outerjoin(correction, (correction.corrects_report_id == Report.id) & correction.state.in_(FILED_STATES))
+        .where(Report.state == ReportState.REJECTED.value)
+        .group_by(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors)
+        .order_by(Report.deadline_at),
+        "overdue": select(func.count(case((Report.deadline_at < now, 1))), func.min(Report.deadline_at)).where(pending),
+        "items": select(Report.id, Report.kind, Report.state, Report.deadline_at, Report.attempts,
+                        Report.next_attempt_at, Report.last_error)
+        .where(pending).order_by(Report.deadline_at, Report.audit_seq).limit(bindparam("item_limit")),
+        "alerts": select(Report.id, Report.deadline_at)
+        .where(pending, Report.deadline_at <= horizon).order_by(Report.deadline_at).limit(1000),
+        "retry": select(func.min(Report.next_attempt_at)).where(Report.state.in_([s.value for s in DUE_STATES])),
+        "lease": select(func.min(Report.lease_until)).where(Report.state == ReportState.SENDING.value),
+    }
 
 
 def deadline_alerts(db: Database, *, clock: Clock | None = None) -> list[AlertEvent]:
@@ -287,12 +289,8 @@ def next_due_at(db: Database) -> datetime | None:
     """When the uploader next has something to do: the earliest retry time of a waiting report, or the
     earliest lease expiry of a claimed one. None when nothing is left to send."""
     with db.read() as session:
-        retry = session.execute(
-            select(func.min(Report.next_attempt_at)).where(Report.state.in_([s.value for s in DUE_STATES]))
-        ).scalar_one()
-        lease = session.execute(
-            select(func.min(Report.lease_until)).where(Report.state == ReportState.SENDING.value)
-        ).scalar_one()
+        retry = session.execute(_queries()["retry"]).scalar_one()
+        lease = session.execute(_queries()["lease"]).scalar_one()
     ref = datetime.now(UTC)
     times = [t for t in (_aware(retry, ref), _aware(lease, ref)) if t is not None]
     return min(times) if times else None

@@ -26,6 +26,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -49,8 +50,14 @@ from hotel_desk.reporting.protocol import (
 )
 from hotel_desk.reporting.transport import Transport
 from hotel_desk.store.db import Database
-from hotel_desk.store.outbox import DEFAULT_LEASE, OutboxReport, claim_due_reports
-from hotel_desk.store.outbox_batch import Answer, claim_open_reports, record_answers, release_claims
+from hotel_desk.store.outbox import DEFAULT_LEASE, OutboxReport
+from hotel_desk.store.outbox_batch import (
+    Answer,
+    claim_due_batch,
+    claim_open_reports,
+    record_answers,
+    release_claims,
+)
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +112,15 @@ class UploaderEvent:
 
 
 @dataclass
+class _Prepared:
+    """A claimed batch, mapped: what goes out, and the local rejections that never leave."""
+
+    claimed: list[OutboxReport]
+    outgoing: list[OutgoingReport] = field(default_factory=list)
+    local: list[Answer] = field(default_factory=list)
+
+
+@dataclass
 class RoundResult:
     claimed: int = 0
     acknowledged: int = 0
@@ -128,6 +144,10 @@ class DrainSummary:
     resumed: int = 0
     waited_seconds: float = 0.0
     stopped_early: bool = False
+
+    def merge(self, other: DrainSummary) -> None:
+        for name in ("rounds", "acknowledged", "rejected", "transient", "handed_over", "duplicates"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def add(self, r: RoundResult) -> None:
         self.rounds += 1
@@ -222,33 +242,45 @@ class Uploader:
                 self._next_probe_at = now + self.backoff.delay(self._probe_failures, rng=self.rng)
                 return RoundResult(idle=True, offline=True)
             # Reachable again (or no way to probe): try a real batch.
-        claimed = claim_due_reports(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
-                                    clock=self.clock)
+        claimed = self._claim()
         if not claimed:
             return RoundResult(idle=True, offline=self.offline)
         return self.send(claimed)
 
     def send(self, claimed: Sequence[OutboxReport], *, check_only: bool = False) -> RoundResult:
         """Map, submit and record one batch of claimed reports."""
-        now = self.clock.now()
-        by_id = {r.report_id: r for r in claimed}
-        answers: list[Answer] = []
-        outgoing: list[OutgoingReport] = []
+        prepared = self._prepare(claimed)
+        outcome = self._submit(prepared, check_only=check_only)
+        return self._finish(prepared, outcome)
+
+    def _prepare(self, claimed: Sequence[OutboxReport]) -> _Prepared:
+        prepared = _Prepared(claimed=list(claimed))
         for report in claimed:
             try:
                 record = self.mapping.apply(report.payload, {"hotel_id": self.hotel_id})
             except MappingError as exc:
                 # The record cannot be expressed in the intake's layout: the desk must correct it.
-                answers.append(Answer(report.report_id, "rejected", raw_answer=json.dumps({"local": str(exc)}),
-                                      field_errors=[{"field": exc.field, "code": exc.code, "message": exc.message}]))
+                prepared.local.append(Answer(
+                    report.report_id, "rejected", raw_answer=json.dumps({"local": str(exc)}),
+                    field_errors=[{"field": exc.field, "code": exc.code, "message": exc.message}]))
                 continue
-            outgoing.append(OutgoingReport(report.report_id, report.report_id, record,
-                                           report.deadline_at.isoformat()))
-        outcome = self.transport.submit(outgoing, check_only=check_only) if outgoing else None
-        result = RoundResult(claimed=len(claimed), failure=outcome.failure if outcome else None)
+            prepared.outgoing.append(OutgoingReport(report.report_id, report.report_id, record,
+                                                    report.deadline_at.isoformat()))
+        return prepared
+
+    def _submit(self, prepared: _Prepared, *, check_only: bool = False) -> BatchOutcome | None:
+        if not prepared.outgoing:
+            return None
+        return self.transport.submit(prepared.outgoing, check_only=check_only)
+
+    def _finish(self, prepared: _Prepared, outcome: BatchOutcome | None) -> RoundResult:
+        now = self.clock.now()
+        by_id = {r.report_id: r for r in prepared.claimed}
+        answers = list(prepared.local)
+        result = RoundResult(claimed=len(prepared.claimed), failure=outcome.failure if outcome else None)
         if outcome is not None:
             keyed = outcome.by_key()
-            for item in outgoing:
+            for item in prepared.outgoing:
                 res = keyed[item.idempotency_key]
                 answers.append(self._answer(by_id[item.report_id], res, outcome, now))
                 if res.duplicate:
@@ -265,6 +297,42 @@ class Uploader:
                    f"{result.transient} to retry", counts={"acknowledged": result.acknowledged,
                    "rejected": result.rejected, "transient": result.transient, "handed_over": result.handed_over})
         return result
+
+    def pump(self) -> DrainSummary:
+        """Send everything due now, overlapping the database work of one batch with the network wait of
+        the next (two batches in flight at most: one being answered, one being claimed and recorded).
+        Stops at the first round with nothing due, or when the intake turns out to be offline."""
+        summary = DrainSummary()
+        if not self._resumed:
+            self.resume()
+        if self.offline:
+            return summary
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-send") as pool:
+            current = self._claim()
+            if not current:
+                return summary
+            prepared = self._prepare(current)
+            future = pool.submit(self._submit, prepared)
+            while True:
+                # While the intake works on this batch, claim and map the next one.
+                nxt = self._claim() if not self.offline else []
+                nxt_prepared = self._prepare(nxt) if nxt else None
+                outcome = future.result()
+                r = self._finish(prepared, outcome)
+                summary.add(r)
+                self._check_alerts()
+                if nxt_prepared is None:
+                    return summary
+                prepared = nxt_prepared
+                future = pool.submit(self._submit, prepared)
+                if self.offline:
+                    # The batch already claimed goes out (and fails fast); then stop claiming.
+                    summary.add(self._finish(prepared, future.result()))
+                    return summary
+
+    def _claim(self) -> list[OutboxReport]:
+        return claim_due_batch(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
+                                 clock=self.clock)
 
     def _answer(self, report: OutboxReport, res: RecordResult, outcome: BatchOutcome, now: datetime) -> Answer:
         raw = json.dumps({"batch_id": outcome.batch_id, "http_status": outcome.http_status,
@@ -334,6 +402,11 @@ class Uploader:
             if should_stop is not None and should_stop():
                 summary.stopped_early = True
                 break
+            if not self.offline:
+                pumped = self.pump()
+                summary.merge(pumped)
+                if pumped.rounds:
+                    continue
             r = self.run_once()
             if not r.idle:
                 summary.add(r)

