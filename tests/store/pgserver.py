@@ -34,14 +34,26 @@ class PostgresServer:
             raise RuntimeError("PostgreSQL binaries not found (install Debian's postgresql, see ./dev)")
         self.bindir = bindir
         self.fsync = fsync
-        self.base = Path(tempfile.mkdtemp(prefix="hdpg_"))
+        self.run_as: str | None = None
+        entry = None
+        if os.geteuid() == 0:
+            # The server's user must reach its directory: under root's own TMPDIR it might not.
+            for name in (os.environ.get("HOTEL_DESK_PG_USER"), "postgres", "nobody"):
+                if not name:
+                    continue
+                try:
+                    entry = pwd.getpwnam(name)
+                except KeyError:
+                    continue
+                self.run_as = name
+                break
+            if entry is None:
+                raise RuntimeError("running as root and no 'postgres' or 'nobody' user to run PostgreSQL as")
+        self.base = Path(tempfile.mkdtemp(prefix="hdpg_", dir="/tmp" if entry and os.path.isdir("/tmp") else None))
+        if entry is not None:
+            os.chown(self.base, entry.pw_uid, entry.pw_gid)
         self.data = self.base / "data"
         self.port = 5432
-        self.run_as: str | None = None
-        if os.geteuid() == 0:
-            self.run_as = os.environ.get("HOTEL_DESK_PG_USER", "postgres")
-            entry = pwd.getpwnam(self.run_as)
-            os.chown(self.base, entry.pw_uid, entry.pw_gid)
         self._started = False
 
     def _cmd(self, *args: str) -> list[str]:
