@@ -418,16 +418,16 @@ def _camera(doc: Image.Image, rng: random.Random) -> Image.Image:
             cv2.putText(canvas, "RECEIPT 12.50", (x, y), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (20, 20, 20), 2)
     src = np.asarray(doc)
     h, w = src.shape[:2]
-    # The document fills 55-85 % of the frame width, seen at an angle, wholly inside the frame (a
+    # The document fills 45-85 % of the frame width, seen at an angle, wholly inside the frame (a
     # receptionist frames the page; a cut-off MRZ is a framing problem the camera view reports).
-    fill = rng.uniform(0.55, 0.85)
+    fill = rng.uniform(0.45, 0.85)
     scale = fill * out_w / w
     dw, dh = w * scale, h * scale
-    rot = math.radians(rng.uniform(-12, 12))
+    rot = math.radians(rng.uniform(-20, 20))
     rel = []
     for ux, uy in ((-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5)):
-        x = ux * dw + rng.uniform(-0.06, 0.06) * dw
-        y = uy * dh + rng.uniform(-0.06, 0.06) * dh
+        x = ux * dw + rng.uniform(-0.09, 0.09) * dw
+        y = uy * dh + rng.uniform(-0.09, 0.09) * dh
         rel.append((x * math.cos(rot) - y * math.sin(rot), x * math.sin(rot) + y * math.cos(rot)))
     xs, ys = [p[0] for p in rel], [p[1] for p in rel]
     margin = 0.03 * out_w
@@ -449,7 +449,21 @@ def _camera(doc: Image.Image, rng: random.Random) -> Image.Image:
     spot = 0.15 * np.exp(-(((xx - hx) / (0.3 * out_w)) ** 2 + ((yy - hy) / (0.3 * out_h)) ** 2))
     lit = canvas.astype(np.float32) * (grad + spot)[..., None]
     out = np.clip(lit, 0, 255).astype(np.uint8)
-    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.5, 1.3))
+    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.5, 1.6))
+    if rng.random() < 0.3:
+        # A shaky hand: short motion blur in a random direction.
+        k = rng.randint(3, 7)
+        kernel = np.zeros((k, k), np.float32)
+        a = rng.uniform(0, math.pi)
+        c = (k - 1) / 2
+        cv2.line(
+            kernel,
+            (round(c - c * math.cos(a)), round(c - c * math.sin(a))),
+            (round(c + c * math.cos(a)), round(c + c * math.sin(a))),
+            1.0,
+            1,
+        )
+        out = cv2.filter2D(out, -1, kernel / kernel.sum())
     out = _add_noise(out, rng.uniform(2, 7), rng)
     return Image.fromarray(out)
 

@@ -12,11 +12,25 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from hotel_desk.documents import DocumentFormat, check_digit, countries, detect_format
 from hotel_desk.documents.mrz import layout_checks
 from hotel_desk.recognition.ocr import MRZ_CHARS, CharReading
+
+Cell = tuple[int, int]  # (line, column)
+Grid = list[list[str]]
+
+
+class LayoutCheck(Protocol):
+    """One check digit as the document core's layout_checks() describes it."""
+
+    field: str
+    digit: tuple[int, int]
+    covers: tuple[tuple[int, int, int], ...]
+
 
 DIGITS = frozenset("0123456789")
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
@@ -299,7 +313,7 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
     protected = {
         (li, c) for check in layout_checks(fmt, out_lines) for li, a, b in check.covers for c in range(a, b)
     }
-    review = _review(out_lines, conf, spans, positions_per_line, protected)
+    review = _review(out_lines, spans, positions_per_line, protected)
     needy = {int(item["line"]) - 1 for item in review}
     final_grid = [list(x) for x in out_lines]
     for check in layout_checks(fmt, out_lines):
@@ -318,7 +332,7 @@ def _field_spans(fmt: DocumentFormat, lines: list[str]) -> dict[str, tuple[int, 
     return {name: (s.line, s.start, s.end) for name, s in spans.items()}
 
 
-def _check_ok(grid: list[list[str]], check) -> bool:
+def _check_ok(grid: Grid, check: LayoutCheck) -> bool:
     data = "".join("".join(grid[li][a:b]) for li, a, b in check.covers)
     li, col = check.digit
     printed = grid[li][col]
@@ -327,7 +341,14 @@ def _check_ok(grid: list[list[str]], check) -> bool:
     return check_digit(data) == printed
 
 
-def _satisfy(grid, check, cells, classes, pos, set_char) -> None:
+def _satisfy(
+    grid: Grid,
+    check: LayoutCheck,
+    cells: list[Cell],
+    classes: dict[Cell, frozenset[str]],
+    pos: Callable[[int, int], Position],
+    set_char: Callable[[int, int, str, str], None],
+) -> None:
     """Change at most two positions of this check, each to a supported alternative, to make it pass;
     the most supported combination wins. Nothing changes when no supported combination passes."""
     if _check_ok(grid, check):
@@ -368,7 +389,12 @@ def _satisfy(grid, check, cells, classes, pos, set_char) -> None:
         set_char(li, c, ch, f"check digit ({check.field})")
 
 
-def _prefer_known_code(grid, span, pos, set_char) -> None:
+def _prefer_known_code(
+    grid: Grid,
+    span: tuple[int, int, int],
+    pos: Callable[[int, int], Position],
+    set_char: Callable[[int, int, str, str], None],
+) -> None:
     li, start, end = span
     code = "".join(grid[li][start:end])
     cleaned = code.replace("<", "")
@@ -387,7 +413,9 @@ def _prefer_known_code(grid, span, pos, set_char) -> None:
             set_char(li, start + i, ch, "country code")
 
 
-def _clean_name_fillers(grid, span, set_char) -> None:
+def _clean_name_fillers(
+    grid: Grid, span: tuple[int, int, int], set_char: Callable[[int, int, str, str], None]
+) -> None:
     """After three fillers in a row the names are over: a lone K, L, X, C or E standing between fillers
     there is a misread filler. Also a misread filler at the very end of the field."""
     li, start, end = span
@@ -413,7 +441,12 @@ def _clean_name_fillers(grid, span, set_char) -> None:
 REVIEW_CONFIDENCE = 0.75
 
 
-def _review(lines, conf, spans, positions_per_line, protected) -> list[dict[str, str]]:
+def _review(
+    lines: list[str],
+    spans: dict[str, tuple[int, int, int]],
+    positions_per_line: list[list[Position]],
+    protected: set[Cell],
+) -> list[dict[str, str]]:
     """Fields without a check digit where the OCR was unsure: the receptionist must look at them."""
     review: list[dict[str, str]] = []
     for name, (li, a, b) in spans.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,7 +20,9 @@ import numpy as np
 
 from hotel_desk.documents import MrzCheck, TravelDocument, check_mrz
 from hotel_desk.recognition.loading import ImageProblem, load_gray
-from hotel_desk.recognition.ocr import OcrUnavailable, read_strip
+from hotel_desk.recognition.locate import MrzRegion, TextRow
+from hotel_desk.recognition.ocr import CharReading, OcrUnavailable, read_strip
+from hotel_desk.recognition.strips import Variant
 
 LINE_LENGTHS = (30, 36, 44)
 # Variants read when only fields without check digits are unsure (names, codes): more rarely helps.
@@ -119,7 +122,7 @@ def read_mrz(
 
 @dataclass
 class _RowRead:
-    chars: list  # list[CharReading]
+    chars: list[CharReading]
     text_start: float
     text_end: float
 
@@ -182,7 +185,7 @@ class _Attempt:
     lines: list[str]
     check: MrzCheck
     confidence: list[list[float]]
-    region: Any
+    region: MrzRegion
     flipped: bool
     review: list[dict[str, str]]
     changes: list[dict[str, Any]]
@@ -196,7 +199,7 @@ class _Attempt:
         return (1 if doc else 0, passed, mean)
 
 
-def _read_rows(gray, rows, flipped, variant) -> list[_RowRead]:
+def _read_rows(gray: np.ndarray, rows: Sequence[TextRow], flipped: bool, variant: Variant) -> list[_RowRead]:
     from hotel_desk.recognition.strips import cut_strip
 
     out = []
@@ -249,8 +252,10 @@ def _choose_layout(reads: list[_RowRead]) -> tuple[list[int], int] | None:
     return None
 
 
-def _read_region(gray, region, variants, today: date) -> _Attempt | None:
-    from hotel_desk.recognition.correct import alignment_options, correct, structure_score, vote
+def _read_region(
+    gray: np.ndarray, region: MrzRegion, variants: Sequence[Variant], today: date
+) -> _Attempt | None:
+    from hotel_desk.recognition.correct import correct, vote
 
     first = variants[0]
     upright = _read_rows(gray, region.rows[:1], False, first)[0]
@@ -266,6 +271,11 @@ def _read_region(gray, region, variants, today: date) -> _Attempt | None:
     else:
         reads = [upright, *_read_rows(gray, rows[1:], False, first)]
     layout = _choose_layout(reads)
+    if layout is None and len(rows) == 2 and all(abs(len(r.chars) - 30) <= 3 for r in reads):
+        # Two rows of 30: a TD1 card whose third row the locator missed (merged with a border, or faint).
+        # Look one row pitch beyond each end of the pair.
+        rows, reads = _extend_to_three(gray, rows, reads, flipped, first)
+        layout = _choose_layout(reads)
     if layout is None:
         return None
     row_ids, length = layout
@@ -274,20 +284,16 @@ def _read_region(gray, region, variants, today: date) -> _Attempt | None:
         line_start = "I"
     template = [line_start + "<" * (length - 1)] + ["<" * length] * (len(row_ids) - 1)
     # Readings per MRZ line, one per variant read so far; the aligned cells of each are kept.
-    aligned_by_line: list[list[list]] = []
+    aligned_by_line: list[list[list[CharReading | None]]] = []
     for li, rid in enumerate(row_ids):
-        aligned_by_line.append(
-            [_best_alignment(reads[rid], li, length, template, alignment_options, structure_score)]
-        )
+        aligned_by_line.append([_best_alignment(reads[rid], li, length, template)])
     attempt = None
     needy: set[int] = set()
     for k in range(len(variants)):
         if k > 0:
             for li in sorted(needy):
                 more = _read_rows(gray, [rows[row_ids[li]]], flipped, variants[k])[0]
-                aligned_by_line[li].append(
-                    _best_alignment(more, li, length, template, alignment_options, structure_score)
-                )
+                aligned_by_line[li].append(_best_alignment(more, li, length, template))
         per_line = [vote(aligned, length) for aligned in aligned_by_line]
         fixed = correct(per_line)
         check = check_mrz(fixed.lines, today=today, candidates=False)
@@ -316,9 +322,34 @@ def _read_region(gray, region, variants, today: date) -> _Attempt | None:
     return None
 
 
-def _best_alignment(read: _RowRead, line: int, length: int, template, options_fn, score_fn) -> list:
-    options = options_fn(read.chars, length, read.text_start, read.text_end)
+def _extend_to_three(
+    gray: np.ndarray, rows: list[TextRow], reads: list[_RowRead], flipped: bool, variant: Variant
+) -> tuple[list[TextRow], list[_RowRead]]:
+    a, b = rows
+    step = np.array(b.center) - np.array(a.center)
+    best = None
+    for where, center in (("after", np.array(b.center) + step), ("before", np.array(a.center) - step)):
+        ghost = TextRow(
+            center=(float(center[0]), float(center[1])), length=b.length, height=b.height, angle=b.angle
+        )
+        read = _read_rows(gray, [ghost], flipped, variant)[0]
+        fit = abs(len(read.chars) - 30)
+        if fit <= 3 and (best is None or fit < best[0]):
+            best = (fit, where, ghost, read)
+    if best is None:
+        return rows, reads
+    _, where, ghost, read = best
+    if where == "after":
+        return [a, b, ghost], [*reads, read]
+    return [ghost, a, b], [read, *reads]
+
+
+def _best_alignment(read: _RowRead, line: int, length: int, template: list[str]) -> list[CharReading | None]:
+    from hotel_desk.recognition.correct import alignment_options, structure_score
+
+    options = alignment_options(read.chars, length, read.text_start, read.text_end)
     scored = [
-        (score_fn([c.char if c else None for c in o], line, template), -i, o) for i, o in enumerate(options)
+        (structure_score([c.char if c else None for c in o], line, template), -i, o)
+        for i, o in enumerate(options)
     ]
     return max(scored, key=lambda t: (t[0], t[1]))[2]
