@@ -72,6 +72,7 @@ class DeskApp(QObject):
         self.ctx = AppContext(desk, settings, parent=self)
         self.window = self._new_window()
         self.scanner_watch: object | None = None
+        self.readers: object | None = None
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.ctx)
@@ -83,6 +84,10 @@ class DeskApp(QObject):
             self.window.show()
         self.ctx.start()
         self._start_scanner_watch()
+        from hotel_desk.ui.readers import ReaderHub
+
+        self.readers = ReaderHub(self)
+        self.readers.start()
 
     def switch_language(self, language: str) -> None:
         self.language = i18n.install(language)
@@ -97,6 +102,8 @@ class DeskApp(QObject):
             self.window.show()
         self.window.show_summary(self.ctx.summary)
         old.hide()
+        if self.readers is not None and getattr(self.readers, "wedge", None) is not None:
+            self.readers.attach_wedge()  # type: ignore[attr-defined]
         old.deleteLater()
         self.window.ctx.registrations_changed.emit()
 
@@ -107,9 +114,10 @@ class DeskApp(QObject):
 
     def shutdown(self) -> None:
         self.ctx.stop()
-        stop = getattr(self.scanner_watch, "stop", None)
-        if callable(stop):
-            stop()
+        for part in (self.scanner_watch, self.readers):
+            stop = getattr(part, "stop", None)
+            if callable(stop):
+                stop()
         self.ctx.tasks.wait_all(10_000)
         try:
             self.desk.close()

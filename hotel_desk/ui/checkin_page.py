@@ -162,6 +162,28 @@ class CheckInPage(QWidget):
                                        stay_until=parse_date(form.text("stay_until")),
                                        visa_type=form.text("visa_type"))
 
+    def apply_reader_event(self, event: Any, image: bytes | None = None) -> None:
+        """A judged read from a passport reader, a keyboard-wedge reader or the camera."""
+        from hotel_desk.ui import i18n
+
+        if not event.lines or event.outcome.value == "reread":
+            self.message.show_message("warning", self.tr("The reader did not get the whole zone: %1 "
+                                                         "Pass the document through again.")
+                                      .replace("%1", event.message(i18n.current_language())), sticky=True)
+            return
+        self.message.clear_message()
+        lines = tuple(event.lines)
+        self.mrz_label.setText("\n".join(lines))
+        self.mrz_label.setVisible(True)
+        if image is not None:
+            self.page_view.set_image(image)
+        check = self._check(lines)
+        review = set(event.failing_check_digits()) if hasattr(event, "failing_check_digits") else set()
+        self.form.load_check(check, review, image)
+        source = event.source or self.tr("reader")
+        self.read_info.setText(self.tr("Read by %1").replace("%1", source))
+        self.form.focus_first_field()
+
     def apply_candidate(self, candidate: Any) -> None:
         check = self._check(candidate.lines)
         review = set(self.last_read.review_fields) if self.last_read else set()

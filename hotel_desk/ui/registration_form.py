@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -246,10 +245,12 @@ class RegistrationForm(QWidget):
         footer.addWidget(self.register_button)
         root.addWidget(footer_frame)
 
-        for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.request_register)
+        # Enter registers from any text field. Not a QShortcut: shortcuts see a key before the keyboard-wedge
+        # filter does, and a wedge reader ends every MRZ line with Enter.
+        for editor in self.editors.values():
+            line = editor if isinstance(editor, QLineEdit) else editor.lineEdit()
+            if line is not None:
+                line.returnPressed.connect(self.request_register)
         for key, editor in self.editors.items():
             if isinstance(editor, QLineEdit):
                 editor.textEdited.connect(lambda _t, k=key: self._field_edited(k))

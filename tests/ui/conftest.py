@@ -28,10 +28,12 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
     made = []
 
-    def make(language: str = "en", **settings_values: object):  # type: ignore[no-untyped-def]
+    def make(language: str = "en", wedge: bool = False, **settings_values: object):  # type: ignore[no-untyped-def]
+        # The keyboard-wedge filter is off unless a test asks for it: qtbot types as fast as a reader does.
         settings = Settings(
             hotel_name="Lakeside Inn", training=True, language=language,
-            extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")},
+            extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3"),
+                   "keyboard_wedge": "on" if wedge else "off"},
             **settings_values,  # type: ignore[arg-type]
         )
         desk_app = build(settings, database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}")

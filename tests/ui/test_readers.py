@@ -1,0 +1,47 @@
+"""Readers feed Check-in: a keyboard-wedge reader's burst fills the form (and types nothing into the field
+that had focus); a reader's half read asks for another pass."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from hotel_desk.documents import format_td3
+from tests.ui.conftest import SLOW_MS
+
+LINE1, LINE2 = format_td3(document_code="P<", issuing_state="NZL", surname="HARTLEY", given_names="EMMA JANE",
+                          document_number="LM4027715", nationality="NZL", birth="880314", sex="F",
+                          expiry="330630")
+
+
+def _reader_return(widget) -> None:  # type: ignore[no-untyped-def]
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QCoreApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+
+
+def test_wedge_burst_fills_check_in(qtbot, make_desk_app) -> None:  # type: ignore[no-untyped-def]
+    desk_app = make_desk_app(wedge=True)
+    page = desk_app.window.check_in
+    room = page.form.editors["room"]
+    desk_app.window.activateWindow()
+    room.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is room, timeout=SLOW_MS)
+    # A reader types like a very fast keyboard, its line ends as Return keys that carry "\r".
+    qtbot.keyClicks(room, LINE1)
+    _reader_return(room)
+    qtbot.keyClicks(room, LINE2)
+    _reader_return(room)
+    qtbot.waitUntil(lambda: page.form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
+    assert page.form.text("document_number") == "LM4027715"
+    assert room.text() == ""  # the reader's keystrokes never landed in the room field
+
+
+def test_half_read_asks_for_another_pass(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from hotel_desk.devices.reads import ReadOutcome, ReaderEvent
+
+    page = desk_app.window.check_in
+    desk_app.readers.read.emit(ReaderEvent(ReadOutcome.REREAD, (LINE1,), "incomplete", source="serial"))
+    qtbot.waitUntil(lambda: page.message.kind == "warning", timeout=SLOW_MS)
+    assert "again" in page.message.text()
+    assert page.form.text("surname_en") == ""
