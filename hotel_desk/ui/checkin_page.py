@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +63,11 @@ class CheckInPage(QWidget):
         self.page_view = PageView()
         self.page_view.set_placeholder(self.tr("Drop a scanned page here\nor press Ctrl+O to open an image"))
         self.page_view.file_dropped.connect(self.read_file)
-        left.addWidget(self.page_view, 1)
+        # The page image, or (on demand) the live camera; the camera stack loads only when first used.
+        self.source_stack = QStackedWidget()
+        self.source_stack.addWidget(self.page_view)
+        self.camera: Any = None
+        left.addWidget(self.source_stack, 1)
         self.mrz_label = QLabel()
         self.mrz_label.setObjectName("MrzText")
         self.mrz_label.setFont(theme.mono_font(10.5))
@@ -79,6 +84,11 @@ class CheckInPage(QWidget):
         self.open_button.setToolTip("Ctrl+O")
         self.open_button.clicked.connect(self.choose_file)
         buttons.addWidget(self.open_button)
+        self.camera_button = QPushButton(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setToolTip(self.tr("Read the document with a camera (Ctrl+K)"))
+        self.camera_button.toggled.connect(self.show_camera)
+        buttons.addWidget(self.camera_button)
         self.clear_button = QPushButton(self.tr("New guest"))
         self.clear_button.setToolTip(self.tr("Clear the form for the next guest (Ctrl+N)"))
         self.clear_button.clicked.connect(self.clear)
@@ -102,6 +112,8 @@ class CheckInPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Open, self, activated=self.choose_file,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.camera_button.toggle,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.update_scanner_label(None)
 
@@ -161,6 +173,34 @@ class CheckInPage(QWidget):
         return self.ctx.desk.check_mrz(list(lines), departure=parse_date(form.text("planned_departure")),
                                        stay_until=parse_date(form.text("stay_until")),
                                        visa_type=form.text("visa_type"))
+
+    # -- camera -----------------------------------------------------------------------------------------------
+    def show_camera(self, on: bool) -> None:
+        if on:
+            if self.camera is None:
+                from hotel_desk.ui.camera import CameraReaderWidget  # QtMultimedia + OCR: only when asked for
+
+                self.camera = CameraReaderWidget(today=self.ctx.desk.today,
+                                                 camera_id=self.ctx.settings.camera_id)
+                self.camera.mrzRead.connect(self._camera_read)
+                self.camera.problem.connect(lambda text: self.read_info.setText(text))
+                self.source_stack.addWidget(self.camera)
+            self.source_stack.setCurrentWidget(self.camera)
+            self.camera.start()
+        else:
+            if self.camera is not None:
+                self.camera.stop()
+            self.source_stack.setCurrentWidget(self.page_view)
+
+    def _camera_read(self, read: Any) -> None:
+        from PySide6.QtCore import QBuffer, QIODevice
+
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        read.image.save(buffer, "PNG")
+        image = bytes(buffer.data())
+        self.camera_button.setChecked(False)  # back to the page view, showing the frame that was read
+        self.apply_reader_event(read.event, image)
 
     def apply_reader_event(self, event: Any, image: bytes | None = None) -> None:
         """A judged read from a passport reader, a keyboard-wedge reader or the camera."""

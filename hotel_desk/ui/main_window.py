@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
             message.show_message(kind, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        check_in = self._pages.get("check_in")
+        camera = getattr(check_in, "camera", None)
+        if camera is not None:
+            camera.stop()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

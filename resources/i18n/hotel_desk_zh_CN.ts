@@ -110,116 +110,141 @@
     <context>
         <name>CheckInPage</name>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="49" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="50" />
             <source>Check-in</source>
             <translation>入住登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="50" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="51" />
             <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
             <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="61" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="62" />
             <source>Document page</source>
             <translation>证件资料页</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="63" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="64" />
             <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
             <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="78" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="83" />
             <source>Open image…</source>
             <translation>打开图片…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="82" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="87" />
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="89" />
+            <source>Read the document with a camera (Ctrl+K)</source>
+            <translation>用摄像头读取证件（Ctrl+K）</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="92" />
             <source>New guest</source>
             <translation>下一位客人</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="83" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="93" />
             <source>Clear the form for the next guest (Ctrl+N)</source>
             <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="113" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="125" />
             <source>Open a scanned page</source>
             <translation>打开扫描的资料页</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="114" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="126" />
             <source>Images (%1)</source>
             <translation>图片 (%1)</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="123" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="135" />
             <source>Still reading the previous page…</source>
             <translation>仍在读取上一页…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="127" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="139" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="130" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="142" />
             <source>Reading the document</source>
             <translation>正在读取证件</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="140" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="152" />
             <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
             <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="148" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
             <source>Read in %1 s</source>
             <translation>读取用时 %1 秒</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="149" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="161" />
             <source> · %n field(s) to review</source>
             <translation>
                 <numerusform> · %n 项需核对</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="157" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="169" />
             <source>The page could not be read: %1</source>
             <translation>无法读取此页：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="170" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="210" />
+            <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
+            <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="223" />
+            <source>reader</source>
+            <translation>阅读器</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="224" />
+            <source>Read by %1</source>
+            <translation>由%1读取</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="232" />
             <source>Correction applied. Compare the changed field with the page.</source>
             <translation>已应用更正。请将改动的项目与证件核对。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="181" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="243" />
             <source>Saving the registration</source>
             <translation>正在保存登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="188" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="250" />
             <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
             <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="198" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="260" />
             <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
             <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="211" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="273" />
             <source>Watching the scanner folder %1: new pages open here by themselves.</source>
             <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="214" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="276" />
             <source>No scanner folder set (Settings).</source>
             <translation>尚未设置扫描文件夹（见“设置”）。</translation>
         </message>
@@ -728,73 +753,84 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/labels.py" line="111" />
+            <location filename="../../hotel_desk/ui/labels.py" line="112" />
             <source>Will retry</source>
             <translation>将重试</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="112" />
             <location filename="../../hotel_desk/ui/labels.py" line="113" />
-            <source>Accepted</source>
-            <translation>已接收</translation>
+            <source>Handed over, waiting for receipt</source>
+            <translation>已递交，等待回执</translation>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/labels.py" line="114" />
-            <source>Sent</source>
-            <translation>已发送</translation>
+            <source>Confirmed by the police</source>
+            <translation>公安机关已确认</translation>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/labels.py" line="115" />
             <location filename="../../hotel_desk/ui/labels.py" line="116" />
+            <source>Accepted</source>
+            <translation>已接收</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="117" />
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="118" />
+            <location filename="../../hotel_desk/ui/labels.py" line="119" />
             <source>Needs correction</source>
             <translation>需更正</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="117" />
+            <location filename="../../hotel_desk/ui/labels.py" line="120" />
             <source>Corrected</source>
             <translation>已更正</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="118" />
+            <location filename="../../hotel_desk/ui/labels.py" line="121" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="119" />
+            <location filename="../../hotel_desk/ui/labels.py" line="122" />
             <source>Cancelled</source>
             <translation>已注销</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="124" />
+            <location filename="../../hotel_desk/ui/labels.py" line="127" />
             <source>Must fix</source>
             <translation>必须改正</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="124" />
+            <location filename="../../hotel_desk/ui/labels.py" line="127" />
             <source>Check</source>
             <translation>请核对</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="124" />
+            <location filename="../../hotel_desk/ui/labels.py" line="127" />
             <source>Note</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="133" />
+            <location filename="../../hotel_desk/ui/labels.py" line="136" />
             <source>%1 h %2 min</source>
             <translation>%1 小时 %2 分</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="135" />
+            <location filename="../../hotel_desk/ui/labels.py" line="138" />
             <source>%1 min</source>
             <translation>%1 分钟</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="136" />
+            <location filename="../../hotel_desk/ui/labels.py" line="139" />
             <source>%1 overdue</source>
             <translation>已超时 %1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/labels.py" line="136" />
+            <location filename="../../hotel_desk/ui/labels.py" line="139" />
             <source>%1 left</source>
             <translation>剩余 %1</translation>
         </message>
@@ -823,97 +859,97 @@ or press Ctrl+O to open an image</source>
             <translation>境外旅客住宿登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="134" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="131" />
             <source>Check-in</source>
             <translation>入住登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="135" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="132" />
             <source>Manual entry</source>
             <translation>手工录入</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="136" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="133" />
             <source>In house</source>
             <translation>在住客人</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="137" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="134" />
             <source>Reports</source>
             <translation>报告</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="138" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="135" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/main_window.py" line="79" />
-            <location filename="../../hotel_desk/ui/main_window.py" line="232" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="272" />
             <source>TRAINING</source>
             <translation>培训</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="233" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="273" />
             <source>Mode: TRAINING</source>
             <translation>模式：培训</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="235" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="275" />
             <source>LIVE</source>
             <translation>正式</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="236" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="276" />
             <source>Mode: LIVE</source>
             <translation>模式：正式</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="240" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="280" />
             <source>● Connecting…</source>
             <translation>● 正在连接…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="242" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="282" />
             <source>● Online</source>
             <translation>● 在线</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="244" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="284" />
             <source>● Offline</source>
             <translation>● 离线</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/main_window.py" line="247" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="287" />
             <source>%n report(s) waiting</source>
             <translation>
                 <numerusform>%n 份报告待发送</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="248" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="288" />
             <source>All reports sent</source>
             <translation>报告已全部发送</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/main_window.py" line="250" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="290" />
             <source>%n need(s) correction</source>
             <translation>
                 <numerusform>%n 份需更正</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="260" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="300" />
             <source>Next deadline %1 (%2)</source>
             <translation>最近截止 %1（%2）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="272" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="312" />
             <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
             <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/main_window.py" line="275" />
+            <location filename="../../hotel_desk/ui/main_window.py" line="315" />
             <source>Report deadline</source>
             <translation>报告截止提醒</translation>
         </message>
@@ -974,140 +1010,140 @@ or press Ctrl+O to open an image</source>
     <context>
         <name>RegistrationForm</name>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="161" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="160" />
             <source>Did you mean:</source>
             <extracomment>Where a finding about a document field (names from the document core) shows up in the form.</extracomment>
             <translation>是否应为：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="167" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="166" />
             <source>Use this reading: it passes every check digit. Check it against the page.</source>
             <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="218" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="217" />
             <source>Guest and document</source>
             <translation>客人与证件</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="220" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="219" />
             <source>Reason for the correction</source>
             <translation>更正原因</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="222" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="221" />
             <source>Why typed by hand</source>
             <translation>手工录入原因</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="225" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="224" />
             <source>Stay</source>
             <translation>住宿</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="226" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="225" />
             <source>Visa or permit</source>
             <translation>签证或证件</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="234" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="233" />
             <source>I have checked the warnings against the document</source>
             <translation>我已对照证件核实上述提醒</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="242" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="241" />
             <source>Send correction</source>
             <translation>发送更正</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="242" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="241" />
             <source>Register  ⏎</source>
             <translation>登记  ⏎</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="244" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="243" />
             <source>Save the registration and queue its police report (Enter)</source>
             <translation>保存登记并排队发送警方报告（回车）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="311" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="314" />
             <source>Wrong field value in the registration</source>
             <translation>登记内容有误</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="312" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="315" />
             <source>The police marked the record as suspected error data</source>
             <translation>公安机关标记为疑似错误数据</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="313" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="316" />
             <source>The guest changed room or departure date</source>
             <translation>客人更换房间或离店日期</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="315" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="318" />
             <source>The document has no machine-readable zone</source>
             <translation>证件没有机读区</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="316" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="319" />
             <source>The machine-readable zone is damaged or unreadable</source>
             <translation>机读区损坏或无法识读</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="317" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="320" />
             <source>No scanner or reader available</source>
             <translation>没有可用的扫描仪或阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="318" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="321" />
             <source>Required</source>
             <translation>必填</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="325" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="328" />
             <source>YYYY-MM-DD</source>
             <translation>年-月-日</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="328" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="331" />
             <source>3 letters, e.g. GBR</source>
             <translation>3 个字母，如 GBR</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="331" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="334" />
             <source>e.g. 1208</source>
             <translation>如 1208</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="333" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="336" />
             <source>As in the document (Latin letters)</source>
             <translation>与证件一致（拉丁字母）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="441" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="447" />
             <source>The reader was unsure here: compare with the page</source>
             <translation>识读结果不确定：请与证件核对</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="533" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="540" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="542" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="549" />
             <source>Still needed: %1</source>
             <translation>尚需填写：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/registration_form.py" line="539" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="546" />
             <source>%n problem(s) to fix first</source>
             <translation>
                 <numerusform>需先改正 %n 个问题</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="545" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="552" />
             <source>Confirm the warnings first</source>
             <translation>请先确认提醒事项</translation>
         </message>

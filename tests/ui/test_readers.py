@@ -45,3 +45,11 @@ def test_half_read_asks_for_another_pass(qtbot, desk_app) -> None:  # type: igno
     qtbot.waitUntil(lambda: page.message.kind == "warning", timeout=SLOW_MS)
     assert "again" in page.message.text()
     assert page.form.text("surname_en") == ""
+
+
+def test_camera_tab_without_a_camera(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    page = desk_app.window.check_in
+    page.camera_button.setChecked(True)
+    assert page.source_stack.currentWidget() is page.camera
+    page.camera_button.setChecked(False)
+    assert page.source_stack.currentWidget() is page.page_view
