@@ -123,9 +123,17 @@ class UploaderHandle:
         if callable(close):
             close()
 
-    def retry(self, report_id: str) -> None:
-        # The uploader sends due reports earliest deadline first; waking it makes a waiting report due now.
-        self.wake()
+    def send_all_now(self) -> int:
+        """Send every waiting report now, also those whose next retry is later (the desk asked for it).
+        Claims are row states in the store, so the uploader thread never sends the same report alongside."""
+        from hotel_desk.store.outbox_batch import claim_open_reports
+
+        up = self.uploader
+        claimed = claim_open_reports(up.db, worker=up.worker, limit=up.batch_size, lease=up.lease,
+                                     clock=up.clock)
+        if claimed:
+            up.send(claimed)
+        return len(claimed)
 
 
 def start_uploader(desk: Desk) -> Any:
@@ -302,10 +310,11 @@ def summary(desk: Desk) -> QueueSummary:
 
 
 def retry(desk: Desk, report_id: str) -> None:
+    """'Send now' on the Reports page: every waiting report goes at once (the selected one among them)."""
     uploader = desk._uploader
     if uploader is None:
         raise RuntimeError("the uploader is not running")
-    uploader.retry(report_id)
+    uploader.send_all_now()
 
 
 def send_now(desk: Desk) -> None:

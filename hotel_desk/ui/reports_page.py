@@ -1,5 +1,5 @@
 """Reports: every police report with its state, receipt and a countdown to its 24-hour deadline coloured by
-the time left. Retry a failed send, resend, or open the correction for a report the intake refused."""
+the time left. Send waiting reports at once, or open the correction for a report the intake refused."""
 
 from __future__ import annotations
 
@@ -137,13 +137,10 @@ class ReportsPage(QWidget):
         bar.addWidget(self.open_only)
         bar.addStretch(1)
         self.retry_button = QPushButton(self.tr("Send now"))
-        self.retry_button.setToolTip(self.tr("Retry a waiting or failed report at once (Ctrl+R)"))
+        self.retry_button.setToolTip(self.tr(
+            "Send every waiting report now, without waiting for its next retry (Ctrl+R)"))
         self.retry_button.clicked.connect(self.retry_selected)
         bar.addWidget(self.retry_button)
-        self.resend_button = QPushButton(self.tr("Resend"))
-        self.resend_button.setToolTip(self.tr("Send an accepted report again, e.g. when the police ask for it"))
-        self.resend_button.clicked.connect(self.retry_selected)
-        bar.addWidget(self.resend_button)
         self.correct_button = QPushButton(self.tr("Open correction"))
         self.correct_button.setToolTip(self.tr("Correct the registration the intake refused (Ctrl+E)"))
         self.correct_button.clicked.connect(self.open_correction)
@@ -224,8 +221,7 @@ class ReportsPage(QWidget):
 
     def _show_detail(self) -> None:
         row = self.selected()
-        self.retry_button.setEnabled(row is not None and row.state in ("queued", "failed_retrying", "pending"))
-        self.resend_button.setEnabled(row is not None and row.state in DONE_STATES)
+        self.retry_button.setEnabled(any(r.state in ("queued", "failed_retrying") for r in self._all))
         self.correct_button.setEnabled(row is not None and row.state in REFUSED_STATES)
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
@@ -251,10 +247,12 @@ class ReportsPage(QWidget):
     def retry_selected(self) -> None:
         row = self.selected()
         if row is None:
+            row = next((r for r in self._all if r.state in ("queued", "failed_retrying")), None)
+        if row is None:
             return
 
         def done(_: object) -> None:
-            self.message.show_message("info", self.tr("Sending the report again."))
+            self.message.show_message("info", self.tr("Waiting reports sent; see their state below."))
             self.ctx.reports_changed.emit()
             self.ctx.run(self.ctx.desk.send_now)
 

@@ -1214,90 +1214,80 @@ or press Ctrl+O to open an image</source>
             <translation>立即发送</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="140" />
-            <source>Retry a waiting or failed report at once (Ctrl+R)</source>
-            <translation>立即重试等待中或失败的报告（Ctrl+R）</translation>
-        </message>
-        <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="143" />
-            <source>Resend</source>
-            <translation>重新发送</translation>
+            <location filename="../../hotel_desk/ui/reports_page.py" line="141" />
+            <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
+            <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/reports_page.py" line="144" />
-            <source>Send an accepted report again, e.g. when the police ask for it</source>
-            <translation>再次发送已接收的报告（如公安机关要求）</translation>
-        </message>
-        <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="147" />
             <source>Open correction</source>
             <translation>打开更正</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="148" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="145" />
             <source>Correct the registration the intake refused (Ctrl+E)</source>
             <translation>更正被拒收的登记（Ctrl+E）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="167" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="164" />
             <source>Selected report</source>
             <translation>所选报告</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="168" />
-            <location filename="../../hotel_desk/ui/reports_page.py" line="231" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="165" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="227" />
             <source>Select a report to see its details.</source>
             <translation>选择一份报告查看详情。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="202" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="199" />
             <source>Reports could not be loaded: %1</source>
             <translation>无法载入报告：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="233" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="229" />
             <source>room %1</source>
             <translation>%1 房</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="235" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="231" />
             <source>State: %1</source>
             <translation>状态：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="237" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="233" />
             <source>Receipt: %1</source>
             <translation>回执：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="241" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="237" />
             <source>Deadline: %1</source>
             <translation>截止：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/reports_page.py" line="243" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="239" />
             <source>%n attempt(s)</source>
             <translation>
                 <numerusform>已尝试 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="247" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="243" />
             <source>The intake refused it:</source>
             <translation>接收端拒收原因：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="247" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="243" />
             <source>Last problem:</source>
             <translation>最近的问题：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="257" />
-            <source>Sending the report again.</source>
-            <translation>正在重新发送报告。</translation>
+            <location filename="../../hotel_desk/ui/reports_page.py" line="255" />
+            <source>Waiting reports sent; see their state below.</source>
+            <translation>等待中的报告已发送，请查看下方状态。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="262" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="260" />
             <source>Could not queue the report: %1</source>
             <translation>无法将报告排队：%1</translation>
         </message>

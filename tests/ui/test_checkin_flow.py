@@ -111,3 +111,26 @@ def test_selftest_passes(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped
     assert run(out, timeout=60.0) == 0, out.getvalue()
     text = out.getvalue()
     assert "receipt" in text and "TRN-" in text and text.rstrip().splitlines()[-1].startswith("PASS")
+
+
+def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
+    from hotel_desk.reporting.faults import FaultPlan
+
+    desk_app.desk._intake.set_faults(FaultPlan(transient=1.0))
+    registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="512")
+    window = desk_app.window
+    window.show_page("reports")
+    reports = window.reports
+
+    def state() -> str:
+        reports.refresh()
+        row = reports.row_for(registered.report_id)
+        return row.state if row else ""
+
+    qtbot.waitUntil(lambda: state() == "failed_retrying", timeout=SLOW_MS)
+    assert reports.select_report(registered.report_id)
+    assert reports.model.data(reports.model.index(reports.model.rows.index(reports.selected()), 1)) == "Will retry"
+    assert reports.retry_button.isEnabled()
+    desk_app.desk._intake.set_faults(FaultPlan())
+    qtbot.keyClick(reports.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: state() == "acknowledged", timeout=SLOW_MS)
