@@ -38,7 +38,7 @@ def test_wedge_burst_fills_check_in(qtbot, make_desk_app) -> None:  # type: igno
 
 
 def test_half_read_asks_for_another_pass(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
-    from hotel_desk.devices.reads import ReadOutcome, ReaderEvent
+    from hotel_desk.devices.reads import ReaderEvent, ReadOutcome
 
     page = desk_app.window.check_in
     desk_app.readers.read.emit(ReaderEvent(ReadOutcome.REREAD, (LINE1,), "incomplete", source="serial"))
