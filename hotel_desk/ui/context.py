@@ -53,7 +53,7 @@ class AppContext(QObject):
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:
-            self.notice.emit("error", self.tr("The database could not be opened: %1").replace("%1", str(error)))
+            self.notice.emit("error", self.tr("The desk could not start: %1").replace("%1", str(error)))
 
         self.run(self.desk.open, opened, failed, label=self.tr("Opening the database"))
 

@@ -98,6 +98,17 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
     qtbot.waitUntil(lambda: window.current_page() == "in_house", timeout=SLOW_MS)
     qtbot.waitUntil(lambda: window.in_house.correction_form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert "refused" in window.in_house.correction_info.text()
+    # The desk fixes the record and sends the correction; it is accepted once the intake is happy again.
+    desk_app.desk._intake.set_faults(FaultPlan())
+    correction = window.in_house.correction_form
+    correction.set_value("room", "411")
+    correction.set_value("manual_reason", "Wrong field value in the registration")
+    correction.request_register()
+    qtbot.waitUntil(lambda: "correction report is queued" in window.in_house.message.text(), timeout=SLOW_MS)
+    rows = [r for r in desk_app.desk.reports() if r.registration_id == registered.registration_id]
+    assert {r.kind for r in rows} == {"check_in", "correction"}
+    qtbot.waitUntil(lambda: any(r.kind == "correction" and r.state == "acknowledged"
+                                for r in desk_app.desk.reports()), timeout=SLOW_MS)
 
 
 def test_selftest_passes(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -70,3 +70,27 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.set_value("manual_reason", "The document has no machine-readable zone")
     form._show_findings()
     assert not any(f.code == "form.manual_reason" for f in form.all_findings())
+
+
+def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    today = desk_app.desk.today()
+    expiry = today + timedelta(days=1)
+    line1, line2 = format_td3(document_code="P<", issuing_state="NZL", surname="HARTLEY", given_names="EMMA JANE",
+                              document_number="LM4027715", nationality="NZL", birth="880314", sex="F",
+                              expiry=expiry.strftime("%y%m%d"))
+    page = desk_app.window.manual
+    desk_app.window.show_page("manual")
+    form = page.mrz_form
+    form.set_value("room", "220")
+    form.set_value("planned_departure", (today + timedelta(days=4)).isoformat())
+    page.set_mrz_text(line1 + "\n" + line2)
+    warnings = [f for f in form.all_findings() if f.severity.value == "warning"]
+    assert warnings, form.all_findings()
+    assert form.accept_warnings.isVisible()
+    assert not form.register_button.isEnabled()
+    form.accept_warnings.setChecked(True)
+    assert form.register_button.isEnabled()
+    form.request_register()
+    qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
