@@ -293,6 +293,8 @@ class RegistrationForm(QWidget):
             grid.addWidget(cell, 1 + index // columns, index % columns, Qt.AlignmentFlag.AlignTop)
         for column in range(columns):
             grid.setColumnStretch(column, 1)
+        # Cards side by side share a height: spare space goes below the fields, not between them.
+        grid.setRowStretch(grid.rowCount(), 1)
         return card
 
     def _editor_for(self, key: str) -> QLineEdit | QComboBox:

@@ -99,10 +99,33 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(index, 0))
         form.addRow(self.tr("Language"), self.language)
         desk.addLayout(form)
-        note = QLabel(self.tr("A new database or mode takes effect when the app is started again."))
-        note.setObjectName("Muted")
-        desk.addWidget(note)
         body_layout.addWidget(desk_card)
+        readers_card, readers = card(self.tr("Passport readers"))
+        form = QFormLayout()
+        self.serial_port = QComboBox()
+        self.serial_port.setEditable(True)
+        self.serial_port.addItem(self.tr("(none)"), "")
+        for device, description in _serial_ports():
+            self.serial_port.addItem(f"{device} – {description}" if description else device, device)
+        if s.serial_port and self.serial_port.findData(s.serial_port) < 0:
+            self.serial_port.addItem(s.serial_port, s.serial_port)
+        self.serial_port.setCurrentIndex(max(self.serial_port.findData(s.serial_port), 0))
+        form.addRow(self.tr("Serial reader port"), self.serial_port)
+        self.serial_profile = QComboBox()
+        for name in _reader_profiles() or [s.serial_profile or "plain"]:
+            self.serial_profile.addItem(name, name)
+        self.serial_profile.setCurrentIndex(max(self.serial_profile.findData(s.serial_profile), 0))
+        form.addRow(self.tr("What the reader sends"), self.serial_profile)
+        self.keyboard_layout = QComboBox()
+        for name in _keyboard_layouts() or [s.keyboard_layout or "us"]:
+            self.keyboard_layout.addItem(name, name)
+        self.keyboard_layout.setCurrentIndex(max(self.keyboard_layout.findData(s.keyboard_layout), 0))
+        form.addRow(self.tr("Keyboard-wedge reader layout"), self.keyboard_layout)
+        readers.addLayout(form)
+        body_layout.addWidget(readers_card)
+        note = QLabel(self.tr("A new database, mode or reader takes effect when the app is started again."))
+        note.setObjectName("Muted")
+        body_layout.addWidget(note)
         body_layout.addStretch(1)
 
         row = QHBoxLayout()
@@ -130,6 +153,9 @@ class SettingsPage(QWidget):
             scanner_folder=self.scanner_folder.text().strip(),
             database_url=self.database_url.text().strip(),
             language=str(self.language.currentData() or ""),
+            serial_port=_combo_value(self.serial_port),
+            serial_profile=str(self.serial_profile.currentData() or "plain"),
+            keyboard_layout=str(self.keyboard_layout.currentData() or "us"),
         )
 
     def save(self) -> None:
@@ -145,9 +171,46 @@ class SettingsPage(QWidget):
             return
         # The running services keep the mode and database they started with; codes apply to new reports.
         for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
-                     "language", "intake_url", "database_url", "training"):
+                     "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
+                     "keyboard_layout"):
             setattr(self.ctx.settings, name, getattr(new, name))
         self.message.show_message("ok", self.tr("Settings saved."))
         self.saved.emit(new)
         if new.language != old_language:
             self.language_changed.emit(new.language)
+
+
+def _combo_value(combo: QComboBox) -> str:
+    """The chosen item's value, or what was typed (a port the list does not show, e.g. socket://…)."""
+    text = combo.currentText().strip()
+    data = combo.currentData()
+    if data is not None and combo.itemText(combo.currentIndex()) == text:
+        return str(data)
+    return text
+
+
+def _serial_ports() -> list[tuple[str, str]]:
+    try:
+        from hotel_desk.devices.serial_reader import list_ports
+
+        return [(p.device, p.description) for p in list_ports()]
+    except Exception:  # no serial support on this machine: the list is simply empty
+        return []
+
+
+def _reader_profiles() -> list[str]:
+    try:
+        from hotel_desk.devices.framing import load_profiles
+
+        return sorted(load_profiles())
+    except Exception:  # a broken user profile file must not hide the Settings page
+        return []
+
+
+def _keyboard_layouts() -> list[str]:
+    try:
+        from hotel_desk.devices.wedge import load_keyboard_layouts
+
+        return sorted(load_keyboard_layouts())
+    except Exception:
+        return []

@@ -5,8 +5,8 @@
         <name>AppContext</name>
         <message>
             <location filename="../../hotel_desk/ui/context.py" line="56" />
-            <source>The database could not be opened: %1</source>
-            <translation>无法打开数据库：%1</translation>
+            <source>The desk could not start: %1</source>
+            <translation>前台无法启动：%1</translation>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/context.py" line="58" />
@@ -1379,7 +1379,7 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/settings_page.py" line="90" />
-            <location filename="../../hotel_desk/ui/settings_page.py" line="117" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="141" />
             <source>Scanner folder</source>
             <translation>扫描文件夹</translation>
         </message>
@@ -1400,26 +1400,51 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/settings_page.py" line="102" />
-            <source>A new database or mode takes effect when the app is started again.</source>
-            <translation>更改数据库或模式后，需重新启动程序才生效。</translation>
+            <source>Passport readers</source>
+            <translation>护照阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="110" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="108" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/settings_page.py" line="114" />
+            <source>Serial reader port</source>
+            <translation>串口阅读器端口</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/settings_page.py" line="119" />
+            <source>What the reader sends</source>
+            <translation>阅读器数据格式</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/settings_page.py" line="124" />
+            <source>Keyboard-wedge reader layout</source>
+            <translation>键盘式阅读器布局</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/settings_page.py" line="126" />
+            <source>A new database, mode or reader takes effect when the app is started again.</source>
+            <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/settings_page.py" line="134" />
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="138" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="165" />
             <source>Live mode needs the intake address from the sub-station.</source>
             <translation>正式模式需要派出所提供的接收地址。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="144" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="171" />
             <source>Settings not saved: %1</source>
             <translation>设置未保存：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="150" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="178" />
             <source>Settings saved.</source>
             <translation>设置已保存。</translation>
         </message>
