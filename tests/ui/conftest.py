@@ -28,7 +28,8 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
     made = []
 
-    def make(language: str = "en", wedge: bool = False, **settings_values: object):  # type: ignore[no-untyped-def]
+    def make(language: str = "en", wedge: bool = False, clock: object = None,  # type: ignore[no-untyped-def]
+             **settings_values: object):
         # The keyboard-wedge filter is off unless a test asks for it: qtbot types as fast as a reader does.
         settings = Settings(
             hotel_name="Lakeside Inn", training=True, language=language,
@@ -36,7 +37,8 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
                    "keyboard_wedge": "on" if wedge else "off"},
             **settings_values,  # type: ignore[arg-type]
         )
-        desk_app = build(settings, database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}")
+        desk_app = build(settings, database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}",
+                         clock=clock)  # type: ignore[arg-type]
         made.append(desk_app)
         qtbot.addWidget(desk_app.window)
         desk_app.start(show=True)

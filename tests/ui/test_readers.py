@@ -53,3 +53,17 @@ def test_camera_tab_without_a_camera(qtbot, desk_app) -> None:  # type: ignore[n
     assert page.source_stack.currentWidget() is page.camera
     page.camera_button.setChecked(False)
     assert page.source_stack.currentWidget() is page.page_view
+
+
+def test_scanner_folder_page_opens_on_check_in(qtbot, make_desk_app, tmp_path, sample_passport) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    desk_app = make_desk_app(scanner_folder=str(folder))
+    page = desk_app.window.check_in
+    assert str(folder) in page.scanner_label.text()
+    desk_app.window.show_page("reports")
+    shutil.copy(sample_passport, folder / "scan_0001.png")
+    qtbot.waitUntil(lambda: page.form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
+    assert desk_app.window.current_page() == "check_in"

@@ -1,0 +1,38 @@
+"""The deadline is impossible to miss: the status bar counts down to the nearest one, and a warning goes out
+once when a report still unaccepted comes within 2 hours of it. Time is a ManualClock: nothing sleeps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hotel_desk.clock import ManualClock
+from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
+from tests.ui.conftest import SLOW_MS
+
+
+def test_deadline_countdown_and_two_hour_warning(qtbot, make_desk_app) -> None:  # type: ignore[no-untyped-def]
+    clock = ManualClock(datetime(2026, 11, 22, 2, 0, tzinfo=UTC))
+    desk_app = make_desk_app(clock=clock)
+    desk = desk_app.desk
+    desk.pause_uploads()  # the intake is "unreachable": the report stays in the queue
+    registered = desk.register(demo_entry(desk, DEMO_GUESTS[0]))
+    window = desk_app.window
+    desk_app.ctx.refresh_summary()
+    qtbot.waitUntil(lambda: desk_app.ctx.summary.pending == 1, timeout=SLOW_MS)
+    assert "1 report waiting" in window.pending_label.text()
+    assert "24 h 00 min left" in window.deadline_label.text()
+    assert getattr(window, "last_deadline_warning", None) is None
+
+    clock.set(registered.deadline_at - timedelta(hours=1, minutes=30))
+    desk_app.ctx.refresh_summary()
+    qtbot.waitUntil(lambda: getattr(window, "last_deadline_warning", None) is not None, timeout=SLOW_MS)
+    assert "1 h 30 min left" in window.deadline_label.text()
+    assert "1 h 30 min left" in window.last_deadline_warning
+    page = window.stack.currentWidget()
+    assert page.message.kind == "warning"
+
+    window.show_page("reports")
+    qtbot.waitUntil(lambda: window.reports.row_for(registered.report_id) is not None, timeout=SLOW_MS)
+    row = window.reports.row_for(registered.report_id)
+    index = window.reports.model.index(window.reports.model.rows.index(row), 0)
+    assert window.reports.model.data(index) == "1 h 30 min left"
