@@ -164,6 +164,30 @@ def time_to_read(reader, empty: list[np.ndarray], doc_frames: list[np.ndarray], 
     return float(result["at"]) - entered  # type: ignore[arg-type]
 
 
+def qt_conversion(frame_rgb: np.ndarray, rounds: int = 30) -> float | None:
+    """GUI-thread cost per 720p camera frame in the widget: QVideoFrame -> QImage (preview) and the grayscale
+    array for the engine. None when QtMultimedia is not installed."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtGui import QGuiApplication, QImage
+        from PySide6.QtMultimedia import QVideoFrame
+
+        from hotel_desk.ui.camera import qimage_to_array
+    except ImportError:
+        return None
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    h, w, _ = frame_rgb.shape
+    image = QImage(np.ascontiguousarray(frame_rgb).data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)  # what a camera backend typically delivers
+    t = time.perf_counter()
+    for _ in range(rounds):
+        converted = QVideoFrame(image).toImage()
+        qimage_to_array(converted)
+    return (time.perf_counter() - t) / rounds
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="devices_camera")
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -195,6 +219,10 @@ def main(argv: list[str]) -> int:
             single.append(time.perf_counter() - t)
     print(f"engine time per 720p frame (sequential, {len(single)} frames): median {statistics.median(single)*1000:.0f} ms,"
           f" max {max(single)*1000:.0f} ms")
+
+    conversion = qt_conversion(render(DOCS[0]))
+    if conversion is not None:
+        print(f"Qt frame conversion per 720p frame (QVideoFrame -> QImage -> grayscale array): {conversion*1000:.1f} ms")
 
     mixed = [f for frames in scenes.values() for f in frames[:4]]
     fps_by_workers: dict[int, float] = {}

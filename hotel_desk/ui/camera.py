@@ -16,6 +16,7 @@ behind OCR. A read counts when the same valid MRZ comes from two analysed frames
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +54,33 @@ class CameraRead:
     image: QImage
 
 
+_BGRA_FORMATS = (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32, QImage.Format.Format_ARGB32_Premultiplied)
+_RGBA_FORMATS = (QImage.Format.Format_RGBX8888, QImage.Format.Format_RGBA8888,
+                 QImage.Format.Format_RGBA8888_Premultiplied)
+
+
 def qimage_to_array(image: QImage) -> np.ndarray:
-    """A QImage as a numpy array the recognition engine takes (grayscale, one byte a pixel, a copy)."""
-    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
-    buffer = np.frombuffer(gray.constBits(), dtype=np.uint8, count=stride * height)
-    return buffer.reshape(height, stride)[:, :width].copy()
+    """A QImage as the grayscale numpy array the recognition engine takes (a copy, safe to keep).
+
+    Runs in the analysis thread. OpenCV does the colour conversion: Qt's own conversion to Grayscale8 takes
+    about 10 ms for a 720p frame, OpenCV about 1 ms."""
+    import cv2
+
+    if image.format() == QImage.Format.Format_Grayscale8:
+        width, height, stride = image.width(), image.height(), image.bytesPerLine()
+        buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
+        return buffer.reshape(height, stride)[:, :width].copy()
+    if image.format() not in _BGRA_FORMATS + _RGBA_FORMATS:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
+    pixels = buffer.reshape(height, stride // 4, 4)[:, :width]
+    # QImage's 32-bit RGB formats are 0xAARRGGBB words: B, G, R, A in memory on little-endian machines.
+    code = cv2.COLOR_RGBA2GRAY if image.format() in _RGBA_FORMATS else cv2.COLOR_BGRA2GRAY
+    if sys.byteorder == "big" and code == cv2.COLOR_BGRA2GRAY:
+        pixels = pixels[:, :, ::-1]
+        code = cv2.COLOR_RGBA2GRAY
+    return cv2.cvtColor(np.ascontiguousarray(pixels), code)
 
 
 def preferred_format(device: QCameraDevice, want: tuple[int, int] = (1280, 720)) -> QCameraFormat | None:
