@@ -6,7 +6,7 @@ FrameAnalysisWorker + ReadStabiliser the camera widget uses; frames that arrive 
 dropped exactly as in the app. Document frames are rendered pages (OCR-B, Debian fonts-ocr-b) with sensor
 noise and a pixel or two of hand shake per frame, so no two frames are identical.
 
-    python -m benchmarks devices_camera [-- --seconds 8 --trials 6 --workers 1,2 --rate 8 --variants 2]
+    python -m benchmarks devices_camera [-- --seconds 8 --trials 6 --workers 1,2 --rate 8 --variants 1]
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--trials", type=int, default=6)
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--rate", type=float, default=8.0, help="max analysed frames/s (the app's bound)")
-    parser.add_argument("--variants", type=int, default=2, help="OCR variants per frame (the widget uses 2)")
+    parser.add_argument("--variants", type=int, default=1, help="OCR variants per frame (the widget uses 1)")
     args = parser.parse_args(argv)
     if not OCRB.is_file():
         print("devices_camera: the OCR-B font (Debian fonts-ocr-b) is missing; cannot render documents")

@@ -259,7 +259,9 @@ class CameraReaderWidget(QWidget):
         reader = self._frame_reader
         if reader is None:
             try:
-                reader = recognition_frame_reader(today=self._today, max_variants=2)
+                # One OCR variant per frame: a frame that does not read cleanly is not worth more OCR when
+                # the next one is a fraction of a second away (a scanned file gets every variant).
+                reader = recognition_frame_reader(today=self._today, max_variants=1)
             except Exception as exc:  # the OCR engine missing must not break the check-in window
                 self._show_message(self.tr("The text recognition engine is not available: %1").replace("%1", str(exc)))
                 self.problem.emit(str(exc))
