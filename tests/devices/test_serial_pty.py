@@ -170,3 +170,18 @@ def test_cli_rejects_a_bad_parity() -> None:
     proc = subprocess.run([sys.executable, "-m", "hotel_desk", "devices", "listen", "--port", "COM1", "--parity", "X"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "parity" in proc.stderr
+
+
+def test_cli_list_and_profiles(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from hotel_desk.cli import main
+
+    assert main(["devices", "list", "--json"]) == 0
+    for line in capsys.readouterr().out.splitlines():
+        assert "device" in json.loads(line)
+    assert main(["devices", "profiles"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("plain", "stx-etx", "soh-stx-etx-bcc", "json-stx-etx"))
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert main(["devices", "profiles", "--profile-file", str(bad)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
