@@ -26,7 +26,7 @@ from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm, parse_date
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.viewmodels import DocumentRead, GuestEntry, Registered
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +68,8 @@ class CheckInPage(QWidget):
         self.source_stack.addWidget(self.page_view)
         self.camera: Any = None
         left.addWidget(self.source_stack, 1)
-        self.mrz_label = QLabel()
+        self.mrz_label = FittedMonoLabel()
         self.mrz_label.setObjectName("MrzText")
-        self.mrz_label.setFont(theme.mono_font(10.5))
         self.mrz_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.mrz_label.setStyleSheet(f"background: #f6f8fa; border: 1px solid {theme.BORDER}; border-radius: 4px;"
                                      " padding: 6px 8px;")

@@ -88,6 +88,12 @@ def take(language: str, out_dir: Path) -> list[Path]:
     shots: list[Path] = []
 
     def grab(name: str) -> None:
+        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
+        polled = [False]
+        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
+        desk_app.ctx._polling = False
+        desk_app.ctx.refresh_summary()
+        wait_until(lambda: polled[0])
         settle()
         path = out_dir / f"{name}_{prefix}.png"
         window.grab().save(str(path))

@@ -85,3 +85,34 @@ def hbox(*widgets: QWidget, stretch_after: bool = True) -> QHBoxLayout:
     if stretch_after:
         row.addStretch(1)
     return row
+
+
+class FittedMonoLabel(QLabel):
+    """MRZ lines shown whole: the monospace font shrinks (down to a floor) until the longest line fits."""
+
+    def __init__(self, parent: QWidget | None = None, max_point_size: float = 11.0, min_point_size: float = 7.0) -> None:
+        super().__init__(parent)
+        self._max = max_point_size
+        self._min = min_point_size
+        self.setFont(theme.mono_font(max_point_size))
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit()
+
+    def _fit(self) -> None:
+        from PySide6.QtGui import QFontMetricsF
+
+        lines = self.text().split("\n")
+        available = self.contentsRect().width() - 20  # the stylesheet's padding
+        if not lines or available <= 0:
+            return
+        font = theme.mono_font(self._max)
+        widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
+        size = self._max if widest <= available else max(self._min, self._max * available / widest)
+        if abs(self.font().pointSizeF() - size) > 0.05:
+            self.setFont(theme.mono_font(size))

@@ -46,8 +46,11 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         return desk_app
 
     yield make
+    from hotel_desk.ui import i18n
+
     for desk_app in made:
         desk_app.shutdown()
+    i18n.install("en")  # a test that switched language must not leave the next one in Chinese
 
 
 @pytest.fixture

@@ -49,4 +49,3 @@ def test_window_speaks_chinese(qtbot, make_desk_app) -> None:  # type: ignore[no
     window.settings_page.language.setCurrentIndex(window.settings_page.language.findData("en"))
     window.settings_page.save()
     qtbot.waitUntil(lambda: desk_app.window.nav.item(0).text() == "Check-in", timeout=10_000)
-    i18n.install("en")
