@@ -380,6 +380,8 @@ class RegistrationForm(QWidget):
         if doc is not None:
             self._fill_document(doc)
         self._review = {FINDING_TO_FORM.get(f, f) for f in review_fields}
+        if "names" in review_fields or "name" in review_fields:
+            self._review |= {"surname_en", "given_names_en"}  # the MRZ holds both in one field
         for key in self.editors:
             self._set_review(key, key in self._review)
         self.accept_warnings.setChecked(False)

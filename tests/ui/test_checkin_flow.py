@@ -145,3 +145,18 @@ def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_pass
     desk_app.desk._intake.set_faults(FaultPlan())
     qtbot.keyClick(reports.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: state() == "acknowledged", timeout=SLOW_MS)
+
+
+def test_fields_marked_for_review_are_highlighted(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_manual_entry import LINE1, LINE2
+
+    form = desk_app.window.check_in.form
+    check = desk_app.desk.check_mrz([LINE1, LINE2])
+    form.load_check(check, {"names", "nationality"})
+    assert form.editors["surname_en"].property("review") == "true"
+    assert form.editors["given_names_en"].property("review") == "true"
+    assert form.editors["nationality"].property("review") == "true"
+    assert form.editors["document_number"].property("review") == "false"
+    # Editing a highlighted field is the receptionist's confirmation: the highlight goes.
+    form.editors["nationality"].textEdited.emit("NZL")
+    assert form.editors["nationality"].property("review") == "false"
