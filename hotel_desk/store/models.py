@@ -249,7 +249,8 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_events"
     __table_args__ = (
-        Index("ix_audit_events_entity", "entity_type", "entity_id"),
+        # "Everything that happened to this record", newest first.
+        Index("ix_audit_events_entity_seq", "entity_id", "seq"),
         # The audit view filters by desk user or by action and shows the newest first: without these a
         # rarely-seen user or action means walking the whole (million-row) chain backwards.
         Index("ix_audit_events_actor_seq", "actor", "seq"),
