@@ -41,7 +41,13 @@ def build_store(path: Path, count: int) -> float:
     from hotel_desk.clock import SystemClock
     from hotel_desk.documents import manual_document
     from hotel_desk.documents.model import DocumentKind
-    from hotel_desk.store import GuestRegistration, StayDetails, open_database, register_in_session, set_property
+    from hotel_desk.store import (
+        GuestRegistration,
+        StayDetails,
+        open_database,
+        register_in_session,
+        set_property,
+    )
 
     db = open_database(f"sqlite:///{path}", backup=False)
     clock = SystemClock()

@@ -8,6 +8,7 @@ codes at all, "TRAINING" stands in for both, so that a fresh install's training 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hotel_desk.clock import Clock
 from hotel_desk.reporting.batch_file import BatchFileTransport
 from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
 from hotel_desk.reporting.mapping import FieldMapping, load_mapping
-from hotel_desk.reporting.uploader import Uploader, default_worker_name
+from hotel_desk.reporting.uploader import Uploader, UploaderEvent, default_worker_name
 from hotel_desk.settings import ENV_PREFIX, Settings
 from hotel_desk.store.db import Database
 from hotel_desk.store.models import Property
@@ -100,10 +101,12 @@ def build_uploader(
     worker: str | None = None,
     batch_size: int = 200,
     timeout: float = 30.0,
+    on_event: Callable[[UploaderEvent], None] | None = None,
 ) -> Uploader:
     """The app's uploader over HTTP: call .start() once the database is open, .wake() after each desk
     action, .stop() on exit, and .status() (or reporting_status) for the status bar."""
     target = intake_target(settings, db, url=intake_url)
     transport = http_transport(target, timeout=timeout, max_batch=batch_size)
     return Uploader(db, transport, mapping=target.mapping, hotel_id=target.hotel_id, clock=clock,
-                    worker=worker or default_worker_name("app-uploader"), batch_size=batch_size)
+                    worker=worker or default_worker_name("app-uploader"), batch_size=batch_size,
+                    on_event=on_event)

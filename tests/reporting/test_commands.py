@@ -1,0 +1,61 @@
+"""`hotel-desk reports ...` in-process: status, send, check, export-batch and confirm."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hotel_desk.cli import main
+from hotel_desk.reporting.intake_server import IntakeServer
+from tests.reporting.conftest import register_guests
+
+
+@pytest.fixture
+def cli_env(db: Any, store_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", store_url)
+    monkeypatch.delenv("HOTEL_DESK_INTAKE_URL", raising=False)
+    return db
+
+
+def test_send_check_and_status(cli_env: Any, clock: Any, intake: IntakeServer, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    register_guests(cli_env, clock, 3)
+    register_guests(cli_env, clock, 1, surname="O'NEIL-ÅSTRÖM", start=9)
+    # The environment variable points at the intake; --intake would beat it.
+    monkeypatch.setenv("HOTEL_DESK_INTAKE_URL", intake.url)
+    assert main(["reports", "check"]) == 1
+    assert "1 would be rejected" in capsys.readouterr().out
+    assert intake.stats()["filed_records"] == 0
+    assert main(["reports", "send", "--until-empty"]) == 0
+    assert "accepted 3" in capsys.readouterr().out
+    assert main(["reports", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["intake"] == intake.url and status["training"] is True
+    assert status["by_state"]["acknowledged"] == 3 and status["rejected"] == 1
+    assert status["rejected_items"][0]["field_errors"][0]["field"] == "surname_en"
+    assert main(["reports", "status"]) == 0
+    assert "needs correction: 1" in capsys.readouterr().out
+
+
+def test_export_batch_then_confirm(cli_env: Any, clock: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = register_guests(cli_env, clock, 4)
+    out = tmp_path / "usb"
+    assert main(["reports", "export-batch", str(out)]) == 0
+    [folder] = list(out.glob("batch-*"))
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert sorted(manifest["report_ids"]) == sorted(ids)
+    assert main(["reports", "export-batch", str(out)]) == 0  # nothing left unsent
+    assert "nothing unsent" in capsys.readouterr().out
+    # A damaged batch is refused before anything is confirmed.
+    (folder / "reports.csv").write_bytes((folder / "reports.csv").read_bytes() + b"x")
+    assert main(["reports", "confirm", "--batch", str(folder), "--receipt", "JA-1"]) == 1
+    (folder / "reports.csv").write_bytes((folder / "reports.csv").read_bytes()[:-1])
+    assert main(["reports", "confirm", "--batch", str(folder), "--receipt", "JA-1", "--by", "alice"]) == 0
+    capsys.readouterr()
+    assert main(["reports", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["by_state"]["confirmed"] == 4 and status["pending"] == 0
+    assert main(["reports", "confirm", "--receipt", "JA-1"]) == 2  # needs --batch or --report
