@@ -36,6 +36,10 @@ DIGITS = frozenset("0123456789")
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
 ANY = frozenset(MRZ_CHARS)
 
+# First letter of every ICAO document code (passports, ID cards, visas; China's permits start with C).
+DOCUMENT_CODES = frozenset("PIACV")
+CODE_LOOKALIKES = {"W": "V", "Y": "V", "F": "P", "R": "P", "1": "I", "L": "I", "T": "I", "G": "C", "0": "C"}
+
 # Look-alikes in OCR-B, used only where the position's class rules out what was read.
 TO_DIGIT = {
     "O": "0",
@@ -161,6 +165,15 @@ def structure_score(text: list[str | None], line: int, template: list[str]) -> f
             if _check_ok(grid, check):
                 score += 4.0
     score -= 0.5 * sum(1 for c in text if c is None)
+    joined = lines[line]
+    if line == 0:
+        # The first line opens with a document code and a country code (ICAO or specimen).
+        if joined[:1] in DOCUMENT_CODES:
+            score += 2.0
+        if _known_code(joined[2:5].replace("<", "")):
+            score += 2.0
+    if joined.endswith("<") and (line == 0 or fmt is DocumentFormat.TD1):
+        score += 1.0  # name fields end in fillers (unless the name was truncated)
     return score
 
 
@@ -230,6 +243,15 @@ def _classes(fmt: DocumentFormat, lines: list[str]) -> dict[tuple[int, int], fro
 def correct(positions_per_line: list[list[Position]]) -> Correction:
     lines = ["".join(p.best()[0] for p in line) for line in positions_per_line]
     changes: list[tuple[int, int, str, str, str]] = []
+    # The document code decides the layout (a V makes a visa), so it is settled before anything else.
+    code = lines[0][:1] if lines and lines[0] else ""
+    if code and code not in DOCUMENT_CODES:
+        support = positions_per_line[0][0].support
+        offered = [(ch, v) for ch, v in support.items() if ch in DOCUMENT_CODES and v >= MIN_SUPPORT / 2]
+        new_code = max(offered, key=lambda t: t[1])[0] if offered else CODE_LOOKALIKES.get(code)
+        if new_code:
+            lines[0] = new_code + lines[0][1:]
+            changes.append((0, 0, code, new_code, "document code"))
     fmt = detect_format(lines)
     if fmt is None or fmt is DocumentFormat.CN_PERMIT:
         conf = [[p.best()[1] for p in line] for line in positions_per_line]
@@ -438,7 +460,8 @@ def _clean_name_fillers(
         set_char(li, end - 1, "<", "name filler")
 
 
-REVIEW_CONFIDENCE = 0.75
+REVIEW_CONFIDENCE = 0.75  # support below this for the chosen character: unsure
+REVIEW_RIVAL = 0.4  # another character with this share of the chosen one's support: unsure
 
 
 def _review(
@@ -459,7 +482,7 @@ def _review(
             chosen = lines[li][c]
             s = p.get(chosen)
             rival = max((v for k, v in p.support.items() if k != chosen), default=0.0)
-            if s < REVIEW_CONFIDENCE or rival > 0.5 * s:
+            if s < REVIEW_CONFIDENCE or rival > REVIEW_RIVAL * s:
                 unsure.append(c)
         text = lines[li][a:b]
         if (

@@ -345,11 +345,26 @@ def _extend_to_three(
 
 
 def _best_alignment(read: _RowRead, line: int, length: int, template: list[str]) -> list[CharReading | None]:
+    """The placement of a row's characters on its cells that best fits the MRZ's structure. Dropping a
+    character costs its confidence, less when it overlaps its neighbour (the LSTM decoder sometimes emits
+    a phantom character inside a wide glyph, an I inside a K)."""
     from hotel_desk.recognition.correct import alignment_options, structure_score
 
-    options = alignment_options(read.chars, length, read.text_start, read.text_end)
-    scored = [
-        (structure_score([c.char if c else None for c in o], line, template), -i, o)
-        for i, o in enumerate(options)
-    ]
+    chars = read.chars
+    pitch = (read.text_end - read.text_start) / length
+    phantom = set()
+    for k in range(len(chars) - 1):
+        a, b = chars[k], chars[k + 1]
+        # Fixed pitch: two characters much closer than one pitch cannot both be real.
+        if (b.x + b.width / 2) - (a.x + a.width / 2) < 0.7 * pitch:
+            phantom.add(k if a.confidence <= b.confidence else k + 1)
+    options = alignment_options(chars, length, read.text_start, read.text_end)
+    scored = []
+    for i, option in enumerate(options):
+        kept = {id(c) for c in option if c is not None}
+        dropped = sum(
+            c.confidence * (0.3 if k in phantom else 1.0) for k, c in enumerate(chars) if id(c) not in kept
+        )
+        score = structure_score([c.char if c else None for c in option], line, template) - 0.5 * dropped
+        scored.append((score, -i, option))
     return max(scored, key=lambda t: (t[0], t[1]))[2]

@@ -186,20 +186,56 @@ def _best_chain(members: list[int], centers: dict[int, float], rows: list[TextRo
     return best
 
 
+CHAR_SCALES = (7, 11, 16, 24, 34)
+
+
+def _rows_in(work: np.ndarray, scale: float, turn: np.ndarray | None = None) -> list[TextRow]:
+    """Rows at every character scale, in original-image coordinates. `turn` maps the work image back
+    when it was rotated (2x3 affine from the turned work image to the original work image)."""
+    rows: list[TextRow] = []
+    for char_h in CHAR_SCALES:
+        for (cx, cy), length, height, angle in _rows_at_scale(work, char_h):
+            if turn is not None:
+                cx, cy = (turn @ np.array([cx, cy, 1.0])).tolist()
+                angle = _norm_angle(angle + math.degrees(math.atan2(turn[1, 0], turn[0, 0])))
+            rows.append(
+                TextRow(
+                    center=(cx / scale, cy / scale), length=length / scale, height=height / scale, angle=angle
+                )
+            )
+    return rows
+
+
+def _strong_tilts(rows: list[TextRow], most: int = 2) -> list[float]:
+    """Tilts (away from the nearest multiple of 90 degrees) of the longest rows, where clearly tilted;
+    similar tilts count once."""
+    tilts: list[float] = []
+    for r in sorted(rows, key=lambda r: -r.length)[:8]:
+        tilt = ((r.angle + 45.0) % 90.0) - 45.0
+        if abs(tilt) > 6.0 and all(abs(tilt - t) > 3.0 for t in tilts):
+            tilts.append(tilt)
+        if len(tilts) == most:
+            break
+    return tilts
+
+
 def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
     """Candidate MRZ regions in a grayscale image, best first (empty when nothing row-like is found)."""
     h0, w0 = gray.shape[:2]
     scale = WORK_SIDE / max(h0, w0)
     interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
     work = cv2.resize(gray, (max(1, round(w0 * scale)), max(1, round(h0 * scale))), interpolation=interp)
-    rows: list[TextRow] = []
-    for char_h in (7, 11, 16, 24, 34):
-        for (cx, cy), length, height, angle in _rows_at_scale(work, char_h):
-            rows.append(
-                TextRow(
-                    center=(cx / scale, cy / scale), length=length / scale, height=height / scale, angle=angle
-                )
-            )
+    rows = _rows_in(work, scale)
+    # Strongly tilted pages (hand-held photos): rows of an MRZ can run together under the straight
+    # closing kernels. Turn the work image by the tilt the longest rows share and look again.
+    for tilt in _strong_tilts(rows):
+        h, w = work.shape[:2]
+        forward = cv2.getRotationMatrix2D((w / 2, h / 2), tilt, 1.0)
+        turned = cv2.warpAffine(
+            work, forward, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+        )
+        back = cv2.invertAffineTransform(forward)
+        rows += _rows_in(turned, scale, back)
     rows = _dedupe(rows)
     return _group_rows(rows)[:limit]
 
@@ -212,6 +248,8 @@ def _dedupe(rows: list[TextRow]) -> list[TextRow]:
         for k in kept:
             if abs(_norm_angle(r.angle - k.angle)) > 5:
                 continue
+            if not 0.6 < r.height / k.height < 1.6:
+                continue  # two rows run together are not the same thing as one of them
             delta = np.array(r.center) - np.array(k.center)
             if (
                 abs(float(delta @ k.normal)) < 0.6 * max(k.height, r.height)
