@@ -275,7 +275,7 @@ class RegistrationForm(QWidget):
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(3)
-            label = QLabel(labels.field_label(key))
+            label = QLabel(self.field_label(key))
             label.setObjectName("FieldLabel")
             editor = self._editor_for(key)
             editor.setObjectName(f"field_{key}")
@@ -296,6 +296,11 @@ class RegistrationForm(QWidget):
         # Cards side by side share a height: spare space goes below the fields, not between them.
         grid.setRowStretch(grid.rowCount(), 1)
         return card
+
+    def field_label(self, key: str) -> str:
+        if key == "manual_reason" and self._correction:
+            return self.tr("Reason for the correction")
+        return labels.field_label(key)
 
     def _editor_for(self, key: str) -> QLineEdit | QComboBox:
         if key in ("document_type", "sex", "visa_type"):
@@ -549,7 +554,8 @@ class RegistrationForm(QWidget):
             if shown:
                 parts.append(self.tr("%n problem(s) to fix first", "", len(shown)))
             if hidden:
-                missing = ", ".join(dict.fromkeys(labels.field_label(str(f.field)) for f in hidden))
+                missing = ", ".join(dict.fromkeys(self.field_label(form_field_for(f.field) if f.field not in
+                                                                   self.editors else str(f.field)) for f in hidden))
                 parts.append(self.tr("Still needed: %1").replace("%1", missing))
             self.blocker.setText(" · ".join(parts))
         elif warnings and not self.accept_warnings.isChecked():

@@ -4,7 +4,7 @@
     <context>
         <name>CheckInPage</name>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="161" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
             <source> · %n field(s) to review</source>
             <translation>
                 <numerusform> · %n field to review</numerusform>
@@ -34,7 +34,7 @@
     <context>
         <name>RegistrationForm</name>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/registration_form.py" line="546" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="555" />
             <source>%n problem(s) to fix first</source>
             <translation>
                 <numerusform>%n problem to fix first</numerusform>

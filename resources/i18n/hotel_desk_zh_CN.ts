@@ -17,39 +17,39 @@
     <context>
         <name>CameraReaderWidget</name>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="233" />
-            <location filename="../../hotel_desk/ui/camera.py" line="289" />
+            <location filename="../../hotel_desk/ui/camera.py" line="255" />
+            <location filename="../../hotel_desk/ui/camera.py" line="313" />
             <source>No camera found. Connect a camera (a document camera or a webcam), or read the passport with the reader or the scanner instead.</source>
             <extracomment>CameraRead, once per stable read. hotel_desk.devices.camera.Guidance value (str) whenever the guidance changes. False when no camera is present (the message is shown in the widget). A camera or analysis problem, for people (already translated).</extracomment>
             <translation>未找到摄像头。请连接摄像头（证件摄像头或网络摄像头），或改用阅读器、扫描仪读取护照。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="242" />
+            <location filename="../../hotel_desk/ui/camera.py" line="266" />
             <source>The text recognition engine is not available: %1</source>
             <translation>文字识别引擎不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="324" />
+            <location filename="../../hotel_desk/ui/camera.py" line="348" />
             <source>The camera stopped: %1</source>
             <translation>摄像头已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="353" />
+            <location filename="../../hotel_desk/ui/camera.py" line="377" />
             <source>Hold the document's photo page up to the camera.</source>
             <translation>请将证件资料页对准摄像头。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="354" />
+            <location filename="../../hotel_desk/ui/camera.py" line="378" />
             <source>Move the document closer to the camera.</source>
             <translation>请将证件靠近摄像头。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="355" />
+            <location filename="../../hotel_desk/ui/camera.py" line="379" />
             <source>Hold still…</source>
             <translation>请保持不动…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="356" />
+            <location filename="../../hotel_desk/ui/camera.py" line="380" />
             <source>Read. You can take the document away.</source>
             <translation>已读取，可以拿开证件。</translation>
         </message>
@@ -132,119 +132,119 @@ or press Ctrl+O to open an image</source>
 或按 Ctrl+O 打开图片</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="83" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="82" />
             <source>Open image…</source>
             <translation>打开图片…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="87" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="86" />
             <source>Camera</source>
             <translation>摄像头</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="89" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="88" />
             <source>Read the document with a camera (Ctrl+K)</source>
             <translation>用摄像头读取证件（Ctrl+K）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="92" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="91" />
             <source>New guest</source>
             <translation>下一位客人</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="93" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="92" />
             <source>Clear the form for the next guest (Ctrl+N)</source>
             <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="125" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="124" />
             <source>Open a scanned page</source>
             <translation>打开扫描的资料页</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="126" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="125" />
             <source>Images (%1)</source>
             <translation>图片 (%1)</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="135" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="134" />
             <source>Still reading the previous page…</source>
             <translation>仍在读取上一页…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="139" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="138" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="142" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="141" />
             <source>Reading the document</source>
             <translation>正在读取证件</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="152" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="151" />
             <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
             <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="159" />
             <source>Read in %1 s</source>
             <translation>读取用时 %1 秒</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="161" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
             <source> · %n field(s) to review</source>
             <translation>
                 <numerusform> · %n 项需核对</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="169" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="168" />
             <source>The page could not be read: %1</source>
             <translation>无法读取此页：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="210" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="209" />
             <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
             <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="223" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="222" />
             <source>reader</source>
             <translation>阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="224" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="223" />
             <source>Read by %1</source>
             <translation>由%1读取</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="232" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="231" />
             <source>Correction applied. Compare the changed field with the page.</source>
             <translation>已应用更正。请将改动的项目与证件核对。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="243" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="242" />
             <source>Saving the registration</source>
             <translation>正在保存登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="250" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="249" />
             <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
             <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="260" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="259" />
             <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
             <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="273" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="272" />
             <source>Watching the scanner folder %1: new pages open here by themselves.</source>
             <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="276" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="275" />
             <source>No scanner folder set (Settings).</source>
             <translation>尚未设置扫描文件夹（见“设置”）。</translation>
         </message>
@@ -1027,6 +1027,7 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/registration_form.py" line="219" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="302" />
             <source>Reason for the correction</source>
             <translation>更正原因</translation>
         </message>
@@ -1066,84 +1067,84 @@ or press Ctrl+O to open an image</source>
             <translation>保存登记并排队发送警方报告（回车）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="314" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="321" />
             <source>Wrong field value in the registration</source>
             <translation>登记内容有误</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="315" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="322" />
             <source>The police marked the record as suspected error data</source>
             <translation>公安机关标记为疑似错误数据</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="316" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="323" />
             <source>The guest changed room or departure date</source>
             <translation>客人更换房间或离店日期</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="318" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="325" />
             <source>The document has no machine-readable zone</source>
             <translation>证件没有机读区</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="319" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="326" />
             <source>The machine-readable zone is damaged or unreadable</source>
             <translation>机读区损坏或无法识读</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="320" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="327" />
             <source>No scanner or reader available</source>
             <translation>没有可用的扫描仪或阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="321" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="328" />
             <source>Required</source>
             <translation>必填</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="328" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="335" />
             <source>YYYY-MM-DD</source>
             <translation>年-月-日</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="331" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="338" />
             <source>3 letters, e.g. GBR</source>
             <translation>3 个字母，如 GBR</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="334" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="341" />
             <source>e.g. 1208</source>
             <translation>如 1208</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="336" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="343" />
             <source>As in the document (Latin letters)</source>
             <translation>与证件一致（拉丁字母）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="447" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="456" />
             <source>The reader was unsure here: compare with the page</source>
             <translation>识读结果不确定：请与证件核对</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="540" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="549" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="549" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="559" />
             <source>Still needed: %1</source>
             <translation>尚需填写：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/registration_form.py" line="546" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="555" />
             <source>%n problem(s) to fix first</source>
             <translation>
                 <numerusform>需先改正 %n 个问题</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/registration_form.py" line="552" />
+            <location filename="../../hotel_desk/ui/registration_form.py" line="562" />
             <source>Confirm the warnings first</source>
             <translation>请先确认提醒事项</translation>
         </message>
@@ -1379,7 +1380,7 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/settings_page.py" line="90" />
-            <location filename="../../hotel_desk/ui/settings_page.py" line="141" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="140" />
             <source>Scanner folder</source>
             <translation>扫描文件夹</translation>
         </message>
@@ -1399,27 +1400,27 @@ or press Ctrl+O to open an image</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="102" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="103" />
             <source>Passport readers</source>
             <translation>护照阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="108" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="107" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="114" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="113" />
             <source>Serial reader port</source>
             <translation>串口阅读器端口</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="119" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="118" />
             <source>What the reader sends</source>
             <translation>阅读器数据格式</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="124" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="123" />
             <source>Keyboard-wedge reader layout</source>
             <translation>键盘式阅读器布局</translation>
         </message>
@@ -1429,22 +1430,22 @@ or press Ctrl+O to open an image</source>
             <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="134" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="133" />
             <source>Save settings</source>
             <translation>保存设置</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="165" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="164" />
             <source>Live mode needs the intake address from the sub-station.</source>
             <translation>正式模式需要派出所提供的接收地址。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="171" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="170" />
             <source>Settings not saved: %1</source>
             <translation>设置未保存：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/settings_page.py" line="178" />
+            <location filename="../../hotel_desk/ui/settings_page.py" line="177" />
             <source>Settings saved.</source>
             <translation>设置已保存。</translation>
         </message>
