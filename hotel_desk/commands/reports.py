@@ -30,6 +30,21 @@ def _fmt_left(seconds: float) -> str:
     return f"{sign}{s // 3600}h{(s % 3600) // 60:02d}m"
 
 
+def _transport(target: Any, args: argparse.Namespace) -> Any:
+    """The HTTP transport, or a clear message when the TLS settings cannot be used (missing certificate
+    file, wrong key): exits 1 instead of a traceback."""
+    import ssl
+
+    from hotel_desk.reporting.setup import http_transport
+
+    try:
+        return http_transport(target, timeout=args.timeout, max_batch=args.batch_size)
+    except (OSError, ssl.SSLError) as exc:
+        print(f"hotel-desk reports: cannot set up TLS for {target.url} (check intake_client_cert and "
+              f"intake_verify_tls in the settings): {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from hotel_desk.reporting.metrics import reporting_status
     from hotel_desk.reporting.setup import intake_target
@@ -68,14 +83,14 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from hotel_desk.reporting.setup import http_transport, intake_target
+    from hotel_desk.reporting.setup import intake_target
     from hotel_desk.reporting.uploader import Uploader, default_worker_name
 
     settings, db = _open(args)
     try:
         target = intake_target(settings, db, url=args.intake)
         print(f"sending to {target.label}", flush=True)
-        with http_transport(target, timeout=args.timeout, max_batch=args.batch_size) as transport:
+        with _transport(target, args) as transport:
             uploader = Uploader(db, transport, mapping=target.mapping, hotel_id=target.hotel_id,
                                 worker=default_worker_name("reports-send"), batch_size=args.batch_size,
                                 on_event=lambda e: print(f"  {e.kind}: {e.message}", flush=True)
@@ -98,7 +113,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from hotel_desk.reporting.mapping import MappingError
     from hotel_desk.reporting.protocol import OutgoingReport, RecordStatus
-    from hotel_desk.reporting.setup import http_transport, intake_target
+    from hotel_desk.reporting.setup import intake_target
     from hotel_desk.store.models import DUE_STATES, Report
     from hotel_desk.store.payload import load_payload
 
@@ -125,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not outgoing:
         print("nothing unsent to check")
         return 1 if problems else 0
-    with http_transport(target, timeout=args.timeout, max_batch=args.batch_size) as transport:
+    with _transport(target, args) as transport:
         outcome = transport.submit(outgoing, check_only=True)
     if outcome.failure is not None:
         print(f"the intake could not check them: {outcome.failure.value}: {outcome.failure_detail}", file=sys.stderr)

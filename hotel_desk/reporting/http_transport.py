@@ -8,6 +8,7 @@ configured. Every failure becomes a BatchOutcome with a FailureKind, never an ex
 from __future__ import annotations
 
 import json
+import ssl
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,6 +60,23 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
+def tls_context(verify: bool | str, client_cert: str | None) -> ssl.SSLContext:
+    """The client's TLS settings: the system's trusted CAs (or a CA bundle file), verification on unless
+    explicitly switched off (training only), and the hotel's client certificate when one is configured."""
+    if verify is False:
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    elif isinstance(verify, str) and verify:
+        ctx = ssl.create_default_context(cafile=verify)
+    else:
+        ctx = ssl.create_default_context()
+    if client_cert:
+        cert, sep, key = client_cert.partition(":")
+        ctx.load_cert_chain(cert, key if sep else None)
+    return ctx
+
+
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_RAW_ANSWER else text[:MAX_RAW_ANSWER] + "\n[... clipped]"
 
@@ -70,13 +88,9 @@ class HttpTransport:
     def __init__(self, config: HttpIntakeConfig, *, client: httpx.Client | None = None) -> None:
         self.config = config
         self.max_batch = max(1, min(config.max_batch, MAX_BATCH_RECORDS))
-        cert: Any = None
-        if config.client_cert:
-            cert = tuple(config.client_cert.split(":", 1)) if ":" in config.client_cert else config.client_cert
         self._client = client or httpx.Client(
             base_url=config.base_url.rstrip("/"),
-            verify=config.verify_tls,
-            cert=cert,
+            verify=tls_context(config.verify_tls, config.client_cert),
             timeout=httpx.Timeout(config.timeout_seconds, connect=config.connect_timeout_seconds),
             headers={
                 HEADER_HOTEL_ID: config.hotel_id,

@@ -144,3 +144,16 @@ def free_port() -> int:
 
 
 REPO_ROOT_FOR_TESTS = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A throw-away PostgreSQL server (the store's test helper), for the uploader's PostgreSQL test."""
+    from tests.store.pgserver import PostgresServer
+
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
