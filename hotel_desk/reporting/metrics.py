@@ -36,6 +36,9 @@ ALERT_LEVELS: tuple[tuple[str, timedelta], ...] = (("due_in_2h", timedelta(hours
 FILED_STATES = (ReportState.ACKNOWLEDGED.value, ReportState.CONFIRMED.value)
 #: Open states in which the report is still ours to deliver (a rejected one waits for the desk instead).
 PENDING_STATES = tuple(s.value for s in OPEN_STATES if s is not ReportState.REJECTED)
+#: Pending and not yet delivered in any way: these can be late, and raise deadline alerts. A handed-over
+#: report (fax, batch file) left the building when it was handed over; it only waits for its receipt.
+UNSENT_STATES = tuple(s for s in PENDING_STATES if s != ReportState.HANDED_OVER.value)
 
 
 def late_grade(taken: timedelta) -> str | None:
@@ -215,6 +218,7 @@ def _queries() -> dict[str, Any]:
     # A rejected report that a later correction replaced counts as filed when its correction was.
     correction = aliased(Report)
     pending = Report.state.in_(PENDING_STATES)
+    unsent = Report.state.in_(UNSENT_STATES)
     filed = Report.state.in_(FILED_STATES)
     return {
         "by_state": select(Report.state, func.count()).group_by(Report.state),
@@ -222,19 +226,19 @@ def _queries() -> dict[str, Any]:
             Report.event_time >= since, filed, filed_at <= Report.deadline_at),
         "late_filed": select(Report.event_time, filed_at).where(
             Report.event_time >= since, filed, filed_at > Report.deadline_at),
-        "late_unfiled": select(Report.event_time).where(Report.event_time >= since, pending, Report.deadline_at < now),
+        "late_unfiled": select(Report.event_time).where(Report.event_time >= since, unsent, Report.deadline_at < now),
         "rejected": select(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors,
                            func.min(func.coalesce(correction.handed_over_at, correction.last_attempt_at)))
         .outerjoin(correction, (correction.corrects_report_id == Report.id) & correction.state.in_(FILED_STATES))
         .where(Report.state == ReportState.REJECTED.value)
         .group_by(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors)
         .order_by(Report.deadline_at),
-        "overdue": select(func.count(case((Report.deadline_at < now, 1))), func.min(Report.deadline_at)).where(pending),
+        "overdue": select(func.count(case((Report.deadline_at < now, 1))), func.min(Report.deadline_at)).where(unsent),
         "items": select(Report.id, Report.kind, Report.state, Report.deadline_at, Report.attempts,
                         Report.next_attempt_at, Report.last_error)
         .where(pending).order_by(Report.deadline_at, Report.audit_seq).limit(bindparam("item_limit")),
         "alerts": select(Report.id, Report.deadline_at)
-        .where(pending, Report.deadline_at <= horizon).order_by(Report.deadline_at).limit(1000),
+        .where(unsent, Report.deadline_at <= horizon).order_by(Report.deadline_at).limit(1000),
         "retry": select(func.min(Report.next_attempt_at)).where(Report.state.in_([s.value for s in DUE_STATES])),
         "lease": select(func.min(Report.lease_until)).where(Report.state == ReportState.SENDING.value),
     }

@@ -49,6 +49,11 @@ def test_export_batch_then_confirm(cli_env: Any, clock: Any, tmp_path: Path, cap
     assert sorted(manifest["report_ids"]) == sorted(ids)
     assert main(["reports", "export-batch", str(out)]) == 0  # nothing left unsent
     assert "nothing unsent" in capsys.readouterr().out
+    # Handed over: still pending (waiting for the receipt) but no longer at risk of being late.
+    assert main(["reports", "status", "--json"]) == 0
+    handed = json.loads(capsys.readouterr().out)
+    assert handed["pending"] == 4 and handed["by_state"]["handed_over"] == 4
+    assert handed["overdue"] == 0 and handed["alerts"] == []
     # A damaged batch is refused before anything is confirmed.
     (folder / "reports.csv").write_bytes((folder / "reports.csv").read_bytes() + b"x")
     assert main(["reports", "confirm", "--batch", str(folder), "--receipt", "JA-1"]) == 1
