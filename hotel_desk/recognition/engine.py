@@ -8,6 +8,7 @@ check-digit-guided correction among supported alternatives -> parse and check wi
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import time
@@ -24,9 +25,11 @@ from hotel_desk.recognition.locate import MrzRegion, TextRow
 from hotel_desk.recognition.ocr import CharReading, OcrUnavailable, read_strip
 from hotel_desk.recognition.strips import Variant
 
+logger = logging.getLogger(__name__)
+
 LINE_LENGTHS = (30, 36, 44)
-# Variants read when only fields without check digits are unsure (names, codes): more rarely helps.
-REVIEW_VARIANTS = 2
+# An MRZ line of 30 characters needs at least ~4 pixels per character to be read at all.
+MIN_SIDE = 120
 
 
 @dataclass
@@ -116,6 +119,14 @@ def read_mrz(
         result.error, result.message = "ocr_unavailable", str(exc)
     except MemoryError:
         result.error, result.message = "too_large", "not enough memory to process this image"
+    except Exception as exc:
+        # A reading failure must not take the desk (or a batch of files) down with it; the log keeps the
+        # traceback for whoever fixes the bug.
+        logger.exception("reading the MRZ of %s failed", result.source or "an image")
+        result.error, result.message = (
+            "unreadable",
+            f"the image could not be processed ({exc.__class__.__name__})",
+        )
     result.timings["total"] = time.perf_counter() - t0
     return result
 
@@ -139,6 +150,12 @@ def _read_gray(gray: np.ndarray, result: RecognitionResult, *, today: date, max_
     from hotel_desk.recognition.locate import find_mrz_regions
     from hotel_desk.recognition.strips import VARIANTS
 
+    if max(gray.shape) < MIN_SIDE or min(gray.shape) < MIN_SIDE // 6:
+        result.error = "no_mrz"
+        result.message = (
+            f"the image ({gray.shape[1]}x{gray.shape[0]} pixels) is too small to hold a readable MRZ"
+        )
+        return
     t = time.perf_counter()
     regions = find_mrz_regions(gray)
     result.timings["locate"] = time.perf_counter() - t

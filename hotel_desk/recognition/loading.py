@@ -140,9 +140,11 @@ def _array_to_gray(arr: np.ndarray, max_pixels: int) -> np.ndarray:
     h, w = arr.shape[:2]
     _check_pixels((w, h), max_pixels)
     if arr.dtype != np.uint8:
-        a = arr.astype(np.float64)
-        if a.max() <= 1.0:
-            a = a * 255.0
+        a = arr.astype(np.float32)
+        if arr.dtype == np.uint16:
+            a = a / 257.0  # 16-bit camera or scanner frames
+        elif arr.dtype == bool or a.max() <= 1.0:
+            a = a * 255.0  # float images in 0..1, masks
         arr = np.clip(a, 0, 255).astype(np.uint8)
     if arr.ndim == 2:
         return np.ascontiguousarray(arr)

@@ -225,7 +225,20 @@ def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
     scale = WORK_SIDE / max(h0, w0)
     interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
     work = cv2.resize(gray, (max(1, round(w0 * scale)), max(1, round(h0 * scale))), interpolation=interp)
-    rows = _rows_in(work, scale)
+    # A paper-coloured border: a tightly cropped MRZ (a dedicated MRZ scanner's image) must not touch the
+    # edge, where the morphology has nothing to close against.
+    border = 24
+    paper = int(np.percentile(work, 90))
+    work = cv2.copyMakeBorder(work, border, border, border, border, cv2.BORDER_CONSTANT, value=paper)
+    rows = [
+        TextRow(
+            center=(r.center[0] - border / scale, r.center[1] - border / scale),
+            length=r.length,
+            height=r.height,
+            angle=r.angle,
+        )
+        for r in _rows_in(work, scale)
+    ]
     # Strongly tilted pages (hand-held photos): rows of an MRZ can run together under the straight
     # closing kernels. Turn the work image by the tilt the longest rows share and look again.
     for tilt in _strong_tilts(rows):
@@ -235,7 +248,15 @@ def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
             work, forward, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
         )
         back = cv2.invertAffineTransform(forward)
-        rows += _rows_in(turned, scale, back)
+        rows += [
+            TextRow(
+                center=(r.center[0] - border / scale, r.center[1] - border / scale),
+                length=r.length,
+                height=r.height,
+                angle=r.angle,
+            )
+            for r in _rows_in(turned, scale, back)
+        ]
     rows = _dedupe(rows)
     return _group_rows(rows)[:limit]
 
