@@ -45,3 +45,20 @@ def test_reading_from_two_threads_at_once(synthetic) -> None:
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda s: read_mrz(s.image, today=TODAY), samples * 2))
     assert [r.mrz_lines for r in results] == [s.lines for s in samples * 2]
+
+
+def test_image_of_the_mrz_alone(synthetic) -> None:
+    """A dedicated MRZ scanner delivers just the zone, cropped close."""
+    sample = synthetic("scan_clean")
+    page = Image.open(io.BytesIO(sample.image))
+    located = read_mrz(page, today=TODAY)
+    xs = [p[0] for p in located.region]
+    ys = [p[1] for p in located.region]
+    crop = page.crop((min(xs) - 6, min(ys) - 6, max(xs) + 6, max(ys) + 6))
+    assert read_mrz(crop, today=TODAY).mrz_lines == sample.lines
+
+
+def test_sixteen_bit_frame(synthetic) -> None:
+    sample = synthetic("small")
+    gray = np.asarray(Image.open(io.BytesIO(sample.image)).convert("L")).astype(np.uint16) * 257
+    assert read_mrz(gray, today=TODAY).mrz_lines == sample.lines
