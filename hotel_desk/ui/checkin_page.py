@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
-from hotel_desk.ui import theme
+from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm, parse_date
@@ -165,7 +165,7 @@ class CheckInPage(QWidget):
     def _read_failed(self, error: JobError) -> None:
         self._reading = False
         self.page_view.set_busy_text("")
-        self.message.show_message("error", self.tr("The page could not be read: %1").replace("%1", str(error)))
+        self.message.show_message("error", self.tr("The page could not be read: %1").replace("%1", labels.problem_text(error)))
 
     def _check(self, lines: tuple[str, ...] | list[str]) -> Any:
         form = self.form
@@ -256,7 +256,7 @@ class CheckInPage(QWidget):
     def _register_failed(self, error: JobError) -> None:
         self.form.set_busy(False)
         self.message.show_message("error", self.tr(
-            "Not saved: %1. Nothing was lost: the form is still filled in.").replace("%1", str(error)))
+            "Not saved: %1. Nothing was lost: the form is still filled in.").replace("%1", labels.problem_text(error)))
 
     def clear(self, keep_message: bool = False) -> None:
         self.form.clear()

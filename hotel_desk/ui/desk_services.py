@@ -7,7 +7,7 @@ from __future__ import annotations
 import getpass
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest, QueueSummary, Registered, ReportRow
@@ -260,34 +260,46 @@ def in_house(desk: Desk, query: str) -> list[InHouseGuest]:
     ]
 
 
+#: How far back the Reports page looks for finished reports (open ones are always shown, however old).
+RECENT_REPORTS = timedelta(hours=48)
+
+
 def reports(desk: Desk) -> list[ReportRow]:
-    """Every open report (with the guest's name), plus the finished reports of the guests in house."""
+    """Every open report, and every report of the stays touched in the last 48 hours, nearest deadline first.
+
+    Names come from the two audited listings (open reports, guests in house) and are remembered for this
+    session, so a guest who checked out an hour ago keeps a name on the page without another personal-data
+    read per report; after a restart such rows show the room only."""
     from hotel_desk import store
+    from hotel_desk.store.queries import audit_events
 
     db = _db(desk)
+    names: dict[str, tuple[str, str]] = desk.__dict__.setdefault("_report_names", {})
     rows: dict[str, ReportRow] = {}
     for p in store.pending_reports(db, clock=desk.clock, include_names=True, actor=actor(desk)):
-        error = p.last_error or ""
-        if p.field_errors:
-            error = "; ".join(_field_error_text(e) for e in p.field_errors)
+        error = "; ".join(_field_error_text(e) for e in p.field_errors) or (p.last_error or "")
+        names[p.registration_id] = (p.guest_name or "", p.room)
         rows[p.report_id] = ReportRow(p.report_id, p.kind, p.state, p.registration_id, p.guest_name or "", p.room,
                                       p.event_time, p.deadline_at, "", error, p.attempts)
-    guests = {g.registration_id: g for g in in_house(desk, "")}
-    for registration_id in set(guests) | {r.registration_id for r in rows.values()}:
-        guest = guests.get(registration_id)
-        name = guest.name if guest else next((r.guest_name for r in rows.values()
-                                              if r.registration_id == registration_id), "")
-        room = guest.room if guest else next((r.room for r in rows.values()
-                                              if r.registration_id == registration_id), "")
+    for guest in in_house(desk, ""):
+        names[guest.registration_id] = (guest.name, guest.room)
+    recent = {
+        e.entity_id for e in audit_events(db, start=desk.now() - RECENT_REPORTS, action_prefix="registration.",
+                                          limit=2000)
+        if e.entity_type == "registration"
+    }
+    for registration_id in recent | set(names) | {r.registration_id for r in rows.values()}:
+        name, room = names.get(registration_id, ("", ""))
         for v in store.reports_for_registration(db, registration_id):
             if v.report_id in rows:
-                old = rows[v.report_id]
-                rows[v.report_id] = replace(old, receipt=v.receipt_id or "")
+                rows[v.report_id] = replace(rows[v.report_id], receipt=v.receipt_id or "")
                 continue
             error = "; ".join(_field_error_text(e) for e in v.field_errors) or (v.last_error or "")
             rows[v.report_id] = ReportRow(v.report_id, v.kind, v.state, registration_id, name, room,
                                           v.event_time, v.deadline_at, v.receipt_id or "", error, v.attempts)
-    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or desk.now()), reverse=False)
+    far = desk.now() + timedelta(days=3650)
+    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
+                                                 -(r.event_time or desk.now()).timestamp()))
 
 
 def _field_error_text(error: dict[str, str]) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
-from hotel_desk.ui import theme
+from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
@@ -187,10 +187,14 @@ class InHousePage(QWidget):
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction_for_selected,
                   context=shortcut_context)
         QShortcut(QKeySequence("Escape"), self, activated=self._hide_confirm, context=shortcut_context)
-        ctx.registrations_changed.connect(self.refresh)
+        ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
 
     # -- data ------------------------------------------------------------------------------------------------
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():  # the guest list is an audited read: only when someone is looking at it
+            self.refresh()
+
     def refresh(self) -> None:
         if not self.ctx.ready or self._loading:
             return
@@ -211,7 +215,7 @@ class InHousePage(QWidget):
         def failed(error: JobError) -> None:
             self._loading = False
             self.message.show_message("error", self.tr("The guest list could not be loaded: %1")
-                                      .replace("%1", str(error)))
+                                      .replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.in_house(query), done, failed, owner=self)
 
@@ -261,7 +265,7 @@ class InHousePage(QWidget):
 
         def failed(error: JobError) -> None:
             self.checkout_button.setEnabled(True)
-            self.message.show_message("error", self.tr("Check-out not saved: %1").replace("%1", str(error)))
+            self.message.show_message("error", self.tr("Check-out not saved: %1").replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.check_out(guest.registration_id), done, failed,
                      label=self.tr("Checking out"), owner=self)
@@ -291,7 +295,7 @@ class InHousePage(QWidget):
             self.correction_form.editors["surname_en"].setFocus()
 
         def failed(error: JobError) -> None:
-            self.correction_info.setText(self.tr("The registration could not be loaded: %1").replace("%1", str(error)))
+            self.correction_info.setText(self.tr("The registration could not be loaded: %1").replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.registration_entry(registration_id), loaded, failed, owner=self)
 
@@ -314,7 +318,7 @@ class InHousePage(QWidget):
 
         def failed(error: JobError) -> None:
             self.correction_form.set_busy(False)
-            self.message.show_message("error", self.tr("Correction not saved: %1").replace("%1", str(error)))
+            self.message.show_message("error", self.tr("Correction not saved: %1").replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), done, failed,
                      label=self.tr("Saving the correction"), owner=self)

@@ -137,3 +137,29 @@ def countdown(seconds: float) -> str:
     else:
         span = QCoreApplication.translate("Labels", "%1 min").replace("%1", str(minutes))
     return (QCoreApplication.translate("Labels", "%1 overdue") if overdue else QCoreApplication.translate("Labels", "%1 left")).replace("%1", span)
+
+
+def problem_text(error: object) -> str:
+    """A failed desk action in the desk's language. The store explains refusals in English sentences; the
+    ones a receptionist can meet are translated here, anything else is shown as it came (never hidden)."""
+    text = str(error)
+    known = {
+        "the guest has no name": QCoreApplication.translate("Labels", "the guest has no name"),
+        "the document has no number": QCoreApplication.translate("Labels", "the document has no number"),
+        "no room is given": QCoreApplication.translate("Labels", "no room is given"),
+        "the arrival time is in the future": QCoreApplication.translate(
+            "Labels", "the arrival time is in the future (check the computer's clock)"),
+        "the planned departure is before the arrival": QCoreApplication.translate(
+            "Labels", "the planned departure is before the arrival"),
+        "nothing to correct": QCoreApplication.translate(
+            "Labels", "nothing to correct: every value is as recorded"),
+        "nothing changed": QCoreApplication.translate("Labels", "nothing to correct: every value is as recorded"),
+        "not in house": QCoreApplication.translate("Labels", "the guest is no longer in house"),
+        "the room cannot be empty": QCoreApplication.translate("Labels", "no room is given"),
+        "no property is set up": QCoreApplication.translate(
+            "Labels", "the hotel's codes are not set up (Settings)"),
+        "database is locked": QCoreApplication.translate(
+            "Labels", "the database is busy; try again in a moment"),
+    }
+    parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
+    return "; ".join(p for p in parts if p)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotel_desk.ui import i18n, theme
+from hotel_desk.ui import i18n, labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm, parse_date
 from hotel_desk.ui.tasks import JobError
@@ -255,7 +255,7 @@ class ManualEntryPage(QWidget):
         def failed(error: JobError) -> None:
             form.set_busy(False)
             self.message.show_message("error", self.tr("Not saved: %1. The form is still filled in.")
-                                      .replace("%1", str(error)))
+                                      .replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.register(entry), done, failed,
                      label=self.tr("Saving the registration"), owner=self)

@@ -174,12 +174,25 @@ class ReportsPage(QWidget):
         self._timer.start()
         self._loading = False
         self._all: list[ReportRow] = []
-        ctx.reports_changed.connect(self.refresh)
-        ctx.summary_changed.connect(lambda _s: self.refresh())
+        # Listing reports with names is an audited read: refresh on real changes while the page is shown,
+        # not on every status poll. Countdowns move by themselves (the timer above).
+        ctx.reports_changed.connect(self._refresh_if_shown)
+        self._last_summary: object = None
+        ctx.summary_changed.connect(self._summary_changed)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.retry_selected, context=context)
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction, context=context)
         self._show_detail()
+
+    def _summary_changed(self, summary: object) -> None:
+        # Another desk or the uploader changed the queue (counts or nearest deadline moved): reload.
+        if summary != self._last_summary:
+            self._last_summary = summary
+            self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         if not self.ctx.ready or self._loading:
@@ -196,7 +209,7 @@ class ReportsPage(QWidget):
 
         def failed(error: JobError) -> None:
             self._loading = False
-            self.message.show_message("error", self.tr("Reports could not be loaded: %1").replace("%1", str(error)))
+            self.message.show_message("error", self.tr("Reports could not be loaded: %1").replace("%1", labels.problem_text(error)))
 
         self.ctx.run(self.ctx.desk.reports, done, failed, owner=self)
 
@@ -257,7 +270,7 @@ class ReportsPage(QWidget):
             self.ctx.run(self.ctx.desk.send_now)
 
         def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("Could not queue the report: %1").replace("%1", str(error)))
+            self.message.show_message("error", self.tr("Could not queue the report: %1").replace("%1", labels.problem_text(error)))
 
         self.ctx.run(lambda: self.ctx.desk.retry(row.report_id), done, failed, owner=self)
 

@@ -45,7 +45,7 @@
     <context>
         <name>ReportsPage</name>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/reports_page.py" line="239" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="252" />
             <source>%n attempt(s)</source>
             <translation>
                 <numerusform>%n attempt</numerusform>

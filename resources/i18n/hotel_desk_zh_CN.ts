@@ -331,78 +331,78 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/inhouse_page.py" line="175" />
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="205" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="209" />
             <source>Nobody is checked in.</source>
             <translation>目前没有在住客人。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="204" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="208" />
             <source>Nobody matches the search.</source>
             <translation>没有符合搜索条件的客人。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="213" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="217" />
             <source>The guest list could not be loaded: %1</source>
             <translation>无法载入客人列表：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="236" />
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="273" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="240" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="277" />
             <source>Select a guest first.</source>
             <translation>请先选择一位客人。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="239" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="243" />
             <source>Check out %1 from room %2 now?</source>
             <translation>现在为 %2 房的 %1 办理退房？</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="257" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="261" />
             <source>%1 checked out of room %2. The check-out report is queued.</source>
             <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="264" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="268" />
             <source>Check-out not saved: %1</source>
             <translation>退房未保存：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="267" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="271" />
             <source>Checking out</source>
             <translation>正在办理退房</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="279" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="283" />
             <source>Loading…</source>
             <translation>正在载入…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="285" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="289" />
             <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
             <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="288" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="292" />
             <source>The police intake refused it:</source>
             <translation>公安接收端拒收原因：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="294" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="298" />
             <source>The registration could not be loaded: %1</source>
             <translation>无法载入该登记：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="310" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="314" />
             <source>Correction saved; the correction report is queued.</source>
             <translation>更正已保存，更正报告已排队发送。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="317" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="321" />
             <source>Correction not saved: %1</source>
             <translation>更正未保存：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/inhouse_page.py" line="320" />
+            <location filename="../../hotel_desk/ui/inhouse_page.py" line="324" />
             <source>Saving the correction</source>
             <translation>正在保存更正</translation>
         </message>
@@ -834,6 +834,53 @@ or press Ctrl+O to open an image</source>
             <source>%1 left</source>
             <translation>剩余 %1</translation>
         </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="147" />
+            <source>the guest has no name</source>
+            <translation>客人没有姓名</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="148" />
+            <source>the document has no number</source>
+            <translation>证件没有号码</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="149" />
+            <location filename="../../hotel_desk/ui/labels.py" line="158" />
+            <source>no room is given</source>
+            <translation>没有填写房间号</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="150" />
+            <source>the arrival time is in the future (check the computer's clock)</source>
+            <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="152" />
+            <source>the planned departure is before the arrival</source>
+            <translation>预计离店日期早于入住日期</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="154" />
+            <location filename="../../hotel_desk/ui/labels.py" line="156" />
+            <source>nothing to correct: every value is as recorded</source>
+            <translation>无需更正：各项与已登记内容相同</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="157" />
+            <source>the guest is no longer in house</source>
+            <translation>该客人已不在住</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="159" />
+            <source>the hotel's codes are not set up (Settings)</source>
+            <translation>尚未设置旅馆编码（见“设置”）</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="161" />
+            <source>the database is busy; try again in a moment</source>
+            <translation>数据库繁忙，请稍后再试</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1236,59 +1283,59 @@ or press Ctrl+O to open an image</source>
         </message>
         <message>
             <location filename="../../hotel_desk/ui/reports_page.py" line="165" />
-            <location filename="../../hotel_desk/ui/reports_page.py" line="227" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="240" />
             <source>Select a report to see its details.</source>
             <translation>选择一份报告查看详情。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="199" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="212" />
             <source>Reports could not be loaded: %1</source>
             <translation>无法载入报告：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="229" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="242" />
             <source>room %1</source>
             <translation>%1 房</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="231" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="244" />
             <source>State: %1</source>
             <translation>状态：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="233" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="246" />
             <source>Receipt: %1</source>
             <translation>回执：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="237" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="250" />
             <source>Deadline: %1</source>
             <translation>截止：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/reports_page.py" line="239" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="252" />
             <source>%n attempt(s)</source>
             <translation>
                 <numerusform>已尝试 %n 次</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="243" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="256" />
             <source>The intake refused it:</source>
             <translation>接收端拒收原因：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="243" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="256" />
             <source>Last problem:</source>
             <translation>最近的问题：</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="255" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="268" />
             <source>Waiting reports sent; see their state below.</source>
             <translation>等待中的报告已发送，请查看下方状态。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/reports_page.py" line="260" />
+            <location filename="../../hotel_desk/ui/reports_page.py" line="273" />
             <source>Could not queue the report: %1</source>
             <translation>无法将报告排队：%1</translation>
         </message>
