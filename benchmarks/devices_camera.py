@@ -43,14 +43,6 @@ DOCS: list[tuple[str, ...]] = [
 ]
 
 
-class _nullfile:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def render(lines: tuple[str, ...] | None, mrz_width: float = 0.5) -> np.ndarray:
     from PIL import Image, ImageDraw, ImageFont
 
@@ -238,8 +230,8 @@ def main(argv: list[str]) -> int:
         reader(frame)
         empty_cpu.append(time.process_time() - c)
     print(f"engine CPU time per 720p frame without a document: median {statistics.median(empty_cpu)*1000:.0f} ms")
-    with open("/proc/loadavg") if Path("/proc/loadavg").exists() else _nullfile() as f:
-        print(f"machine load average at start: {f.read().split()[0] if f else 'n/a'}")
+    loadavg = Path("/proc/loadavg")
+    print(f"machine load average (1 min): {loadavg.read_text().split()[0] if loadavg.exists() else 'n/a'}")
 
     conversion = qt_conversion(render(DOCS[0]))
     if conversion is not None:
