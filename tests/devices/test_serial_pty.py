@@ -60,6 +60,23 @@ def test_recorded_stream_over_a_real_serial_port(pty_reader: PtyReader, name: st
     assert reader.state is ReaderState.STOPPED
 
 
+@pytest.mark.parametrize("name", sorted(PROFILE_OF))
+def test_recorded_stream_in_small_packets_over_a_real_serial_port(pty_reader: PtyReader, name: str) -> None:
+    events, statuses = Collector(), Collector()
+    received = Collector()
+    reader = start_reader(pty_reader, PROFILE_OF[name], events, statuses, on_raw=received)
+    try:
+        data = recorded(name)
+        for i in range(0, len(data), 5):
+            pty_reader.write(data[i : i + 5])
+            got = b""
+            while len(got) < len(data[i : i + 5]):  # one packet at a time reaches the decoder
+                got += received.get()
+        assert accepted_lines(events, len(EXPECTED[name])) == EXPECTED[name]
+    finally:
+        reader.stop()
+
+
 def test_split_writes_and_noise_between_reads(pty_reader: PtyReader) -> None:
     events, statuses = Collector(), Collector()
     reader = start_reader(pty_reader, "stx-etx", events, statuses)
