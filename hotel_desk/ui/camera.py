@@ -3,7 +3,7 @@
 Usage (UI engineer):
 
     camera = CameraReaderWidget(parent)           # picks the recognition engine itself
-    camera.mrzRead.connect(on_camera_read)        # CameraRead(event=ReaderEvent ACCEPTED, image=QImage page)
+    camera.mrzRead.connect(on_camera_read)        # CameraRead(event=ReaderEvent ACCEPTED or REVIEW, image=QImage)
     camera.guidanceChanged.connect(...)           # Guidance value as str, also drawn over the preview
     camera.start()                                # when the camera tab is shown; camera.stop() when hidden
 
@@ -11,7 +11,9 @@ The camera is chosen from QMediaDevices in a combo box (`set_camera_id()` / `cam
 With no camera present the widget shows a clear message and emits cameraAvailable(False); nothing else in
 the app depends on it. Frames are shown as they come; at most `max_rate_hz` of them are analysed, in a
 background thread (devices.camera.FrameAnalysisWorker), the rest are dropped, so the preview never lags
-behind OCR. A read counts when the same valid MRZ comes from two analysed frames (devices.camera.ReadStabiliser).
+behind OCR. A read counts when the same valid MRZ comes from two analysed frames (devices.camera.ReadStabiliser);
+the same zone failing its check digits in three frames comes as a REVIEW read. Call stop() when the camera
+is not on screen: a running camera costs CPU the OCR needs.
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ class CameraPreview(QWidget):
 
 
 class CameraReaderWidget(QWidget):
-    #: CameraRead, once per stable read.
+    #: CameraRead, once per stable read (event.outcome ACCEPTED, or REVIEW for a zone that keeps failing).
     mrzRead = Signal(object)
     #: hotel_desk.devices.camera.Guidance value (str) whenever the guidance changes.
     guidanceChanged = Signal(str)
