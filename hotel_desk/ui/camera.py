@@ -170,12 +170,16 @@ class CameraReaderWidget(QWidget):
         today: TodayFn | None = None,
         camera_id: str = "",
         preview_every: int = 1,
+        analysis_workers: int = 1,
     ) -> None:
         super().__init__(parent)
         self._frame_reader = frame_reader
         self._max_rate_hz = max_rate_hz
         self._today = today
         self._preview_every = max(1, preview_every)
+        # One analysis thread leaves the second core of a 2-core desk PC to the preview and the UI; a faster
+        # PC may use more (the OCR engine keeps one Tesseract per thread).
+        self._analysis_workers = max(1, analysis_workers)
         self._frames_seen = 0
         self._guidance: Guidance | None = None
         self._camera: QCamera | None = None
@@ -271,6 +275,7 @@ class CameraReaderWidget(QWidget):
             self._frame_reader = reader
         self._worker = FrameAnalysisWorker(
             reader, self._bridge.updated.emit, to_array=qimage_to_array, max_rate_hz=self._max_rate_hz,
+            workers=self._analysis_workers,
             stabiliser=ReadStabiliser(today=self._today), on_error=lambda exc: self._bridge.failed.emit(str(exc)),
         )
         self._worker.start()
