@@ -94,3 +94,18 @@ def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ig
     assert form.register_button.isEnabled()
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
+
+
+def test_stay_limit_before_departure_is_flagged_on_its_field(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    today = desk_app.desk.today()
+    page = desk_app.window.manual
+    desk_app.window.show_page("manual")
+    form = page.mrz_form
+    page.set_mrz_text(LINE1 + "\n" + LINE2)
+    form.set_value("visa_type", "L")
+    form.set_value("planned_departure", (today + timedelta(days=10)).isoformat())
+    qtbot.keyClicks(form.editors["stay_until"], (today + timedelta(days=5)).isoformat())  # typing re-checks the stay
+    codes = [f.code for f in form.finding_lists["stay_until"].findings]
+    assert any(code.startswith("stay.") for code in codes), form.all_findings()
