@@ -150,7 +150,9 @@ class CheckInPage(QWidget):
             self.message.show_message("warning", self.tr(
                 "No machine-readable zone found on this page. Scan it again flat and straight, or type the "
                 "document in Manual entry (Ctrl+2)."), sticky=True)
-            self.read_info.setText(read.message)
+            # The recognizer's own explanation (English, technical) is there for support, on hover.
+            self.read_info.setText(self.tr("Nothing read"))
+            self.read_info.setToolTip(read.message)
             return
         self.mrz_label.setText("\n".join(read.lines))
         self.mrz_label.setVisible(True)
@@ -165,7 +167,11 @@ class CheckInPage(QWidget):
     def _read_failed(self, error: JobError) -> None:
         self._reading = False
         self.page_view.set_busy_text("")
-        self.message.show_message("error", self.tr("The page could not be read: %1").replace("%1", labels.problem_text(error)))
+        if getattr(error.exception, "code", "") == "not_image":
+            reason = self.tr("this file is not an image the reader can open. Scan the page again as PNG or JPEG.")
+        else:
+            reason = labels.problem_text(error)
+        self.message.show_message("error", self.tr("The page could not be read: %1").replace("%1", reason))
 
     def _check(self, lines: tuple[str, ...] | list[str]) -> Any:
         form = self.form

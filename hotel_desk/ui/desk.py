@@ -33,7 +33,12 @@ log = logging.getLogger(__name__)
 
 
 class DeskError(Exception):
-    """A failure the receptionist must see in words (not a traceback): the message says what to do."""
+    """A failure the receptionist must see in words (not a traceback): the message says what to do, the
+    code lets the window say it in the desk's language."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -109,7 +114,8 @@ class Desk:
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
         size = _image_size(data)
         if size is None:
-            raise DeskError("This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
+            raise DeskError("not_image",
+                            "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
         from hotel_desk.recognition import read_mrz  # imported lazily: the OCR stack is heavy
 
         result = read_mrz(data, today=self.today(), name=name)

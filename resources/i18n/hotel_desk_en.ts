@@ -4,7 +4,7 @@
     <context>
         <name>CheckInPage</name>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="162" />
             <source> · %n field(s) to review</source>
             <translation>
                 <numerusform> · %n field to review</numerusform>

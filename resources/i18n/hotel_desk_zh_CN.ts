@@ -17,39 +17,39 @@
     <context>
         <name>CameraReaderWidget</name>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="255" />
-            <location filename="../../hotel_desk/ui/camera.py" line="313" />
+            <location filename="../../hotel_desk/ui/camera.py" line="261" />
+            <location filename="../../hotel_desk/ui/camera.py" line="320" />
             <source>No camera found. Connect a camera (a document camera or a webcam), or read the passport with the reader or the scanner instead.</source>
-            <extracomment>CameraRead, once per stable read. hotel_desk.devices.camera.Guidance value (str) whenever the guidance changes. False when no camera is present (the message is shown in the widget). A camera or analysis problem, for people (already translated).</extracomment>
+            <extracomment>CameraRead, once per stable read (event.outcome ACCEPTED, or REVIEW for a zone that keeps failing). hotel_desk.devices.camera.Guidance value (str) whenever the guidance changes. False when no camera is present (the message is shown in the widget). A camera or analysis problem, for people (already translated).</extracomment>
             <translation>未找到摄像头。请连接摄像头（证件摄像头或网络摄像头），或改用阅读器、扫描仪读取护照。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="266" />
+            <location filename="../../hotel_desk/ui/camera.py" line="272" />
             <source>The text recognition engine is not available: %1</source>
             <translation>文字识别引擎不可用：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="348" />
+            <location filename="../../hotel_desk/ui/camera.py" line="355" />
             <source>The camera stopped: %1</source>
             <translation>摄像头已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="377" />
+            <location filename="../../hotel_desk/ui/camera.py" line="384" />
             <source>Hold the document's photo page up to the camera.</source>
             <translation>请将证件资料页对准摄像头。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="378" />
+            <location filename="../../hotel_desk/ui/camera.py" line="385" />
             <source>Move the document closer to the camera.</source>
             <translation>请将证件靠近摄像头。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="379" />
+            <location filename="../../hotel_desk/ui/camera.py" line="386" />
             <source>Hold still…</source>
             <translation>请保持不动…</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/camera.py" line="380" />
+            <location filename="../../hotel_desk/ui/camera.py" line="387" />
             <source>Read. You can take the document away.</source>
             <translation>已读取，可以拿开证件。</translation>
         </message>
@@ -187,64 +187,74 @@ or press Ctrl+O to open an image</source>
             <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="159" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="154" />
+            <source>Nothing read</source>
+            <translation>未读到内容</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="161" />
             <source>Read in %1 s</source>
             <translation>读取用时 %1 秒</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="160" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="162" />
             <source> · %n field(s) to review</source>
             <translation>
                 <numerusform> · %n 项需核对</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="168" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="171" />
+            <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
+            <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
+        </message>
+        <message>
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="174" />
             <source>The page could not be read: %1</source>
             <translation>无法读取此页：%1</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="209" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="215" />
             <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
             <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="222" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="228" />
             <source>reader</source>
             <translation>阅读器</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="223" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="229" />
             <source>Read by %1</source>
             <translation>由%1读取</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="231" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="237" />
             <source>Correction applied. Compare the changed field with the page.</source>
             <translation>已应用更正。请将改动的项目与证件核对。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="242" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="248" />
             <source>Saving the registration</source>
             <translation>正在保存登记</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="249" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="255" />
             <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
             <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="259" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="265" />
             <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
             <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="272" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="278" />
             <source>Watching the scanner folder %1: new pages open here by themselves.</source>
             <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
         </message>
         <message>
-            <location filename="../../hotel_desk/ui/checkin_page.py" line="275" />
+            <location filename="../../hotel_desk/ui/checkin_page.py" line="281" />
             <source>No scanner folder set (Settings).</source>
             <translation>尚未设置扫描文件夹（见“设置”）。</translation>
         </message>

@@ -67,3 +67,14 @@ def test_scanner_folder_page_opens_on_check_in(qtbot, make_desk_app, tmp_path, s
     shutil.copy(sample_passport, folder / "scan_0001.png")
     qtbot.waitUntil(lambda: page.form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert desk_app.window.current_page() == "check_in"
+
+
+def test_corrupt_page_gets_a_clear_message(qtbot, desk_app, dropper, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = desk_app.window.check_in
+    page.form.set_value("room", "808")  # what the receptionist typed survives a failed read
+    broken = tmp_path / "scan.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n this is not really an image")
+    dropper(page.page_view, broken)
+    qtbot.waitUntil(lambda: page.message.kind == "error", timeout=SLOW_MS)
+    assert "not an image" in page.message.text()
+    assert page.form.text("room") == "808"
