@@ -68,8 +68,17 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     assert "manual_reason" in [f.field for f in form.all_findings() if f.severity.value == "error"] or \
         any(f.code == "form.manual_reason" for f in form.all_findings())
     form.set_value("manual_reason", "The document has no machine-readable zone")
-    form._show_findings()
-    assert not any(f.code == "form.manual_reason" for f in form.all_findings())
+    page._manual_check()
+    assert not any(f.code in ("form.manual_reason", "manual.reason_missing") for f in form.all_findings())
+    errors = [f for f in form.all_findings() if f.severity.value == "error"]
+    assert errors == [], errors
+    form.request_register()
+    qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
+    # The reason is kept with the registration's audit event.
+    from hotel_desk.store.queries import audit_events
+
+    events = audit_events(desk_app.desk._store, action_prefix="registration.check_in")
+    assert "manual:The document has no machine-readable zone" in events[0].details["accepted_warnings"]
 
 
 def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
