@@ -36,7 +36,7 @@ PERSON = {
 
 
 def font(path: str, size_px: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, int(round(size_px)))
+    return ImageFont.truetype(path, round(size_px))
 
 
 def render(out: Path) -> tuple[str, str]:
@@ -56,23 +56,18 @@ def render(out: Path) -> tuple[str, str]:
     draw.rectangle([px, py, px + pw, py + ph], fill=(214, 220, 228), outline=(160, 168, 180), width=3)
     draw.ellipse([px + pw * 0.3, py + ph * 0.14, px + pw * 0.7, py + ph * 0.52], fill=(170, 178, 190))
     draw.pieslice([px + pw * 0.12, py + ph * 0.55, px + pw * 0.88, py + ph * 1.25], 180, 360, fill=(170, 178, 190))
+    # (label, value, column, row) of the printed data fields beside the photo.
     fields = [
-        ("Surname", "HARTLEY"),
-        ("Given names", "EMMA JANE"),
-        ("Nationality", "NEW ZEALAND"),
-        ("Date of birth", "14 MAR 1988"),
-        ("Sex", "F"),
-        ("Date of expiry", "30 JUN 2033"),
+        ("Surname", "HARTLEY", 0, 0),
+        ("Given names", "EMMA JANE", 0, 1),
+        ("Nationality", "NEW ZEALAND", 0, 2),
+        ("Date of birth", "14 MAR 1988", 0, 3),
+        ("Sex", "F", 1, 2),
+        ("Date of expiry", "30 JUN 2033", 1, 3),
     ]
-    x, y = 44 * MM, 14 * MM
-    for i, (name, text) in enumerate(fields):
-        col = x + (40 * MM if i in (4, 5) else 0)
-        row = y + (min(i, 3) if i < 4 else i - 2) * 8.4 * MM
-        if i == 5:
-            row = y + 3 * 8.4 * MM
-            col = x + 40 * MM
-        if i == 4:
-            row = y + 2 * 8.4 * MM
+    for name, text, column, row_index in fields:
+        col = 44 * MM + column * 40 * MM
+        row = 14 * MM + row_index * 8.4 * MM
         draw.text((col, row), name, font=label, fill=(90, 90, 100))
         draw.text((col, row + 2.6 * MM), text, font=value, fill=(20, 20, 30))
     draw.text((44 * MM, 50 * MM), "Holder's signature", font=label, fill=(90, 90, 100))
