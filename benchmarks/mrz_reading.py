@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import resource
 import statistics
 import sys
@@ -145,6 +146,13 @@ def passporteye() -> tuple[Callable[[bytes], list[str] | None], float] | None:
     return read, startup
 
 
+def _load_average() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "n/a"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="mrz_reading", description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-condition", type=int, default=20, help="synthetic images per condition (20)")
@@ -178,11 +186,16 @@ def main(argv: list[str]) -> int:
 
     order = list(dict.fromkeys(c.condition for c in cases))
     tallies = {(r, c): Tally() for r in readers for c in order}
-    for case in cases:
-        for rname, reader in readers.items():
+    load_before = _load_average()
+    peak_after: dict[str, float] = {}
+    # One reader at a time over all images: the peak memory after our pass is our reader's (plus the
+    # images held by the benchmark), before PassportEye's scikit-image arrays come in.
+    for rname, reader in readers.items():
+        for case in cases:
             t = time.perf_counter()
             got = reader(case.image)
             tallies[(rname, case.condition)].add(case.lines, got, time.perf_counter() - t, case.name)
+        peak_after[rname] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     header = f"{'condition':<15}{'n':>4}  " + "  ".join(
         f"{r + ' exact%':>18}{'char%':>7}{'med s':>7}{'p95 s':>7}" for r in readers
@@ -197,8 +210,12 @@ def main(argv: list[str]) -> int:
             exact, chars, med, p95 = tallies[(r, cond)].row()
             cells.append(f"{exact:>18}{chars:>7}{med:>7}{p95:>7}")
         print(f"{cond:<15}{n:>4}  " + "  ".join(cells))
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak memory (whole benchmark process): {peak_mb:.0f} MB")
+    print()
+    for rname, peak in peak_after.items():
+        print(f"peak memory of the benchmark process after {rname}: {peak:.0f} MB")
+    print(
+        f"load average (1 min) before / after the readers: {load_before} / {_load_average()} on {os.cpu_count()} CPUs"
+    )
     if args.show_failures:
         for (r, cond), tally in tallies.items():
             if tally.failures:

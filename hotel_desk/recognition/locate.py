@@ -73,7 +73,9 @@ def _norm_angle(angle: float) -> float:
     return 90.0 if a == -90.0 else a
 
 
-def _rows_at_scale(gray: np.ndarray, char_h: int) -> list[tuple[tuple[float, float], float, float, float]]:
+def _rows_at_scale(
+    gray: np.ndarray, char_h: int, margin: int = 0
+) -> list[tuple[tuple[float, float], float, float, float]]:
     """Row-like blobs (center, length, height, angle) for characters about `char_h` pixels tall, in both
     the horizontal and the vertical direction."""
     k = max(3, int(char_h * 1.4)) | 1
@@ -81,7 +83,10 @@ def _rows_at_scale(gray: np.ndarray, char_h: int) -> list[tuple[tuple[float, flo
     # Dark print on a lighter background: black-hat keeps strokes thinner than the kernel, drops photos
     # and large dark areas.
     ink = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
-    _, mask = cv2.threshold(ink, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    # The ink threshold comes from the image itself, not from the flat border added around it.
+    inner = ink[margin : ink.shape[0] - margin, margin : ink.shape[1] - margin] if margin else ink
+    level, _ = cv2.threshold(inner if inner.size else ink, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, mask = cv2.threshold(ink, level, 255, cv2.THRESH_BINARY)
     found = []
     gap = max(3, round(char_h * 1.1))
     for vertical in (False, True):
@@ -189,12 +194,14 @@ def _best_chain(members: list[int], centers: dict[int, float], rows: list[TextRo
 CHAR_SCALES = (7, 11, 16, 24, 34)
 
 
-def _rows_in(work: np.ndarray, scale: float, turn: np.ndarray | None = None) -> list[TextRow]:
+def _rows_in(
+    work: np.ndarray, scale: float, turn: np.ndarray | None = None, margin: int = 0
+) -> list[TextRow]:
     """Rows at every character scale, in original-image coordinates. `turn` maps the work image back
     when it was rotated (2x3 affine from the turned work image to the original work image)."""
     rows: list[TextRow] = []
     for char_h in CHAR_SCALES:
-        for (cx, cy), length, height, angle in _rows_at_scale(work, char_h):
+        for (cx, cy), length, height, angle in _rows_at_scale(work, char_h, margin):
             if turn is not None:
                 cx, cy = (turn @ np.array([cx, cy, 1.0])).tolist()
                 angle = _norm_angle(angle + math.degrees(math.atan2(turn[1, 0], turn[0, 0])))
@@ -237,7 +244,7 @@ def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
             height=r.height,
             angle=r.angle,
         )
-        for r in _rows_in(work, scale)
+        for r in _rows_in(work, scale, margin=border)
     ]
     # Strongly tilted pages (hand-held photos): rows of an MRZ can run together under the straight
     # closing kernels. Turn the work image by the tilt the longest rows share and look again.
@@ -255,7 +262,7 @@ def find_mrz_regions(gray: np.ndarray, limit: int = 4) -> list[MrzRegion]:
                 height=r.height,
                 angle=r.angle,
             )
-            for r in _rows_in(turned, scale, back)
+            for r in _rows_in(turned, scale, back, margin=border)
         ]
     rows = _dedupe(rows)
     return _group_rows(rows)[:limit]
