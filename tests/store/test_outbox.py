@@ -81,8 +81,9 @@ def test_hand_over_by_fax_then_confirm(db, clock):
     done = store.confirm_report(db, ref.report_id, receipt_number="JA07-2026-0042", actor="alice", clock=clock)
     assert done.state == "confirmed"
     assert store.pending_reports(db, clock=clock) == []
-    summary = store.outbox_summary(db, clock=clock)
+    summary = store.outbox_summary(db, clock=clock, include_settled=True)
     assert summary["by_state"]["confirmed"] == 1 and summary["open"] == 0
+    assert "confirmed" not in store.outbox_summary(db, clock=clock)["by_state"]
 
 
 def test_mark_sending_single_report(db, clock):
