@@ -12,6 +12,7 @@ CCITT Group 3 1-D, fine mode 204 x 196 dpi, 1728 pixels wide = the A4/ISO fax sc
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -278,11 +279,64 @@ def pdf_bytes(form: RenderedForm) -> bytes:
     return out.getvalue()
 
 
+def _t4_lines(page: Image.Image) -> bytes:
+    """The page as T.4 Modified Huffman 1-D data with an EOL before each line, first pel in the high bit.
+
+    libtiff (through Pillow) encodes 0 bits as white runs, while Pillow keeps white as 1 in mode "1": the
+    page is inverted before encoding so that the paper stays white (checked in tests by decoding).
+    """
+    inverted = Image.eval(page.convert("L"), lambda v: 255 - v).convert("1", dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    inverted.save(out, format="TIFF", compression="group3")
+    raw = out.getvalue()
+    with Image.open(io.BytesIO(raw)) as tiff:
+        tags = tiff.tag_v2  # type: ignore[attr-defined]
+        offsets, counts = tags[273], tags[279]
+        if tags.get(266, 1) != 1 or tags.get(292, 0) & 1:
+            raise RuntimeError("libtiff wrote an unexpected Group 3 variant (fill order or 2-D coding)")
+    return b"".join(raw[o:o + c] for o, c in zip(offsets, counts, strict=True))
+
+
+def _class_f_tiff(t4: bytes, width: int, height: int, dpi: tuple[int, int]) -> bytes:
+    """A one-page TIFF Class F file around T.4 data: MinIsWhite, FillOrder 1, Group 3 1-D, fine mode.
+    Written here because the general TIFF writer gets the photometric of bilevel fax pages wrong."""
+    short, long_, rational = 3, 4, 5
+    entries: list[tuple[int, int, int, int | bytes]] = [
+        (254, long_, 1, 2),  # NewSubfileType: a page of a multi-page document
+        (256, long_, 1, width), (257, long_, 1, height), (258, short, 1, 1),
+        (259, short, 1, 3),  # CCITT Group 3
+        (262, short, 1, 0),  # WhiteIsZero, as fax data is
+        (266, short, 1, 1), (273, long_, 1, 0), (277, short, 1, 1), (278, long_, 1, height),
+        (279, long_, 1, len(t4)), (282, rational, 1, b""), (283, rational, 1, b""),
+        (292, long_, 1, 0),  # T4Options: 1-D, no fill bits
+        (296, short, 1, 2),  # inches
+        (297, short, 2, 0),  # PageNumber 0 of 1
+    ]
+    ifd_at = 8
+    ifd_size = 2 + 12 * len(entries) + 4
+    rational_at = ifd_at + ifd_size
+    data_at = rational_at + 16
+    out = bytearray(b"II*\x00" + struct.pack("<I", ifd_at) + struct.pack("<H", len(entries)))
+    for tag, kind, count, value in entries:
+        if tag == 273:
+            value = data_at
+        if tag in (282, 283):
+            out += struct.pack("<HHII", tag, kind, count, rational_at + (0 if tag == 282 else 8))
+        elif tag == 297:
+            out += struct.pack("<HHIHH", tag, kind, count, 0, 1)
+        elif kind == short:
+            out += struct.pack("<HHIHH", tag, kind, count, int(value), 0)  # type: ignore[arg-type]
+        else:
+            out += struct.pack("<HHII", tag, kind, count, int(value))  # type: ignore[arg-type]
+    out += struct.pack("<I", 0)
+    out += struct.pack("<IIII", dpi[0], 1, dpi[1], 1)
+    out += t4
+    return bytes(out)
+
+
 def tiff_bytes(form: RenderedForm) -> bytes:
     """TIFF Class F: 1-bit, CCITT Group 3 1-D (Modified Huffman with EOLs), fine resolution."""
-    out = io.BytesIO()
-    form.page.save(out, format="TIFF", compression="group3", dpi=FAX_DPI)
-    return out.getvalue()
+    return _class_f_tiff(_t4_lines(form.page), form.page.width, form.page.height, FAX_DPI)
 
 
 def save_form(form: RenderedForm, path: str | Path) -> Path:
@@ -300,3 +354,14 @@ def save_form(form: RenderedForm, path: str | Path) -> Path:
     tmp.write_bytes(data)
     tmp.replace(path)
     return path
+
+
+#: Bytes with their bits in reverse order: TIFF's usual FillOrder 1 keeps the first pel in the high bit,
+#: a fax modem in direct bit order (AT+FBO=0) sends the low bit of each byte first.
+_REVERSED = bytes(int(f"{i:08b}"[::-1], 2) for i in range(256))
+
+
+def fax_page_data(form: RenderedForm) -> bytes:
+    """The page as a fax modem takes it: T.4 Modified Huffman 1-D with an EOL before each line, fine
+    resolution, 1728 pels, low bit first (direct bit order, AT+FBO=0)."""
+    return _t4_lines(form.page).translate(_REVERSED)

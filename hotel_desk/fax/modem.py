@@ -1,0 +1,484 @@
+"""Sending a fax through a Class 2.0 fax modem (ITU-T T.32, AT+FCLASS=2.0) on a serial port.
+
+The conversation, step by step (each with its own timeout):
+
+    ATZ / ATE0                      reset, no command echo                         -> OK
+    AT+FCLASS=2.0                   service class 2.0                              -> OK
+    AT+FLO=...  AT+FBO=0            flow control; direct bit order (LSB first)     -> OK
+    AT+FLI="..."                    our station id (TSI)                           -> OK
+    AT+FCC=1,5,0,2,0,0,0,0          we can send: fine, <=14400 bit/s, 1728 pels, MH 1-D, no ECM -> OK
+    ATD<number>                     -> +FCO (fax connection), +FCS:... (negotiated), OK
+                                       or BUSY / NO DIALTONE / NO ANSWER / NO CARRIER / +FHS:nn
+    AT+FDT                          -> (+FCS:...) CONNECT; then the page data, DLE doubled,
+                                       ended by DLE ETX                            -> OK
+    AT+FET=2 (last page, EOP) / 0   -> +FPS:1 (page confirmed, MCF), +FHS:00 (normal end), OK
+    ATH0                            always, in the end (the line must never stay off-hook)
+
+A transmission counts as successful only when the remote station confirmed every page (+FPS:1) and the
+modem reports a normal end (+FHS:00). Anything else raises a FaxError subclass naming what happened; the
+caller then leaves the report as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+DLE = 0x10
+ETX = 0x03
+#: Page data goes out in chunks so that a hang-up reported mid-page is noticed at once.
+CHUNK = 1024
+#: T.32 hang-up status codes (+FHS) the desk is likely to meet, in words for the receptionist.
+HANGUP_CODES: dict[int, str] = {
+    0: "normal end of the call",
+    1: "ring detected without a successful handshake",
+    2: "call aborted",
+    3: "no loop current (line disconnected)",
+    4: "ringing but no answer",
+    5: "answered, but not by a fax machine",
+    10: "phase A error (call set-up)",
+    11: "no answer from a fax machine (T1 timeout)",
+    20: "phase B error (negotiation)",
+    21: "the remote fax cannot receive",
+    22: "negotiation failed (COMREC error)",
+    23: "negotiation failed (invalid command received)",
+    24: "negotiation failed (RSPREC error)",
+    25: "the remote fax did not respond to our settings (DCS sent 3 times)",
+    26: "negotiation repeated 3 times without success",
+    27: "training failed at the lowest speed",
+    28: "negotiation failed (invalid response received)",
+    40: "the call broke during the page (phase C)",
+    43: "page data underflow (the computer sent too slowly)",
+    50: "the call broke after the page (phase D)",
+    51: "no valid answer after the page",
+    52: "no response to 'more pages' (MPS) after 3 tries",
+    53: "invalid response to 'more pages' (MPS)",
+    54: "no response to 'end of document' (EOP) after 3 tries",
+    55: "invalid response to 'end of document' (EOP)",
+    56: "no response to 'end of message' (EOM) after 3 tries",
+    57: "invalid response to 'end of message' (EOM)",
+    58: "the remote fax asked for an operator",
+    90: "modem/computer link error",
+}
+#: +FPS page status: 1 = MCF (page good); 2 = RTN, 3 = RTP, 4 = PIN, 5 = PIP.
+PAGE_GOOD = 1
+_FINAL = ("OK", "ERROR", "BUSY", "NO DIALTONE", "NO DIAL TONE", "NO CARRIER", "NO ANSWER", "CONNECT")
+_DIAL_ALLOWED = re.compile(r"^[0-9*#+,WPTwpt]+$")
+
+
+class FaxError(Exception):
+    """A transmission did not complete. `code` is short and stable (for the audit trail); the message is
+    for the desk: what happened and what to do."""
+
+    code = "fax_failed"
+
+    def __init__(self, message: str, *, hangup_code: int | None = None, transcript: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.hangup_code = hangup_code
+        self.transcript = list(transcript)
+
+
+class ModemNotResponding(FaxError):
+    code = "modem_not_responding"
+
+
+class ModemRefused(FaxError):
+    code = "modem_refused"
+
+
+class NoDialTone(FaxError):
+    code = "no_dial_tone"
+
+
+class LineBusy(FaxError):
+    code = "busy"
+
+
+class NoAnswer(FaxError):
+    code = "no_answer"
+
+
+class NoCarrier(FaxError):
+    code = "no_carrier"
+
+
+class RemoteHungUp(FaxError):
+    code = "remote_hung_up"
+
+
+class PageNotConfirmed(FaxError):
+    code = "page_not_confirmed"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds per step. Dialling and the handshake take long on real lines; the rest is quick."""
+
+    command: float = 5.0
+    dial: float = 90.0
+    connect: float = 60.0
+    page_write: float = 120.0
+    page_end: float = 60.0
+    hangup: float = 10.0
+
+
+@dataclass
+class FaxResult:
+    number: str
+    pages: int
+    page_status: list[int] = field(default_factory=list)
+    hangup_code: int = 0
+    session: str = ""  # +FCS: the negotiated parameters (resolution, bit rate, width, ...)
+    remote_id: str = ""  # +FCI: the answering station's id, when it sent one
+    bytes_sent: int = 0
+    transcript: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"fax to {self.number}", f"{self.pages} page(s) confirmed"]
+        if self.remote_id:
+            parts.append(f"remote id {self.remote_id}")
+        if self.session:
+            parts.append(f"+FCS:{self.session}")
+        parts.append(f"+FHS:{self.hangup_code:02d}")
+        return ", ".join(parts)
+
+
+class SerialPort(Protocol):
+    """What the sender needs of a pyserial `Serial` (kept small so other links can stand in)."""
+
+    timeout: float | None
+
+    def write(self, data: bytes) -> int | None: ...
+    def read(self, size: int = 1) -> bytes: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+
+    @property
+    def in_waiting(self) -> int: ...
+
+
+def dial_string(number: str) -> str:
+    """The number as the modem may dial it: digits and dial modifiers only. Spaces, dashes and
+    brackets are dropped; anything else is refused (a ';' or a quote would be a second AT command)."""
+    cleaned = re.sub(r"[\s\-().]", "", number)
+    if not cleaned or not _DIAL_ALLOWED.match(cleaned):
+        raise ValueError(f"not a fax number: {number!r} (digits, +, *, #, and the dial modifiers , W P T)")
+    return cleaned
+
+
+def station_id(text: str) -> str:
+    """T.30 station ids are at most 20 characters: digits, '+' and spaces."""
+    return re.sub(r"[^0-9+ ]", "", text)[:20].strip()
+
+
+def hangup_text(code: int) -> str:
+    return HANGUP_CODES.get(code, f"hang-up code {code:02d}")
+
+
+def _escape(data: bytes) -> bytes:
+    # Only DLE is special from the computer to the modem during page data (T.32): send it twice.
+    return data.replace(bytes([DLE]), bytes([DLE, DLE]))
+
+
+class ModemSession:
+    """One conversation with the modem: commands, the lines it answers, a transcript for the record."""
+
+    def __init__(self, port: SerialPort, timeouts: Timeouts, now: Callable[[], float] = time.monotonic) -> None:
+        self.port = port
+        self.timeouts = timeouts
+        self._now = now
+        self._buffer = bytearray()
+        self.transcript: list[str] = []
+        self._last_command = ""
+
+    # -- lines -------------------------------------------------------------------------------------------------
+    def _fill(self, deadline: float) -> bool:
+        remaining = deadline - self._now()
+        if remaining <= 0:
+            return False
+        self.port.timeout = min(0.2, remaining)
+        waiting = getattr(self.port, "in_waiting", 0) or 1
+        chunk = self.port.read(waiting)
+        if chunk:
+            self._buffer.extend(chunk)
+        return True
+
+    def _take_line(self) -> str | None:
+        while True:
+            for i, b in enumerate(self._buffer):
+                if b in (0x0D, 0x0A):
+                    raw = bytes(self._buffer[:i])
+                    del self._buffer[:i + 1]
+                    line = raw.decode("ascii", "replace").strip()
+                    if line and line != self._last_command:  # skip blank lines and the command's echo
+                        return line
+                    break
+            else:
+                return None
+
+    def read_line(self, deadline: float) -> str | None:
+        while True:
+            line = self._take_line()
+            if line is not None:
+                self.transcript.append(f"< {line}")
+                return line
+            if not self._fill(deadline):
+                return None
+
+    def poll_line(self) -> str | None:
+        """A line the modem sent without being asked (a hang-up during the page), if any."""
+        waiting = getattr(self.port, "in_waiting", 0)
+        if waiting:
+            self.port.timeout = 0
+            self._buffer.extend(self.port.read(waiting))
+        line = self._take_line()
+        if line is not None:
+            self.transcript.append(f"< {line}")
+        return line
+
+    def command(self, text: str, timeout: float, *, finals: Sequence[str] = _FINAL) -> tuple[str, list[str]]:
+        """Send one AT command; return (final result, information lines before it). Raises
+        ModemNotResponding when no final result comes in time."""
+        self._last_command = text
+        self.transcript.append(f"> {text}")
+        self.port.write(text.encode("ascii") + b"\r")
+        self.port.flush()
+        deadline = self._now() + timeout
+        info: list[str] = []
+        while True:
+            line = self.read_line(deadline)
+            if line is None:
+                raise ModemNotResponding(
+                    f"the modem did not answer {text!r} within {timeout:g} s: is it switched on and "
+                    "connected to this port?", transcript=self.transcript)
+            if line.upper() in finals:
+                return line.upper(), info
+            info.append(line)
+
+    def expect_ok(self, text: str, timeout: float | None = None) -> list[str]:
+        final, info = self.command(text, timeout or self.timeouts.command)
+        if final != "OK":
+            raise ModemRefused(f"the modem answered {final} to {text!r}: it may not support fax class 2.0",
+                               transcript=self.transcript)
+        return info
+
+    def write_data(self, data: bytes) -> None:
+        self.port.write(data)
+
+
+def _hangup_code(lines: Sequence[str]) -> int | None:
+    for line in lines:
+        match = re.match(r"^\+FHS:\s*([0-9A-Fa-f]+)", line)
+        if match:
+            # Read the two digits as written: the tables (and HANGUP_CODES) list "40" as phase C.
+            return int(match.group(1), 10) if match.group(1).isdigit() else int(match.group(1), 16)
+    return None
+
+
+def _value(lines: Sequence[str], prefix: str) -> str:
+    for line in lines:
+        if line.upper().startswith(prefix):
+            return line[len(prefix):].strip().strip('"').strip()
+    return ""
+
+
+def _dial_failure(final: str, info: Sequence[str], number: str, transcript: Sequence[str]) -> FaxError:
+    code = _hangup_code(info)
+    if final in ("NO DIALTONE", "NO DIAL TONE"):
+        return NoDialTone("no dial tone: check that the phone line is plugged into the modem's LINE socket",
+                          transcript=transcript)
+    if final == "BUSY":
+        return LineBusy(f"{number} is busy: try again in a few minutes", transcript=transcript)
+    if final == "NO ANSWER":
+        return NoAnswer(f"{number} did not answer", transcript=transcript)
+    if code not in (None, 0):
+        assert code is not None
+        kind = NoAnswer if code in (4, 11) else RemoteHungUp
+        return kind(f"the call to {number} ended: {hangup_text(code)} (+FHS:{code:02d})", hangup_code=code,
+                    transcript=transcript)
+    if final == "NO CARRIER":
+        return NoCarrier(f"no fax machine answered at {number} (no carrier): check the number", transcript=transcript)
+    return ModemRefused(f"the modem answered {final} when dialling {number}", transcript=transcript)
+
+
+def send_pages(
+    port: SerialPort,
+    number: str,
+    pages: Sequence[bytes],
+    *,
+    local_id: str = "",
+    flow: str = "rtscts",
+    timeouts: Timeouts | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    now: Callable[[], float] = time.monotonic,
+) -> FaxResult:
+    """Send T.4 (MH 1-D, fine, 1728 pels, LSB first) `pages` to `number` over an open port. Returns
+    only when every page was confirmed and the call ended normally; raises FaxError otherwise. The
+    modem is always told to hang up before this returns or raises."""
+    if not pages:
+        raise ValueError("nothing to send")
+    dialled = dial_string(number)
+    timeouts = timeouts or Timeouts()
+    session = ModemSession(port, timeouts, now)
+    progress = on_progress or (lambda _text: None)
+    result = FaxResult(number=dialled, pages=0, transcript=session.transcript)
+    flow_command = {"rtscts": "AT+FLO=2", "xonxoff": "AT+FLO=1", "none": "AT+FLO=0"}[flow]
+    try:
+        progress("initialising the modem")
+        session.expect_ok("ATZ")
+        session.expect_ok("ATE0")
+        session.expect_ok("AT+FCLASS=2.0")
+        session.expect_ok(flow_command)
+        session.expect_ok("AT+FBO=0")
+        ident = station_id(local_id)
+        if ident:
+            session.expect_ok(f'AT+FLI="{ident}"')
+        session.expect_ok("AT+FCC=1,5,0,2,0,0,0,0")
+
+        progress(f"dialling {dialled}")
+        final, info = session.command(f"ATD{dialled}", timeouts.dial)
+        if final != "OK" or not any(line.upper().startswith("+FCO") for line in info):
+            raise _dial_failure(final, info, dialled, session.transcript)
+        _note_session(result, info)
+
+        for index, page in enumerate(pages, start=1):
+            progress(f"sending page {index} of {len(pages)}")
+            final, info = session.command("AT+FDT", timeouts.connect)
+            _note_session(result, info)
+            if final != "CONNECT":
+                raise _call_broke(info, dialled, "before the page", session.transcript)
+            _send_page_data(session, page, timeouts.page_write, dialled)
+            result.bytes_sent += len(page)
+            final, info = _end_page(session, timeouts.page_end)
+            if final != "OK":
+                raise _call_broke(info, dialled, f"after page {index}", session.transcript)
+            last = index == len(pages)
+            final, info = session.command(f"AT+FET={2 if last else 0}", timeouts.page_end)
+            status = _page_status(info)
+            code = _hangup_code(info)
+            if status is not None:
+                result.page_status.append(status)
+            if status != PAGE_GOOD:
+                if code not in (None, 0):
+                    raise _call_broke(info, dialled, f"after page {index}", session.transcript)
+                raise PageNotConfirmed(
+                    f"the remote fax did not confirm page {index} (+FPS:{status if status is not None else '?'}): "
+                    "send it again", transcript=session.transcript)
+            result.pages += 1
+            if final != "OK" or (code not in (None, 0)):
+                raise _call_broke(info, dialled, f"after page {index}", session.transcript)
+            if last:
+                result.hangup_code = code or 0
+        _note_session(result, info)
+        progress("sent")
+        return result
+    finally:
+        _hang_up(session)
+
+
+def _page_status(lines: Sequence[str]) -> int | None:
+    for line in lines:
+        match = re.match(r"^\+FPS:\s*(\d+)", line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _note_session(result: FaxResult, info: Sequence[str]) -> None:
+    session = _value(info, "+FCS:")
+    if session:
+        result.session = session
+    remote = _value(info, "+FCI:")
+    if remote:
+        result.remote_id = remote
+
+
+def _call_broke(info: Sequence[str], number: str, when: str, transcript: Sequence[str]) -> FaxError:
+    code = _hangup_code(info)
+    if code not in (None, 0):
+        assert code is not None
+        return RemoteHungUp(f"the call to {number} ended {when}: {hangup_text(code)} (+FHS:{code:02d}); "
+                            "the form was not delivered, send it again", hangup_code=code, transcript=transcript)
+    return NoCarrier(f"the connection to {number} was lost {when}; the form was not delivered, send it again",
+                     transcript=transcript)
+
+
+def _send_page_data(session: ModemSession, page: bytes, timeout: float, number: str) -> None:
+    deadline = session._now() + timeout
+    escaped = _escape(page)
+    for start in range(0, len(escaped), CHUNK):
+        if session._now() > deadline:
+            session.write_data(bytes([DLE, ETX]))  # leave data mode so that ATH0 is read as a command
+            raise ModemNotResponding(f"the page did not go out within {timeout:g} s", transcript=session.transcript)
+        session.write_data(escaped[start:start + CHUNK])
+        line = session.poll_line()
+        if line is not None:
+            lines = [line]
+            while (more := session.poll_line()) is not None:
+                lines.append(more)
+            # The modem speaks during page data only when the call broke (+FHS) or it gave up.
+            if _hangup_code(lines) is not None or any(x.upper() in _FINAL for x in lines):
+                raise _call_broke(lines, number, "during the page", session.transcript)
+    session.write_data(bytes([DLE, ETX]))
+    session.port.flush()
+    session.transcript.append(f"> [page data: {len(page)} bytes, {len(escaped) - len(page)} DLE doubled] <DLE><ETX>")
+
+
+def _end_page(session: ModemSession, timeout: float) -> tuple[str, list[str]]:
+    deadline = session._now() + timeout
+    info: list[str] = []
+    while True:
+        line = session.read_line(deadline)
+        if line is None:
+            raise ModemNotResponding(f"the modem did not confirm the end of the page within {timeout:g} s",
+                                     transcript=session.transcript)
+        if line.upper() in _FINAL:
+            return line.upper(), info
+        info.append(line)
+
+
+def _hang_up(session: ModemSession) -> None:
+    """Put the line on-hook whatever happened; a failure here must not hide the real outcome."""
+    try:
+        session.command("ATH0", session.timeouts.hangup)
+    except Exception:
+        session.transcript.append("! no answer to ATH0")
+
+
+def open_port(port: str, baud: int = 19200, flow: str = "rtscts") -> Any:
+    """Open the modem's serial port with pyserial (8N1)."""
+    import serial
+
+    return serial.Serial(port, baudrate=baud, bytesize=8, parity="N", stopbits=1, timeout=0.2,
+                         write_timeout=30, rtscts=flow == "rtscts", xonxoff=flow == "xonxoff")
+
+
+def send_fax(
+    port: str,
+    number: str,
+    pages: Sequence[bytes],
+    *,
+    baud: int = 19200,
+    local_id: str = "",
+    flow: str = "rtscts",
+    timeouts: Timeouts | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> FaxResult:
+    """Open `port`, send `pages`, close the port."""
+    import serial
+
+    dial_string(number)  # refuse a bad number before touching the modem
+    try:
+        link = open_port(port, baud, flow)
+    except (serial.SerialException, OSError) as exc:
+        raise ModemNotResponding(f"cannot open the modem port {port}: {exc}") from exc
+    try:
+        return send_pages(link, number, pages, local_id=local_id, flow=flow, timeouts=timeouts,
+                          on_progress=on_progress)
+    except serial.SerialException as exc:
+        raise ModemNotResponding(f"the modem port {port} failed: {exc}") from exc
+    finally:
+        link.close()
