@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Front-desk guest registration and police reporting. Without a command, starts the app.",
     )
     parser.add_argument("--version", action="version", version=f"hotel-desk {__version__}")
+    # Accepted before the command too (`hotel-desk --database URL audit verify`); a separate dest because a
+    # subcommand's own default would otherwise overwrite it.
+    parser.add_argument("--database", metavar="URL", dest="global_database", default=None, help=argparse.SUPPRESS)
     common = _common_options()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
@@ -55,9 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "database", None):
+    database = getattr(args, "database", None) or getattr(args, "global_database", None)
+    if database:
         # Commands read the URL through Settings.effective_database_url(); the flag wins over everything.
-        os.environ[ENV_PREFIX + "DATABASE_URL"] = args.database
+        args.database = database
+        os.environ[ENV_PREFIX + "DATABASE_URL"] = database
     handler = getattr(args, "handler", None)
     if handler is None:
         from hotel_desk.commands.app import run_app
