@@ -78,7 +78,8 @@ class FaxError(Exception):
     def __init__(self, message: str, *, hangup_code: int | None = None, transcript: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.hangup_code = hangup_code
-        self.transcript = list(transcript)
+        # The session's own list: the hang-up that follows the error is added to it as well.
+        self.transcript = transcript if isinstance(transcript, list) else list(transcript)
 
 
 class ModemNotResponding(FaxError):
@@ -340,7 +341,8 @@ def send_pages(
 
         progress(f"dialling {dialled}")
         final, info = session.command(f"ATD{dialled}", timeouts.dial)
-        if final != "OK" or not any(line.upper().startswith("+FCO") for line in info):
+        connected = any(line.upper().startswith("+FCO") for line in info)
+        if final != "OK" or not connected or _hangup_code(info) not in (None, 0):
             raise _dial_failure(final, info, dialled, session.transcript)
         _note_session(result, info)
 
@@ -421,6 +423,14 @@ def _send_page_data(session: ModemSession, page: bytes, timeout: float, number: 
                 lines.append(more)
             # The modem speaks during page data only when the call broke (+FHS) or it gave up.
             if _hangup_code(lines) is not None or any(x.upper() in _FINAL for x in lines):
+                # Let the modem finish its report (+FHS is followed by a final result) so that the
+                # hang-up command that follows is not answered by a leftover line.
+                give_up = session._now() + session.timeouts.command
+                while not any(x.upper() in _FINAL for x in lines):
+                    more = session.read_line(give_up)
+                    if more is None:
+                        break
+                    lines.append(more)
                 raise _call_broke(lines, number, "during the page", session.transcript)
     session.write_data(bytes([DLE, ETX]))
     session.port.flush()
@@ -443,6 +453,8 @@ def _end_page(session: ModemSession, timeout: float) -> tuple[str, list[str]]:
 def _hang_up(session: ModemSession) -> None:
     """Put the line on-hook whatever happened; a failure here must not hide the real outcome."""
     try:
+        while session.poll_line() is not None:  # leftovers of a broken call (kept in the transcript)
+            pass
         session.command("ATH0", session.timeouts.hangup)
     except Exception:
         session.transcript.append("! no answer to ATH0")

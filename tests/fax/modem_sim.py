@@ -168,10 +168,11 @@ class SimulatedModem:
 
     def _discard_until_command(self, already: bytes) -> bytes:
         """After a hang-up the rest of the page may still arrive (the sender's buffers): a modem in command
-        mode ignores bytes that do not start an AT command. Returns the first command found (ATH0)."""
+        mode ignores line noise. Page data can hold the bytes "AT" by chance, so the simulator waits for the
+        sender's next real command, the hang-up (ATH), and returns from there."""
         data = bytearray(already)
         while not self._stop.is_set():
-            at = data.find(b"AT")
+            at = data.find(b"ATH")
             if at >= 0:
                 return bytes(data[at:])
             ready, _, _ = select.select([self.master], [], [], 0.05)
