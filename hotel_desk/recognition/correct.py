@@ -246,9 +246,7 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
     # The document code decides the layout (a V makes a visa), so it is settled before anything else.
     code = lines[0][:1] if lines and lines[0] else ""
     if code and code not in DOCUMENT_CODES:
-        support = positions_per_line[0][0].support
-        offered = [(ch, v) for ch, v in support.items() if ch in DOCUMENT_CODES and v >= MIN_SUPPORT / 2]
-        new_code = max(offered, key=lambda t: t[1])[0] if offered else CODE_LOOKALIKES.get(code)
+        new_code = _choose_document_code(lines, positions_per_line[0][0])
         if new_code:
             lines[0] = new_code + lines[0][1:]
             changes.append((0, 0, code, new_code, "document code"))
@@ -309,15 +307,32 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
     checks = layout_checks(fmt, ["".join(r) for r in grid])
     field_checks = [c for c in checks if c.field != "composite"]
     covered: set[tuple[int, int]] = set()
+    double_fixes: list[list[tuple[int, int, str]]] = []
+    double_fields: list[tuple[str, int]] = []
+    unsure_fixes: list[tuple[str, int]] = []
     for check in field_checks:
         cells = [(li, c) for li, a, b in check.covers for c in range(a, b)] + [check.digit]
         covered.update(cells)
-        _satisfy(grid, check, cells, classes, pos, set_char)
-    for check in checks:
-        if check.field != "composite":
-            continue
+        before = [row[:] for row in grid]
+        count, sure = _satisfy(grid, check, cells, classes, pos, set_char)
+        if count == 2:
+            double_fixes.append([(li, c, before[li][c]) for li, c in cells if before[li][c] != grid[li][c]])
+            double_fields.append((check.field, check.digit[0]))
+        elif count and not sure:
+            unsure_fixes.append((check.field, check.digit[0]))
+    composites = [c for c in checks if c.field == "composite"]
+    for check in composites:
         free = [(li, c) for li, a, b in check.covers for c in range(a, b) if (li, c) not in covered]
-        _satisfy(grid, check, [*free, check.digit], classes, pos, set_char)
+        count, sure = _satisfy(grid, check, [*free, check.digit], classes, pos, set_char, most=1)
+        if count and not sure:
+            unsure_fixes.append((check.field, check.digit[0]))
+    # One mod-10 check digit is satisfied by a chance pair of changes far too often: a two-character fix
+    # stands only when an independent check (the composite) confirms it.
+    if double_fixes and not (composites and all(_check_ok(grid, c) for c in composites)):
+        for fix in double_fixes:
+            for li, c, old_char in fix:
+                set_char(li, c, old_char, "reverted: not confirmed by the composite check digit")
+        double_fields = []
 
     # 3. Issuing state and nationality have no check digit: prefer a supported reading that is a real code.
     for name in ("issuing_state", "nationality"):
@@ -336,6 +351,24 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
         (li, c) for check in layout_checks(fmt, out_lines) for li, a, b in check.covers for c in range(a, b)
     }
     review = _review(out_lines, spans, positions_per_line, protected)
+    # A field fixed in two places by its check digit is plausible, not proven (the composite repeats the
+    # same weights over the document number): read that line again and ask a person to compare.
+    for name, li in unsure_fixes:
+        review.append(
+            {
+                "field": name,
+                "line": str(li + 1),
+                "reason": "a character chosen by the check digit among close readings; compare with the page",
+            }
+        )
+    for name, li in double_fields:
+        review.append(
+            {
+                "field": name,
+                "line": str(li + 1),
+                "reason": "two characters chosen by the check digit; compare with the page",
+            }
+        )
     needy = {int(item["line"]) - 1 for item in review}
     final_grid = [list(x) for x in out_lines]
     for check in layout_checks(fmt, out_lines):
@@ -343,6 +376,26 @@ def correct(positions_per_line: list[list[Position]]) -> Correction:
             needy.add(check.digit[0])
             needy.update(li for li, _, _ in check.covers)
     return Correction(out_lines, conf, changes, review, needy)
+
+
+def _choose_document_code(lines: list[str], first: Position) -> str | None:
+    """A document code letter for a first character that is none: the one the OCR offered, else the one
+    under which the most check digits pass (P or V for 2-line zones, I, A or C for 3 lines)."""
+    offered = [(ch, v) for ch, v in first.support.items() if ch in DOCUMENT_CODES and v >= MIN_SUPPORT / 2]
+    if offered:
+        return max(offered, key=lambda t: t[1])[0]
+    options = "IAC" if len(lines) == 3 else "PV"
+    best: tuple[int, str] | None = None
+    for code in options:
+        trial = [code + lines[0][1:], *lines[1:]]
+        fmt = detect_format(trial)
+        if fmt is None:
+            continue
+        grid = [list(x) for x in trial]
+        passed = sum(_check_ok(grid, c) for c in layout_checks(fmt, trial))
+        if best is None or passed > best[0]:
+            best = (passed, code)
+    return best[1] if best else CODE_LOOKALIKES.get(lines[0][:1])
 
 
 def _field_spans(fmt: DocumentFormat, lines: list[str]) -> dict[str, tuple[int, int, int]]:
@@ -370,11 +423,12 @@ def _satisfy(
     classes: dict[Cell, frozenset[str]],
     pos: Callable[[int, int], Position],
     set_char: Callable[[int, int, str, str], None],
-) -> None:
+    most: int = 2,
+) -> tuple[int, bool]:
     """Change at most two positions of this check, each to a supported alternative, to make it pass;
     the most supported combination wins. Nothing changes when no supported combination passes."""
     if _check_ok(grid, check):
-        return
+        return 0, True
     options: list[tuple[tuple[int, int], str, float]] = []
     for li, c in cells:
         current = grid[li][c]
@@ -386,8 +440,8 @@ def _satisfy(
                 continue
             options.append(((li, c), ch, math.log(min(1.0, s / base))))
         # A letter read where only a digit may stand was already mapped; its look-alike digits count too.
-    best: tuple[float, list[tuple[tuple[int, int], str]]] | None = None
-    for k in (1, 2):
+    passing: list[tuple[float, list[tuple[tuple[int, int], str]]]] = []
+    for k in range(1, most + 1):
         for combo in itertools.combinations(options, k):
             places = {o[0] for o in combo}
             if len(places) < k:
@@ -401,14 +455,20 @@ def _satisfy(
             ok = _check_ok(grid, check)
             for (li, c), old in saved:
                 grid[li][c] = old
-            if ok and (best is None or score > best[0]):
-                best = (score, [(o[0], o[1]) for o in combo])
-        if best is not None:
+            if ok:
+                passing.append((score, [(o[0], o[1]) for o in combo]))
+        if passing:
             break  # fewer changes first
-    if best is None:
-        return
-    for (li, c), ch in best[1]:
+    if not passing:
+        return 0, True
+    passing.sort(key=lambda t: -t[0])
+    score, chosen = passing[0]
+    for (li, c), ch in chosen:
         set_char(li, c, ch, f"check digit ({check.field})")
+    # Sure only when the image clearly prefers this fix: each change at least half as supported as what was
+    # read, and no other passing fix nearly as supported (a mod-10 digit is met by chance one time in ten).
+    sure = score >= len(chosen) * math.log(0.5) and (len(passing) == 1 or passing[1][0] < score - math.log(3))
+    return len(chosen), sure
 
 
 def _prefer_known_code(
