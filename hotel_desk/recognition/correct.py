@@ -385,16 +385,18 @@ def _choose_document_code(lines: list[str], first: Position) -> str | None:
     if offered:
         return max(offered, key=lambda t: t[1])[0]
     options = "IAC" if len(lines) == 3 else "PV"
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for code in options:
         trial = [code + lines[0][1:], *lines[1:]]
         fmt = detect_format(trial)
         if fmt is None:
             continue
         grid = [list(x) for x in trial]
-        passed = sum(_check_ok(grid, c) for c in layout_checks(fmt, trial))
-        if best is None or passed > best[0]:
-            best = (passed, code)
+        results = [_check_ok(grid, c) for c in layout_checks(fmt, trial)]
+        # Fewest failing checks first (a visa has no composite to fail), then most passing.
+        rank = (-results.count(False), results.count(True))
+        if best is None or rank > best[0]:
+            best = (rank, code)
     return best[1] if best else CODE_LOOKALIKES.get(lines[0][:1])
 
 

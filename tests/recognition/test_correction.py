@@ -71,3 +71,21 @@ def test_letters_field_printed_with_digits_is_not_forced() -> None:
     fixed = correct([_positions(TD3[0]), _positions(line2)])
     assert fixed.lines[1][10:13] == "132"
     assert any(r["field"] == "nationality" for r in fixed.review)
+
+
+def test_visa_code_misread_is_settled_by_the_check_digits() -> None:
+    """'V' read as 'N': the visa layout (no composite) is the one under which the checks pass."""
+    mrvb = ("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<")
+    line1 = "N" + mrvb[0][1:]
+    fixed = correct([_positions(line1), _positions(mrvb[1])])
+    assert fixed.lines[0] == mrvb[0]
+    assert (0, 0, "N", "V", "document code") in fixed.changes
+
+
+def test_weakly_supported_check_digit_fix_is_flagged() -> None:
+    """The OCR hesitated (8 offered at a third of the support of B): the fix is made, a person compares."""
+    line2 = "LB98902C36" + TD3[1][10:]
+    fixed = correct([_positions(TD3[0]), _positions(line2, {1: {"8": 0.3}})])
+    assert fixed.lines[1] == TD3[1]
+    assert any(r["field"] == "document_number" for r in fixed.review)
+    assert 1 in fixed.needy_lines
