@@ -3,6 +3,7 @@ the time left. Send waiting reports at once, or open the correction for a report
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -10,9 +11,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import Clock, local_zone
-from hotel_desk.ui import labels, theme
+from hotel_desk.ui import desk_services, labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.viewmodels import ReportRow
@@ -29,6 +33,28 @@ from hotel_desk.ui.widgets import MessageLine, card, page_header
 Index = QModelIndex | QPersistentModelIndex
 DONE_STATES = {"acknowledged", "accepted", "confirmed", "superseded", "cancelled"}
 REFUSED_STATES = {"rejected", "needs_correction"}
+#: Reports that may still go by fax or by hand (hotel_desk.fax.handover.HANDOVER_STATES; not imported here
+#: because that loads the store).
+HANDOVER_STATES = {"queued", "sending", "failed_retrying"}
+
+
+def save_registration_form(desk: Any, report_id: str, path: str) -> str:
+    """Background job: the report's registration form as a PDF (an audited read of personal data)."""
+    from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
+    from hotel_desk.fax.handover import write_form
+
+    fonts = find_fonts(desk.settings.extra.get(SETTING_FONT) or None)
+    _report, written = write_form(desk_services._db(desk), report_id, path, actor=desk_services.actor(desk),
+                                  timezone=desk.settings.timezone, fonts=fonts, clock=desk.clock)
+    return str(written)
+
+
+def mark_handed_over(desk: Any, report_id: str, received_by: str) -> None:
+    """Background job: the printed form was handed to an officer (home visit, counter)."""
+    from hotel_desk.fax.handover import hand_over_in_person
+
+    hand_over_in_person(desk_services._db(desk), report_id, received_by=received_by,
+                        actor=desk_services.actor(desk), clock=desk.clock)
 
 
 class ReportsModel(QAbstractTableModel):
@@ -145,6 +171,12 @@ class ReportsPage(QWidget):
         self.correct_button.setToolTip(self.tr("Correct the registration the intake refused (Ctrl+E)"))
         self.correct_button.clicked.connect(self.open_correction)
         bar.addWidget(self.correct_button)
+        self.form_button = QPushButton(self.tr("Registration form (print / fax)…"))
+        self.form_button.setToolTip(self.tr(
+            "Save the selected report's registration form as a PDF to print or fax to the police sub-station, "
+            "then mark it as handed over (Ctrl+P)"))
+        self.form_button.clicked.connect(self.save_form)
+        bar.addWidget(self.form_button)
         outer.addLayout(bar)
 
         self.model = ReportsModel(ctx.desk.clock, ctx.settings.timezone)
@@ -182,6 +214,7 @@ class ReportsPage(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.retry_selected, context=context)
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction, context=context)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.save_form, context=context)
         self._show_detail()
 
     def _summary_changed(self, summary: object) -> None:
@@ -236,6 +269,7 @@ class ReportsPage(QWidget):
         row = self.selected()
         self.retry_button.setEnabled(any(r.state in ("queued", "failed_retrying") for r in self._all))
         self.correct_button.setEnabled(row is not None and row.state in REFUSED_STATES)
+        self.form_button.setEnabled(row is not None)
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
             return
@@ -279,3 +313,63 @@ class ReportsPage(QWidget):
         if row is None or row.state not in REFUSED_STATES:
             return
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
+
+    # -- fax / manual hand-over (small inns; outages) ------------------------------------------------------
+    def ask_form_path(self, row: ReportRow) -> str:
+        suggested = Path.home() / f"registration-{row.room or 'room'}-{row.report_id[:8]}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the registration form"), str(suggested),
+                                                    self.tr("PDF (*.pdf)"))
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def ask_received_by(self) -> str:
+        name, ok = QInputDialog.getText(self, self.tr("Mark as handed over"), self.tr(
+            "Who received the form? (officer's name or number)"))
+        return name.strip() if ok else ""
+
+    def offer_hand_over(self, row: ReportRow, path: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Registration form saved"), self.tr(
+            "Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer "
+            "has it, mark the report as handed over.").replace("%1", path), parent=self)
+        hand_over = box.addButton(self.tr("Mark as handed over…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(hand_over)
+        box.exec()
+        return box.clickedButton() is hand_over
+
+    def save_form(self) -> None:
+        row = self.selected()
+        if row is None or not self.ctx.ready:
+            return
+        path = self.ask_form_path(row)
+        if not path:
+            return
+
+        def done(written: str) -> None:
+            self.message.show_message("info", self.tr("Registration form saved: %1").replace("%1", written))
+            if row.state in HANDOVER_STATES and self.offer_hand_over(row, written):
+                self.hand_over(row)
+
+        def failed(error: JobError) -> None:
+            self.message.show_message("error", self.tr("The registration form could not be saved: %1").replace(
+                "%1", labels.problem_text(error)))
+
+        self.ctx.run(lambda: save_registration_form(self.ctx.desk, row.report_id, path), done, failed,
+                     label=self.tr("Saving the registration form"), owner=self)
+
+    def hand_over(self, row: ReportRow) -> None:
+        received_by = self.ask_received_by()
+        if not received_by:
+            return
+
+        def done(_: object) -> None:
+            self.message.show_message("info", self.tr(
+                "Handed over to %1. The report now waits for the police's receipt number.").replace("%1", received_by))
+            self.ctx.reports_changed.emit()
+
+        def failed(error: JobError) -> None:
+            self.message.show_message("error", self.tr("Could not mark the report as handed over: %1").replace(
+                "%1", labels.problem_text(error)))
+
+        self.ctx.run(lambda: mark_handed_over(self.ctx.desk, row.report_id, received_by), done, failed, owner=self)

@@ -1349,6 +1349,66 @@ or press Ctrl+O to open an image</source>
             <source>Could not queue the report: %1</source>
             <translation>无法将报告排队：%1</translation>
         </message>
+        <message>
+            <source>Registration form (print / fax)…</source>
+            <translation>登记表（打印 / 传真）…</translation>
+        </message>
+        <message>
+            <source>Save the selected report&apos;s registration form as a PDF to print or fax to the police sub-station, then mark it as handed over (Ctrl+P)</source>
+            <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Save the registration form</source>
+            <translation>保存登记表</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Mark as handed over</source>
+            <translation>标记为已递交</translation>
+        </message>
+        <message>
+            <source>Who received the form? (officer&apos;s name or number)</source>
+            <translation>谁接收了登记表？（民警姓名或警号）</translation>
+        </message>
+        <message>
+            <source>Registration form saved</source>
+            <translation>登记表已保存</translation>
+        </message>
+        <message>
+            <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
+            <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
+        </message>
+        <message>
+            <source>Mark as handed over…</source>
+            <translation>标记为已递交…</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>暂不</translation>
+        </message>
+        <message>
+            <source>Registration form saved: %1</source>
+            <translation>登记表已保存：%1</translation>
+        </message>
+        <message>
+            <source>The registration form could not be saved: %1</source>
+            <translation>无法保存登记表：%1</translation>
+        </message>
+        <message>
+            <source>Saving the registration form</source>
+            <translation>正在保存登记表</translation>
+        </message>
+        <message>
+            <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
+            <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
+        </message>
+        <message>
+            <source>Could not mark the report as handed over: %1</source>
+            <translation>无法将报告标记为已递交：%1</translation>
+        </message>
     </context>
     <context>
         <name>ScannerBridge</name>
