@@ -275,7 +275,8 @@ def render_form(
 
 def pdf_bytes(form: RenderedForm) -> bytes:
     out = io.BytesIO()
-    form.print_page.save(out, format="PDF", resolution=PDF_DPI, title=TITLE_EN, author="hotel_desk")
+    # JPEG at quality 90: small text stays crisp on paper (the default 75 smears it).
+    form.print_page.save(out, format="PDF", resolution=PDF_DPI, quality=90, title=TITLE_EN, author="hotel_desk")
     return out.getvalue()
 
 

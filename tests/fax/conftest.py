@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -77,6 +78,8 @@ def report_id(db: Any, clock: ManualClock) -> str:
 
 @pytest.fixture
 def modem_factory() -> Iterator[Any]:
+    if not hasattr(os, "openpty"):
+        pytest.skip("the simulated modem needs a pty (POSIX)")
     modems: list[SimulatedModem] = []
 
     def make(scenario: str = "success", **kw: Any) -> SimulatedModem:
