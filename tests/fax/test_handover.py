@@ -3,6 +3,7 @@ named in-person hand-over; a failed fax leaves it exactly as it was, with the at
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -45,11 +46,13 @@ def test_fax_success_hands_over_then_confirm(db: Any, clock: Any, report_id: str
     events = audit_events(db, entity_id=report_id)
     handed = next(e for e in events if e.action == "report.handed_over")
     assert handed.details["channel"] == "fax"
-    assert "+FHS:00" in handed.details["note"] and "1 page(s) confirmed" in handed.details["note"]
+    assert "+FHS:00" in json.dumps(handed.details)  # the modem's result is in the audit event
     # Drawing the form is an audited read of personal data.
     assert any(e.action == "personal_data.read" and e.details.get("what") == "registration form" for e in events)
     log = reports_for_registration(db, get_report(db, report_id).registration_id)[0].attempt_log
-    assert log[-1].outcome == "handed_over"
+    assert log[-1].outcome == "handed_over" and log[-1].channel == "fax"
+    assert log[-1].error is not None
+    assert "+FHS:00" in log[-1].error and "1 page(s) confirmed" in log[-1].error
     # The police's receipt settles it, as for any hand-over.
     confirmed = confirm_report(db, report_id, receipt_number="JA-2026-0042", actor="alice", clock=clock)
     assert confirmed.state == "confirmed"
@@ -93,8 +96,11 @@ def test_in_person_hand_over_records_who_received_it(db: Any, clock: Any, report
     report = hand_over_in_person(db, report_id, received_by="  Officer  Wang ", note="home visit",
                                  actor="alice", clock=clock)
     assert report.state == "handed_over" and report.channel == "manual"
+    note = "handed over in person to Officer Wang; home visit"
     event = next(e for e in audit_events(db, entity_id=report_id) if e.action == "report.handed_over")
-    assert event.details["note"] == "handed over in person to Officer Wang; home visit"
+    assert note in json.dumps(event.details)
+    log = reports_for_registration(db, report.registration_id)[0].attempt_log
+    assert (log[-1].outcome, log[-1].channel, log[-1].error) == ("handed_over", "manual", note)
     with pytest.raises(StateError, match="already handed over"):
         hand_over_in_person(db, report_id, received_by="someone else", actor="alice", clock=clock)
     with pytest.raises(ValueError, match="name the person"):
