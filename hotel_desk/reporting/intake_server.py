@@ -465,6 +465,23 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send_json(status, body)
 
+    def _admit(self, dice: FaultDice, unavailable: str) -> tuple[str, RequestFault | None] | None:
+        """The common start of a hotel's request: the plan's latency, authentication, then the roll of the
+        request fault. A 5xx is answered here (before any work); the other faults strike after the work, in
+        `_deliver`. None when the request was answered already."""
+        delay = dice.latency_seconds()
+        if delay:
+            time.sleep(delay)
+        hotel_id = self._auth()
+        if hotel_id is None:
+            return None
+        fault = dice.request_fault()
+        if fault is RequestFault.SERVER_ERROR:
+            _count(self.server.intake, "faults_5xx")
+            self._send_json(503, _error("unavailable", unavailable), {"Retry-After": "1"})
+            return None
+        return hotel_id, fault
+
     # -- routes ---------------------------------------------------------------------------------------
     def do_GET(self) -> None:
         intake = self.server.intake
@@ -477,17 +494,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path.startswith((PATH_RECEIPTS, PATH_RECORDS)):
             dice = intake._dice
-            delay = dice.latency_seconds()
-            if delay:
-                time.sleep(delay)
-            hotel_id = self._auth()
-            if hotel_id is None:
+            admitted = self._admit(dice, "TRAINING: injected 5xx")
+            if admitted is None:
                 return
-            fault = dice.request_fault()
-            if fault is RequestFault.SERVER_ERROR:
-                _count(intake, "faults_5xx")
-                self._send_json(503, _error("unavailable", "TRAINING: injected 5xx"), {"Retry-After": "1"})
-                return
+            hotel_id, fault = admitted
             if path.startswith(PATH_RECEIPTS):
                 found = intake.db.receipt(unquote(path[len(PATH_RECEIPTS):]))
                 if found is not None and found["hotel_id"] != hotel_id:
@@ -529,17 +539,10 @@ class _Handler(BaseHTTPRequestHandler):
         if raw is None:
             return
         dice = intake._dice  # one plan for the whole request, even if it is changed meanwhile
-        delay = dice.latency_seconds()
-        if delay:
-            time.sleep(delay)
-        hotel_id = self._auth()
-        if hotel_id is None:
+        admitted = self._admit(dice, "TRAINING: injected 5xx, nothing filed")
+        if admitted is None:
             return
-        fault = dice.request_fault()
-        if fault is RequestFault.SERVER_ERROR:
-            _count(intake, "faults_5xx")
-            self._send_json(503, _error("unavailable", "TRAINING: injected 5xx, nothing filed"), {"Retry-After": "1"})
-            return
+        hotel_id, fault = admitted
         try:
             body = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):

@@ -1,7 +1,7 @@
 """The uploader: a Qt-free worker that empties the store's report outbox into a transport.
 
 - Earliest deadline first (the store's claim orders by deadline), one batch per round.
-- Every attempt is recorded with its own raw answer, in one transaction per batch (store.outbox_batch).
+- Every attempt is recorded with its own raw answer, in one transaction per batch (store.outbox.record_answers).
 - Transient failures back off exponentially with jitter, capped so that retries come faster as a deadline
   nears; an intake's Retry-After is honoured.
 - Offline detection: when the intake cannot be reached, the uploader stops claiming reports (no attempt
@@ -50,10 +50,11 @@ from hotel_desk.reporting.protocol import (
 )
 from hotel_desk.reporting.transport import Transport
 from hotel_desk.store.db import Database
-from hotel_desk.store.outbox import DEFAULT_LEASE, OutboxReport
-from hotel_desk.store.outbox_batch import (
+from hotel_desk.store.outbox import (
+    DEFAULT_LEASE,
     Answer,
-    claim_due_batch,
+    OutboxReport,
+    claim_due_reports,
     claim_open_reports,
     record_answers,
     release_claims,
@@ -331,7 +332,7 @@ class Uploader:
                     return summary
 
     def _claim(self) -> list[OutboxReport]:
-        return claim_due_batch(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
+        return claim_due_reports(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
                                  clock=self.clock)
 
     def _answer(self, report: OutboxReport, res: RecordResult, outcome: BatchOutcome, now: datetime) -> Answer:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -112,54 +112,46 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -
     hotel = record.get("hotel_code")
     if hotel_id is not None and not _blank(hotel) and hotel != hotel_id:
         err("hotel_code", "mismatch", "hotel_code differs from the authenticated hotel id")
-    substation = record.get("substation_code")
-    if not _blank(substation) and not _CODE.match(str(substation)):
-        err("substation_code", "invalid_format", "substation_code: letters, digits, '-', '_' or '.' (max 32)")
+    def parsed(names: tuple[str, ...], parse: Callable[[Any], Any], message: str) -> dict[str, Any]:
+        """The given (non-blank) fields that parse; an error for each one that does not."""
+        values = {}
+        for name in names:
+            value = record.get(name)
+            if _blank(value):
+                continue
+            got = parse(value)
+            if got is None:
+                err(name, "invalid_format", f"{name} {message}")
+            else:
+                values[name] = got
+        return values
 
-    times: dict[str, datetime] = {}
-    for name in ("event_time", "check_in_time", "check_out_time"):
+    def formatted(name: str, pattern: re.Pattern[str], message: str) -> None:
         value = record.get(name)
-        if _blank(value):
-            continue
-        moment = _parse_time(value)
-        if moment is None:
-            err(name, "invalid_format", f"{name} must be an ISO 8601 date-time with a UTC offset")
-        else:
-            times[name] = moment
-    dates: dict[str, date] = {}
-    for name in ("birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"):
-        value = record.get(name)
-        if _blank(value):
-            continue
-        day = _parse_date(value)
-        if day is None:
-            err(name, "invalid_format", f"{name} must be a date YYYY-MM-DD")
-        else:
-            dates[name] = day
+        if not _blank(value) and not (isinstance(value, str) and pattern.match(value)):
+            err(name, "invalid_format", f"{name}{message}")
+
+    def coded(name: str, value: Any, codes: tuple[str, ...]) -> None:
+        if not _blank(value) and value not in codes:
+            err(name, "unknown_code", f"{name} must be one of {', '.join(codes)}")
+
+    formatted("substation_code", _CODE, ": letters, digits, '-', '_' or '.' (max 32)")
+
+    times: dict[str, datetime] = parsed(("event_time", "check_in_time", "check_out_time"), _parse_time,
+                                        "must be an ISO 8601 date-time with a UTC offset")
+    dates: dict[str, date] = parsed(("birth_date", "document_expiry", "stay_until", "entry_date",
+                                     "planned_departure"), _parse_date, "must be a date YYYY-MM-DD")
 
     for name in ("surname_en", "given_names_en"):
-        value = record.get(name)
-        if not _blank(value) and not (isinstance(value, str) and _LATIN_NAME.match(value)):
-            err(name, "invalid_format", f"{name}: capital Latin letters, spaces, hyphens and apostrophes only "
-                "(transliterate as the MRZ does; do not drop characters)")
-    sex = record.get("sex")
-    if not _blank(sex) and sex not in SEXES:
-        err("sex", "unknown_code", "sex must be M, F or X")
-    nationality = record.get("nationality")
-    if not _blank(nationality) and not (isinstance(nationality, str) and _NATIONALITY.match(nationality)):
-        err("nationality", "invalid_format", "nationality must be an ISO 3166 alpha-3 code as in the MRZ")
-    doc_type = record.get("document_type")
-    if not _blank(doc_type) and doc_type not in DOCUMENT_TYPES:
-        err("document_type", "unknown_code", f"document_type must be one of {', '.join(DOCUMENT_TYPES)}")
-    number = record.get("document_number")
-    if not _blank(number) and not (isinstance(number, str) and _DOC_NUMBER.match(number)):
-        err("document_number", "invalid_format", "document_number: 1-20 capital letters and digits, no fillers")
+        formatted(name, _LATIN_NAME, ": capital Latin letters, spaces, hyphens and apostrophes only "
+                  "(transliterate as the MRZ does; do not drop characters)")
+    coded("sex", record.get("sex"), SEXES)
+    formatted("nationality", _NATIONALITY, " must be an ISO 3166 alpha-3 code as in the MRZ")
+    coded("document_type", record.get("document_type"), DOCUMENT_TYPES)
+    formatted("document_number", _DOC_NUMBER, ": 1-20 capital letters and digits, no fillers")
     visa = record.get("visa_type")
-    if not _blank(visa) and str(visa).upper() not in VISA_TYPES:
-        err("visa_type", "unknown_code", f"visa_type must be one of {', '.join(VISA_TYPES)}")
-    photo = record.get("document_photo_sha256")
-    if not _blank(photo) and not (isinstance(photo, str) and _SHA256.match(photo)):
-        err("document_photo_sha256", "invalid_format", "document_photo_sha256 must be 64 lower-case hex digits")
+    coded("visa_type", None if _blank(visa) else str(visa).upper(), VISA_TYPES)
+    formatted("document_photo_sha256", _SHA256, " must be 64 lower-case hex digits")
     for name, limit in _MAX_TEXT.items():
         value = record.get(name)
         if value is None:

@@ -5,8 +5,9 @@ Public API (see docs/store.md):
 - desk actions (one transaction each, with report + audit event): `register_guest`, `check_out`,
   `correct_registration`, `cancel_registration`; set-up: `set_property`, `property_from_settings`,
   `ensure_desk_user`
-- outbox (for the uploader): `claim_due_reports`, `mark_sending`, `record_acknowledged`,
-  `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`, `get_report`
+- outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
+  `record_answers` (a batch), `record_acknowledged`, `record_rejected`, `record_transient_failure`,
+  `mark_handed_over`, `confirm_report`, `get_report`
 - views: `pending_reports`, `outbox_summary`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
 - audit: `verify_chain`, `append_event`, `canonical_json`
@@ -36,16 +37,21 @@ from hotel_desk.store.models import (
 )
 from hotel_desk.store.outbox import (
     DEFAULT_LEASE,
+    Answer,
+    BatchRecorded,
     FieldError,
     OutboxReport,
     claim_due_reports,
+    claim_open_reports,
     confirm_report,
     get_report,
     mark_handed_over,
     mark_sending,
     record_acknowledged,
+    record_answers,
     record_rejected,
     record_transient_failure,
+    release_claims,
 )
 from hotel_desk.store.payload import REPORT_WINDOW
 from hotel_desk.store.queries import (
@@ -86,15 +92,16 @@ from hotel_desk.store.services import (
 )
 
 __all__ = [
-    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW",
-    "AttemptView", "AuditAction", "AuditEventView", "BrokenLink", "ChainVerification", "Database", "FieldError",
-    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
-    "RegistrationDetail", "RegistrationStatus", "ReportKind", "ReportRef", "ReportState", "ReportView",
-    "StateError", "StayDetails", "StoreError", "append_event", "audit_events", "cancel_registration", "canonical_json",
-    "chain_head", "check_out", "claim_due_reports", "confirm_report", "correct_registration",
-    "document_page_image", "ensure_desk_user", "get_report", "guests_in_house", "mark_handed_over",
-    "mark_sending", "open_database", "outbox_summary", "pending_reports", "property_from_settings",
-    "record_acknowledged", "record_personal_data_read", "record_rejected", "record_transient_failure",
-    "register_guest", "register_in_session", "register_many", "registration_detail", "report_payload",
-    "reports_for_registration", "set_property", "verify_chain",
+    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW", "Answer",
+    "AttemptView", "AuditAction", "AuditEventView", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
+    "FieldError", "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport",
+    "PendingReport", "RegistrationDetail", "RegistrationStatus", "ReportKind", "ReportRef", "ReportState",
+    "ReportView", "StateError", "StayDetails", "StoreError", "append_event", "audit_events", "cancel_registration",
+    "canonical_json", "chain_head", "check_out", "claim_due_reports", "claim_open_reports", "confirm_report",
+    "correct_registration", "document_page_image", "ensure_desk_user", "get_report", "guests_in_house",
+    "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
+    "property_from_settings", "record_acknowledged", "record_answers", "record_personal_data_read",
+    "record_rejected", "record_transient_failure", "register_guest", "register_in_session", "register_many",
+    "registration_detail", "release_claims", "report_payload", "reports_for_registration", "set_property",
+    "verify_chain",
 ]

@@ -5,7 +5,16 @@ never take the same report; on SQLite every write transaction holds the database
 BEGIN IMMEDIATE. A claim is a lease: if the uploader dies mid-send, the report becomes due again when the
 lease runs out (the intake must therefore tolerate a repeated report_id; the payload is identical).
 
-Every state change is one transaction with its attempt-log row (for answers) and its audit event.
+Claims: `claim_due_reports` (the uploader's rounds), `claim_open_reports` (a batch-file hand-over takes
+everything unsent, retry time or not), `mark_sending` (one report, "send now"), `release_claims` (an
+uploader restarting after a crash takes back its previous life's claims instead of waiting for the leases).
+
+Answers: an intake answers a whole batch at once, so `record_answers` records a batch of `Answer`s in ONE
+transaction (one commit, one fsync): one attempt-log row per report with its own raw answer, the report's
+state, and one audit event per outcome naming every report in it. `record_acknowledged`,
+`record_rejected`, `record_transient_failure` and `mark_handed_over` are the one-report forms of the same
+rules; they refuse (StateError) an answer that cannot apply, where a batch only logs it.
+
 Nothing here edits a payload: the database refuses it anyway.
 """
 
@@ -13,11 +22,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
@@ -31,6 +40,22 @@ from hotel_desk.store.services import NotFound, StateError, StoreError
 DEFAULT_LEASE = timedelta(minutes=5)
 
 HANDOVER_CHANNELS = ("fax", "manual")
+
+#: What one attempt can produce for one report (`Answer.outcome`).
+OUTCOMES = ("acknowledged", "rejected", "transient", "handed_over")
+
+_OUTCOME_STATE = {
+    "acknowledged": ReportState.ACKNOWLEDGED, "rejected": ReportState.REJECTED,
+    "transient": ReportState.FAILED_RETRYING, "handed_over": ReportState.HANDED_OVER,
+}
+_OUTCOME_ACTION = {
+    "acknowledged": AuditAction.REPORT_ACKNOWLEDGED, "rejected": AuditAction.REPORT_REJECTED,
+    "transient": AuditAction.REPORT_FAILED, "handed_over": AuditAction.REPORT_HANDED_OVER,
+}
+#: States an attempt's answer applies to; an acknowledgement also settles a rejected or handed-over report.
+_ANSWERABLE = frozenset(s.value for s in (ReportState.SENDING, ReportState.QUEUED, ReportState.FAILED_RETRYING))
+_ACK_ALSO = frozenset(s.value for s in (ReportState.REJECTED, ReportState.HANDED_OVER))
+_CHUNK = 500  # ids per IN list when reading a batch's current states
 
 
 @dataclass(frozen=True)
@@ -67,7 +92,38 @@ class OutboxReport:
     corrects_report_id: str | None
 
 
-def _outbox_report(report: Report) -> OutboxReport:
+@dataclass(frozen=True)
+class Answer:
+    """What one attempt produced for one report."""
+
+    report_id: str
+    outcome: str  # one of OUTCOMES
+    raw_answer: str | None = None
+    receipt_id: str | None = None  # acknowledged
+    field_errors: Sequence[FieldError | Mapping[str, Any]] = field(default_factory=tuple)  # rejected
+    error: str | None = None  # transient (and a note for handed_over)
+    next_attempt_at: datetime | None = None  # transient
+
+
+@dataclass(frozen=True)
+class BatchRecorded:
+    """What record_answers did: per outcome, the report ids whose state changed; plus the ids whose answer
+    was only logged (a late answer for a report already acknowledged, confirmed or handed over)."""
+
+    changed: Mapping[str, list[str]]
+    logged_only: list[str]
+
+
+#: The report columns an OutboxReport is made of (claims read only these: no ORM objects on the hot path).
+_OUTBOX_COLUMNS = (
+    Report.id, Report.registration_id, Report.kind, Report.state, Report.payload, Report.payload_sha256,
+    Report.event_time, Report.deadline_at, Report.attempts, Report.next_attempt_at, Report.channel,
+    Report.claimed_by, Report.lease_until, Report.corrects_report_id,
+)
+
+
+def _outbox_report(report: Any) -> OutboxReport:
+    """From a `Report` or a row of `_OUTBOX_COLUMNS` (same attribute names)."""
     return OutboxReport(
         report_id=report.id, registration_id=report.registration_id, kind=report.kind, state=report.state,
         payload=load_payload(report.payload), payload_text=report.payload,
@@ -82,12 +138,47 @@ def _now(clock: Clock | None) -> datetime:
     return (clock or SystemClock()).now()
 
 
-def _due_clause(now: datetime) -> Any:
-    return or_(
-        (Report.state.in_([s.value for s in DUE_STATES])) & (Report.next_attempt_at <= now),
-        # A claim whose uploader vanished (crash, power cut) runs out and the report is due again.
-        (Report.state == ReportState.SENDING.value) & (Report.lease_until <= now),
-    )
+# -- claims ---------------------------------------------------------------------------------------------
+
+
+def _claimable(now: datetime, *, before_retry_time: bool = False) -> Any:
+    """Queued or failed-retrying reports whose next attempt time has come (or any of them with
+    `before_retry_time`), and sending ones whose claim ran out (uploader crashed, power cut)."""
+    waiting = Report.state.in_([s.value for s in DUE_STATES])
+    if not before_retry_time:
+        waiting = waiting & (Report.next_attempt_at <= now)
+    return or_(waiting, (Report.state == ReportState.SENDING.value) & (Report.lease_until <= now))
+
+
+def _claim_event(session: Session, *, worker: str, ids: Sequence[str], now: datetime, **extra: Any) -> None:
+    append_event(session, actor=worker, action=AuditAction.REPORT_CLAIMED, entity_type="report_batch",
+                 entity_id=ids[0], at=now, details={"report_ids": list(ids), **extra})
+
+
+def _claim(
+    db: Database, where: Any, *, worker: str, limit: int, lease: timedelta, now: datetime, **audit: Any
+) -> list[OutboxReport]:
+    """Mark up to `limit` reports matching `where`, earliest deadline first, sending under `worker`'s lease.
+    Plain SQL statements rather than ORM objects: claiming is half of a drain's database time."""
+    with db.write() as session:
+        query = select(*_OUTBOX_COLUMNS).where(where).order_by(Report.deadline_at, Report.audit_seq).limit(limit)
+        if db.is_postgresql:
+            query = query.with_for_update(skip_locked=True)
+        rows = session.execute(query).all()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        lease_until = now + lease
+        session.execute(
+            update(Report).where(Report.id.in_(ids))
+            .values(state=ReportState.SENDING.value, claimed_by=worker, lease_until=lease_until, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        _claim_event(session, worker=worker, ids=ids, now=now, **audit)
+    return [
+        replace(_outbox_report(r), state=ReportState.SENDING.value, claimed_by=worker, lease_until=lease_until)
+        for r in rows
+    ]
 
 
 def claim_due_reports(
@@ -102,23 +193,23 @@ def claim_due_reports(
     by `worker`. Due: queued or failed-retrying with next_attempt_at <= now, or sending with an expired
     lease. Returns them with their payloads."""
     now = _now(clock)
-    with db.write() as session:
-        query = select(Report).where(_due_clause(now)).order_by(Report.deadline_at, Report.audit_seq).limit(limit)
-        if db.is_postgresql:
-            query = query.with_for_update(skip_locked=True)
-        reports = session.execute(query).scalars().all()
-        if not reports:
-            return []
-        for report in reports:
-            report.state = ReportState.SENDING.value
-            report.claimed_by = worker
-            report.lease_until = now + lease
-            report.updated_at = now
-        append_event(
-            session, actor=worker, action=AuditAction.REPORT_CLAIMED, entity_type="report_batch",
-            entity_id=reports[0].id, at=now, details={"report_ids": [r.id for r in reports]},
-        )
-        return [_outbox_report(r) for r in reports]
+    return _claim(db, _claimable(now), worker=worker, limit=limit, lease=lease, now=now)
+
+
+def claim_open_reports(
+    db: Database,
+    *,
+    worker: str,
+    limit: int = 1000,
+    lease: timedelta = DEFAULT_LEASE,
+    clock: Clock | None = None,
+) -> list[OutboxReport]:
+    """Claim reports that are queued or waiting for a retry, whether or not their retry time has come
+    (and sending ones whose lease ran out), earliest deadline first: for handing everything unsent over
+    as a batch file during an outage, or the desk's "send all now"."""
+    now = _now(clock)
+    return _claim(db, _claimable(now, before_retry_time=True), worker=worker, limit=limit, lease=lease,
+                  now=now, open=True)
 
 
 def _load(session: Session, report_id: str) -> Report:
@@ -155,45 +246,160 @@ def mark_sending(
         report.claimed_by = worker
         report.lease_until = now + lease
         report.updated_at = now
-        append_event(
-            session, actor=worker, action=AuditAction.REPORT_CLAIMED, entity_type="report_batch",
-            entity_id=report.id, at=now, details={"report_ids": [report.id]},
-        )
+        _claim_event(session, worker=worker, ids=[report.id], now=now)
         session.flush()
         return _outbox_report(report)
 
 
-def _log_attempt(
-    session: Session,
-    report: Report,
-    *,
-    now: datetime,
-    channel: str,
-    outcome: str,
-    actor: str,
-    receipt_id: str | None = None,
-    raw_answer: str | None = None,
-    field_errors: str | None = None,
-    error: str | None = None,
-) -> None:
-    session.add(
-        ReportAttempt(
-            report_id=report.id, attempted_at=now, channel=channel, outcome=outcome, receipt_id=receipt_id,
-            raw_answer=raw_answer, field_errors=field_errors, error=error, actor=actor,
-        )
+def release_claims(db: Database, *, worker: str, clock: Clock | None = None) -> list[str]:
+    """Make the reports that `worker` holds due again at once, logging an attempt whose outcome is unknown.
+
+    For an uploader starting up: a previous life of the same worker was killed mid-send, so whether the
+    intake filed those reports is unknown. Sending them again under the same idempotency key is safe
+    (the intake answers a duplicate with the original receipt); waiting for the leases wastes minutes of
+    the 24 hours."""
+    now = _now(clock)
+    with db.read() as session:
+        ids = list(session.execute(
+            select(Report.id).where(Report.state == ReportState.SENDING.value, Report.claimed_by == worker)
+        ).scalars())
+    if not ids:
+        return []
+    record_answers(
+        db,
+        [Answer(rid, "transient", error="interrupted: the uploader stopped mid-send; outcome unknown, "
+                "sending again under the same idempotency key", next_attempt_at=now) for rid in ids],
+        channel="http", actor=worker, clock=clock,
     )
+    return ids
 
 
-def _finish_attempt(report: Report, now: datetime, channel: str) -> None:
-    report.attempts += 1
-    report.last_attempt_at = now
-    report.channel = channel
-    report.claimed_by = None
-    report.lease_until = None
-    report.updated_at = now
+# -- answers --------------------------------------------------------------------------------------------
 
 
-_ANSWERABLE = (ReportState.SENDING, ReportState.QUEUED, ReportState.FAILED_RETRYING)
+def _attempt_row(
+    report_id: str, *, now: datetime, channel: str, outcome: str, actor: str, receipt_id: str | None = None,
+    raw_answer: str | None = None, field_errors: str | None = None, error: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "report_id": report_id, "attempted_at": now, "channel": channel, "outcome": outcome,
+        "receipt_id": receipt_id, "raw_answer": raw_answer, "field_errors": field_errors, "error": error,
+        "actor": actor,
+    }
+
+
+def _field_errors(errors: Sequence[FieldError | Mapping[str, Any]]) -> list[dict[str, str]]:
+    return [e.to_dict() if isinstance(e, FieldError) else {
+        "field": str(e.get("field") or ""), "code": str(e.get("code") or ""), "message": str(e.get("message") or "")
+    } for e in errors]
+
+
+def _check(answer: Answer) -> None:
+    if answer.outcome not in OUTCOMES:
+        raise StoreError(f"unknown outcome {answer.outcome!r}")
+    if answer.outcome == "transient" and (answer.next_attempt_at is None or answer.next_attempt_at.tzinfo is None):
+        raise StoreError("a transient failure needs a next_attempt_at with a time zone")
+
+
+def _record(
+    db: Database, session: Session, answers: Sequence[Answer], *, channel: str, actor: str, now: datetime,
+    strict: bool,
+) -> BatchRecorded:
+    """Apply answers inside `session`. An answer that cannot apply to its report's state is only logged,
+    or with `strict` (one report, named by the desk or a command) refused with StateError."""
+    changed: dict[str, list[str]] = {o: [] for o in OUTCOMES}
+    logged_only: list[str] = []
+    current: dict[str, tuple[str, int]] = {}
+    ids = [a.report_id for a in answers]
+    for i in range(0, len(ids), _CHUNK):
+        query = select(Report.id, Report.state, Report.attempts).where(Report.id.in_(ids[i : i + _CHUNK]))
+        if db.is_postgresql:
+            query = query.with_for_update()
+        current.update((rid, (state, attempts)) for rid, state, attempts in session.execute(query))
+    attempt_rows: list[dict[str, Any]] = []
+    updates: dict[str, list[dict[str, Any]]] = {o: [] for o in OUTCOMES}
+    audit: dict[str, dict[str, Any]] = {o: {} for o in OUTCOMES}
+    for a in answers:
+        if a.report_id not in current:
+            raise NotFound(f"no report {a.report_id}")
+        state, attempts = current[a.report_id]
+        answerable = state in _ANSWERABLE or (a.outcome == "acknowledged" and state in _ACK_ALSO)
+        # A late acknowledgement of a settled report is harmless (the intake repeats its receipt).
+        if strict and not answerable and a.outcome != "acknowledged":
+            raise StateError(f"report {a.report_id} is {state}; a {a.outcome.replace('_', ' ')} answer cannot apply")
+        items = _field_errors(a.field_errors)
+        errors_json = json.dumps(items, ensure_ascii=False) if items or a.outcome == "rejected" else None
+        attempt_rows.append(_attempt_row(
+            a.report_id, now=now, channel=channel, outcome=a.outcome, actor=actor, receipt_id=a.receipt_id,
+            raw_answer=a.raw_answer, field_errors=errors_json, error=a.error))
+        if not answerable:
+            logged_only.append(a.report_id)
+            continue
+        current[a.report_id] = (state, attempts + 1)
+        row: dict[str, Any] = {
+            "id": a.report_id, "state": _OUTCOME_STATE[a.outcome].value, "attempts": attempts + 1,
+            "last_attempt_at": now, "channel": channel, "claimed_by": None, "lease_until": None, "updated_at": now,
+        }
+        if a.outcome == "acknowledged":
+            row.update(receipt_id=a.receipt_id, raw_answer=a.raw_answer, last_error=None)
+            audit[a.outcome][a.report_id] = a.receipt_id
+        elif a.outcome == "rejected":
+            row.update(raw_answer=a.raw_answer, field_errors=errors_json, last_error="; ".join(
+                f"{i['field']}: {i['message'] or i['code']}" for i in items) or "rejected")
+            audit[a.outcome][a.report_id] = [i["field"] or i["code"] for i in items]
+        elif a.outcome == "transient":
+            assert a.next_attempt_at is not None
+            row.update(next_attempt_at=a.next_attempt_at, last_error=a.error or "transient failure")
+            # The error text is in the attempt log; a batch's audit event stays small.
+            audit[a.outcome][a.report_id] = a.next_attempt_at.isoformat()
+        else:
+            row.update(handed_over_at=now, handed_over_by=actor)
+            audit[a.outcome][a.report_id] = a.error or ""
+        updates[a.outcome].append(row)
+        changed[a.outcome].append(a.report_id)
+    session.execute(insert(ReportAttempt), attempt_rows)
+    for rows in updates.values():
+        if rows:
+            session.execute(update(Report), rows)
+    for outcome, per_report in audit.items():
+        if per_report:
+            one = len(per_report) == 1
+            append_event(
+                session, actor=actor, action=_OUTCOME_ACTION[outcome],
+                entity_type="report" if one else "report_batch", entity_id=next(iter(per_report)), at=now,
+                details={"channel": channel, "reports": per_report},
+            )
+    return BatchRecorded(changed, logged_only)
+
+
+def record_answers(
+    db: Database,
+    answers: Sequence[Answer],
+    *,
+    channel: str,
+    actor: str = "uploader",
+    clock: Clock | None = None,
+) -> BatchRecorded:
+    """Record a batch of attempt answers in one transaction (see the module docstring). Answers that
+    cannot apply (a report already settled) are logged and listed in `logged_only`."""
+    now = _now(clock)
+    for a in answers:
+        _check(a)
+    if not answers:
+        return BatchRecorded({o: [] for o in OUTCOMES}, [])
+    with db.write() as session:
+        return _record(db, session, answers, channel=channel, actor=actor, now=now, strict=False)
+
+
+def _record_one(db: Database, answer: Answer, *, channel: str, actor: str, clock: Clock | None) -> OutboxReport:
+    _check(answer)
+    now = _now(clock)
+    with db.write() as session:
+        _record(db, session, [answer], channel=channel, actor=actor, now=now, strict=True)
+        report = session.execute(
+            select(Report).where(Report.id == answer.report_id).execution_options(populate_existing=True)
+        ).scalar_one()
+        return _outbox_report(report)
 
 
 def record_acknowledged(
@@ -209,27 +415,8 @@ def record_acknowledged(
     """The intake accepted the report and gave a receipt. The raw answer is kept verbatim (some intakes
     hand the receipt out only once). A late acknowledgement for a report already acknowledged or
     confirmed is still logged, without changing its state."""
-    now = _now(clock)
-    with db.write() as session:
-        report = _load(session, report_id)
-        state = ReportState(report.state)
-        _log_attempt(session, report, now=now, channel=channel, outcome="acknowledged", actor=actor,
-                     receipt_id=receipt_id, raw_answer=raw_answer)
-        if state in (ReportState.ACKNOWLEDGED, ReportState.CONFIRMED):
-            session.flush()
-            return _outbox_report(report)
-        if state not in (*_ANSWERABLE, ReportState.REJECTED, ReportState.HANDED_OVER):
-            raise StateError(f"report {report_id} is {state.value}")
-        _finish_attempt(report, now, channel)
-        report.state = ReportState.ACKNOWLEDGED.value
-        report.receipt_id = receipt_id
-        report.raw_answer = raw_answer
-        report.last_error = None
-        append_event(session, actor=actor, action=AuditAction.REPORT_ACKNOWLEDGED, entity_type="report",
-                     entity_id=report.id, at=now, details={"receipt_id": receipt_id, "channel": channel,
-                                                           "previous_state": state.value})
-        session.flush()
-        return _outbox_report(report)
+    return _record_one(db, Answer(report_id, "acknowledged", raw_answer=raw_answer, receipt_id=receipt_id),
+                       channel=channel, actor=actor, clock=clock)
 
 
 def record_rejected(
@@ -244,29 +431,8 @@ def record_rejected(
 ) -> OutboxReport:
     """The intake refused fields of the report: it needs a correction from the desk (state rejected).
     The per-field errors are kept for the correction screen."""
-    now = _now(clock)
-    items = [e.to_dict() if isinstance(e, FieldError) else {
-        "field": str(e.get("field", "")), "code": str(e.get("code", "")), "message": str(e.get("message", ""))
-    } for e in errors]
-    errors_json = json.dumps(items, ensure_ascii=False)
-    with db.write() as session:
-        report = _load(session, report_id)
-        state = ReportState(report.state)
-        if state not in _ANSWERABLE:
-            raise StateError(f"report {report_id} is {state.value}; a rejection cannot apply")
-        _log_attempt(session, report, now=now, channel=channel, outcome="rejected", actor=actor,
-                     raw_answer=raw_answer, field_errors=errors_json)
-        _finish_attempt(report, now, channel)
-        report.state = ReportState.REJECTED.value
-        report.raw_answer = raw_answer
-        report.field_errors = errors_json
-        report.last_error = "; ".join(f"{i['field']}: {i['message'] or i['code']}" for i in items) or "rejected"
-        append_event(session, actor=actor, action=AuditAction.REPORT_REJECTED, entity_type="report",
-                     entity_id=report.id, at=now,
-                     details={"fields": [i["field"] for i in items], "codes": [i["code"] for i in items],
-                              "channel": channel})
-        session.flush()
-        return _outbox_report(report)
+    return _record_one(db, Answer(report_id, "rejected", raw_answer=raw_answer, field_errors=errors),
+                       channel=channel, actor=actor, clock=clock)
 
 
 def record_transient_failure(
@@ -282,26 +448,8 @@ def record_transient_failure(
 ) -> OutboxReport:
     """The attempt failed for a reason that may pass (network down, intake busy): retry at
     `next_attempt_at` (the uploader owns the backoff policy)."""
-    now = _now(clock)
-    if next_attempt_at.tzinfo is None:
-        raise StoreError("next_attempt_at has no time zone")
-    with db.write() as session:
-        report = _load(session, report_id)
-        state = ReportState(report.state)
-        if state not in _ANSWERABLE:
-            raise StateError(f"report {report_id} is {state.value}; a failed attempt cannot apply")
-        _log_attempt(session, report, now=now, channel=channel, outcome="transient", actor=actor,
-                     raw_answer=raw_answer, error=error)
-        _finish_attempt(report, now, channel)
-        report.state = ReportState.FAILED_RETRYING.value
-        report.next_attempt_at = next_attempt_at
-        report.last_error = error
-        append_event(session, actor=actor, action=AuditAction.REPORT_FAILED, entity_type="report",
-                     entity_id=report.id, at=now,
-                     details={"error": error[:500], "next_attempt_at": next_attempt_at.isoformat(),
-                              "channel": channel})
-        session.flush()
-        return _outbox_report(report)
+    return _record_one(db, Answer(report_id, "transient", raw_answer=raw_answer, error=error,
+                                  next_attempt_at=next_attempt_at), channel=channel, actor=actor, clock=clock)
 
 
 def mark_handed_over(
@@ -317,21 +465,8 @@ def mark_handed_over(
     the uploader's queue and waits for the police's confirmation with a receipt number."""
     if channel not in HANDOVER_CHANNELS:
         raise StoreError(f"hand-over channel must be one of {', '.join(HANDOVER_CHANNELS)}")
-    now = _now(clock)
-    with db.write() as session:
-        report = _load(session, report_id)
-        state = ReportState(report.state)
-        if state not in _ANSWERABLE:
-            raise StateError(f"report {report_id} is {state.value}; it cannot be handed over")
-        _log_attempt(session, report, now=now, channel=channel, outcome="handed_over", actor=actor, error=note or None)
-        _finish_attempt(report, now, channel)
-        report.state = ReportState.HANDED_OVER.value
-        report.handed_over_at = now
-        report.handed_over_by = actor
-        append_event(session, actor=actor, action=AuditAction.REPORT_HANDED_OVER, entity_type="report",
-                     entity_id=report.id, at=now, details={"channel": channel, "note": note})
-        session.flush()
-        return _outbox_report(report)
+    return _record_one(db, Answer(report_id, "handed_over", error=note or None), channel=channel, actor=actor,
+                       clock=clock)
 
 
 def confirm_report(
@@ -343,7 +478,8 @@ def confirm_report(
     raw_answer: str = "",
     clock: Clock | None = None,
 ) -> OutboxReport:
-    """The police confirmed a handed-over (or acknowledged) report with a receipt number."""
+    """The police confirmed a handed-over (or acknowledged) report with a receipt number. Not an attempt:
+    the attempt count and the claim stay as they were."""
     receipt_number = receipt_number.strip()
     if not receipt_number:
         raise StoreError("a confirmation needs the receipt number")
@@ -354,8 +490,9 @@ def confirm_report(
         if state not in (ReportState.HANDED_OVER, ReportState.ACKNOWLEDGED):
             raise StateError(f"report {report_id} is {state.value}; only handed-over or acknowledged reports "
                              "can be confirmed")
-        _log_attempt(session, report, now=now, channel=report.channel or "manual", outcome="confirmed",
-                     actor=actor, receipt_id=receipt_number, raw_answer=raw_answer or None)
+        session.add(ReportAttempt(**_attempt_row(
+            report.id, now=now, channel=report.channel or "manual", outcome="confirmed", actor=actor,
+            receipt_id=receipt_number, raw_answer=raw_answer or None)))
         report.state = ReportState.CONFIRMED.value
         report.confirmed_at = now
         # An intake receipt id stays in the attempt log; the report shows the police's number from now on.

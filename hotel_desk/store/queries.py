@@ -74,8 +74,8 @@ def pending_reports(
 ) -> list[PendingReport]:
     """Open reports (queued, sending, failed-retrying, rejected, handed over), earliest deadline first.
     With `include_names`, the guest's name is added and the listing is audited under `actor`."""
-    if include_names and not actor:
-        raise StoreError("listing guests' names needs the desk user (actor): the read is audited")
+    if include_names:
+        _require_actor(actor, "listing guests' names")
     now = _now(clock)
     writer = db.write() if include_names else db.read()
     with writer as session:
@@ -247,8 +247,7 @@ def guests_in_house(
 ) -> list[InHouseGuest]:
     """Guests currently in house, by room. `search` matches (case-insensitively) the room, names or
     document number. Audited as a personal-data listing by `actor`, with the search text."""
-    if not actor:
-        raise StoreError("listing guests needs the desk user (actor): the read is audited")
+    _require_actor(actor, "listing guests")
     now = _now(clock)
     with db.write() as session:
         query = (
@@ -284,6 +283,27 @@ def guests_in_house(
         return result
 
 
+def _require_actor(actor: str | None, what: str) -> None:
+    if not actor:
+        raise StoreError(f"{what} needs the desk user (actor): the read is audited")
+
+
+def _audit_read(
+    session: Session, *, actor: str, entity_type: str, entity_id: str, at: datetime, purpose: str, what: str
+) -> int:
+    """One personal-data read in the audit trail (same transaction as the read). Returns its seq."""
+    event = append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_READ, entity_type=entity_type,
+                         entity_id=entity_id, at=at, details={"purpose": purpose, "what": what})
+    return event.seq
+
+
+def _registration(session: Session, registration_id: str) -> Registration:
+    reg = session.get(Registration, registration_id)
+    if reg is None:
+        raise NotFound(f"no registration {registration_id}")
+    return reg
+
+
 @dataclass(frozen=True)
 class RegistrationDetail:
     registration_id: str
@@ -300,13 +320,10 @@ def registration_detail(
     db: Database, registration_id: str, *, actor: str, purpose: str = "", clock: Clock | None = None
 ) -> RegistrationDetail:
     """Everything recorded about one stay, for the detail and correction screens. Audited."""
-    if not actor:
-        raise StoreError("reading a registration needs the desk user (actor): the read is audited")
+    _require_actor(actor, "reading a registration")
     now = _now(clock)
     with db.write() as session:
-        reg = session.get(Registration, registration_id)
-        if reg is None:
-            raise NotFound(f"no registration {registration_id}")
+        reg = _registration(session, registration_id)
         guest, doc = reg.guest, reg.document
         detail = RegistrationDetail(
             registration_id=reg.id, status=reg.status, property_id=reg.property_id,
@@ -331,8 +348,8 @@ def registration_detail(
             reports=_report_views(session, reg.id),
             has_page_image=doc.page_image is not None,
         )
-        append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_READ, entity_type="registration",
-                     entity_id=reg.id, at=now, details={"purpose": purpose, "what": "registration_detail"})
+        _audit_read(session, actor=actor, entity_type="registration", entity_id=reg.id, at=now, purpose=purpose,
+                    what="registration_detail")
         return detail
 
 
@@ -340,32 +357,27 @@ def document_page_image(
     db: Database, registration_id: str, *, actor: str, purpose: str = "", clock: Clock | None = None
 ) -> bytes | None:
     """The stored photo of the document page. Audited."""
-    if not actor:
-        raise StoreError("reading a document image needs the desk user (actor): the read is audited")
+    _require_actor(actor, "reading a document image")
     now = _now(clock)
     with db.write() as session:
-        reg = session.get(Registration, registration_id)
-        if reg is None:
-            raise NotFound(f"no registration {registration_id}")
-        image = reg.document.page_image
-        append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_READ, entity_type="registration",
-                     entity_id=reg.id, at=now, details={"purpose": purpose, "what": "document_page_image"})
-        return image
+        reg = _registration(session, registration_id)
+        _audit_read(session, actor=actor, entity_type="registration", entity_id=reg.id, at=now, purpose=purpose,
+                    what="document_page_image")
+        return reg.document.page_image
 
 
 def report_payload(
     db: Database, report_id: str, *, actor: str, purpose: str = "", clock: Clock | None = None
 ) -> dict[str, Any]:
     """A report's payload shown to a person (e.g. "what exactly did we send?"). Audited."""
-    if not actor:
-        raise StoreError("reading a report payload needs the desk user (actor): the read is audited")
+    _require_actor(actor, "reading a report payload")
     now = _now(clock)
     with db.write() as session:
         report = session.get(Report, report_id)
         if report is None:
             raise NotFound(f"no report {report_id}")
-        append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_READ, entity_type="report",
-                     entity_id=report.id, at=now, details={"purpose": purpose, "what": "report_payload"})
+        _audit_read(session, actor=actor, entity_type="report", entity_id=report.id, at=now, purpose=purpose,
+                    what="report_payload")
         return load_payload(report.payload)
 
 
@@ -381,14 +393,11 @@ def record_personal_data_read(
 ) -> int:
     """Audit a read of personal data that happened elsewhere (a printed form, a fax preview, a CLI
     listing). Returns the audit event's sequence number."""
-    if not actor:
-        raise StoreError("an audited read needs the desk user (actor)")
+    _require_actor(actor, "an audited read")
     now = _now(clock)
     with db.write() as session:
-        event = append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_READ,
-                             entity_type=entity_type, entity_id=entity_id, at=now,
-                             details={"purpose": purpose, "what": what})
-        return event.seq
+        return _audit_read(session, actor=actor, entity_type=entity_type, entity_id=entity_id, at=now,
+                           purpose=purpose, what=what)
 
 
 @dataclass(frozen=True)

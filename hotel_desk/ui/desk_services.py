@@ -126,7 +126,7 @@ class UploaderHandle:
     def send_all_now(self) -> int:
         """Send every waiting report now, also those whose next retry is later (the desk asked for it).
         Claims are row states in the store, so the uploader thread never sends the same report alongside."""
-        from hotel_desk.store.outbox_batch import claim_open_reports
+        from hotel_desk.store.outbox import claim_open_reports
 
         up = self.uploader
         claimed = claim_open_reports(up.db, worker=up.worker, limit=up.batch_size, lease=up.lease,
