@@ -43,14 +43,17 @@ KIND_LABELS = {
     "cancellation": ("注销", "Cancellation"),
 }
 SEX_LABELS = {"M": ("男", "male"), "F": ("女", "female"), "X": ("未注明", "unspecified")}
-DOCUMENT_LABELS = {
+DOCUMENT_LABELS = {  # keys: hotel_desk.documents.DocumentKind values
     "passport": ("护照", "passport"),
     "id_card": ("身份证件", "identity card"),
-    "residence_card": ("居留证件", "residence card"),
+    "residence_permit": ("居留许可", "residence permit"),
     "visa": ("签证", "visa"),
+    "travel_document": ("旅行证件", "travel document"),
     "hk_macao_permit": ("港澳居民来往内地通行证", "HK/Macao residents' permit"),
     "taiwan_permit": ("台湾居民来往大陆通行证", "Taiwan residents' permit"),
-    "permanent_resident_card": ("外国人永久居留身份证", "permanent resident ID card"),
+    "foreign_permanent_resident_id": ("外国人永久居留身份证", "permanent resident ID card"),
+    "chinese_citizen_id": ("居民身份证", "citizen ID card"),
+    "other": ("其他证件", "other document"),
 }
 
 
@@ -89,6 +92,11 @@ class _Canvas:
              max_mm: float | None = None, anchor: str = "la") -> None:
         font = self.font(size_pt, bold)
         if max_mm is not None:
+            # A long name is written smaller before anything is cut: the officer reads the paper.
+            smallest = size_pt * 0.6
+            while font.getlength(text) > self.x(max_mm) and size_pt > smallest:
+                size_pt -= 0.5
+                font = self.font(size_pt, bold)
             text = _fit(text, font, self.x(max_mm))
         self.draw.text((self.x(x_mm), self.y(y_mm)), text, font=font, fill=0, anchor=anchor)
 

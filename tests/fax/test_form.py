@@ -131,3 +131,22 @@ def test_every_report_kind_renders() -> None:
     for kind in ("check_out", "correction", "cancellation"):
         page = render_form(sample_payload(kind=kind), payload_sha256=SHA).page
         assert page.size == (1728, 2292)
+
+
+def test_long_names_are_written_smaller_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hotel_desk.fax import form as form_module
+
+    cut: list[str] = []
+    real_fit = form_module._fit
+
+    def recording_fit(text: str, font: object, max_px: int) -> str:
+        fitted = real_fit(text, font, max_px)  # type: ignore[arg-type]
+        if fitted != text:
+            cut.append(text)
+        return fitted
+
+    monkeypatch.setattr(form_module, "_fit", recording_fit)
+    payload = sample_payload()
+    payload["guest"]["surname_en"] = "VAN DER BERG-OSTROWSKI-WILLIAMSON-MACDONALD-FITZGERALD-SMITHERSON"
+    render_form(payload, payload_sha256=SHA)
+    assert cut == []

@@ -98,7 +98,9 @@ def test_remote_gives_up_during_negotiation(modem_factory: Any, page: bytes) -> 
 
 def test_hang_up_mid_page_stops_sending(modem_factory: Any, page: bytes) -> None:
     modem = modem_factory("hangup_mid_page", hangup_after=4000)
-    with pytest.raises(RemoteHungUp, match="during the page") as caught:
+    # Usually noticed while the page is still going out; on a slow machine the pty may have taken the whole
+    # page before the simulator counted it, and then the hang-up comes as the answer to <DLE><ETX>.
+    with pytest.raises(RemoteHungUp, match=r"during the page|after page 1") as caught:
         _send(modem, [page])
     assert caught.value.hangup_code == 40
     assert modem.pages == []
