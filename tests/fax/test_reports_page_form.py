@@ -41,4 +41,5 @@ def test_save_form_then_hand_over(qtbot, make_desk_app, tmp_path: Path, monkeypa
 
     qtbot.waitUntil(handed_over, timeout=SLOW_MS)
     assert (tmp_path / "form.pdf").read_bytes().startswith(b"%PDF")
-    assert "Officer Wang" in page.message.text()
+    # The store changes in the job; the page says so when the job's result is back on the GUI thread.
+    qtbot.waitUntil(lambda: "Officer Wang" in page.message.text(), timeout=SLOW_MS)
