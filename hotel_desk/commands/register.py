@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 _TOP_KEYS = {
     "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
-    "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo",
+    "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo", "entry_method",
 }
+#: How an MRZ given in the file was obtained (a document given as `fields` is always "manual").
+_MRZ_ENTRY_METHODS = ("scanner", "camera", "reader", "typed_mrz")
 _FIELD_KEYS = {
     "kind", "surname", "given_names", "document_number", "nationality", "birth_date", "sex", "expiry_date",
     "issuing_state", "chinese_name",
@@ -174,8 +176,21 @@ def check_entry(
         chinese_name=_text(entry, "chinese_name"),
         page_image=photo,
         accepted_warnings=tuple(sorted({f.code for f in warnings})),
+        entry_method=_entry_method(entry),
+        manual_reason=_text(entry, "manual_reason"),
     )
     return checked
+
+
+def _entry_method(entry: dict[str, Any]) -> str | None:
+    if "fields" in entry:
+        if entry.get("entry_method") not in (None, "manual"):
+            raise EntryError("'entry_method' of a document given as 'fields' can only be \"manual\"")
+        return "manual"
+    method = _text(entry, "entry_method") or None
+    if method is not None and method not in _MRZ_ENTRY_METHODS:
+        raise EntryError(f"'entry_method' must be one of {', '.join(_MRZ_ENTRY_METHODS)}, got {method!r}")
+    return method
 
 
 def _load(source: str) -> tuple[list[object], Path]:

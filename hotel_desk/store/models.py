@@ -74,6 +74,16 @@ OPEN_STATES = (
 DUE_STATES = (ReportState.QUEUED, ReportState.FAILED_RETRYING)
 
 
+class EntryMethod(StrEnum):
+    """How a document's data reached the desk."""
+
+    SCANNER = "scanner"  # a page image read by OCR: the scanner folder, or a scan opened or dropped
+    CAMERA = "camera"  # the live camera at the desk
+    READER = "reader"  # a passport reader (serial or keyboard wedge) read the MRZ
+    TYPED_MRZ = "typed_mrz"  # the receptionist typed the MRZ lines (check digits checked)
+    MANUAL = "manual"  # fields typed from the page, no MRZ used: needs a reason
+
+
 class RegistrationStatus(StrEnum):
     IN_HOUSE = "in_house"
     CHECKED_OUT = "checked_out"
@@ -139,6 +149,10 @@ class TravelDocumentRecord(Base):
     mrz: Mapped[str] = mapped_column(Text, default="")  # lines joined with "\n"
     page_image: Mapped[bytes | None] = mapped_column(LargeBinary)
     page_image_sha256: Mapped[str | None] = mapped_column(String(64))
+    # How the document's data came in (EntryMethod; NULL for records from before it was kept) and, for a
+    # document typed by hand, why: the police ask why a record has no machine-read zone.
+    entry_method: Mapped[str | None] = mapped_column(String(16))
+    manual_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     guest: Mapped[Guest] = relationship(back_populates="documents")

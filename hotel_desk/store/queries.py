@@ -337,6 +337,7 @@ def registration_detail(
                 "document_number": doc.document_number, "issuing_state": doc.issuing_state,
                 "nationality": doc.nationality, "expiry_date": doc.expiry_date,
                 "mrz": doc.mrz.split("\n") if doc.mrz else [], "page_image_sha256": doc.page_image_sha256,
+                "entry_method": doc.entry_method, "manual_reason": doc.manual_reason or "",
             },
             stay={
                 "room": reg.room, "arrival_at": reg.arrival_at, "planned_departure": reg.planned_departure,

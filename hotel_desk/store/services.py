@@ -24,6 +24,7 @@ from hotel_desk.store.db import Database
 from hotel_desk.store.models import (
     AuditEvent,
     DeskUser,
+    EntryMethod,
     Guest,
     Property,
     Registration,
@@ -39,6 +40,8 @@ from hotel_desk.store.payload import REPORT_WINDOW, build_payload, payload_diges
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
 ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
+ENTRY_METHODS = tuple(m.value for m in EntryMethod)
+MANUAL_REASON_MAX = 200  # the column's size
 
 
 class StoreError(Exception):
@@ -83,6 +86,10 @@ class GuestRegistration:
     page_image: bytes | None = None  # photo/scan of the document page, kept with the document
     #: Codes of the warning findings the receptionist accepted explicitly (recorded in the audit event).
     accepted_warnings: Sequence[str] = field(default_factory=tuple)
+    #: How the document's data came in (an `EntryMethod` value; None when the caller cannot say, e.g. an
+    #: import of MRZ text) and, for a document typed by hand, why. Kept on the document and in the audit event.
+    entry_method: str | None = None
+    manual_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,6 +260,10 @@ def _check_registration(reg: GuestRegistration, now: datetime) -> None:
         problems.append("the arrival time is in the future")
     if stay.planned_departure and stay.planned_departure < stay.arrival.date() - timedelta(days=1):
         problems.append("the planned departure is before the arrival")
+    if reg.entry_method is not None and reg.entry_method not in ENTRY_METHODS:
+        problems.append(f"unknown entry method {reg.entry_method!r} (one of {', '.join(ENTRY_METHODS)})")
+    if len(reg.manual_reason.strip()) > MANUAL_REASON_MAX:
+        problems.append(f"the reason for typing by hand is longer than {MANUAL_REASON_MAX} characters")
     if problems:
         raise InvalidRegistration("; ".join(problems))
 
@@ -298,7 +309,9 @@ def register_many(
             "document_code": doc.document_code, "document_number": doc.document_number,
             "issuing_state": doc.issuing_state, "nationality": doc.nationality, "expiry_date": doc.expiry_date,
             "mrz": "\n".join(doc.mrz_lines), "page_image": image,
-            "page_image_sha256": hashlib.sha256(image).hexdigest() if image else None, "created_at": now,
+            "page_image_sha256": hashlib.sha256(image).hexdigest() if image else None,
+            "entry_method": registration.entry_method, "manual_reason": registration.manual_reason.strip() or None,
+            "created_at": now,
         }
         record = {
             "id": new_id(), "property_id": prop.id, "guest_id": guest["id"], "document_id": document["id"],
@@ -323,7 +336,9 @@ def register_many(
             entity_id=record["id"], at=now,
             details={
                 "guest_id": guest["id"], "document_id": document["id"], "room": record["room"],
-                "accepted_warnings": sorted(registration.accepted_warnings), "report_id": report_id,
+                "accepted_warnings": sorted(registration.accepted_warnings),
+                "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                "report_id": report_id,
                 "report_kind": ReportKind.CHECK_IN.value, "payload_sha256": digest, "corrects_report_id": None,
             },
         )

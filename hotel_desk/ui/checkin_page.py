@@ -157,6 +157,8 @@ class CheckInPage(QWidget):
         self.mrz_label.setText("\n".join(read.lines))
         self.mrz_label.setVisible(True)
         check = self._check(read.lines)
+        # Opened, dropped or picked up from the scanner folder: a page image read by OCR.
+        self.form.entry_method = "scanner"
         self.form.load_check(check, read.review_fields, read.image_bytes)
         self.read_info.setText(self.tr("Read in %1 s").replace("%1", f"{read.seconds:.1f}")
                                + (self.tr(" · %n field(s) to review", "", len(read.review_fields))
@@ -205,10 +207,11 @@ class CheckInPage(QWidget):
         read.image.save(buffer, "PNG")
         image = bytes(buffer.data())
         self.camera_button.setChecked(False)  # back to the page view, showing the frame that was read
-        self.apply_reader_event(read.event, image)
+        self.apply_reader_event(read.event, image, entry_method="camera")
 
-    def apply_reader_event(self, event: Any, image: bytes | None = None) -> None:
-        """A judged read from a passport reader, a keyboard-wedge reader or the camera."""
+    def apply_reader_event(self, event: Any, image: bytes | None = None, *, entry_method: str = "reader") -> None:
+        """A judged read from a passport reader (serial or keyboard wedge: `entry_method` "reader") or the
+        camera ("camera")."""
         from hotel_desk.ui import i18n
 
         if not event.lines or event.outcome.value == "reread":
@@ -224,6 +227,7 @@ class CheckInPage(QWidget):
             self.page_view.set_image(image)
         check = self._check(lines)
         review = set(event.failing_check_digits()) if hasattr(event, "failing_check_digits") else set()
+        self.form.entry_method = entry_method
         self.form.load_check(check, review, image)
         source = event.source or self.tr("reader")
         self.read_info.setText(self.tr("Read by %1").replace("%1", source))

@@ -195,13 +195,10 @@ def register(desk: Desk, entry: GuestEntry) -> Registered:
         entry_date=entry.entry_date, port_of_entry=entry.port_of_entry, came_from=entry.came_from,
         going_to=entry.going_to, reason=entry.reason,
     )
-    accepted = list(entry.accepted_warnings)
-    if entry.manual_reason:
-        # The reason for typing by hand goes into the audit event with the accepted warnings.
-        accepted.append(f"manual:{entry.manual_reason}")
     registration = store.GuestRegistration(
         document=document, stay=stay, chinese_name=entry.chinese_name, page_image=entry.page_image,
-        accepted_warnings=tuple(accepted),
+        accepted_warnings=tuple(entry.accepted_warnings), entry_method=entry.entry_method or None,
+        manual_reason=entry.manual_reason,
     )
     ref = store.register_guest(_db(desk), registration, actor=actor(desk), clock=desk.clock)
     name = f"{entry.surname_en}, {entry.given_names_en}".strip(", ")

@@ -172,7 +172,7 @@ class ManualEntryPage(QWidget):
         tips.setStyleSheet(f"background: {theme.SURFACE}; border-radius: 6px; padding: 10px 12px;")
         left.addWidget(tips)
         mrz_layout.addWidget(left_card, 0)
-        self.mrz_form = RegistrationForm(ctx.desk.today)
+        self.mrz_form = RegistrationForm(ctx.desk.today, entry_method="typed_mrz")
         self.mrz_form.register_requested.connect(self.register)
         self.mrz_form.candidate_chosen.connect(self._apply_candidate)
         self.mrz_form.stay_changed.connect(self._recheck)

@@ -179,9 +179,13 @@ class RegistrationForm(QWidget):
     stay_changed = Signal()
 
     def __init__(self, today: Callable[[], date], *, manual: bool = False, correction: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 entry_method: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
+        # How the document on the form came in (GuestEntry.entry_method): fixed for the manual-entry forms,
+        # set by the Check-in page from the source of each read.
+        self._default_entry_method = entry_method or ("manual" if manual and not correction else "")
+        self.entry_method = self._default_entry_method
         # A correction also needs a reason (it goes into the correction report and the audit trail).
         self._manual = manual or correction
         self._correction = correction
@@ -345,6 +349,7 @@ class RegistrationForm(QWidget):
 
     # -- filling ------------------------------------------------------------------------------------------------
     def clear(self) -> None:
+        self.entry_method = self._default_entry_method
         self._check = None
         self._review = set()
         self._external_findings = []
@@ -613,6 +618,7 @@ class RegistrationForm(QWidget):
             reason=t("reason"),
             mrz_lines=lines,
             manual_reason=t("manual_reason") if self._manual else "",
+            entry_method=self.entry_method,
             page_image=self._page_image,
             accepted_warnings=warnings if self.accept_warnings.isChecked() else (),
         )

@@ -86,17 +86,8 @@ def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path):
     db = store.open_database(db_url)
     store.set_property(db, name="Inn", hotel_code="H1")
     ref = store.register_guest(db, guest_registration(SystemClock()), actor="alice")  # type: ignore[arg-type]
-    with db.engine.connect() as conn:
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0001")
-        conn.commit()
-    db.dispose()
-    db = store.open_database(db_url)
+    db = _reopen_from(db, db_url, "0001")
     try:
-        with db.engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
         assert store.get_report(db, ref.report_id).payload["guest"]["room"] == "301"
         with db.read() as s:
             assert store.verify_chain(s).ok
@@ -104,3 +95,52 @@ def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path):
             assert len(list(tmp_path.glob("*.backup-before-migration-from-0001-*"))) == 1
     finally:
         db.dispose()
+
+
+def test_upgrade_to_document_entry_method_keeps_the_data(db_url, tmp_path: Path):
+    """0003 -> 0004: existing documents get NULL entry method and reason; new ones keep theirs."""
+    from dataclasses import replace
+
+    from hotel_desk.clock import SystemClock
+    from tests.store.conftest import guest_registration
+
+    db = store.open_database(db_url)
+    store.set_property(db, name="Inn", hotel_code="H1")
+    old = store.register_guest(db, guest_registration(SystemClock()), actor="alice")  # type: ignore[arg-type]
+    db = _reopen_from(db, db_url, "0003", absent_column=("documents", "entry_method"))
+    try:
+        detail = store.registration_detail(db, old.registration_id, actor="alice")
+        assert detail.document["document_number"] == "ZE000509" and detail.stay["room"] == "301"
+        assert (detail.document["entry_method"], detail.document["manual_reason"]) == (None, "")
+        typed = replace(guest_registration(SystemClock(), room="302"), entry_method="manual",  # type: ignore[arg-type]
+                        manual_reason="MRZ damaged")
+        new = store.register_guest(db, typed, actor="alice")
+        detail = store.registration_detail(db, new.registration_id, actor="alice")
+        assert (detail.document["entry_method"], detail.document["manual_reason"]) == ("manual", "MRZ damaged")
+        with db.read() as s:
+            assert store.verify_chain(s).ok
+        if db.is_sqlite:
+            assert len(list(tmp_path.glob("*.backup-before-migration-from-0003-*"))) == 1
+    finally:
+        db.dispose()
+
+
+def _reopen_from(
+    db: store.Database, db_url: str, revision: str, *, absent_column: tuple[str, str] | None = None
+) -> store.Database:
+    """Take the database (with its data) back to `revision`, as an older release left it, then open it the
+    way the app does (migrating to head) and check the schema is the models' again."""
+    with db.engine.connect() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+        conn.commit()
+        if absent_column is not None:
+            table, column = absent_column
+            assert column not in {c["name"] for c in inspect(conn).get_columns(table)}
+    db.dispose()
+    db = store.open_database(db_url)
+    with db.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    return db

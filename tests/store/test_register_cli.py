@@ -58,15 +58,23 @@ def test_issue_example_registers_and_prints_ids(sqlite_url, tmp_path, capsys):
 
 def test_one_object_on_stdin_and_typed_fields(sqlite_url, monkeypatch, capsys):
     entries = [
-        dict(ISSUE_EXAMPLE[0], room="302"),
+        dict(ISSUE_EXAMPLE[0], room="302", entry_method="typed_mrz"),
         {"fields": {"kind": "passport", "surname": "Tanaka", "given_names": "Yuki", "document_number": "TR1234567",
                     "nationality": "JPN", "birth_date": "1990-04-01", "sex": "F", "expiry_date": "2031-04-01"},
          "manual_reason": "MRZ damaged", "room": "303", "arrival": "2026-11-20T18:30:00+08:00", "reason": "tourism"},
     ]
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(entries)))
     assert cli_main(["register", "--json", "-"]) == 0
-    assert [r["room"] for r in json.loads(capsys.readouterr().out)["registered"]] == ["302", "303"]
+    rows = json.loads(capsys.readouterr().out)["registered"]
+    assert [r["room"] for r in rows] == ["302", "303"]
     assert _count(sqlite_url) == 2
+    db = store.open_database(sqlite_url)
+    try:
+        documents = [store.registration_detail(db, r["registration_id"], actor="test").document for r in rows]
+        assert [(d["entry_method"], d["manual_reason"]) for d in documents] == [
+            ("typed_mrz", ""), ("manual", "MRZ damaged")]
+    finally:
+        db.dispose()
 
 
 def test_invalid_document_refuses_the_whole_file_with_findings(sqlite_url, tmp_path, capsys):
@@ -105,6 +113,7 @@ def test_warnings_need_accept_warnings(sqlite_url, tmp_path, capsys):
         (json.dumps([dict(ISSUE_EXAMPLE[0], arrival="yesterday")]), "not a date-time"),
         (json.dumps([dict(ISSUE_EXAMPLE[0], rooom="1")]), "unknown registration key"),
         (json.dumps([dict(ISSUE_EXAMPLE[0], room="")]), "'room' is required"),
+        (json.dumps([dict(ISSUE_EXAMPLE[0], entry_method="fax")]), "'entry_method' must be one of"),
     ],
 )
 def test_malformed_files_are_usage_errors(sqlite_url, tmp_path, capsys, content, message):

@@ -92,6 +92,36 @@ def test_invalid_registration_is_refused_and_nothing_written(db, clock):
     assert _counts(db) == before
 
 
+def test_entry_method_and_manual_reason_are_kept_with_the_document(db, clock):
+    from dataclasses import replace
+
+    typed = replace(guest_registration(clock, room="120"), entry_method="manual",
+                    manual_reason="  The document has no machine-readable zone ")
+    ref = store.register_guest(db, typed, actor="alice", clock=clock)
+    scanned = store.register_guest(db, replace(guest_registration(clock, room="121"), entry_method="scanner"),
+                                   actor="alice", clock=clock)
+    unknown = store.register_guest(db, guest_registration(clock, room="122"), actor="alice", clock=clock)
+    seen = {}
+    for r in (ref, scanned, unknown):
+        doc = store.registration_detail(db, r.registration_id, actor="bob", clock=clock).document
+        event = store.audit_events(db, entity_id=r.registration_id, action_prefix="registration.check_in")[0]
+        assert (event.details["entry_method"], event.details["manual_reason"] or "") == (
+            doc["entry_method"], doc["manual_reason"])
+        seen[r.registration_id] = (doc["entry_method"], doc["manual_reason"])
+    assert seen == {
+        ref.registration_id: ("manual", "The document has no machine-readable zone"),
+        scanned.registration_id: ("scanner", ""),
+        unknown.registration_id: (None, ""),
+    }
+    before = _counts(db)
+    with pytest.raises(store.InvalidRegistration, match="entry method"):
+        store.register_guest(db, replace(guest_registration(clock), entry_method="fax"), actor="alice", clock=clock)
+    with pytest.raises(store.InvalidRegistration, match="longer than 200"):
+        store.register_guest(db, replace(guest_registration(clock), entry_method="manual", manual_reason="x" * 201),
+                             actor="alice", clock=clock)
+    assert _counts(db) == before
+
+
 def test_check_out_correct_cancel_each_make_a_new_report(db, clock):
     ref = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     clock.advance(timedelta(hours=2))

@@ -74,11 +74,18 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     assert errors == [], errors
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
-    # The reason is kept with the registration's audit event.
-    from hotel_desk.store.queries import audit_events
+    # The method and the reason are kept on the document and in the registration's audit event.
+    from hotel_desk.store.queries import audit_events, registration_detail
 
     events = audit_events(desk_app.desk._store, action_prefix="registration.check_in")
-    assert "manual:The document has no machine-readable zone" in events[0].details["accepted_warnings"]
+    details = events[0].details
+    assert details["entry_method"] == "manual"
+    assert details["manual_reason"] == "The document has no machine-readable zone"
+    assert not any(code.startswith("manual:") for code in details["accepted_warnings"])
+    document = registration_detail(desk_app.desk._store, page.last_registered.registration_id,
+                                   actor="test").document
+    assert (document["entry_method"], document["manual_reason"]) == (
+        "manual", "The document has no machine-readable zone")
 
 
 def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
@@ -101,8 +108,13 @@ def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ig
     assert not form.register_button.isEnabled()
     form.accept_warnings.setChecked(True)
     assert form.register_button.isEnabled()
+    assert form.entry().entry_method == "typed_mrz" and form.entry().manual_reason == ""
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
+    from hotel_desk.store.queries import audit_events
+
+    details = audit_events(desk_app.desk._store, action_prefix="registration.check_in")[0].details
+    assert (details["entry_method"], details["manual_reason"]) == ("typed_mrz", None)
 
 
 def test_stay_limit_before_departure_is_flagged_on_its_field(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]

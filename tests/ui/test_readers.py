@@ -35,6 +35,7 @@ def test_wedge_burst_fills_check_in(qtbot, make_desk_app) -> None:  # type: igno
     qtbot.waitUntil(lambda: page.form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert page.form.text("document_number") == "LM4027715"
     assert room.text() == ""  # the reader's keystrokes never landed in the room field
+    assert page.form.entry().entry_method == "reader"
 
 
 def test_half_read_asks_for_another_pass(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +68,7 @@ def test_scanner_folder_page_opens_on_check_in(qtbot, make_desk_app, tmp_path, s
     shutil.copy(sample_passport, folder / "scan_0001.png")
     qtbot.waitUntil(lambda: page.form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert desk_app.window.current_page() == "check_in"
+    assert page.form.entry().entry_method == "scanner"
 
 
 def test_corrupt_page_gets_a_clear_message(qtbot, desk_app, dropper, tmp_path) -> None:  # type: ignore[no-untyped-def]
