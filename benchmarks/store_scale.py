@@ -236,6 +236,14 @@ def main(argv: list[str]) -> int:
                lambda: store.audit_events(db, entity_id=some_registration), 7, results)
         _timed("audit: personal-data reads of one desk user",
                lambda: store.audit_events(db, actor="bench", action_prefix="personal_data."), 7, results)
+        _timed("history: report_history(limit=500) (audited)",
+               lambda: store.report_history(db, actor="bench", clock=clock), 7, results)
+        _timed("history: one day, report_history(since, until) (audited)",
+               lambda: store.report_history(db, actor="bench", since=day_start, until=day_start + timedelta(days=1),
+                                            clock=clock), 7, results)
+        _timed("history: last 30 days, search='smi' (audited)",
+               lambda: store.report_history(db, actor="bench", since=clock.now() - timedelta(days=30), search="smi",
+                                            clock=clock), 7, results)
         _timed("uploader: claim_due_reports(limit=20)",
                lambda: store.claim_due_reports(db, worker="bench", clock=clock), 3, results)
         slow = {k: v for k, v in results.items() if v > 100}

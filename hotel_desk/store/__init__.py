@@ -8,7 +8,7 @@ Public API (see docs/store.md):
 - outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
   `record_answers` (a batch), `record_acknowledged`, `record_rejected`, `record_transient_failure`,
   `mark_handed_over`, `confirm_report`, `get_report`
-- views: `pending_reports`, `outbox_summary`, `reports_for_registration`, `guests_in_house`,
+- views: `pending_reports`, `outbox_summary`, `report_history`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
 - audit: `verify_chain`, `append_event`, `canonical_json`
 
@@ -61,6 +61,7 @@ from hotel_desk.store.queries import (
     InHouseGuest,
     PendingReport,
     RegistrationDetail,
+    ReportHistoryEntry,
     ReportView,
     audit_events,
     document_page_image,
@@ -69,6 +70,7 @@ from hotel_desk.store.queries import (
     pending_reports,
     record_personal_data_read,
     registration_detail,
+    report_history,
     report_payload,
     reports_for_registration,
 )
@@ -96,13 +98,13 @@ __all__ = [
     "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW", "Answer",
     "AttemptView", "AuditAction", "AuditEventView", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
     "EntryMethod", "FieldError", "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound",
-    "OutboxReport", "PendingReport", "RegistrationDetail", "RegistrationStatus", "ReportKind", "ReportRef",
-    "ReportState", "ReportView", "StateError", "StayDetails", "StoreError", "append_event", "audit_events",
-    "cancel_registration", "canonical_json", "chain_head", "check_out", "claim_due_reports", "claim_open_reports",
-    "confirm_report", "correct_registration", "document_page_image", "ensure_desk_user", "get_report",
-    "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
-    "property_from_settings", "record_acknowledged", "record_answers", "record_personal_data_read",
-    "record_rejected", "record_transient_failure", "register_guest", "register_in_session", "register_many",
-    "registration_detail", "release_claims", "report_payload", "reports_for_registration", "set_property",
-    "verify_chain",
+    "OutboxReport", "PendingReport", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind",
+    "ReportRef", "ReportState", "ReportView", "StateError", "StayDetails", "StoreError", "append_event",
+    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_out", "claim_due_reports",
+    "claim_open_reports", "confirm_report", "correct_registration", "document_page_image", "ensure_desk_user",
+    "get_report", "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary",
+    "pending_reports", "property_from_settings", "record_acknowledged", "record_answers",
+    "record_personal_data_read", "record_rejected", "record_transient_failure", "register_guest",
+    "register_in_session", "register_many", "registration_detail", "release_claims", "report_history",
+    "report_payload", "reports_for_registration", "set_property", "verify_chain",
 ]

@@ -205,6 +205,8 @@ class Report(Base):
     __table_args__ = (
         Index("ix_reports_state_next_attempt", "state", "next_attempt_at"),
         Index("ix_reports_state_deadline", "state", "deadline_at"),
+        # The report history (Reports page), newest first within a time window.
+        Index("ix_reports_event_time_seq", "event_time", "audit_seq"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

@@ -9,6 +9,7 @@ at whose passport and when. Views without names (the queue by room and deadline)
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -147,6 +148,104 @@ def outbox_summary(db: Database, *, clock: Clock | None = None, include_settled:
         "overdue": int(overdue),
         "nearest_deadline": nearest,
     }
+
+
+@dataclass(frozen=True)
+class ReportHistoryEntry:
+    """One report in the history (the Reports page): open or settled, with its guest, receipt and answer."""
+
+    report_id: str
+    registration_id: str
+    kind: str
+    state: str
+    guest_name: str
+    room: str
+    event_time: datetime
+    deadline_at: datetime
+    receipt_id: str | None
+    attempts: int
+    last_error: str | None
+    field_errors: list[dict[str, str]]
+    corrects_report_id: str | None
+    channel: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.state in {s.value for s in OPEN_STATES}
+
+    def time_left(self, now: datetime) -> timedelta:
+        """Negative when late; only meaningful while the report is open."""
+        return self.deadline_at - now
+
+
+def report_history(
+    db: Database,
+    *,
+    actor: str,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    search: str | None = None,
+    states: Sequence[str] | None = None,
+    limit: int = 500,
+    clock: Clock | None = None,
+) -> list[ReportHistoryEntry]:
+    """Every report whose event time lies in since <= t < until (either end open), newest first, with the
+    guest's name and room, state, deadline and receipt. `search` matches (case-insensitively) the room, the
+    guest's names, the document number, the receipt number or the start of the report id; `states` keeps
+    only those states. Names are personal data: the listing is audited under `actor`.
+
+    Ordered by the (event_time, audit_seq) index, so a window or the newest `limit` is read directly; a
+    search without a window may walk the whole history, so the page should give `since`."""
+    _require_actor(actor, "listing the report history")
+    now = _now(clock)
+    query = (
+        select(
+            Report.id, Report.registration_id, Report.kind, Report.state, Report.event_time, Report.deadline_at,
+            Report.receipt_id, Report.attempts, Report.last_error, Report.field_errors,
+            Report.corrects_report_id, Report.channel, Registration.room, Guest.surname_en,
+            Guest.given_names_en, Guest.chinese_name,
+        )
+        .join(Registration, Registration.id == Report.registration_id)
+        .join(Guest, Guest.id == Registration.guest_id)
+    )
+    if since is not None:
+        query = query.where(Report.event_time >= since)
+    if until is not None:
+        query = query.where(Report.event_time < until)
+    if states:
+        query = query.where(Report.state.in_(list(states)))
+    term = (search or "").strip()
+    if term:
+        like = f"%{term.lower()}%"
+        query = query.join(TravelDocumentRecord, TravelDocumentRecord.id == Registration.document_id).where(
+            or_(
+                func.lower(Registration.room).like(like),
+                func.lower(Guest.surname_en).like(like),
+                func.lower(Guest.given_names_en).like(like),
+                Guest.chinese_name.like(f"%{term}%"),
+                func.lower(TravelDocumentRecord.document_number).like(like),
+                func.lower(Report.receipt_id).like(like),
+                Report.id.startswith(term.lower(), autoescape=True),
+            )
+        )
+    query = query.order_by(Report.event_time.desc(), Report.audit_seq.desc()).limit(limit)
+    with db.write() as session:
+        result = [
+            ReportHistoryEntry(
+                report_id=row.id, registration_id=row.registration_id, kind=row.kind, state=row.state,
+                guest_name=_display_name(row.surname_en, row.given_names_en, row.chinese_name), room=row.room,
+                event_time=row.event_time, deadline_at=row.deadline_at, receipt_id=row.receipt_id,
+                attempts=row.attempts, last_error=row.last_error, field_errors=_errors(row.field_errors),
+                corrects_report_id=row.corrects_report_id, channel=row.channel,
+            )
+            for row in session.execute(query).all()
+        ]
+        append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_LIST, entity_type="view",
+                     entity_id="report_history", at=now,
+                     details={"search": term, "since": since.isoformat() if since else None,
+                              "until": until.isoformat() if until else None, "states": list(states or ()),
+                              "count": len(result)})
+        return result
 
 
 @dataclass(frozen=True)

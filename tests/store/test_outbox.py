@@ -126,3 +126,49 @@ def test_personal_data_reads_are_audited(db, clock):
     assert len(reads) == 5 and all(actor == "bob" for _, actor in reads)
     store.check_out(db, ref.registration_id, actor="bob", clock=clock)
     assert [g.room for g in store.guests_in_house(db, actor="bob", clock=clock)] == ["602"]
+
+
+def test_report_history_lists_every_report_with_guest_state_and_receipt(db, clock):
+    early = _register(db, clock, "701", hours_ago=30)
+    clock.advance(timedelta(hours=2))
+    other = store.register_guest(db, guest_registration(clock, room="702", surname="OKAFOR", given="CHIDI",
+                                                        number="A1234567"), actor="alice", clock=clock)
+    store.claim_due_reports(db, worker="up", clock=clock)
+    store.record_acknowledged(db, early.report_id, receipt_id="TRN-0042", raw_answer="{}", clock=clock)
+    store.record_rejected(db, other.report_id, errors=[store.FieldError("visa_number", "E12", "bad number")],
+                          raw_answer="{}", clock=clock)
+    clock.advance(timedelta(minutes=5))
+    out = store.check_out(db, early.registration_id, actor="alice", clock=clock)
+
+    history = store.report_history(db, actor="bob", clock=clock)
+    # Newest event first: the check-out (now), the second check-in (1 h ago), the first (30 h before it).
+    assert [h.report_id for h in history] == [out.report_id, other.report_id, early.report_id]
+    by_id = {h.report_id: h for h in history}
+    first = by_id[early.report_id]
+    assert (first.kind, first.state, first.room, first.guest_name, first.receipt_id) == (
+        "check_in", "acknowledged", "701", "MARTIN, SARAH", "TRN-0042")
+    assert not first.open and first.deadline_at == first.event_time + store.REPORT_WINDOW
+    refused = by_id[other.report_id]
+    assert refused.open and refused.state == "rejected" and refused.guest_name == "OKAFOR, CHIDI"
+    assert refused.field_errors == [{"field": "visa_number", "code": "E12", "message": "bad number"}]
+    assert by_id[out.report_id].corrects_report_id == early.report_id
+    assert by_id[out.report_id].time_left(clock.now()) == store.REPORT_WINDOW
+
+    # Time window (since <= event time < until), search, states, limit.
+    window = store.report_history(db, actor="bob", since=clock.now() - timedelta(hours=3), until=clock.now(),
+                                  clock=clock)
+    assert [h.report_id for h in window] == [other.report_id]
+    for term, expected in (("okafor", {other.report_id}), ("701", {early.report_id, out.report_id}),
+                           ("trn-0042", {early.report_id}), ("a1234567", {other.report_id}),
+                           (other.report_id[:8], {other.report_id}), ("nobody", set())):
+        assert {h.report_id for h in store.report_history(db, actor="bob", search=term, clock=clock)} == expected
+    assert [h.report_id for h in store.report_history(db, actor="bob", states=["rejected", "queued"],
+                                                      clock=clock)] == [out.report_id, other.report_id]
+    assert len(store.report_history(db, actor="bob", limit=1, clock=clock)) == 1
+
+    # Names are personal data: the listing needs the desk user and is audited.
+    with pytest.raises(store.StoreError):
+        store.report_history(db, actor="", clock=clock)
+    listed = store.audit_events(db, actor="bob", action_prefix="personal_data.")
+    assert len(listed) == 10 and all(e.entity_id == "report_history" for e in listed)
+    assert listed[0].details["count"] == 1
