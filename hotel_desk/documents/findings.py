@@ -31,6 +31,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "stay_until": ("permitted stay", "准许停留期限"),
     "departure": ("planned departure", "预计离店日期"),
     "arrival": ("arrival", "入住日期"),
+    "entry_date": ("date of entry", "入境日期"),
+    "room": ("room number", "房间号"),
+    "correction_reason": ("reason for the correction", "更正原因"),
 }
 
 _CATALOGUE: dict[str, tuple[Severity, str, str]] = {

@@ -9,7 +9,6 @@ fields the recognizer was unsure of are highlighted until someone edits or confi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
 from hotel_desk.ui import i18n, labels, theme
 from hotel_desk.ui.viewmodels import GuestEntry
@@ -67,7 +67,14 @@ VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_
 DATE_FIELDS = {"birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"}
 
 
-REQUIRED_CODES = {"form.room_missing", "form.required", "form.manual_reason"}
+#: Form fields as the findings catalogue names them (for its messages: "The date of birth ... ").
+FORM_TO_FINDING = {
+    "surname_en": "surname", "given_names_en": "given_names", "document_expiry": "expiry_date",
+    "planned_departure": "departure",
+}
+#: "Fill this in" findings: shown only once Register was tried, and not when another finding already
+#: speaks about the same field.
+REQUIRED_CODES = {"manual.field_missing", "manual.reason_missing"}
 
 
 def parse_date(text: str) -> date | None:
@@ -87,20 +94,6 @@ def form_field_for(finding_field: str | None) -> str:
     return FINDING_TO_FORM.get(finding_field, "document")
 
 
-@dataclass(frozen=True)
-class LocalFinding:
-    """A finding the form itself raises (a date that is not a date, a required field left blank)."""
-
-    code: str
-    severity: Severity
-    field: str | None
-    message_en: str
-    message_zh: str
-
-    def message(self, language: str = "en") -> str:
-        return self.message_zh if language.lower().startswith("zh") else self.message_en
-
-
 class FindingList(QWidget):
     """The findings for one field, each coloured by severity, with its correction candidates as buttons."""
 
@@ -112,9 +105,9 @@ class FindingList(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(3)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.findings: list[Finding | LocalFinding] = []
+        self.findings: list[Finding] = []
 
-    def show_findings(self, findings: Sequence[Finding | LocalFinding],
+    def show_findings(self, findings: Sequence[Finding],
                       candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
@@ -192,7 +185,7 @@ class RegistrationForm(QWidget):
         self._check: MrzCheck | None = None
         self._review: set[str] = set()
         self._busy = False
-        self._external_findings: list[Finding | LocalFinding] = []
+        self._external_findings: list[Finding] = []
         self._page_image: bytes | None = None
         self._attempted = False  # blank required fields are only marked red once Register was tried
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -397,7 +390,7 @@ class RegistrationForm(QWidget):
         self.accept_warnings.setChecked(False)
         self._show_findings()
 
-    def set_extra_findings(self, findings: Sequence[Finding | LocalFinding]) -> None:
+    def set_extra_findings(self, findings: Sequence[Finding]) -> None:
         """Findings computed outside the MRZ check (stay rules, the manual document's own validation)."""
         self._external_findings = list(findings)
         self._show_findings()
@@ -470,39 +463,41 @@ class RegistrationForm(QWidget):
             self.stay_changed.emit()
         self._show_findings()
 
-    def local_findings(self) -> list[LocalFinding]:
-        found: list[LocalFinding] = []
-        for key in DATE_FIELDS:
+    def local_findings(self) -> list[Finding]:
+        """What the form itself finds, from the catalogue of the document core; `field` is the form's key."""
+        found: list[Finding] = []
+        for key in sorted(DATE_FIELDS):
             text = self.text(key)
             if text and parse_date(text) is None:
-                found.append(LocalFinding("form.date_invalid", Severity.ERROR, key,
-                                          "Not a date: type it as YYYY-MM-DD.", "不是有效日期：请按 YYYY-MM-DD 填写。"))
-        if not self.text("room"):
-            found.append(LocalFinding("form.room_missing", Severity.ERROR, "room",
-                                      "Type the room number.", "请填写房间号。"))
-        for key in ("surname_en", "document_number", "nationality"):
+                found.append(make_finding("date.invalid", key, raw=text, field_name_of=FORM_TO_FINDING.get(key, key)))
+        for key in ("room", "surname_en", "document_number", "nationality"):
             if not self.text(key):
-                found.append(LocalFinding("form.required", Severity.ERROR, key,
-                                          "Required for the police report.", "警方报告必填项。"))
+                found.append(make_finding("manual.field_missing", key, field_name_of=FORM_TO_FINDING.get(key, key)))
         departure = parse_date(self.text("planned_departure"))
-        if departure is not None and departure < self._today() and not self._correction:
-            found.append(LocalFinding("form.departure_past", Severity.ERROR, "planned_departure",
-                                      "The planned departure is in the past.", "预计离店日期已过。"))
+        today = self._today()
+        if departure is not None and departure < today and not self._correction:
+            # At the desk the guest arrives today.
+            found.append(make_finding("stay.departure_before_arrival", "planned_departure",
+                                      departure=departure.isoformat(), arrival=today.isoformat()))
         if self._manual and not self.text("manual_reason"):
-            found.append(LocalFinding("form.manual_reason", Severity.ERROR, "manual_reason",
-                                      "Give the reason for the correction." if self._correction
-                                      else "Say why the document is typed by hand.",
-                                      "请说明更正原因。" if self._correction else "请说明手工录入的原因。"))
+            found.append(make_finding("manual.field_missing", "manual_reason", field_name_of="correction_reason")
+                         if self._correction else make_finding("manual.reason_missing", "manual_reason"))
         return found
 
-    def all_findings(self) -> list[Finding | LocalFinding]:
-        findings: list[Finding | LocalFinding] = []
+    def _form_key(self, finding: Finding) -> str:
+        return finding.field if finding.field in self.editors else form_field_for(finding.field)
+
+    def all_findings(self) -> list[Finding]:
+        findings: list[Finding] = []
         if self._check is not None:
             findings += list(self._check.findings)
         findings += self._external_findings
-        covered = {form_field_for(f.field) if f.field not in self.editors else f.field for f in findings}
+        # The document core may already say the same (e.g. the departure before the arrival, a blank field of
+        # a typed document): one finding per code and field.
+        said = {(f.code, self._form_key(f)) for f in findings}
+        covered = {key for _, key in said}
         findings += [f for f in self.local_findings()
-                     if not (f.code in REQUIRED_CODES and f.field in covered)]
+                     if (f.code, f.field) not in said and not (f.code in REQUIRED_CODES and f.field in covered)]
         return findings
 
     def _candidates_by_field(self) -> dict[str, list[tuple[str, CorrectionCandidate]]]:
@@ -527,7 +522,7 @@ class RegistrationForm(QWidget):
         return result
 
     def _show_findings(self) -> None:
-        by_field: dict[str, list[Finding | LocalFinding]] = {}
+        by_field: dict[str, list[Finding]] = {}
         for finding in self.all_findings():
             if finding.code in REQUIRED_CODES and not self._attempted:
                 continue
@@ -628,7 +623,7 @@ class RegistrationForm(QWidget):
         self.editors[target].setFocus()
 
 
-def _worst(findings: Sequence[Finding | LocalFinding]) -> str | None:
+def _worst(findings: Sequence[Finding]) -> str | None:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     if not findings:
         return None

@@ -66,10 +66,10 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.request_register()
     assert not form.register_button.isEnabled()
     assert "manual_reason" in [f.field for f in form.all_findings() if f.severity.value == "error"] or \
-        any(f.code == "form.manual_reason" for f in form.all_findings())
+        any(f.code == "manual.reason_missing" for f in form.all_findings())
     form.set_value("manual_reason", "The document has no machine-readable zone")
     page._manual_check()
-    assert not any(f.code in ("form.manual_reason", "manual.reason_missing") for f in form.all_findings())
+    assert not any(f.code == "manual.reason_missing" for f in form.all_findings())
     errors = [f for f in form.all_findings() if f.severity.value == "error"]
     assert errors == [], errors
     form.request_register()
@@ -130,3 +130,32 @@ def test_stay_limit_before_departure_is_flagged_on_its_field(qtbot, desk_app) ->
     qtbot.keyClicks(form.editors["stay_until"], (today + timedelta(days=5)).isoformat())  # typing re-checks the stay
     codes = [f.code for f in form.finding_lists["stay_until"].findings]
     assert any(code.startswith("stay.") for code in codes), form.all_findings()
+
+
+def test_form_findings_come_from_the_catalogue_once_per_field(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from hotel_desk.documents.model import Finding
+
+    page = desk_app.window.manual
+    desk_app.window.show_page("manual")
+    form = page.mrz_form
+    page.set_mrz_text(LINE1 + "\n" + LINE2)
+    form.set_value("entry_date", "2026-02-30")
+    yesterday = desk_app.desk.today() - timedelta(days=1)
+    form.set_value("planned_departure", yesterday.isoformat())
+    page._recheck()  # the document core also judges the departure against today's arrival
+    findings = form.all_findings()
+    assert all(type(f) is Finding for f in findings)
+    [bad_date] = form.finding_lists["entry_date"].findings
+    assert (bad_date.code, bad_date.field) == ("date.invalid", "entry_date")
+    assert bad_date.message("en") == "The date of entry '2026-02-30' is not a real date."
+    assert bad_date.message("zh_CN") == "入境日期“2026-02-30”不是有效日期。"
+    departure = [f.code for f in form.finding_lists["planned_departure"].findings]
+    assert departure == ["stay.departure_before_arrival"]
+    # A blank room is said only once Register was tried.
+    assert "manual.field_missing" not in [f.code for f in form.finding_lists["room"].findings]
+    form.request_register()
+    [room] = form.finding_lists["room"].findings
+    assert (room.code, room.message("en")) == ("manual.field_missing", "The room number is required.")
+    assert not form.register_button.isEnabled()
