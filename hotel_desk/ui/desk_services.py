@@ -262,38 +262,24 @@ RECENT_REPORTS = timedelta(hours=48)
 
 
 def reports(desk: Desk) -> list[ReportRow]:
-    """Every open report, and every report of the stays touched in the last 48 hours, nearest deadline first.
+    """Every open report, however old, and every report of the last 48 hours, nearest deadline first.
 
-    Names come from the two audited listings (open reports, guests in house) and are remembered for this
-    session, so a guest who checked out an hour ago keeps a name on the page without another personal-data
-    read per report; after a restart such rows show the room only."""
+    Two audited listings from the store's report history: the open states (bounded by the queue's size) and
+    the recent window (bounded by the (event_time, seq) index)."""
     from hotel_desk import store
-    from hotel_desk.store.queries import audit_events
+    from hotel_desk.store.models import OPEN_STATES
 
     db = _db(desk)
-    names: dict[str, tuple[str, str]] = desk.__dict__.setdefault("_report_names", {})
+    who = actor(desk)
+    entries = store.report_history(db, actor=who, states=[s.value for s in OPEN_STATES], limit=2000,
+                                   clock=desk.clock)
+    entries += store.report_history(db, actor=who, since=desk.now() - RECENT_REPORTS, limit=2000,
+                                    clock=desk.clock)
     rows: dict[str, ReportRow] = {}
-    for p in store.pending_reports(db, clock=desk.clock, include_names=True, actor=actor(desk)):
-        error = "; ".join(_field_error_text(e) for e in p.field_errors) or (p.last_error or "")
-        names[p.registration_id] = (p.guest_name or "", p.room)
-        rows[p.report_id] = ReportRow(p.report_id, p.kind, p.state, p.registration_id, p.guest_name or "", p.room,
-                                      p.event_time, p.deadline_at, "", error, p.attempts)
-    for guest in in_house(desk, ""):
-        names[guest.registration_id] = (guest.name, guest.room)
-    recent = {
-        e.entity_id for e in audit_events(db, start=desk.now() - RECENT_REPORTS, action_prefix="registration.",
-                                          limit=2000)
-        if e.entity_type == "registration"
-    }
-    for registration_id in recent | set(names) | {r.registration_id for r in rows.values()}:
-        name, room = names.get(registration_id, ("", ""))
-        for v in store.reports_for_registration(db, registration_id):
-            if v.report_id in rows:
-                rows[v.report_id] = replace(rows[v.report_id], receipt=v.receipt_id or "")
-                continue
-            error = "; ".join(_field_error_text(e) for e in v.field_errors) or (v.last_error or "")
-            rows[v.report_id] = ReportRow(v.report_id, v.kind, v.state, registration_id, name, room,
-                                          v.event_time, v.deadline_at, v.receipt_id or "", error, v.attempts)
+    for e in entries:
+        error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
+        rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
+                                      e.room, e.event_time, e.deadline_at, e.receipt_id or "", error, e.attempts)
     far = desk.now() + timedelta(days=3650)
     return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
                                                  -(r.event_time or desk.now()).timestamp()))
