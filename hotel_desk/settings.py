@@ -81,6 +81,22 @@ class Settings:
         return f"http://127.0.0.1:{TRAINING_INTAKE_PORT}"
 
 
+def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:
+    """Who the audit trail names for an action: an explicit name (--actor), else the configured desk user,
+    else the computer's login name prefixed with where it came from (e.g. 'cli:')."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    if settings.desk_user:
+        return settings.desk_user
+    import getpass
+
+    try:
+        login = getpass.getuser()
+    except Exception:  # no login name (service accounts, some containers)
+        login = ""
+    return f"{via}{login}" if login else (via.rstrip(":") or "desk")
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 

@@ -14,20 +14,10 @@ import argparse
 import sys
 from typing import Any
 
+from hotel_desk.settings import desk_actor
+
 DEFAULT_BAUD = 19200
 
-
-def _actor(args: argparse.Namespace, desk_user: str) -> str:
-    if args.actor:
-        return str(args.actor)
-    if desk_user:
-        return desk_user
-    import getpass
-
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -65,7 +55,7 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out}: write the form as .pdf (printing) or .tiff (fax)")
     settings, db = _open(args)
     try:
-        report, path = write_form(db, args.report_id, args.out, actor=_actor(args, settings.desk_user),
+        report, path = write_form(db, args.report_id, args.out, actor=desk_actor(settings, args.actor, via="cli:"),
                                   timezone=settings.timezone, fonts=_fonts(settings))
     except (NotFound, FontNotFound, OSError) as exc:
         return _fail("form", exc)
@@ -93,7 +83,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     timeouts = Timeouts(dial=args.dial_timeout) if args.dial_timeout else Timeouts()
     try:
         outcome = fax_report(
-            db, args.report_id, port=args.port, number=args.number, actor=_actor(args, settings.desk_user),
+            db, args.report_id, port=args.port, number=args.number, actor=desk_actor(settings, args.actor, via="cli:"),
             baud=args.baud, local_id=args.local_id or settings.extra.get("fax_local_id", ""), flow=args.flow,
             timezone=settings.timezone, timeouts=timeouts, fonts=_fonts(settings),
             on_progress=lambda text: print(f"  {text}", file=sys.stderr, flush=True))
@@ -124,7 +114,7 @@ def cmd_handed_over(args: argparse.Namespace) -> int:
     settings, db = _open(args)
     try:
         report = hand_over_in_person(db, args.report_id, received_by=args.to, note=args.note or "",
-                                     actor=_actor(args, settings.desk_user))
+                                     actor=desk_actor(settings, args.actor, via="cli:"))
     except (NotFound, StateError, StoreError) as exc:
         return _fail("handed-over", exc)
     finally:

@@ -214,22 +214,10 @@ def _load(source: str) -> tuple[list[object], Path]:
     return entries, base
 
 
-def _actor(args: argparse.Namespace, desk_user: str) -> str:
-    if args.actor:
-        return str(args.actor)
-    if desk_user:
-        return desk_user
-    import getpass
-
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
-
 
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import load_settings
+    from hotel_desk.settings import desk_actor, load_settings
 
     clock = clock or SystemClock()
     settings = load_settings()
@@ -262,7 +250,7 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
         register_many,
     )
 
-    actor = _actor(args, settings.desk_user)
+    actor = desk_actor(settings, args.actor, via="cli:")
     db = open_database(settings.effective_database_url())
     try:
         property_id = property_from_settings(db, actor=actor, clock=clock)

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import Any
@@ -194,7 +193,9 @@ def cmd_confirm(args: argparse.Namespace) -> int:
         raise UsageError("give either --batch FOLDER or --report ID")
     if not args.receipt.strip():
         raise UsageError("--receipt must not be empty")
-    actor = args.by or getpass.getuser() or "desk"
+    from hotel_desk.settings import desk_actor, load_settings
+
+    actor = desk_actor(load_settings(), args.by, via="cli:")
     if args.batch:
         try:
             manifest = read_manifest(args.batch)

@@ -4,12 +4,12 @@ background jobs (through Desk); Qt-free so it can be read and tested on its own.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from hotel_desk.settings import desk_actor
 from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest, QueueSummary, Registered, ReportRow
 
 if TYPE_CHECKING:
@@ -22,12 +22,7 @@ TRAINING_HOTEL_CODE = "TRAINING"
 
 def actor(desk: Desk) -> str:
     """The desk user named in the audit trail: the configured one, else the computer's login name."""
-    if desk.settings.desk_user:
-        return desk.settings.desk_user
-    try:
-        return getpass.getuser() or "desk"
-    except Exception:  # no login name (service accounts, some containers)
-        return "desk"
+    return desk_actor(desk.settings)
 
 
 # -- opening -------------------------------------------------------------------------------------------------
