@@ -435,6 +435,8 @@ class RegistrationForm(QWidget):
             self._set_combo(key, value)
         else:
             self._set_text(key, value)
+        # setText emits no textEdited, so a value set by the program must refresh the findings itself.
+        self._show_findings()
 
     def text(self, key: str) -> str:
         editor = self.editors[key]
