@@ -303,6 +303,9 @@ class RegistrationForm(QWidget):
         if key in ("document_type", "sex", "visa_type"):
             combo = QComboBox()
             items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
+            if key == "sex":
+                # No default: a sex pre-set to one value would be registered unnoticed on a typed document.
+                combo.addItem("—", "")
             for value, text in items:
                 combo.addItem(text, value)
             # Long labels (permit names) must not widen the form: the list pops up as wide as it needs.
@@ -472,7 +475,7 @@ class RegistrationForm(QWidget):
             text = self.text(key)
             if text and parse_date(text) is None:
                 found.append(make_finding("date.invalid", key, raw=text, field_name_of=FORM_TO_FINDING.get(key, key)))
-        for key in ("room", "surname_en", "document_number", "nationality"):
+        for key in ("room", "surname_en", "document_number", "nationality", "sex"):
             if not self.text(key):
                 found.append(make_finding("manual.field_missing", key, field_name_of=FORM_TO_FINDING.get(key, key)))
         departure = parse_date(self.text("planned_departure"))

@@ -65,6 +65,9 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.set_value("document_type", "hk_macao_permit")
     form.request_register()
     assert not form.register_button.isEnabled()
+    # A typed document has no sex until the receptionist picks one: nothing is pre-set to be saved unnoticed.
+    assert any(f.code == "manual.field_missing" and f.field == "sex" for f in form.all_findings())
+    form.set_value("sex", "M")
     assert "manual_reason" in [f.field for f in form.all_findings() if f.severity.value == "error"] or \
         any(f.code == "manual.reason_missing" for f in form.all_findings())
     form.set_value("manual_reason", "The document has no machine-readable zone")
