@@ -245,6 +245,7 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
 
     from hotel_desk.store import (
         InvalidRegistration,
+        StoreError,
         open_database,
         property_from_settings,
         register_many,
@@ -262,6 +263,9 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
             results = list(zip(checked, refs, strict=True))
         except InvalidRegistration as exc:
             raise UsageError(f"nothing was registered: {exc}") from None
+        except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
+            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+            return 1
     finally:
         db.dispose()
     out = {

@@ -27,7 +27,7 @@ from hotel_desk.store.audit import (
     chain_head,
     verify_chain,
 )
-from hotel_desk.store.db import Database, open_database
+from hotel_desk.store.db import Database, StorageFull, open_database
 from hotel_desk.store.models import (
     DUE_STATES,
     OPEN_STATES,
@@ -99,7 +99,7 @@ __all__ = [
     "AttemptView", "AuditAction", "AuditEventView", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
     "EntryMethod", "FieldError", "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound",
     "OutboxReport", "PendingReport", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind",
-    "ReportRef", "ReportState", "ReportView", "StateError", "StayDetails", "StoreError", "append_event",
+    "ReportRef", "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
     "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_out", "claim_due_reports",
     "claim_open_reports", "confirm_report", "correct_registration", "document_page_image", "ensure_desk_user",
     "get_report", "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,27 @@ def create_store_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
+class StoreError(Exception):
+    """A desk action could not be done; the message says why, and nothing was written."""
+
+
+class StorageFull(StoreError):
+    """The disk (or the database's quota) is full: the transaction was rolled back, nothing was saved."""
+
+
+_SQLSTATE_DISK_FULL = "53100"  # PostgreSQL disk_full
+
+
+def _is_disk_full(error: DBAPIError) -> bool:
+    orig = error.orig
+    if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    if getattr(orig, "sqlstate", None) == _SQLSTATE_DISK_FULL:
+        return True
+    text_ = str(orig).lower()
+    return "disk is full" in text_ or "no space left on device" in text_
+
+
 @dataclass
 class Database:
     """An opened, migrated database. Use `write()` for every user action (one transaction, committed at
@@ -119,8 +141,19 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write_sessions() as session, session.begin():
-            yield session
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            # A full disk must reach the desk as a plain sentence, not a driver traceback; the transaction
+            # has been rolled back, so the form (or the import file) still holds everything.
+            if _is_disk_full(exc):
+                where = self.engine.url.database if self.is_sqlite else self.engine.url.host
+                raise StorageFull(
+                    f"The database could not be written because the disk is full ({where}); nothing was "
+                    "saved. Free some space and try again."
+                ) from exc
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

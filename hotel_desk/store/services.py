@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.documents.model import TravelDocument
 from hotel_desk.store.audit import AuditAction, append_event, build_event, lock_chain_head
-from hotel_desk.store.db import Database
+from hotel_desk.store.db import Database, StoreError
 from hotel_desk.store.models import (
     AuditEvent,
     DeskUser,
@@ -42,10 +42,6 @@ from hotel_desk.store.payload import REPORT_WINDOW, build_payload, payload_diges
 ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
 ENTRY_METHODS = tuple(m.value for m in EntryMethod)
 MANUAL_REASON_MAX = 200  # the column's size
-
-
-class StoreError(Exception):
-    """A desk action could not be done; the message says why, and nothing was written."""
 
 
 class NotFound(StoreError):
