@@ -150,7 +150,7 @@ class Database:
             if _is_disk_full(exc):
                 where = self.engine.url.database if self.is_sqlite else self.engine.url.host
                 raise StorageFull(
-                    f"The database could not be written because the disk is full ({where}); nothing was "
+                    f"The database could not be written because the disk is full ({where}), so nothing was "
                     "saved. Free some space and try again."
                 ) from exc
             raise

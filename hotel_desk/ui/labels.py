@@ -160,6 +160,8 @@ def problem_text(error: object) -> str:
             "Labels", "the hotel's codes are not set up (Settings)"),
         "database is locked": QCoreApplication.translate(
             "Labels", "the database is busy; try again in a moment"),
+        "disk is full": QCoreApplication.translate(
+            "Labels", "the disk holding the database is full; free some space and try again"),
     }
     parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
     return "; ".join(p for p in parts if p)

@@ -891,6 +891,11 @@ or press Ctrl+O to open an image</source>
             <source>the database is busy; try again in a moment</source>
             <translation>数据库繁忙，请稍后再试</translation>
         </message>
+        <message>
+            <location filename="../../hotel_desk/ui/labels.py" line="163" />
+            <source>the disk holding the database is full; free some space and try again</source>
+            <translation>数据库所在磁盘已满，请清理空间后重试</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
