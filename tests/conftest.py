@@ -3,8 +3,10 @@ display. Area-specific fixtures live in tests/<area>/conftest.py."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,16 @@ def specimens_dir() -> Path:
     if not (SPECIMENS / "truth.json").is_file():
         pytest.skip("../shared/data/mrz-real is not present")
     return SPECIMENS
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """Qt objects freed by Python's cyclic collector inside a worker thread crash Qt. The app collects on its
+    GUI thread (ui.app.MainThreadGarbageCollector); around every test the suite does the same, so a widget left
+    over from one test is never collected by the next test's worker threads."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()

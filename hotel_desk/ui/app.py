@@ -8,6 +8,7 @@ a background job and the recognizer is imported on the first page read, so the d
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -59,6 +60,33 @@ def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+class MainThreadGarbageCollector(QObject):
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate. When it frees a Qt
+    object (a closed page's widget, a finished job's signals) inside a worker thread, Qt crashes, at random.
+    So while the window lives, automatic collection is off and a timer collects on the GUI thread (Anki does
+    the same); reference counting still frees everything that is not in a cycle at once."""
+
+    INTERVAL_MS = 5_000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    def collect(self) -> None:
+        gc.collect()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()
+
+
 class DeskApp(QObject):
     """Owns the context and the window; rebuilds the window when the language changes (every label is
     created through tr(), so a fresh window is the simplest complete retranslation)."""
@@ -73,6 +101,7 @@ class DeskApp(QObject):
         self.window = self._new_window()
         self.scanner_watch: object | None = None
         self.readers: object | None = None
+        self.garbage = MainThreadGarbageCollector(self)
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.ctx)
@@ -123,6 +152,7 @@ class DeskApp(QObject):
             self.desk.close()
         except Exception:  # closing must never turn a normal exit into a crash report
             log.exception("closing the desk services failed")
+        self.garbage.stop()
 
 
 def build(settings: Settings | None = None, *, training: bool | None = None, database_url: str | None = None,

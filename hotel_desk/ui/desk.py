@@ -157,6 +157,11 @@ class Desk:
 
         return desk_services.check_out(self, registration_id)
 
+    def cancel(self, registration_id: str, reason: str) -> str:
+        from hotel_desk.ui import desk_services
+
+        return desk_services.cancel(self, registration_id, reason)
+
     def correct(self, registration_id: str, entry: GuestEntry, reason: str) -> str:
         from hotel_desk.ui import desk_services
 

@@ -206,6 +206,14 @@ def check_out(desk: Desk, registration_id: str) -> str:
     return store.check_out(_db(desk), registration_id, actor=actor(desk), clock=desk.clock).report_id
 
 
+def cancel(desk: Desk, registration_id: str, reason: str) -> str:
+    """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
+    from hotel_desk import store
+
+    return store.cancel_registration(_db(desk), registration_id, actor=actor(desk), note=reason,
+                                     clock=desk.clock).report_id
+
+
 def registration_entry(desk: Desk, registration_id: str) -> GuestEntry:
     from hotel_desk import store
 

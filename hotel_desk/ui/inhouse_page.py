@@ -1,5 +1,6 @@
-"""In house: who is staying now. Search, check out (which queues the check-out report) and correct a
-registration (which queues a correction report; nothing already reported is edited silently)."""
+"""In house: who is staying now. Search, check out (which queues the check-out report), correct a
+registration (which queues a correction report; nothing already reported is edited silently) and cancel a
+registration made in error (which queues a cancellation report, with the reason)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,7 @@ class InHousePage(QWidget):
         self.ctx = ctx
         self._correcting: str | None = None
         self._pending_checkout: InHouseGuest | None = None
+        self._pending_cancel = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 12)
         outer.setSpacing(10)
@@ -122,6 +124,10 @@ class InHousePage(QWidget):
         self.correct_button.setToolTip("Ctrl+E")
         self.correct_button.clicked.connect(self.open_correction_for_selected)
         bar.addWidget(self.correct_button)
+        self.cancel_button = QPushButton(self.tr("Cancel registration…"))
+        self.cancel_button.setToolTip(self.tr("A registration made in error (wrong guest, duplicate): Ctrl+Shift+X"))
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        bar.addWidget(self.cancel_button)
         outer.addLayout(bar)
 
         self.confirm_bar = QFrame()
@@ -129,6 +135,10 @@ class InHousePage(QWidget):
         confirm = QHBoxLayout(self.confirm_bar)
         self.confirm_text = QLabel()
         confirm.addWidget(self.confirm_text, 1)
+        self.cancel_reason = QLineEdit()
+        self.cancel_reason.setPlaceholderText(self.tr("Why is it cancelled? (required)"))
+        self.cancel_reason.returnPressed.connect(self.confirm_check_out)
+        confirm.addWidget(self.cancel_reason, 1)
         self.confirm_button = QPushButton(self.tr("Check out now"))
         self.confirm_button.setObjectName("Primary")
         self.confirm_button.clicked.connect(self.confirm_check_out)
@@ -186,6 +196,7 @@ class InHousePage(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, activated=self.ask_check_out, context=shortcut_context)
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction_for_selected,
                   context=shortcut_context)
+        QShortcut(QKeySequence("Ctrl+Shift+X"), self, activated=self.ask_cancel, context=shortcut_context)
         QShortcut(QKeySequence("Escape"), self, activated=self._hide_confirm, context=shortcut_context)
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
@@ -240,18 +251,41 @@ class InHousePage(QWidget):
             self.message.show_message("info", self.tr("Select a guest first."))
             return
         self._pending_checkout = guest
+        self._pending_cancel = False
         self.confirm_text.setText(self.tr("Check out %1 from room %2 now?").replace("%1", guest.name)
                                   .replace("%2", guest.room))
+        self.confirm_button.setText(self.tr("Check out now"))
+        self.cancel_reason.setVisible(False)
         self.confirm_bar.setVisible(True)
         self.confirm_button.setFocus()
+
+    def ask_cancel(self) -> None:
+        guest = self.selected()
+        if guest is None:
+            self.message.show_message("info", self.tr("Select a guest first."))
+            return
+        self._pending_checkout = guest
+        self._pending_cancel = True
+        self.confirm_text.setText(self.tr("Cancel the registration of %1, room %2? A cancellation report tells "
+                                          "the police it was made in error.").replace("%1", guest.name)
+                                  .replace("%2", guest.room))
+        self.confirm_button.setText(self.tr("Cancel registration"))
+        self.cancel_reason.clear()
+        self.cancel_reason.setVisible(True)
+        self.confirm_bar.setVisible(True)
+        self.cancel_reason.setFocus()
 
     def _hide_confirm(self) -> None:
         self.confirm_bar.setVisible(False)
         self._pending_checkout = None
+        self._pending_cancel = False
 
     def confirm_check_out(self) -> None:
         guest = self._pending_checkout
         if guest is None:
+            return
+        if self._pending_cancel:
+            self._confirm_cancel(guest)
             return
         self._hide_confirm()
         self.checkout_button.setEnabled(False)
@@ -269,6 +303,31 @@ class InHousePage(QWidget):
 
         self.ctx.run(lambda: self.ctx.desk.check_out(guest.registration_id), done, failed,
                      label=self.tr("Checking out"), owner=self)
+
+    def _confirm_cancel(self, guest: InHouseGuest) -> None:
+        reason = self.cancel_reason.text().strip()
+        if not reason:
+            self.message.show_message("error", self.tr("Say why the registration is cancelled."))
+            self.cancel_reason.setFocus()
+            return
+        self._hide_confirm()
+        self.cancel_button.setEnabled(False)
+
+        def done(_report_id: str) -> None:
+            self.cancel_button.setEnabled(True)
+            self.message.show_message("ok", self.tr("The registration of %1 (room %2) is cancelled. The "
+                                                    "cancellation report is queued.")
+                                      .replace("%1", guest.name).replace("%2", guest.room))
+            self.ctx.registrations_changed.emit()
+            self.ctx.run(self.ctx.desk.send_now)
+
+        def failed(error: JobError) -> None:
+            self.cancel_button.setEnabled(True)
+            self.message.show_message("error", self.tr("Cancellation not saved: %1")
+                                      .replace("%1", labels.problem_text(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.cancel(guest.registration_id, reason), done, failed,
+                     label=self.tr("Cancelling the registration"), owner=self)
 
     # -- correction -----------------------------------------------------------------------------------------
     def open_correction_for_selected(self) -> None:

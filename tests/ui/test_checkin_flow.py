@@ -77,6 +77,26 @@ def test_check_out_queues_its_report(qtbot, desk_app, dropper, sample_passport) 
                     timeout=SLOW_MS)
 
 
+def test_cancel_needs_a_reason_and_queues_a_cancellation(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
+    registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="306")
+    window = desk_app.window
+    window.show_page("in_house")
+    in_house = window.in_house
+    qtbot.waitUntil(lambda: in_house.select_registration(registered.registration_id), timeout=SLOW_MS)
+    qtbot.keyClick(in_house.table, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert in_house.confirm_bar.isVisible() and in_house.cancel_reason.isVisible()
+    qtbot.keyClick(in_house.cancel_reason, Qt.Key.Key_Return)  # no reason yet: refused, nothing saved
+    assert "why" in in_house.message.text().lower()
+    assert {r.kind for r in desk_app.desk.reports() if r.registration_id == registered.registration_id} == {"check_in"}
+    qtbot.keyClicks(in_house.cancel_reason, "registered twice by mistake")
+    qtbot.keyClick(in_house.cancel_reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "cancellation report is queued" in in_house.message.text(), timeout=SLOW_MS)
+    kinds = {r.kind for r in desk_app.desk.reports() if r.registration_id == registered.registration_id}
+    assert kinds == {"check_in", "cancellation"}
+    qtbot.waitUntil(lambda: not in_house.select_registration(registered.registration_id) and not in_house._loading,
+                    timeout=SLOW_MS)
+
+
 def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
     from hotel_desk.reporting.faults import FaultPlan
 
