@@ -334,9 +334,56 @@ def _read_region(
         needy = fixed.needy_lines
         if not needy:
             break
+    if attempt is not None and attempt.check.document is not None:
+        _second_look_at_g(gray, rows, row_ids, flipped, length, template, attempt, variants, today)
     if attempt is not None and math.isfinite(attempt.rank[2]):
         return attempt
     return None
+
+
+# The binarised variant keeps the short tail of a blurred OCR-B Q that the grey variants melt into G's bar;
+# the MRZ model then reads the grey strip's Q as G with ~0.9 confidence and no Q among its alternatives.
+_BINARY_FOR_G = "binary36"
+
+
+def _second_look_at_g(
+    gray: np.ndarray,
+    rows: list[TextRow],
+    row_ids: list[int],
+    flipped: bool,
+    length: int,
+    template: list[str],
+    attempt: _Attempt,
+    variants: Sequence[Variant],
+    today: date,
+) -> None:
+    """A G in the names (no check digit protects them) is read once more in the binarised variant; where
+    that reading clearly sees a Q at the same cell, the Q is taken. Only the two readings of the image are
+    chosen between; the change is reported in `corrections`."""
+    binary = next((v for v in variants if v.name == _BINARY_FOR_G), None)
+    if binary is None:
+        return
+    li = 2 if length == 30 else 0  # the names line
+    if li >= len(row_ids):
+        return
+    first_col = 0 if length == 30 else 5
+    line = attempt.lines[li]
+    cols = [c for c in range(first_col, len(line)) if line[c] == "G"]
+    if not cols:
+        return
+    more = _read_rows(gray, [rows[row_ids[li]]], flipped, binary)[0]
+    seen = _best_alignment(more, li, length, template)
+    chars = list(line)
+    for col in cols:
+        cell = seen[col] if col < len(seen) else None
+        if cell is not None and cell.char == "Q" and cell.confidence >= 0.6:
+            chars[col] = "Q"
+            attempt.changes.append(
+                {"line": li + 1, "column": col + 1, "read": "G", "chosen": "Q", "why": "binarised reading"}
+            )
+    if chars != list(line):
+        attempt.lines[li] = "".join(chars)
+        attempt.check = check_mrz(attempt.lines, today=today, candidates=False)
 
 
 def _extend_to_three(
@@ -374,7 +421,12 @@ def _best_alignment(read: _RowRead, line: int, length: int, template: list[str])
         a, b = chars[k], chars[k + 1]
         # Fixed pitch: two characters much closer than one pitch cannot both be real.
         if (b.x + b.width / 2) - (a.x + a.width / 2) < 0.7 * pitch:
-            phantom.add(k if a.confidence <= b.confidence else k + 1)
+            # The phantom is usually an I made of a wider glyph's upright stroke (K, H, N): when exactly one
+            # of the two is an I, that one goes; otherwise the less confident one.
+            if (a.char == "I") != (b.char == "I"):
+                phantom.add(k if a.char == "I" else k + 1)
+            else:
+                phantom.add(k if a.confidence <= b.confidence else k + 1)
     options = alignment_options(chars, length, read.text_start, read.text_end)
     scored = []
     for i, option in enumerate(options):

@@ -58,3 +58,20 @@ def test_leaning_w_is_read_as_w_after_unslanting() -> None:
     pytest.importorskip("tesserocr")
     leaning = _lean(_strip(), 0.15)
     assert "".join(c.char for c in read_strip(_unslant(leaning))) == LINE
+
+
+def test_phantom_i_inside_a_k_is_dropped_not_a_real_character() -> None:
+    from hotel_desk.recognition.engine import _best_alignment, _RowRead
+    from hotel_desk.recognition.ocr import CharReading
+
+    names = "KHAN<<OMAR<ELENA<<<<<<<<<<<<<<"
+    pitch, start = 33.0, 30.0
+    chars = [CharReading("I", 0.92, {"I": 0.92, "K": 0.18}, x=start, width=26.0)]
+    # The K's own box comes out shifted right of the I that the decoder made of its upright stroke.
+    chars.append(CharReading("K", 0.91, {"K": 0.91}, x=start + 14, width=30.0))
+    for k, ch in enumerate(names[1:], start=1):
+        chars.append(CharReading(ch, 0.9, {ch: 0.9}, x=start + k * pitch + 4, width=25.0))
+    read = _RowRead(chars, text_start=start, text_end=start + 30 * pitch)
+    template = ["I" + "<" * 29, "<" * 30, "<" * 30]
+    aligned = _best_alignment(read, 2, 30, template)
+    assert "".join(c.char if c else "?" for c in aligned) == names
