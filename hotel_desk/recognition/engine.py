@@ -335,18 +335,31 @@ def _read_region(
         if not needy:
             break
     if attempt is not None and attempt.check.document is not None:
-        _second_look_at_g(gray, rows, row_ids, flipped, length, template, attempt, variants, today)
+        _second_look(gray, rows, row_ids, flipped, length, template, attempt, variants, today)
     if attempt is not None and math.isfinite(attempt.rank[2]):
         return attempt
     return None
 
 
-# The binarised variant keeps the short tail of a blurred OCR-B Q that the grey variants melt into G's bar;
-# the MRZ model then reads the grey strip's Q as G with ~0.9 confidence and no Q among its alternatives.
-_BINARY_FOR_G = "binary36"
+# Confusions of the MRZ model that nothing else catches, with the cells where they matter. The grey variants
+# melt the short tail of a blurred OCR-B Q into G's bar, and read a blurred W as M, both with ~0.9 confidence
+# and without the other among their alternatives; the binarised variant keeps those strokes apart. A G in the
+# names (no check digit) and an M in the document number (its check digit cannot tell M from W: their values
+# differ by 10) are read once more, binarised, and the other letter is taken where that reading clearly sees it.
+_BINARY_LOOK = "binary36"
+_SECOND_LOOK = {"G": "Q", "M": "W"}
 
 
-def _second_look_at_g(
+def _second_look_cells(length: int, line_count: int) -> dict[int, tuple[range, str]]:
+    """Per MRZ line: the columns to look at again and which read letter there is doubtful."""
+    if length == 30 and line_count == 3:
+        return {0: (range(5, 14), "M"), 2: (range(0, 30), "G")}
+    if line_count == 2:
+        return {0: (range(5, length), "G"), 1: (range(0, 9), "M")}
+    return {}
+
+
+def _second_look(
     gray: np.ndarray,
     rows: list[TextRow],
     row_ids: list[int],
@@ -357,32 +370,39 @@ def _second_look_at_g(
     variants: Sequence[Variant],
     today: date,
 ) -> None:
-    """A G in the names (no check digit protects them) is read once more in the binarised variant; where
-    that reading clearly sees a Q at the same cell, the Q is taken. Only the two readings of the image are
-    chosen between; the change is reported in `corrections`."""
-    binary = next((v for v in variants if v.name == _BINARY_FOR_G), None)
+    """Read the lines holding a doubtful G or M once more in the binarised variant and take its Q or W at
+    those cells when it is clear. Only the two readings of the image are chosen between; every change is
+    reported in `corrections`."""
+    binary = next((v for v in variants if v.name == _BINARY_LOOK), None)
     if binary is None:
         return
-    li = 2 if length == 30 else 0  # the names line
-    if li >= len(row_ids):
-        return
-    first_col = 0 if length == 30 else 5
-    line = attempt.lines[li]
-    cols = [c for c in range(first_col, len(line)) if line[c] == "G"]
-    if not cols:
-        return
-    more = _read_rows(gray, [rows[row_ids[li]]], flipped, binary)[0]
-    seen = _best_alignment(more, li, length, template)
-    chars = list(line)
-    for col in cols:
-        cell = seen[col] if col < len(seen) else None
-        if cell is not None and cell.char == "Q" and cell.confidence >= 0.6:
-            chars[col] = "Q"
-            attempt.changes.append(
-                {"line": li + 1, "column": col + 1, "read": "G", "chosen": "Q", "why": "binarised reading"}
-            )
-    if chars != list(line):
-        attempt.lines[li] = "".join(chars)
+    changed = False
+    for li, (cols, letter) in _second_look_cells(length, len(row_ids)).items():
+        line = attempt.lines[li]
+        doubtful = [c for c in cols if c < len(line) and line[c] == letter]
+        if not doubtful:
+            continue
+        more = _read_rows(gray, [rows[row_ids[li]]], flipped, binary)[0]
+        seen = _best_alignment(more, li, length, template)
+        chars = list(line)
+        other = _SECOND_LOOK[letter]
+        for col in doubtful:
+            cell = seen[col] if col < len(seen) else None
+            if cell is not None and cell.char == other and cell.confidence >= 0.6:
+                chars[col] = other
+                attempt.changes.append(
+                    {
+                        "line": li + 1,
+                        "column": col + 1,
+                        "read": letter,
+                        "chosen": other,
+                        "why": "binarised reading",
+                    }
+                )
+        if chars != list(line):
+            attempt.lines[li] = "".join(chars)
+            changed = True
+    if changed:
         attempt.check = check_mrz(attempt.lines, today=today, candidates=False)
 
 

@@ -75,3 +75,15 @@ def test_phantom_i_inside_a_k_is_dropped_not_a_real_character() -> None:
     template = ["I" + "<" * 29, "<" * 30, "<" * 30]
     aligned = _best_alignment(read, 2, 30, template)
     assert "".join(c.char if c else "?" for c in aligned) == names
+
+
+def test_second_look_covers_names_and_document_number_only() -> None:
+    from hotel_desk.recognition.engine import _second_look_cells
+
+    td3 = _second_look_cells(44, 2)
+    assert td3[0] == (range(5, 44), "G")  # names, after the document code and issuing state
+    assert td3[1] == (range(0, 9), "M")  # document number, whose check digit cannot tell M from W
+    td1 = _second_look_cells(30, 3)
+    assert td1[0] == (range(5, 14), "M")
+    assert td1[2] == (range(0, 30), "G")
+    assert 1 not in td1  # dates, sex and nationality: digits, M/F and a country code
