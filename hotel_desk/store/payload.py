@@ -1,7 +1,7 @@
 """The canonical registration record: the immutable JSON snapshot every report carries.
 
 Built by the store in the same transaction as the change it reports; the reporting layer maps it to a
-city's or vendor's layout. Key names follow docs/team-brief.md ("Report payload"). Dates are ISO
+city's or vendor's layout. Key names: docs/store.md ("The report payload"). Dates are ISO
 YYYY-MM-DD; `event_time` and `deadline_at` are UTC; the guest's check-in and check-out times carry the
 property's local offset because that is how the police read them.
 """
