@@ -132,38 +132,12 @@ class Collector:
                 return out
 
 
-OCRB_FONT = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
-
-
 def render_page(lines: tuple[str, ...] | None, *, size: tuple[int, int] = (1280, 720), mrz_width: float = 0.6):
-    """A passport data page as a camera would see it: light page on a dark desk, MRZ in OCR-B at the bottom.
-    `mrz_width` is the zone's width as a fraction of the frame (small = document far away). Returns an RGB
-    numpy array. Skips the test when the OCR-B font (Debian fonts-ocr-b) is not installed."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
+    """A passport data page as a camera would see it (benchmarks.synthetic.camera); skips the test when the
+    OCR-B font (Debian fonts-ocr-b) is not installed."""
+    from benchmarks.synthetic.camera import camera_scene
 
-    if not OCRB_FONT.is_file():
-        pytest.skip("OCR-B font not installed (Debian package fonts-ocr-b)")
-    w, h = size
-    img = Image.new("RGB", size, (60, 55, 50))
-    if lines is None:
-        return np.asarray(img)
-    zone_w = int(w * mrz_width)
-    font_size = 40
-    font = ImageFont.truetype(str(OCRB_FONT), font_size)
-    font_size = max(8, int(font_size * zone_w / font.getlength(lines[0])))
-    font = ImageFont.truetype(str(OCRB_FONT), font_size)
-    line_h = int(font_size * 1.35)
-    page_w = int(zone_w * 1.12)
-    page_h = min(int(page_w * 0.7), int(h * 0.94))
-    left, top = (w - page_w) // 2, (h - page_h) // 2
-    draw = ImageDraw.Draw(img)
-    draw.rectangle([left, top, left + page_w, top + page_h], fill=(236, 232, 222))
-    draw.rectangle([left + page_w * 0.05, top + page_h * 0.08, left + page_w * 0.3, top + page_h * 0.5],
-                   fill=(170, 160, 150))  # the photo
-    y = top + page_h - line_h * len(lines) - int(page_h * 0.05)
-    x = left + (page_w - zone_w) // 2
-    for line in lines:
-        draw.text((x, y), line, font=font, fill=(20, 20, 20))
-        y += line_h
-    return np.asarray(img)
+    try:
+        return camera_scene(lines, size=size, mrz_width=mrz_width)
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
