@@ -288,6 +288,24 @@ def reports(desk: Desk) -> list[ReportRow]:
                                                  -(r.event_time or desk.now()).timestamp()))
 
 
+def save_registration_form(desk: Desk, report_id: str, path: str) -> str:
+    """The report's registration form as a PDF, for printing, faxing or handing over (an audited read)."""
+    from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
+    from hotel_desk.fax.handover import write_form
+
+    fonts = find_fonts(desk.settings.extra.get(SETTING_FONT) or None)
+    _report, written = write_form(_db(desk), report_id, path, actor=actor(desk), timezone=desk.settings.timezone,
+                                  fonts=fonts, clock=desk.clock)
+    return str(written)
+
+
+def hand_over_in_person(desk: Desk, report_id: str, received_by: str) -> None:
+    """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
+    from hotel_desk.fax.handover import hand_over_in_person as record_hand_over
+
+    record_hand_over(_db(desk), report_id, received_by=received_by, actor=actor(desk), clock=desk.clock)
+
+
 def _field_error_text(error: dict[str, str]) -> str:
     field = error.get("field", "")
     message = error.get("message", "") or error.get("code", "")

@@ -38,25 +38,6 @@ REFUSED_STATES = {"rejected", "needs_correction"}
 HANDOVER_STATES = {"queued", "sending", "failed_retrying"}
 
 
-def save_registration_form(desk: Any, report_id: str, path: str) -> str:
-    """Background job: the report's registration form as a PDF (an audited read of personal data)."""
-    from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
-    from hotel_desk.fax.handover import write_form
-
-    fonts = find_fonts(desk.settings.extra.get(SETTING_FONT) or None)
-    _report, written = write_form(desk_services._db(desk), report_id, path, actor=desk_services.actor(desk),
-                                  timezone=desk.settings.timezone, fonts=fonts, clock=desk.clock)
-    return str(written)
-
-
-def mark_handed_over(desk: Any, report_id: str, received_by: str) -> None:
-    """Background job: the printed form was handed to an officer (home visit, counter)."""
-    from hotel_desk.fax.handover import hand_over_in_person
-
-    hand_over_in_person(desk_services._db(desk), report_id, received_by=received_by,
-                        actor=desk_services.actor(desk), clock=desk.clock)
-
-
 class ReportsModel(QAbstractTableModel):
     COLUMNS = 7
 
@@ -355,7 +336,7 @@ class ReportsPage(QWidget):
             self.message.show_message("error", self.tr("The registration form could not be saved: %1").replace(
                 "%1", labels.problem_text(error)))
 
-        self.ctx.run(lambda: save_registration_form(self.ctx.desk, row.report_id, path), done, failed,
+        self.ctx.run(lambda: desk_services.save_registration_form(self.ctx.desk, row.report_id, path), done, failed,
                      label=self.tr("Saving the registration form"), owner=self)
 
     def hand_over(self, row: ReportRow) -> None:
@@ -372,4 +353,4 @@ class ReportsPage(QWidget):
             self.message.show_message("error", self.tr("Could not mark the report as handed over: %1").replace(
                 "%1", labels.problem_text(error)))
 
-        self.ctx.run(lambda: mark_handed_over(self.ctx.desk, row.report_id, received_by), done, failed, owner=self)
+        self.ctx.run(lambda: desk_services.hand_over_in_person(self.ctx.desk, row.report_id, received_by), done, failed, owner=self)
