@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from hotel_desk.clock import ManualClock
+from hotel_desk.clock import Clock, ManualClock
 from hotel_desk.documents.model import DocumentFormat, DocumentKind, TravelDocument
+from hotel_desk.documents.mrz import format_td3
 from tests.store.pgserver import PostgresServer
 
 if TYPE_CHECKING:
@@ -58,21 +59,31 @@ def db(db_url: str, clock: ManualClock) -> Iterator[Database]:
     database.dispose()
 
 
-def passport(surname: str = "MARTIN", given: str = "SARAH", number: str = "ZE000509") -> TravelDocument:
+def passport(surname: str = "MARTIN", given: str = "SARAH", number: str = "ZE000509",
+             expiry: date = date(2033, 1, 14)) -> TravelDocument:
+    """A Canadian passport with a consistent MRZ. Tests that register with a clock pass an expiry relative to
+    that clock (see guest_registration), so the document never runs out under the suite's feet."""
+    line1, line2 = format_td3(
+        document_code="P<", issuing_state="CAN", surname=surname, given_names=given, document_number=number,
+        nationality="CAN", birth="850101", sex="F", expiry=expiry.strftime("%y%m%d"),
+    )
     return TravelDocument(
         format=DocumentFormat.TD3, kind=DocumentKind.PASSPORT, document_code="P<", issuing_state="CAN",
         surname=surname, given_names=given, document_number=number, nationality="CAN",
-        birth_date=date(1985, 1, 1), sex="F", expiry_date=date(2033, 1, 14),
-        mrz_lines=("P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "ZE000509<9CAN8501019F3301144<<<<<<<<<<<<<<06"),
+        birth_date=date(1985, 1, 1), sex="F", expiry_date=expiry, mrz_lines=(line1, line2),
     )
 
 
-def guest_registration(clock: ManualClock, room: str = "301", **doc_kw: str) -> GuestRegistration:
+def guest_registration(clock: Clock, room: str = "301", **doc_kw: str) -> GuestRegistration:
+    """A guest who arrived an hour before `clock`'s now, with every date of the stay relative to it."""
     from hotel_desk.store import GuestRegistration, StayDetails
 
+    arrival = clock.now() - timedelta(hours=1)
+    today = arrival.date()
     return GuestRegistration(
-        document=passport(**doc_kw),
-        stay=StayDetails(room=room, arrival=clock.now() - timedelta(hours=1),
-                         planned_departure=date(2026, 11, 25), visa_type="L", visa_number="E12345678",
-                         stay_until=date(2026, 12, 20), entry_date=date(2026, 11, 19), port_of_entry="PVG"),
+        document=passport(expiry=today + timedelta(days=6 * 365), **doc_kw),  # type: ignore[arg-type]
+        stay=StayDetails(room=room, arrival=arrival,
+                         planned_departure=today + timedelta(days=5), visa_type="L", visa_number="E12345678",
+                         stay_until=today + timedelta(days=30), entry_date=today - timedelta(days=1),
+                         port_of_entry="PVG"),
     )
