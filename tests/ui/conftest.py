@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 SAMPLE = Path(__file__).resolve().parents[2] / "hotel_desk" / "ui" / "resources" / "sample_passport.png"
 #: Generous: the first OCR in a test process loads Tesseract's model; CI machines are slow and shared.
 SLOW_MS = 60_000
+#: The day every window test lives on unless it brings its own clock: real time runs (uploads, countdowns)
+#: but no test depends on today's date. 10:00 in Shanghai; the sample passport is valid then.
+TEST_DAY_START = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -23,6 +27,7 @@ def sample_passport() -> Path:
 
 @pytest.fixture
 def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from hotel_desk.clock import ShiftedClock
     from hotel_desk.settings import Settings
     from hotel_desk.ui.app import build
 
@@ -38,7 +43,7 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
             **settings_values,  # type: ignore[arg-type]
         )
         desk_app = build(settings, database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}",
-                         clock=clock)  # type: ignore[arg-type]
+                         clock=clock or ShiftedClock(TEST_DAY_START))  # type: ignore[arg-type]
         made.append(desk_app)
         qtbot.addWidget(desk_app.window)
         desk_app.start(show=True)
