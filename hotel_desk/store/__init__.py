@@ -17,6 +17,7 @@ Importing this package loads SQLAlchemy: command modules import it inside their 
 
 from __future__ import annotations
 
+from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.audit import (
     GENESIS_HASH,
     AuditAction,
@@ -28,14 +29,7 @@ from hotel_desk.store.audit import (
     verify_chain,
 )
 from hotel_desk.store.db import Database, StorageFull, open_database
-from hotel_desk.store.models import (
-    DUE_STATES,
-    OPEN_STATES,
-    EntryMethod,
-    RegistrationStatus,
-    ReportKind,
-    ReportState,
-)
+from hotel_desk.store.models import EntryMethod, RegistrationStatus
 from hotel_desk.store.outbox import (
     DEFAULT_LEASE,
     Answer,
@@ -54,7 +48,6 @@ from hotel_desk.store.outbox import (
     record_transient_failure,
     release_claims,
 )
-from hotel_desk.store.payload import REPORT_WINDOW
 from hotel_desk.store.queries import (
     AttemptView,
     AuditEventView,

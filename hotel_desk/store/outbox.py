@@ -30,9 +30,17 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.rules.reports import (
+    DUE_STATES,
+    OUTCOME_STATE,
+    ReportState,
+    TransitionRefused,
+    can_transition,
+    require_transition,
+)
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
-from hotel_desk.store.models import DUE_STATES, Report, ReportAttempt, ReportState
+from hotel_desk.store.models import Report, ReportAttempt
 from hotel_desk.store.payload import load_payload
 from hotel_desk.store.services import NotFound, StateError, StoreError
 
@@ -41,20 +49,13 @@ DEFAULT_LEASE = timedelta(minutes=5)
 
 HANDOVER_CHANNELS = ("fax", "manual")
 
-#: What one attempt can produce for one report (`Answer.outcome`).
-OUTCOMES = ("acknowledged", "rejected", "transient", "handed_over")
+#: What one attempt can produce for one report (`Answer.outcome`); the state each leads to is the rules'.
+OUTCOMES = tuple(OUTCOME_STATE)
 
-_OUTCOME_STATE = {
-    "acknowledged": ReportState.ACKNOWLEDGED, "rejected": ReportState.REJECTED,
-    "transient": ReportState.FAILED_RETRYING, "handed_over": ReportState.HANDED_OVER,
-}
 _OUTCOME_ACTION = {
     "acknowledged": AuditAction.REPORT_ACKNOWLEDGED, "rejected": AuditAction.REPORT_REJECTED,
     "transient": AuditAction.REPORT_FAILED, "handed_over": AuditAction.REPORT_HANDED_OVER,
 }
-#: States an attempt's answer applies to; an acknowledgement also settles a rejected or handed-over report.
-_ANSWERABLE = frozenset(s.value for s in (ReportState.SENDING, ReportState.QUEUED, ReportState.FAILED_RETRYING))
-_ACK_ALSO = frozenset(s.value for s in (ReportState.REJECTED, ReportState.HANDED_OVER))
 _CHUNK = 500  # ids per IN list when reading a batch's current states
 
 
@@ -235,11 +236,11 @@ def mark_sending(
     with db.write() as session:
         report = _load(session, report_id)
         state = ReportState(report.state)
+        if not can_transition(state, ReportState.SENDING):
+            raise StateError(f"report {report_id} is {state.value}; it cannot be sent")
         if state is ReportState.SENDING and report.lease_until and report.lease_until > now:
             if report.claimed_by != worker:
                 raise StateError(f"report {report_id} is being sent by {report.claimed_by}")
-        elif state not in DUE_STATES and state is not ReportState.SENDING:
-            raise StateError(f"report {report_id} is {state.value}; it cannot be sent")
         elif state in DUE_STATES and report.next_attempt_at > now and not force:
             raise StateError(f"report {report_id} waits until {report.next_attempt_at.isoformat()}")
         report.state = ReportState.SENDING.value
@@ -323,7 +324,8 @@ def _record(
         if a.report_id not in current:
             raise NotFound(f"no report {a.report_id}")
         state, attempts = current[a.report_id]
-        answerable = state in _ANSWERABLE or (a.outcome == "acknowledged" and state in _ACK_ALSO)
+        target = OUTCOME_STATE[a.outcome]
+        answerable = can_transition(state, target)
         # A late acknowledgement of a settled report is harmless (the intake repeats its receipt).
         if strict and not answerable and a.outcome != "acknowledged":
             raise StateError(f"report {a.report_id} is {state}; a {a.outcome.replace('_', ' ')} answer cannot apply")
@@ -337,7 +339,7 @@ def _record(
             continue
         current[a.report_id] = (state, attempts + 1)
         row: dict[str, Any] = {
-            "id": a.report_id, "state": _OUTCOME_STATE[a.outcome].value, "attempts": attempts + 1,
+            "id": a.report_id, "state": target.value, "attempts": attempts + 1,
             "last_attempt_at": now, "channel": channel, "claimed_by": None, "lease_until": None, "updated_at": now,
         }
         if a.outcome == "acknowledged":
@@ -487,9 +489,11 @@ def confirm_report(
     with db.write() as session:
         report = _load(session, report_id)
         state = ReportState(report.state)
-        if state not in (ReportState.HANDED_OVER, ReportState.ACKNOWLEDGED):
+        try:
+            require_transition(state, ReportState.CONFIRMED, subject=f"report {report_id}")
+        except TransitionRefused:
             raise StateError(f"report {report_id} is {state.value}; only handed-over or acknowledged reports "
-                             "can be confirmed")
+                             "can be confirmed") from None
         session.add(ReportAttempt(**_attempt_row(
             report.id, now=now, channel=report.channel or "manual", outcome="confirmed", actor=actor,
             receipt_id=receipt_number, raw_answer=raw_answer or None)))

@@ -9,15 +9,13 @@ property's local offset because that is how the police read them.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from hotel_desk.clock import local_zone
+from hotel_desk.rules.reports import REPORT_WINDOW
 from hotel_desk.store.audit import canonical_json, iso_utc, sha256_hex
 from hotel_desk.store.models import Property, Registration
-
-#: The police's reporting window: every report is due 24 hours after the event it reports.
-REPORT_WINDOW = timedelta(hours=24)
 
 GUEST_KEYS = (
     "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",

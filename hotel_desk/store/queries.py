@@ -18,16 +18,15 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.rules.reports import OPEN_STATES, ReportState, is_open
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.models import (
-    OPEN_STATES,
     Guest,
     Registration,
     RegistrationStatus,
     Report,
     ReportAttempt,
-    ReportState,
     TravelDocumentRecord,
 )
 from hotel_desk.store.payload import load_payload
@@ -171,7 +170,7 @@ class ReportHistoryEntry:
 
     @property
     def open(self) -> bool:
-        return self.state in {s.value for s in OPEN_STATES}
+        return is_open(self.state)
 
     def time_left(self, now: datetime) -> timedelta:
         """Negative when late; only meaningful while the report is open."""

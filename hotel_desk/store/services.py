@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.documents.model import TravelDocument
+from hotel_desk.rules.reports import REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.audit import AuditAction, append_event, build_event, lock_chain_head
 from hotel_desk.store.db import Database, StoreError
 from hotel_desk.store.models import (
@@ -30,12 +31,10 @@ from hotel_desk.store.models import (
     Registration,
     RegistrationStatus,
     Report,
-    ReportKind,
-    ReportState,
     TravelDocumentRecord,
     new_id,
 )
-from hotel_desk.store.payload import REPORT_WINDOW, build_payload, payload_digest
+from hotel_desk.store.payload import build_payload, payload_digest
 
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.

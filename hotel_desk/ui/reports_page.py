@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import Clock, local_zone
+from hotel_desk.rules.reports import (
+    DUE_STATES,
+    FILED_STATES,
+    HANDOVER_STATES,
+    NEEDS_CORRECTION_STATES,
+    ReportState,
+)
 from hotel_desk.ui import desk_services, labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
@@ -31,11 +38,6 @@ from hotel_desk.ui.viewmodels import ReportRow
 from hotel_desk.ui.widgets import MessageLine, card, page_header
 
 Index = QModelIndex | QPersistentModelIndex
-DONE_STATES = {"acknowledged", "accepted", "confirmed", "superseded", "cancelled"}
-REFUSED_STATES = {"rejected", "needs_correction"}
-#: Reports that may still go by fax or by hand (hotel_desk.fax.handover.HANDOVER_STATES; not imported here
-#: because that loads the store).
-HANDOVER_STATES = {"queued", "sending", "failed_retrying"}
 
 
 class ReportsModel(QAbstractTableModel):
@@ -72,7 +74,7 @@ class ReportsModel(QAbstractTableModel):
         return None
 
     def seconds_left(self, row: ReportRow) -> float | None:
-        if row.deadline_at is None or row.state in DONE_STATES:
+        if row.deadline_at is None or row.state in FILED_STATES:
             return None
         return (row.deadline_at - self._clock.now()).total_seconds()
 
@@ -87,7 +89,7 @@ class ReportsModel(QAbstractTableModel):
             if column == 0:
                 left = self.seconds_left(row)
                 if left is None:
-                    return self.tr("Done") if row.state in DONE_STATES else ""
+                    return self.tr("Done") if row.state in FILED_STATES else ""
                 return labels.countdown(left)
             if column == 1:
                 return labels.report_state(row.state)
@@ -105,11 +107,11 @@ class ReportsModel(QAbstractTableModel):
             if column == 0:
                 return QBrush(QColor(theme.deadline_colour(self.seconds_left(row))[0]))
             if column == 1:
-                if row.state in REFUSED_STATES:
+                if row.state in NEEDS_CORRECTION_STATES:
                     return QBrush(QColor(theme.ERROR))
-                if row.state in DONE_STATES:
+                if row.state in FILED_STATES:
                     return QBrush(QColor(theme.OK))
-                if row.state == "failed_retrying":
+                if row.state == ReportState.FAILED_RETRYING:
                     return QBrush(QColor(theme.WARNING))
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             left = self.seconds_left(row)
@@ -117,7 +119,7 @@ class ReportsModel(QAbstractTableModel):
                 return QBrush(QColor(theme.deadline_colour(left)[1]))
         if role == Qt.ItemDataRole.FontRole and column in (0, 1):
             font = QFont()
-            font.setBold(row.state not in DONE_STATES)
+            font.setBold(row.state not in FILED_STATES)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and row.error:
             return row.error
@@ -248,8 +250,8 @@ class ReportsPage(QWidget):
 
     def _show_detail(self) -> None:
         row = self.selected()
-        self.retry_button.setEnabled(any(r.state in ("queued", "failed_retrying") for r in self._all))
-        self.correct_button.setEnabled(row is not None and row.state in REFUSED_STATES)
+        self.retry_button.setEnabled(any(r.state in DUE_STATES for r in self._all))
+        self.correct_button.setEnabled(row is not None and row.state in NEEDS_CORRECTION_STATES)
         self.form_button.setEnabled(row is not None)
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
@@ -267,15 +269,15 @@ class ReportsPage(QWidget):
             parts.append(self.tr("%n attempt(s)", "", row.attempts))
         text = " &nbsp;·&nbsp; ".join(parts)
         if row.error:
-            colour = theme.ERROR if row.state in REFUSED_STATES else theme.WARNING
-            label = self.tr("The intake refused it:") if row.state in REFUSED_STATES else self.tr("Last problem:")
+            colour = theme.ERROR if row.state in NEEDS_CORRECTION_STATES else theme.WARNING
+            label = self.tr("The intake refused it:") if row.state in NEEDS_CORRECTION_STATES else self.tr("Last problem:")
             text += f"<br><span style='color:{colour}'><b>{label}</b> {row.error}</span>"
         self.detail.setText(text)
 
     def retry_selected(self) -> None:
         row = self.selected()
         if row is None:
-            row = next((r for r in self._all if r.state in ("queued", "failed_retrying")), None)
+            row = next((r for r in self._all if r.state in DUE_STATES), None)
         if row is None:
             return
 
@@ -291,7 +293,7 @@ class ReportsPage(QWidget):
 
     def open_correction(self) -> None:
         row = self.selected()
-        if row is None or row.state not in REFUSED_STATES:
+        if row is None or row.state not in NEEDS_CORRECTION_STATES:
             return
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from hotel_desk.rules.reports import ALERT_AMBER, ALERT_RED
+
 ACCENT = "#1d5c8a"
 ACCENT_DARK = "#164a70"
 SURFACE = "#f3f5f8"
@@ -36,9 +38,9 @@ def deadline_colour(seconds_left: float | None) -> tuple[str, str]:
     red under 2 h or past due."""
     if seconds_left is None:
         return MUTED, CARD
-    if seconds_left < 2 * 3600:
+    if seconds_left < ALERT_RED.total_seconds():
         return ERROR, ERROR_BG
-    if seconds_left < 6 * 3600:
+    if seconds_left < ALERT_AMBER.total_seconds():
         return WARNING, WARNING_BG
     return OK, OK_BG
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from hotel_desk.rules.reports import is_open
+
 
 @dataclass
 class GuestEntry:
@@ -83,7 +85,7 @@ class ReportRow:
 
     @property
     def open(self) -> bool:
-        return self.state not in ("acknowledged", "accepted", "confirmed", "superseded", "cancelled")
+        return is_open(self.state)
 
 
 @dataclass(frozen=True)
