@@ -17,6 +17,7 @@ Importing this package loads SQLAlchemy: command modules import it inside their 
 
 from __future__ import annotations
 
+from hotel_desk.rules.record import GuestRegistration, StayDetails
 from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.audit import (
     GENESIS_HASH,
@@ -69,12 +70,10 @@ from hotel_desk.store.queries import (
 )
 from hotel_desk.store.services import (
     CORRECTABLE_FIELDS,
-    GuestRegistration,
     InvalidRegistration,
     NotFound,
     ReportRef,
     StateError,
-    StayDetails,
     StoreError,
     cancel_registration,
     check_out,

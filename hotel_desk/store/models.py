@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from hotel_desk.rules.record import EntryMethod
 from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, ReportKind, ReportState
 from hotel_desk.store.types import UtcDateTime
 
@@ -50,16 +51,6 @@ def new_id() -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-class EntryMethod(StrEnum):
-    """How a document's data reached the desk."""
-
-    SCANNER = "scanner"  # a page image read by OCR: the scanner folder, or a scan opened or dropped
-    CAMERA = "camera"  # the live camera at the desk
-    READER = "reader"  # a passport reader (serial or keyboard wedge) read the MRZ
-    TYPED_MRZ = "typed_mrz"  # the receptionist typed the MRZ lines (check digits checked)
-    MANUAL = "manual"  # fields typed from the page, no MRZ used: needs a reason
 
 
 class RegistrationStatus(StrEnum):

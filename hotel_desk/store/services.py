@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hotel_desk.clock import Clock, SystemClock
-from hotel_desk.documents.model import TravelDocument
+from hotel_desk.rules import gate, record
+from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
 from hotel_desk.rules.reports import REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.audit import AuditAction, append_event, build_event, lock_chain_head
 from hotel_desk.store.db import Database, StoreError
 from hotel_desk.store.models import (
     AuditEvent,
     DeskUser,
-    EntryMethod,
     Guest,
     Property,
     Registration,
@@ -39,8 +38,6 @@ from hotel_desk.store.payload import build_payload, payload_digest
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
 ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
-ENTRY_METHODS = tuple(m.value for m in EntryMethod)
-MANUAL_REASON_MAX = 200  # the column's size
 
 
 class NotFound(StoreError):
@@ -53,38 +50,6 @@ class StateError(StoreError):
 
 class InvalidRegistration(StoreError):
     pass
-
-
-@dataclass(frozen=True)
-class StayDetails:
-    """The stay as the desk records it. `arrival` must be timezone-aware (use hotel_desk.clock.as_aware
-    for what a receptionist typed)."""
-
-    room: str
-    arrival: datetime
-    planned_departure: date | None = None
-    visa_type: str = ""
-    visa_number: str = ""
-    stay_until: date | None = None
-    entry_date: date | None = None
-    port_of_entry: str = ""
-    came_from: str = ""
-    going_to: str = ""
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class GuestRegistration:
-    document: TravelDocument
-    stay: StayDetails
-    chinese_name: str = ""
-    page_image: bytes | None = None  # photo/scan of the document page, kept with the document
-    #: Codes of the warning findings the receptionist accepted explicitly (recorded in the audit event).
-    accepted_warnings: Sequence[str] = field(default_factory=tuple)
-    #: How the document's data came in (an `EntryMethod` value; None when the caller cannot say, e.g. an
-    #: import of MRZ text) and, for a document typed by hand, why. Kept on the document and in the audit event.
-    entry_method: str | None = None
-    manual_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,14 +206,12 @@ def _queue_report(
 
 
 def _check_registration(reg: GuestRegistration, now: datetime) -> None:
-    doc, stay = reg.document, reg.stay
-    problems = []
-    if not doc.surname.strip() and not reg.chinese_name.strip():
-        problems.append("the guest has no name")
-    if not doc.document_number.strip():
-        problems.append("the document has no number")
-    if not stay.room.strip():
-        problems.append("no room is given")
+    """The registration gate on what the store sees (no findings: those were judged where the document was
+    read), then the checks the store cannot skip whoever calls it: times with a zone and not in the future,
+    a known entry method, values that fit their columns."""
+    stay = reg.stay
+    values = record.record_values(reg)
+    problems = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason).reasons()
     if stay.arrival.tzinfo is None:
         problems.append("the arrival time has no time zone")
     elif stay.arrival > now + ARRIVAL_FUTURE_TOLERANCE:
@@ -259,6 +222,7 @@ def _check_registration(reg: GuestRegistration, now: datetime) -> None:
         problems.append(f"unknown entry method {reg.entry_method!r} (one of {', '.join(ENTRY_METHODS)})")
     if len(reg.manual_reason.strip()) > MANUAL_REASON_MAX:
         problems.append(f"the reason for typing by hand is longer than {MANUAL_REASON_MAX} characters")
+    problems += record.too_long(values)
     if problems:
         raise InvalidRegistration("; ".join(problems))
 
@@ -308,7 +272,7 @@ def register_many(
             "entry_method": registration.entry_method, "manual_reason": registration.manual_reason.strip() or None,
             "created_at": now,
         }
-        record = {
+        stay_row = {
             "id": new_id(), "property_id": prop.id, "guest_id": guest["id"], "document_id": document["id"],
             "room": stay.room.strip(), "arrival_at": stay.arrival, "planned_departure": stay.planned_departure,
             "checked_out_at": None, "visa_type": stay.visa_type, "visa_number": stay.visa_number,
@@ -318,7 +282,7 @@ def register_many(
             "updated_at": now,
         }
         # The payload is built from exactly the values being stored (attribute views of the rows).
-        snapshot = SimpleNamespace(**record, guest=SimpleNamespace(**guest), document=SimpleNamespace(**document))
+        snapshot = {**stay_row, "guest": guest, "document": document}
         report_id = new_id()
         # The legal clock runs from the guest's check-in, not from when the desk got round to typing it.
         event_time = stay.arrival
@@ -328,9 +292,9 @@ def register_many(
         seq += 1
         event = build_event(
             seq, prev_hash, actor=actor, action=AuditAction.CHECK_IN, entity_type="registration",
-            entity_id=record["id"], at=now,
+            entity_id=stay_row["id"], at=now,
             details={
-                "guest_id": guest["id"], "document_id": document["id"], "room": record["room"],
+                "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
                 "accepted_warnings": sorted(registration.accepted_warnings),
                 "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
                 "report_id": report_id,
@@ -341,15 +305,15 @@ def register_many(
         deadline = event_time + REPORT_WINDOW
         guests.append(guest)
         documents.append(document)
-        stays.append(record)
+        stays.append(stay_row)
         events.append(event)
         reports.append({
-            "id": report_id, "audit_seq": seq, "registration_id": record["id"], "kind": ReportKind.CHECK_IN.value,
+            "id": report_id, "audit_seq": seq, "registration_id": stay_row["id"], "kind": ReportKind.CHECK_IN.value,
             "corrects_report_id": None, "payload": text, "payload_sha256": digest, "event_time": event_time,
             "deadline_at": deadline, "state": ReportState.QUEUED.value, "channel": None, "attempts": 0,
             "next_attempt_at": now, "created_at": now, "updated_at": now,
         })
-        refs.append(ReportRef(record["id"], report_id, ReportKind.CHECK_IN.value, deadline, seq, guest["id"]))
+        refs.append(ReportRef(stay_row["id"], report_id, ReportKind.CHECK_IN.value, deadline, seq, guest["id"]))
     conn = session.connection()
     for table, rows in (
         (Guest.__table__, guests), (TravelDocumentRecord.__table__, documents), (Registration.__table__, stays),
@@ -390,15 +354,15 @@ def register_guest(
 
 
 def _load_registration(session: Session, registration_id: str) -> Registration:
-    record = session.execute(
+    reg = session.execute(
         select(Registration)
         .where(Registration.id == registration_id)
         .options(selectinload(Registration.guest), selectinload(Registration.document))
         .with_for_update()
     ).scalar_one_or_none()
-    if record is None:
+    if reg is None:
         raise NotFound(f"no registration {registration_id}")
-    return record
+    return reg
 
 
 def _latest_report_id(session: Session, registration_id: str, kinds: Sequence[ReportKind]) -> str | None:
@@ -425,48 +389,38 @@ def check_out(
     if when.tzinfo is None:
         raise StoreError("the check-out time has no time zone")
     with db.write() as session:
-        record = _load_registration(session, registration_id)
-        if record.status != RegistrationStatus.IN_HOUSE.value:
-            raise StateError(f"registration {registration_id} is {record.status}, not in house")
-        if when < record.arrival_at:
+        reg = _load_registration(session, registration_id)
+        if reg.status != RegistrationStatus.IN_HOUSE.value:
+            raise StateError(f"registration {registration_id} is {reg.status}, not in house")
+        if when < reg.arrival_at:
             raise StoreError("the check-out time is before the arrival")
         if when > now + ARRIVAL_FUTURE_TOLERANCE:
             raise StoreError("the check-out time is in the future")
-        record.checked_out_at = when
-        record.status = RegistrationStatus.CHECKED_OUT.value
-        record.updated_at = now
+        reg.checked_out_at = when
+        reg.status = RegistrationStatus.CHECKED_OUT.value
+        reg.updated_at = now
         session.flush()
         return _queue_report(
-            session, registration=record, property_=_property(session, record.property_id),
+            session, registration=reg, property_=_property(session, reg.property_id),
             kind=ReportKind.CHECK_OUT, event_time=when, now=now, actor=actor, action=AuditAction.CHECK_OUT,
-            corrects_report_id=_latest_report_id(session, record.id, [ReportKind.CHECK_IN]),
-            details={"room": record.room},
+            corrects_report_id=_latest_report_id(session, reg.id, [ReportKind.CHECK_IN]),
+            details={"room": reg.room},
         )
 
 
-# What a correction may change, and where each value lives. Keys are the payload's guest keys.
-_GUEST_FIELDS = {"surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality"}
-_DOCUMENT_FIELDS = {"document_number": "document_number", "document_expiry": "expiry_date",
-                    "document_type": "kind"}
-_STAY_FIELDS = {
-    "room": "room", "check_in_time": "arrival_at", "planned_departure": "planned_departure",
-    "check_out_time": "checked_out_at", "visa_type": "visa_type", "visa_number": "visa_number",
-    "stay_until": "stay_until", "entry_date": "entry_date", "port_of_entry": "port_of_entry",
-    "came_from": "came_from", "going_to": "going_to", "reason": "reason",
-}
-CORRECTABLE_FIELDS = frozenset(_GUEST_FIELDS | set(_DOCUMENT_FIELDS) | set(_STAY_FIELDS))
-_DATE_FIELDS = {"birth_date", "document_expiry", "planned_departure", "stay_until", "entry_date"}
-_TIME_FIELDS = {"check_in_time", "check_out_time"}
+#: What a correction may change (payload guest keys); where each value lives is the record's.
+CORRECTABLE_FIELDS = record.CORRECTABLE
 
 
 def _coerce(key: str, value: Any) -> Any:
-    if key in _DATE_FIELDS:
+    kind = record.spec(key).type
+    if kind is record.FieldType.DATE:
         if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
             return value
         if isinstance(value, str):
             return date.fromisoformat(value)
         raise InvalidRegistration(f"{key}: expected a date, got {value!r}")
-    if key in _TIME_FIELDS:
+    if kind is record.FieldType.TIME:
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
         if not isinstance(value, datetime) or value.tzinfo is None:
@@ -475,6 +429,12 @@ def _coerce(key: str, value: Any) -> Any:
     if not isinstance(value, str):
         raise InvalidRegistration(f"{key}: expected text, got {value!r}")
     return value.strip()
+
+
+def _record_values(reg: Registration) -> dict[str, object]:
+    """The stored record by its keys (hotel_desk.rules.record)."""
+    parts = {record.Part.GUEST: reg.guest, record.Part.DOCUMENT: reg.document, record.Part.STAY: reg}
+    return {f.key: getattr(parts[f.part], f.column) for f in record.FIELDS}
 
 
 def correct_registration(
@@ -497,35 +457,35 @@ def correct_registration(
     values = {key: _coerce(key, value) for key, value in changes.items()}
     now = _clock(clock).now()
     with db.write() as session:
-        record = _load_registration(session, registration_id)
-        if record.status == RegistrationStatus.CANCELLED.value:
+        reg = _load_registration(session, registration_id)
+        if reg.status == RegistrationStatus.CANCELLED.value:
             raise StateError(f"registration {registration_id} is cancelled; register the guest again")
-        if "check_out_time" in values and record.checked_out_at is None:
+        if "check_out_time" in values and reg.checked_out_at is None:
             raise StateError("the guest has not checked out; there is no check-out time to correct")
+        parts = {record.Part.GUEST: reg.guest, record.Part.DOCUMENT: reg.document, record.Part.STAY: reg}
         changed: list[str] = []
         for key, value in values.items():
-            if key in _GUEST_FIELDS:
-                target, attr = record.guest, key
-            elif key in _DOCUMENT_FIELDS:
-                target, attr = record.document, _DOCUMENT_FIELDS[key]
-            else:
-                target, attr = record, _STAY_FIELDS[key]
-            if getattr(target, attr) != value:
-                setattr(target, attr, value)
+            spec = record.spec(key)
+            if getattr(parts[spec.part], spec.column) != value:
+                setattr(parts[spec.part], spec.column, value)
                 changed.append(key)
         if not changed:
             raise InvalidRegistration("nothing to correct: every value is already as given")
-        if not record.room:
-            raise InvalidRegistration("the room cannot be empty")
-        record.updated_at = now
+        corrected = _record_values(reg)
+        problems = gate.judge(corrected, entry_method=reg.document.entry_method,
+                              manual_reason=reg.document.manual_reason or "").reasons()
+        problems += record.too_long(corrected)
+        if problems:
+            raise InvalidRegistration("; ".join(problems))
+        reg.updated_at = now
         session.flush()
         only_checkout = set(changed) == {"check_out_time"}
         corrects = _latest_report_id(
-            session, record.id,
+            session, reg.id,
             [ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION],
         )
         return _queue_report(
-            session, registration=record, property_=_property(session, record.property_id),
+            session, registration=reg, property_=_property(session, reg.property_id),
             kind=ReportKind.CORRECTION, event_time=now, now=now, actor=actor, action=AuditAction.CORRECTION,
             corrects_report_id=corrects, details={"changed_fields": sorted(changed), "note": note},
         )
@@ -539,17 +499,17 @@ def cancel_registration(
     actor = _require_actor(actor)
     now = _clock(clock).now()
     with db.write() as session:
-        record = _load_registration(session, registration_id)
-        if record.status == RegistrationStatus.CANCELLED.value:
+        reg = _load_registration(session, registration_id)
+        if reg.status == RegistrationStatus.CANCELLED.value:
             raise StateError(f"registration {registration_id} is already cancelled")
-        previous = record.status
-        record.status = RegistrationStatus.CANCELLED.value
-        record.updated_at = now
+        previous = reg.status
+        reg.status = RegistrationStatus.CANCELLED.value
+        reg.updated_at = now
         session.flush()
         return _queue_report(
-            session, registration=record, property_=_property(session, record.property_id),
+            session, registration=reg, property_=_property(session, reg.property_id),
             kind=ReportKind.CANCELLATION, event_time=now, now=now, actor=actor,
             action=AuditAction.CANCELLATION,
-            corrects_report_id=_latest_report_id(session, record.id, [ReportKind.CHECK_IN, ReportKind.CORRECTION]),
+            corrects_report_id=_latest_report_id(session, reg.id, [ReportKind.CHECK_IN, ReportKind.CORRECTION]),
             details={"note": note, "previous_status": previous},
         )

@@ -85,8 +85,8 @@ class Desk:
                          today=self.today(), stay=stay, candidates=candidates)
 
     def check_manual(self, entry: GuestEntry) -> list[Any]:
-        """Findings for a document typed without an MRZ: required fields, the reason, the number rules of its
-        kind and every date, country and stay rule a read document gets."""
+        """Findings for a document typed without an MRZ: the number rules of its kind and every date, country
+        and stay rule a read document gets (what must be filled in is the registration gate's)."""
         from hotel_desk.documents import DocumentKind, StayPlan, check_manual_document, manual_document
 
         try:
@@ -101,7 +101,7 @@ class Desk:
         )
         stay = StayPlan(arrival=self.today(), departure=entry.planned_departure,
                         permit_stay_until=entry.stay_until, visa_type=entry.visa_type)
-        return check_manual_document(document, reason=entry.manual_reason, today=self.today(), stay=stay)
+        return check_manual_document(document, today=self.today(), stay=stay)
 
     def typing_feedback(self, lines: list[str]) -> tuple[Any, list[Any]]:
         from hotel_desk.documents import typing_feedback

@@ -29,49 +29,32 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
+from hotel_desk.rules import gate, record
 from hotel_desk.ui import i18n, labels, theme
 from hotel_desk.ui.viewmodels import GuestEntry
 
-#: Where a finding about a document field (names from the document core) shows up in the form.
+#: Where a finding about a field shows up in the form: the record's own names for its fields, and the names
+#: the document core's findings use for the same fields (hotel_desk.rules.record: `core_name`).
 FINDING_TO_FORM = {
-    "surname": "surname_en",
-    "given_names": "given_names_en",
+    **{f.key: f.key for f in record.FIELDS},
+    **{f.core_name: f.key for f in record.FIELDS if f.core_name},
     "names": "surname_en",
     "name": "surname_en",
-    "document_number": "document_number",
-    "nationality": "nationality",
-    "birth_date": "birth_date",
-    "sex": "sex",
-    "expiry_date": "document_expiry",
-    "document_expiry": "document_expiry",
-    "issuing_state": "issuing_state",
-    "departure": "planned_departure",
-    "planned_departure": "planned_departure",
     "permit_stay_until": "stay_until",
-    "stay_until": "stay_until",
-    "visa_type": "visa_type",
-    "visa_number": "visa_number",
-    "entry_date": "entry_date",
-    "chinese_name": "chinese_name",
-    "room": "room",
-    "reason": "manual_reason",
+    "reason": "manual_reason",  # the document core's "reason" is why a document was typed by hand
+    "manual_reason": "manual_reason",
     "mrz": "document",
 }
 
+#: The form's layout: its three cards (what each field is comes from hotel_desk.rules.record).
 DOCUMENT_FIELDS = (
     "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
     "birth_date", "nationality", "document_expiry",
 )
 STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
 VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
-DATE_FIELDS = {"birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"}
+DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
 
-
-#: Form fields as the findings catalogue names them (for its messages: "The date of birth ... ").
-FORM_TO_FINDING = {
-    "surname_en": "surname", "given_names_en": "given_names", "document_expiry": "expiry_date",
-    "planned_departure": "departure",
-}
 #: "Fill this in" findings: shown only once Register was tried, and not when another finding already
 #: speaks about the same field.
 REQUIRED_CODES = {"manual.field_missing", "manual.reason_missing"}
@@ -331,12 +314,14 @@ class RegistrationForm(QWidget):
             combo.setMinimumContentsLength(8)
             return combo
         edit = QLineEdit()
+        longest = record.max_length(key) if key in record.BY_KEY else None
+        if longest:
+            edit.setMaxLength(longest)  # no more than the database keeps
         if key in DATE_FIELDS:
             edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
             edit.setMaxLength(10)
         if key in ("nationality", "issuing_state"):
             edit.setPlaceholderText(self.tr("3 letters, e.g. GBR"))
-            edit.setMaxLength(3)
         if key == "room":
             edit.setPlaceholderText(self.tr("e.g. 1208"))
         if key in ("surname_en", "given_names_en"):
@@ -469,40 +454,62 @@ class RegistrationForm(QWidget):
         self._show_findings()
 
     def local_findings(self) -> list[Finding]:
-        """What the form itself finds, from the catalogue of the document core; `field` is the form's key."""
+        """What the form itself finds (dates that are not dates, a departure before today), from the catalogue
+        of the document core; `field` is the form's key."""
         found: list[Finding] = []
         for key in sorted(DATE_FIELDS):
             text = self.text(key)
             if text and parse_date(text) is None:
-                found.append(make_finding("date.invalid", key, raw=text, field_name_of=FORM_TO_FINDING.get(key, key)))
-        for key in ("room", "surname_en", "document_number", "nationality", "sex"):
-            if not self.text(key):
-                found.append(make_finding("manual.field_missing", key, field_name_of=FORM_TO_FINDING.get(key, key)))
+                found.append(make_finding("date.invalid", key, raw=text,
+                                          field_name_of=record.spec(key).finding_name))
         departure = parse_date(self.text("planned_departure"))
         today = self._today()
         if departure is not None and departure < today and not self._correction:
             # At the desk the guest arrives today.
             found.append(make_finding("stay.departure_before_arrival", "planned_departure",
                                       departure=departure.isoformat(), arrival=today.isoformat()))
-        if self._manual and not self.text("manual_reason"):
-            found.append(make_finding("manual.field_missing", "manual_reason", field_name_of="correction_reason")
-                         if self._correction else make_finding("manual.reason_missing", "manual_reason"))
         return found
 
     def _form_key(self, finding: Finding) -> str:
         return finding.field if finding.field in self.editors else form_field_for(finding.field)
 
-    def all_findings(self) -> list[Finding]:
+    def _found(self) -> list[Finding]:
+        """Every finding about the record: the MRZ check's, those computed outside (stay rules, the typed
+        document's validity) and the form's own."""
         findings: list[Finding] = []
         if self._check is not None:
             findings += list(self._check.findings)
         findings += self._external_findings
-        # The document core may already say the same (e.g. the departure before the arrival, a blank field of
-        # a typed document): one finding per code and field.
-        said = {(f.code, self._form_key(f)) for f in findings}
-        covered = {key for _, key in said}
-        findings += [f for f in self.local_findings()
-                     if (f.code, f.field) not in said and not (f.code in REQUIRED_CODES and f.field in covered)]
+        return findings + self.local_findings()
+
+    def verdict(self) -> gate.Verdict:
+        """The registration gate's verdict on what the form holds (hotel_desk.rules.gate)."""
+        return gate.judge(
+            {key: self.text(key) for key in self.editors}, entry_method=self.entry_method or None,
+            manual_reason=self.text("manual_reason") if self._manual else "", findings=self._found(),
+            acknowledged=self.accept_warnings.isChecked(), reason_required=self._manual,
+        )
+
+    def _missing_findings(self, verdict: gate.Verdict) -> list[Finding]:
+        found = verdict.missing_findings()
+        if self._correction:
+            # The reason a correction needs is the correction's own, not why a document was typed by hand.
+            found = [make_finding("manual.field_missing", gate.REASON, field_name_of="correction_reason")
+                     if f.field == gate.REASON else f for f in found]
+        return found
+
+    def all_findings(self) -> list[Finding]:
+        """What the form shows: the findings, then what the gate finds missing. The document core may already
+        say the same (e.g. the departure before the arrival): one finding per code and field, and no "fill this
+        in" where another finding already speaks about the field."""
+        findings: list[Finding] = []
+        said: set[tuple[str, str]] = set()
+        for f in [*self._found(), *self._missing_findings(self.verdict())]:
+            key = (f.code, self._form_key(f))
+            if key in said or (f.code in REQUIRED_CODES and key[1] in {k for _, k in said}):
+                continue
+            said.add(key)
+            findings.append(f)
         return findings
 
     def _candidates_by_field(self) -> dict[str, list[tuple[str, CorrectionCandidate]]]:
@@ -570,12 +577,7 @@ class RegistrationForm(QWidget):
         self.register_button.setEnabled(self.can_register())
 
     def can_register(self) -> bool:
-        if self._busy:
-            return False
-        findings = self.all_findings()
-        if any(f.severity is Severity.ERROR for f in findings):
-            return False
-        return not (any(f.severity is Severity.WARNING for f in findings) and not self.accept_warnings.isChecked())
+        return not self._busy and self.verdict().ok
 
     # -- registering -------------------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
@@ -591,7 +593,7 @@ class RegistrationForm(QWidget):
 
     def entry(self) -> GuestEntry:
         t = self.text
-        warnings = tuple(f.code for f in self.all_findings() if f.severity is Severity.WARNING)
+        verdict = self.verdict()
         lines: tuple[str, ...] = self._mrz_lines
         if self._check is not None and self._check.document is not None:
             lines = tuple(self._check.document.mrz_lines)
@@ -620,7 +622,7 @@ class RegistrationForm(QWidget):
             manual_reason=t("manual_reason") if self._manual else "",
             entry_method=self.entry_method,
             page_image=self._page_image,
-            accepted_warnings=warnings if self.accept_warnings.isChecked() else (),
+            accepted_warnings=verdict.accepted_warnings,
         )
 
     def focus_first_field(self) -> None:

@@ -36,7 +36,7 @@ class GuestEntry:
     manual_reason: str = ""  # why the document was typed by hand (required when there is no MRZ)
     #: How the document's data came in: "scanner" (a page image: scanner folder, opened or dropped file),
     #: "camera", "reader" (serial or keyboard-wedge passport reader), "typed_mrz", "manual"; "" = not known.
-    #: The values of hotel_desk.store.EntryMethod (not imported here: it loads SQLAlchemy).
+    #: The values of hotel_desk.rules.record.EntryMethod.
     entry_method: str = ""
     page_image: bytes | None = None
     accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted

@@ -79,7 +79,7 @@ def test_alert_levels(left: timedelta, level: str | None) -> None:
 
 
 def test_the_rules_import_nothing_heavy() -> None:
-    code = ("import sys, hotel_desk.rules.reports\n"
+    code = ("import sys, hotel_desk.rules.reports, hotel_desk.rules.gate, hotel_desk.rules.record\n"
             "print(','.join(m for m in ('sqlalchemy', 'PySide6', 'httpx', 'numpy') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
