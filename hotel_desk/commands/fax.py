@@ -21,10 +21,9 @@ DEFAULT_BAUD = 19200
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from hotel_desk.settings import load_settings
     from hotel_desk.store import open_database
 
-    settings = load_settings()
+    settings = args.settings
     return settings, open_database(settings.effective_database_url())
 
 

@@ -223,13 +223,12 @@ def _load(source: str) -> tuple[list[object], Path]:
     return entries, base
 
 
-
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import desk_actor, load_settings
+    from hotel_desk.settings import desk_actor
 
     clock = clock or SystemClock()
-    settings = load_settings()
+    settings = args.settings
     entries, base_dir = _load(args.json)
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
@@ -255,15 +254,18 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.store import (
         InvalidRegistration,
         StoreError,
+        ensure_property,
         open_database,
-        property_from_settings,
         register_many,
     )
 
     actor = desk_actor(settings, args.actor, via="cli:")
     db = open_database(settings.effective_database_url())
     try:
-        property_id = property_from_settings(db, actor=actor, clock=clock)
+        property_id = ensure_property(
+            db, name=settings.hotel_name or "hotel", hotel_code=settings.hotel_code,
+            authorisation_code=settings.authorisation_code, substation_code=settings.substation_code,
+            timezone=settings.timezone, actor=actor, clock=clock)
         now = clock.now()
         regs = [c.registration for c in checked if c.registration is not None]
         try:

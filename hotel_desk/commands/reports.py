@@ -16,10 +16,9 @@ from typing import Any
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from hotel_desk.settings import load_settings
     from hotel_desk.store import open_database
 
-    settings = load_settings()
+    settings = args.settings
     return settings, open_database(settings.effective_database_url())
 
 
@@ -193,9 +192,9 @@ def cmd_confirm(args: argparse.Namespace) -> int:
         raise UsageError("give either --batch FOLDER or --report ID")
     if not args.receipt.strip():
         raise UsageError("--receipt must not be empty")
-    from hotel_desk.settings import desk_actor, load_settings
+    from hotel_desk.settings import desk_actor
 
-    actor = desk_actor(load_settings(), args.by, via="cli:")
+    actor = desk_actor(args.settings, args.by, via="cli:")
     if args.batch:
         try:
             manifest = read_manifest(args.batch)

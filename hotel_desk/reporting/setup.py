@@ -12,16 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from hotel_desk.clock import Clock
 from hotel_desk.reporting.batch_file import BatchFileTransport
 from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
 from hotel_desk.reporting.mapping import FieldMapping, load_mapping
 from hotel_desk.reporting.uploader import Uploader, UploaderEvent, default_worker_name
-from hotel_desk.settings import ENV_PREFIX, Settings
+from hotel_desk.settings import Settings
 from hotel_desk.store.db import Database
-from hotel_desk.store.models import Property
+from hotel_desk.store.property import get_property
 
 TRAINING_CREDENTIAL = "TRAINING"
 
@@ -42,20 +40,16 @@ class IntakeTarget:
 
 
 def intake_target(settings: Settings, db: Database | None = None, *, url: str | None = None) -> IntakeTarget:
-    import os
-
     hotel_id = settings.hotel_code
     code = settings.authorisation_code
-    if db is not None:
-        with db.read() as session:
-            prop = session.execute(select(Property).order_by(Property.id).limit(1)).scalar_one_or_none()
-            if prop is not None:
-                hotel_id = prop.hotel_code or hotel_id
-                code = prop.authorisation_code or code
+    prop = get_property(db) if db is not None else None
+    if prop is not None:
+        hotel_id = prop.hotel_code or hotel_id
+        code = prop.authorisation_code or code
     if settings.training:
         hotel_id = hotel_id or TRAINING_CREDENTIAL
         code = code or TRAINING_CREDENTIAL
-    chosen = url or os.environ.get(ENV_PREFIX + "INTAKE_URL") or settings.effective_intake_url()
+    chosen = url or settings.effective_intake_url()
     return IntakeTarget(
         url=chosen,
         hotel_id=hotel_id,

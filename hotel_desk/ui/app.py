@@ -168,8 +168,9 @@ def build(settings: Settings | None = None, *, training: bool | None = None, dat
 def main(args: argparse.Namespace | None = None) -> int:
     logging.basicConfig(level=os.environ.get("HOTEL_DESK_LOG", "WARNING"))
     training = getattr(args, "training", None) if args is not None else None
+    settings = getattr(args, "settings", None) if args is not None else None
     app = ensure_application()
-    desk_app = build(training=training)
+    desk_app = build(settings, training=training)
     desk_app.start()
     if os.environ.get("HOTEL_DESK_EXIT_WHEN_READY"):
         # For the start-up benchmark: leave as soon as the window has been painted and events flow.

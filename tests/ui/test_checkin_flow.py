@@ -36,7 +36,7 @@ def test_drop_register_and_receipt(qtbot, desk_app, dropper, sample_passport) ->
     assert desk_app.window.check_in.form.text("surname_en") == ""
     assert desk_app.window.check_in.form.entry_method == ""
     # A dropped page is a page image read by OCR.
-    from hotel_desk.store.queries import audit_events
+    from hotel_desk.store import audit_events
 
     event = audit_events(desk_app.desk._store, entity_id=registered.registration_id)[-1]
     assert event.action == "registration.check_in" and event.details["entry_method"] == "scanner"

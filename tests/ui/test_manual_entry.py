@@ -78,7 +78,7 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
     # The method and the reason are kept on the document and in the registration's audit event.
-    from hotel_desk.store.queries import audit_events, registration_detail
+    from hotel_desk.store import audit_events, registration_detail
 
     events = audit_events(desk_app.desk._store, action_prefix="registration.check_in")
     details = events[0].details
@@ -114,7 +114,7 @@ def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ig
     assert form.entry().entry_method == "typed_mrz" and form.entry().manual_reason == ""
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
-    from hotel_desk.store.queries import audit_events
+    from hotel_desk.store import audit_events
 
     details = audit_events(desk_app.desk._store, action_prefix="registration.check_in")[0].details
     assert (details["entry_method"], details["manual_reason"]) == ("typed_mrz", None)
