@@ -36,13 +36,10 @@ def _moment(value: str, *, end_of_day: bool, zone: str) -> datetime:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from hotel_desk.store import check_audit_trail, open_database
+    from hotel_desk.desk import Desk
 
-    db = open_database(args.settings.effective_database_url())
-    try:
-        check = check_audit_trail(db)
-    finally:
-        db.dispose()
+    with Desk(args.settings) as desk:
+        check = desk.check_audit_trail()
     result = check.chain
     print(f"audit chain: {result.count} events, head {result.head_hash}")
     print(f"reports: {check.reports_checked} payloads checked against their audit events")
@@ -59,20 +56,16 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
+    from hotel_desk.desk import Desk
     from hotel_desk.settings import desk_actor
-    from hotel_desk.store import export_audit, open_database
 
     settings = args.settings
     start = _moment(args.start, end_of_day=False, zone=settings.timezone) if args.start else None
     end = _moment(args.end, end_of_day=True, zone=settings.timezone) if args.end else None
     if start and end and end <= start:
         raise UsageError("--to is before --from")
-    db = open_database(settings.effective_database_url())
-    try:
-        done = export_audit(db, args.file, actor=desk_actor(settings, args.actor, via="cli:"), start=start,
-                            end=end, fmt=args.format, clock=clock)
-    finally:
-        db.dispose()
+    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
+        done = desk.export_audit(args.file, start=start, end=end, fmt=args.format)
     print(f"exported {done.count} events to {done.path} ({done.format}); chain head {done.head_seq} "
           f"{done.head_hash}")
     return 0

@@ -251,34 +251,18 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
               file=sys.stderr)
         return 1
 
-    from hotel_desk.store import (
-        InvalidRegistration,
-        StoreError,
-        ensure_property,
-        open_database,
-        register_many,
-    )
+    from hotel_desk.desk import Desk
+    from hotel_desk.store import InvalidRegistration, StoreError
 
-    actor = desk_actor(settings, args.actor, via="cli:")
-    db = open_database(settings.effective_database_url())
-    try:
-        property_id = ensure_property(
-            db, name=settings.hotel_name or "hotel", hotel_code=settings.hotel_code,
-            authorisation_code=settings.authorisation_code, substation_code=settings.substation_code,
-            timezone=settings.timezone, actor=actor, clock=clock)
-        now = clock.now()
-        regs = [c.registration for c in checked if c.registration is not None]
+    regs = [c.registration for c in checked if c.registration is not None]
+    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
         try:
-            with db.write() as session:
-                refs = register_many(session, regs, actor=actor, now=now, property_id=property_id)
-            results = list(zip(checked, refs, strict=True))
+            results = list(zip(checked, desk.register_many(regs), strict=True))
         except InvalidRegistration as exc:
             raise UsageError(f"nothing was registered: {exc}") from None
         except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
             print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
             return 1
-    finally:
-        db.dispose()
     out = {
         "registered": [
             {

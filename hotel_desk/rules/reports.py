@@ -130,6 +130,8 @@ def late_grade(taken: timedelta) -> str | None:
 ALERT_RED = timedelta(hours=2)
 ALERT_AMBER = timedelta(hours=6)
 ALERT_LEVELS: tuple[tuple[str, timedelta], ...] = (("due_in_2h", ALERT_RED), ("due_in_6h", ALERT_AMBER))
+#: The levels at which the desk is notified (a desktop notification and a line in the window).
+NOTIFY_LEVELS = ("due_in_2h", "overdue")
 #: Alert levels in the order a report raises them as its deadline comes near.
 ALERT_ORDER: Mapping[str, int] = {"due_in_6h": 0, "due_in_2h": 1, "overdue": 2}
 

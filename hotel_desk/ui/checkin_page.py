@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import DocumentRead, GuestEntry, Registered
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm, parse_date
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import DocumentRead, GuestEntry, Registered
 from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header
 
 log = logging.getLogger(__name__)
@@ -247,26 +247,20 @@ class CheckInPage(QWidget):
 
     # -- registering ----------------------------------------------------------------------------------------
     def register(self, entry: GuestEntry) -> None:
-        self.form.set_busy(True)
-        self.ctx.run(lambda: self.ctx.desk.register(entry), self._registered, self._register_failed,
-                     label=self.tr("Saving the registration"), owner=self)
+        def registered(result: Registered) -> str:
+            local = result.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
+            return self.tr("Registered %1 in room %2. The police report is queued; deadline %3.").replace(
+                "%1", result.guest_name).replace("%2", result.room).replace("%3", local.strftime("%Y-%m-%d %H:%M"))
 
-    def _registered(self, result: Registered) -> None:
-        self.form.set_busy(False)
-        self.last_registered = result
-        local = result.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
-        self.message.show_message("ok", self.tr(
-            "Registered %1 in room %2. The police report is queued; deadline %3.").replace(
-            "%1", result.guest_name).replace("%2", result.room).replace("%3", local.strftime("%Y-%m-%d %H:%M")))
-        self.clear(keep_message=True)
-        self.registered.emit(result)
-        self.ctx.registrations_changed.emit()
-        self.ctx.run(self.ctx.desk.send_now)
+        def then(result: Registered) -> None:
+            self.last_registered = result
+            self.clear(keep_message=True)
+            self.registered.emit(result)
 
-    def _register_failed(self, error: JobError) -> None:
-        self.form.set_busy(False)
-        self.message.show_message("error", self.tr(
-            "Not saved: %1. Nothing was lost: the form is still filled in.").replace("%1", labels.problem_text(error)))
+        self.ctx.run_action(
+            lambda: self.ctx.desk.register(entry), message=self.message, done=registered, then=then,
+            failed=self.tr("Not saved: %1. Nothing was lost: the form is still filled in."),
+            busy=self.form.set_busy, label=self.tr("Saving the registration"), owner=self)
 
     def clear(self, keep_message: bool = False) -> None:
         self.form.clear()

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents import format_td3
-from hotel_desk.ui.viewmodels import GuestEntry
 
 if TYPE_CHECKING:
-    from hotel_desk.ui.desk import Desk
+    from hotel_desk.desk import Desk
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest
 from hotel_desk.ui.widgets import MessageLine, card, page_header
 
 Index = QModelIndex | QPersistentModelIndex
@@ -288,21 +288,12 @@ class InHousePage(QWidget):
             self._confirm_cancel(guest)
             return
         self._hide_confirm()
-        self.checkout_button.setEnabled(False)
-
-        def done(_report_id: str) -> None:
-            self.checkout_button.setEnabled(True)
-            self.message.show_message("ok", self.tr("%1 checked out of room %2. The check-out report is queued.")
-                                      .replace("%1", guest.name).replace("%2", guest.room))
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.checkout_button.setEnabled(True)
-            self.message.show_message("error", self.tr("Check-out not saved: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.check_out(guest.registration_id), done, failed,
-                     label=self.tr("Checking out"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.check_out(guest.registration_id), message=self.message,
+            done=lambda _report_id: self.tr("%1 checked out of room %2. The check-out report is queued.")
+            .replace("%1", guest.name).replace("%2", guest.room),
+            failed=self.tr("Check-out not saved: %1"), busy=lambda on: self.checkout_button.setEnabled(not on),
+            label=self.tr("Checking out"), owner=self)
 
     def _confirm_cancel(self, guest: InHouseGuest) -> None:
         reason = self.cancel_reason.text().strip()
@@ -311,23 +302,12 @@ class InHousePage(QWidget):
             self.cancel_reason.setFocus()
             return
         self._hide_confirm()
-        self.cancel_button.setEnabled(False)
-
-        def done(_report_id: str) -> None:
-            self.cancel_button.setEnabled(True)
-            self.message.show_message("ok", self.tr("The registration of %1 (room %2) is cancelled. The "
-                                                    "cancellation report is queued.")
-                                      .replace("%1", guest.name).replace("%2", guest.room))
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.cancel_button.setEnabled(True)
-            self.message.show_message("error", self.tr("Cancellation not saved: %1")
-                                      .replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.cancel(guest.registration_id, reason), done, failed,
-                     label=self.tr("Cancelling the registration"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.cancel(guest.registration_id, reason), message=self.message,
+            done=lambda _report_id: self.tr("The registration of %1 (room %2) is cancelled. The cancellation "
+                                            "report is queued.").replace("%1", guest.name).replace("%2", guest.room),
+            failed=self.tr("Cancellation not saved: %1"), busy=lambda on: self.cancel_button.setEnabled(not on),
+            label=self.tr("Cancelling the registration"), owner=self)
 
     # -- correction -----------------------------------------------------------------------------------------
     def open_correction_for_selected(self) -> None:
@@ -344,7 +324,7 @@ class InHousePage(QWidget):
 
         def loaded(entry: GuestEntry) -> None:
             self.correction_form.load_entry(entry)
-            name = f"{entry.surname_en}, {entry.given_names_en}".strip(", ")
+            name = latin_name(entry.surname_en, entry.given_names_en)
             text = self.tr("Correcting the registration of %1, room %2. A correction report is sent; the "
                            "original report stays on record.").replace("%1", name).replace("%2", entry.room)
             if server_reason:
@@ -366,18 +346,8 @@ class InHousePage(QWidget):
         registration_id = self._correcting
         if registration_id is None:
             return
-        self.correction_form.set_busy(True)
-
-        def done(_report_id: str) -> None:
-            self.correction_form.set_busy(False)
-            self.message.show_message("ok", self.tr("Correction saved; the correction report is queued."))
-            self.close_correction()
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.correction_form.set_busy(False)
-            self.message.show_message("error", self.tr("Correction not saved: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), done, failed,
-                     label=self.tr("Saving the correction"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), message=self.message,
+            done=lambda _report_id: self.tr("Correction saved; the correction report is queued."),
+            then=lambda _report_id: self.close_correction(), failed=self.tr("Correction not saved: %1"),
+            busy=self.correction_form.set_busy, label=self.tr("Saving the correction"), owner=self)

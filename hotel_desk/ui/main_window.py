@@ -3,8 +3,6 @@ reports getting through, and what is due next", and a TRAINING banner that canno
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import DeadlineAlert, QueueSummary
+from hotel_desk.rules.reports import NOTIFY_LEVELS
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
@@ -28,11 +28,8 @@ from hotel_desk.ui.inhouse_page import InHousePage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
-from hotel_desk.ui.viewmodels import QueueSummary
 
 PAGES = ("check_in", "manual", "in_house", "reports", "settings")
-#: A tray notification goes out once per report when its deadline comes within this many seconds.
-NOTIFY_WITHIN = 2 * 3600
 
 
 def app_icon() -> QIcon:
@@ -159,6 +156,7 @@ class MainWindow(QMainWindow):
         ctx.tasks.job_progress.connect(lambda text: self.busy_label.setText(text))
         ctx.notice.connect(self._notice)
         ctx.navigate.connect(self._navigate)
+        ctx.deadline_alert.connect(self.notify_deadline)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -300,15 +298,15 @@ class MainWindow(QMainWindow):
         self.deadline_label.setText(self.tr("Next deadline %1 (%2)").replace("%1", local.strftime("%H:%M"))
                                     .replace("%2", labels.countdown(left)))
         self.deadline_label.setStyleSheet(f"color: {fg}; font-weight: 600;")
-        self._maybe_notify(summary, left, local)
 
-    def _maybe_notify(self, summary: QueueSummary, left: float, local: datetime) -> None:
-        if left > NOTIFY_WITHIN or summary.pending == 0:
+    def notify_deadline(self, alert: DeadlineAlert) -> None:
+        """The uploader found a report still unsent close to its deadline (it raises each level once): a desktop
+        notification and a line in the window, once per report, when it comes under 2 hours or is found late."""
+        if alert.level not in NOTIFY_LEVELS or alert.report_id in self._notified:
             return
-        key = local.isoformat()
-        if key in self._notified:
-            return
-        self._notified.add(key)
+        self._notified.add(alert.report_id)
+        left = (alert.deadline_at - self.ctx.desk.now()).total_seconds()
+        local = alert.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
         text = self.tr("A police report is due at %1 (%2) and has not been accepted yet.").replace(
             "%1", local.strftime("%H:%M")).replace("%2", labels.countdown(left))
         if self.tray is not None:

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotel_desk.ui import i18n, labels, theme
+from hotel_desk.desk.views import GuestEntry, Registered
+from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm, parse_date
-from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import GuestEntry, Registered
 from hotel_desk.ui.widgets import MessageLine, card, page_header
 
 
@@ -241,24 +240,17 @@ class ManualEntryPage(QWidget):
     # -- register ------------------------------------------------------------------------------------------
     def register(self, entry: GuestEntry) -> None:
         form = self.mrz_form if self.tabs.currentIndex() == 0 else self.fields_form
-        form.set_busy(True)
 
-        def done(result: Registered) -> None:
-            form.set_busy(False)
+        def then(result: Registered) -> None:
             self.last_registered = result
-            self.message.show_message("ok", self.tr("Registered %1 in room %2. The police report is queued.")
-                                      .replace("%1", result.guest_name).replace("%2", result.room))
             self.clear(keep_message=True)
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
 
-        def failed(error: JobError) -> None:
-            form.set_busy(False)
-            self.message.show_message("error", self.tr("Not saved: %1. The form is still filled in.")
-                                      .replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.register(entry), done, failed,
-                     label=self.tr("Saving the registration"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.register(entry), message=self.message, then=then,
+            done=lambda result: self.tr("Registered %1 in room %2. The police report is queued.")
+            .replace("%1", result.guest_name).replace("%2", result.room),
+            failed=self.tr("Not saved: %1. The form is still filled in."), busy=form.set_busy,
+            label=self.tr("Saving the registration"), owner=self)
 
     def clear(self, keep_message: bool = False) -> None:
         self.mrz_input.clear()

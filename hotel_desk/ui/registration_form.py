@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
 from hotel_desk.rules import gate, record
 from hotel_desk.ui import i18n, labels, theme
-from hotel_desk.ui.viewmodels import GuestEntry
 
 #: Where a finding about a field shows up in the form: the record's own names for its fields, and the names
 #: the document core's findings use for the same fields (hotel_desk.rules.record: `core_name`).

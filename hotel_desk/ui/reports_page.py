@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import Clock, local_zone
+from hotel_desk.desk.views import ReportRow
 from hotel_desk.rules.reports import (
     DUE_STATES,
     FILED_STATES,
@@ -31,10 +32,9 @@ from hotel_desk.rules.reports import (
     NEEDS_CORRECTION_STATES,
     ReportState,
 )
-from hotel_desk.ui import desk_services, labels, theme
+from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import ReportRow
 from hotel_desk.ui.widgets import MessageLine, card, page_header
 
 Index = QModelIndex | QPersistentModelIndex
@@ -275,21 +275,13 @@ class ReportsPage(QWidget):
         self.detail.setText(text)
 
     def retry_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            row = next((r for r in self._all if r.state in DUE_STATES), None)
-        if row is None:
+        """'Send now': every waiting report goes at once, the selected one among them."""
+        if self.selected() is None and not any(r.state in DUE_STATES for r in self._all):
             return
-
-        def done(_: object) -> None:
-            self.message.show_message("info", self.tr("Waiting reports sent; see their state below."))
-            self.ctx.reports_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("Could not queue the report: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.retry(row.report_id), done, failed, owner=self)
+        self.ctx.run_action(
+            self.ctx.desk.send_all_waiting, message=self.message, kind="info", changed=self.ctx.reports_changed,
+            done=lambda _count: self.tr("Waiting reports sent; see their state below."),
+            failed=self.tr("Could not queue the report: %1"), owner=self)
 
     def open_correction(self) -> None:
         row = self.selected()
@@ -338,7 +330,7 @@ class ReportsPage(QWidget):
             self.message.show_message("error", self.tr("The registration form could not be saved: %1").replace(
                 "%1", labels.problem_text(error)))
 
-        self.ctx.run(lambda: desk_services.save_registration_form(self.ctx.desk, row.report_id, path), done, failed,
+        self.ctx.run(lambda: str(self.ctx.desk.save_form(row.report_id, path)[1]), done, failed,
                      label=self.tr("Saving the registration form"), owner=self)
 
     def hand_over(self, row: ReportRow) -> None:
@@ -346,13 +338,9 @@ class ReportsPage(QWidget):
         if not received_by:
             return
 
-        def done(_: object) -> None:
-            self.message.show_message("info", self.tr(
-                "Handed over to %1. The report now waits for the police's receipt number.").replace("%1", received_by))
-            self.ctx.reports_changed.emit()
-
-        def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("Could not mark the report as handed over: %1").replace(
-                "%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: desk_services.hand_over_in_person(self.ctx.desk, row.report_id, received_by), done, failed, owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.hand_over_in_person(row.report_id, received_by), message=self.message,
+            kind="info", changed=self.ctx.reports_changed, send=False,
+            done=lambda _report: self.tr("Handed over to %1. The report now waits for the police's receipt "
+                                         "number.").replace("%1", received_by),
+            failed=self.tr("Could not mark the report as handed over: %1"), owner=self)

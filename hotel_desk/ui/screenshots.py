@@ -75,13 +75,13 @@ def take(language: str, out_dir: Path) -> list[Path]:
         if faults is None:
             desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
         else:
-            desk._intake.set_faults(FaultPlan.parse(faults or None))
+            desk.training_intake.set_faults(FaultPlan.parse(faults or None))
         made.append(desk.register(demo_entry(desk, by_name[surname])))
         if faults is not None:
             desk.send_now()
             wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected",
                                                                         "failed_retrying"))
-    desk._intake.set_faults(FaultPlan())
+    desk.training_intake.set_faults(FaultPlan())
     clock.set(MOMENT)
     window = desk_app.window
     prefix = "zh" if language.startswith("zh") else "en"

@@ -31,7 +31,7 @@ def test_the_payload_keys_are_the_reported_fields_in_order() -> None:
 
 
 def test_the_desks_entry_carries_every_field_the_receptionist_confirms() -> None:
-    from hotel_desk.ui.viewmodels import GuestEntry
+    from hotel_desk.desk.views import GuestEntry
 
     names = {f.name for f in dataclasses.fields(GuestEntry)}
     typed = {f.key for f in record.FIELDS if f.type in (record.FieldType.TEXT, record.FieldType.DATE)}

@@ -80,12 +80,12 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     # The method and the reason are kept on the document and in the registration's audit event.
     from hotel_desk.store import audit_events, registration_detail
 
-    events = audit_events(desk_app.desk._store, action_prefix="registration.check_in")
+    events = audit_events(desk_app.desk.db, action_prefix="registration.check_in")
     details = events[0].details
     assert details["entry_method"] == "manual"
     assert details["manual_reason"] == "The document has no machine-readable zone"
     assert not any(code.startswith("manual:") for code in details["accepted_warnings"])
-    document = registration_detail(desk_app.desk._store, page.last_registered.registration_id,
+    document = registration_detail(desk_app.desk.db, page.last_registered.registration_id,
                                    actor="test").document
     assert (document["entry_method"], document["manual_reason"]) == (
         "manual", "The document has no machine-readable zone")
@@ -116,7 +116,7 @@ def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ig
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
     from hotel_desk.store import audit_events
 
-    details = audit_events(desk_app.desk._store, action_prefix="registration.check_in")[0].details
+    details = audit_events(desk_app.desk.db, action_prefix="registration.check_in")[0].details
     assert (details["entry_method"], details["manual_reason"]) == ("typed_mrz", None)
 
 
