@@ -23,8 +23,9 @@ from hotel_desk.clock import local_zone
 from hotel_desk.desk.views import DocumentRead, GuestEntry, Registered
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
-from hotel_desk.ui.registration_form import RegistrationForm, parse_date
+from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from hotel_desk.desk.views import GuestEntry, Registered
 from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
-from hotel_desk.ui.registration_form import RegistrationForm, parse_date
+from hotel_desk.ui.form_fields import parse_date
+from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.widgets import MessageLine, card, page_header
 
 

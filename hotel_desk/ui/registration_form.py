@@ -22,129 +22,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents.findings import make_finding
-from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
+from hotel_desk.documents.model import Finding, MrzCheck, Severity, TravelDocument
 from hotel_desk.rules import gate, record
-from hotel_desk.ui import i18n, labels, theme
-
-#: Where a finding about a field shows up in the form: the record's own names for its fields, and the names
-#: the document core's findings use for the same fields (hotel_desk.rules.record: `core_name`).
-FINDING_TO_FORM = {
-    **{f.key: f.key for f in record.FIELDS},
-    **{f.core_name: f.key for f in record.FIELDS if f.core_name},
-    "names": "surname_en",
-    "name": "surname_en",
-    "permit_stay_until": "stay_until",
-    "reason": "manual_reason",  # the document core's "reason" is why a document was typed by hand
-    "manual_reason": "manual_reason",
-    "mrz": "document",
-}
-
-#: The form's layout: its three cards (what each field is comes from hotel_desk.rules.record).
-DOCUMENT_FIELDS = (
-    "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
-    "birth_date", "nationality", "document_expiry",
+from hotel_desk.ui import labels
+from hotel_desk.ui.findings_view import (
+    FINDING_TO_FORM,
+    REQUIRED_CODES,
+    FindingList,
+    candidates_by_field,
+    form_field_for,
+    worst_severity,
 )
-STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
-VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
-DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
-
-#: "Fill this in" findings: shown only once Register was tried, and not when another finding already
-#: speaks about the same field.
-REQUIRED_CODES = {"manual.field_missing", "manual.reason_missing"}
-
-
-def parse_date(text: str) -> date | None:
-    """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) != 8:
-        return None
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return None
-
-
-def form_field_for(finding_field: str | None) -> str:
-    if not finding_field:
-        return "document"
-    return FINDING_TO_FORM.get(finding_field, "document")
-
-
-class FindingList(QWidget):
-    """The findings for one field, each coloured by severity, with its correction candidates as buttons."""
-
-    candidate_chosen = Signal(object)  # CorrectionCandidate
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(3)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.findings: list[Finding] = []
-
-    def show_findings(self, findings: Sequence[Finding],
-                      candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.findings = list(findings)
-        for finding in findings:
-            fg, bg = theme.SEVERITY_COLOURS.get(str(finding.severity.value), (theme.MUTED, theme.CARD))
-            label = QLabel(f"<b>{labels.severity_label(finding.severity.value)}</b> · "
-                           f"{_escape(finding.message(i18n.current_language()))}")
-            label.setObjectName("Finding")
-            label.setProperty("code", finding.code)
-            label.setWordWrap(True)
-            label.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px;")
-            self._layout.addWidget(label)
-        if candidates:
-            row = QHBoxLayout()
-            row.setSpacing(6)
-            hint = QLabel(QLabelText.did_you_mean())
-            hint.setObjectName("Muted")
-            row.addWidget(hint)
-            for text, candidate in candidates[:3]:
-                button = QPushButton(text)
-                button.setObjectName("Candidate")
-                button.setToolTip(QLabelText.use_candidate())
-                button.clicked.connect(lambda _=False, c=candidate: self.candidate_chosen.emit(c))
-                row.addWidget(button)
-            row.addStretch(1)
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
-            self._layout.addWidget(holder)
-        self.setVisible(bool(findings) or bool(candidates))
-
-
-class QLabelText:
-    """Strings used by FindingList (a separate translation context keeps them findable in Linguist)."""
-
-    @staticmethod
-    def did_you_mean() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("RegistrationForm", "Did you mean:")
-
-    @staticmethod
-    def use_candidate() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate(
-            "RegistrationForm", "Use this reading: it passes every check digit. Check it against the page.")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from hotel_desk.ui.form_fields import (
+    DATE_FIELDS,
+    DOCUMENT_FIELDS,
+    STAY_FIELDS,
+    VISA_FIELDS,
+    document_texts,
+    form_values,
+    make_editor,
+    parse_date,
+)
 
 
 class RegistrationForm(QWidget):
@@ -257,7 +161,7 @@ class RegistrationForm(QWidget):
             cell_layout.setSpacing(3)
             label = QLabel(self.field_label(key))
             label.setObjectName("FieldLabel")
-            editor = self._editor_for(key)
+            editor = make_editor(key, correction=self._correction)
             editor.setObjectName(f"field_{key}")
             editor.setProperty("review", "false")
             editor.setProperty("severity", "")
@@ -281,52 +185,6 @@ class RegistrationForm(QWidget):
         if key == "manual_reason" and self._correction:
             return self.tr("Reason for the correction")
         return labels.field_label(key)
-
-    def _editor_for(self, key: str) -> QLineEdit | QComboBox:
-        if key in ("document_type", "sex", "visa_type"):
-            combo = QComboBox()
-            items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
-            if key == "sex":
-                # No default: a sex pre-set to one value would be registered unnoticed on a typed document.
-                combo.addItem("—", "")
-            for value, text in items:
-                combo.addItem(text, value)
-            # Long labels (permit names) must not widen the form: the list pops up as wide as it needs.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            return combo
-        if key in ("reason", "manual_reason"):
-            combo = QComboBox()
-            combo.setEditable(True)
-            if key == "reason":
-                combo.addItems(["", *labels.stay_reasons()])
-            elif self._correction:
-                combo.addItems(["", self.tr("Wrong field value in the registration"),
-                                self.tr("The police marked the record as suspected error data"),
-                                self.tr("The guest changed room or departure date")])
-            else:
-                combo.addItems(["", self.tr("The document has no machine-readable zone"),
-                                self.tr("The machine-readable zone is damaged or unreadable"),
-                                self.tr("No scanner or reader available")])
-            combo.lineEdit().setPlaceholderText(self.tr("Required") if key == "manual_reason" else "")
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            return combo
-        edit = QLineEdit()
-        longest = record.max_length(key) if key in record.BY_KEY else None
-        if longest:
-            edit.setMaxLength(longest)  # no more than the database keeps
-        if key in DATE_FIELDS:
-            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
-            edit.setMaxLength(10)
-        if key in ("nationality", "issuing_state"):
-            edit.setPlaceholderText(self.tr("3 letters, e.g. GBR"))
-        if key == "room":
-            edit.setPlaceholderText(self.tr("e.g. 1208"))
-        if key in ("surname_en", "given_names_en"):
-            edit.setPlaceholderText(self.tr("As in the document (Latin letters)"))
-        return edit
 
     # -- filling ------------------------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -388,19 +246,8 @@ class RegistrationForm(QWidget):
         self._show_findings()
 
     def _fill_document(self, doc: TravelDocument) -> None:
-        self._set_combo("document_type", doc.kind.value)
-        self._set_text("document_number", doc.document_number)
-        self._set_text("issuing_state", doc.issuing_state)
-        self._set_text("surname_en", doc.surname)
-        self._set_text("given_names_en", doc.given_names)
-        if doc.chinese_name:
-            self._set_text("chinese_name", doc.chinese_name)
-        self._set_combo("sex", doc.sex if doc.sex in ("M", "F") else "X")
-        self._set_text("birth_date", doc.birth_date.isoformat() if doc.birth_date else doc.birth_date_raw)
-        self._set_text("nationality", doc.nationality)
-        self._set_text("document_expiry", doc.expiry_date.isoformat() if doc.expiry_date else doc.expiry_date_raw)
-        if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
-            self._set_combo("visa_type", "PERMIT")
+        for key, value in document_texts(doc).items():
+            self._put(key, value)
 
     def _set_text(self, key: str, value: str) -> None:
         editor = self.editors[key]
@@ -416,13 +263,16 @@ class RegistrationForm(QWidget):
         if index >= 0:
             editor.setCurrentIndex(index)
 
-    def set_value(self, key: str, value: str) -> None:
-        """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
+    def _put(self, key: str, value: str) -> None:
         editor = self.editors[key]
         if isinstance(editor, QComboBox) and not editor.isEditable():
             self._set_combo(key, value)
         else:
             self._set_text(key, value)
+
+    def set_value(self, key: str, value: str) -> None:
+        """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
+        self._put(key, value)
         # setText emits no textEdited, so a value set by the program must refresh the findings itself.
         self._show_findings()
 
@@ -512,27 +362,6 @@ class RegistrationForm(QWidget):
             findings.append(f)
         return findings
 
-    def _candidates_by_field(self) -> dict[str, list[tuple[str, CorrectionCandidate]]]:
-        result: dict[str, list[tuple[str, CorrectionCandidate]]] = {}
-        check = self._check
-        if check is None or check.document is None or not check.candidates:
-            return result
-        spans = check.document.spans
-        for candidate in check.candidates:
-            fields: set[str] = set()
-            for change in candidate.changes:
-                for name, span in spans.items():
-                    if span.line == change.line and span.start <= change.column < span.end:
-                        fields.add(name)
-            target = form_field_for(next(iter(sorted(fields))) if len(fields) == 1 else None)
-            span = spans.get(next(iter(fields))) if len(fields) == 1 else None
-            if span is not None and span.line < len(candidate.lines):
-                text = candidate.lines[span.line][span.start:span.end].rstrip("<") or "<"
-            else:
-                text = " / ".join(f"{c.old}→{c.new}" for c in candidate.changes)
-            result.setdefault(target, []).append((text, candidate))
-        return result
-
     def _show_findings(self) -> None:
         by_field: dict[str, list[Finding]] = {}
         for finding in self.all_findings():
@@ -540,12 +369,12 @@ class RegistrationForm(QWidget):
                 continue
             key = finding.field if finding.field in self.finding_lists else form_field_for(finding.field)
             by_field.setdefault(key, []).append(finding)
-        candidates = self._candidates_by_field()
+        candidates = candidates_by_field(self._check)
         for key, box in self.finding_lists.items():
             box.show_findings(by_field.get(key, []), candidates.get(key, []))
             editor = self.editors.get(key)
             if editor is not None:
-                worst = _worst(by_field.get(key, [])) or ""
+                worst = worst_severity(by_field.get(key, [])) or ""
                 if editor.property("severity") != worst:
                     editor.setProperty("severity", worst)
                     editor.style().unpolish(editor)
@@ -592,47 +421,15 @@ class RegistrationForm(QWidget):
         self.register_requested.emit(self.entry())
 
     def entry(self) -> GuestEntry:
-        t = self.text
         verdict = self.verdict()
         lines: tuple[str, ...] = self._mrz_lines
         if self._check is not None and self._check.document is not None:
             lines = tuple(self._check.document.mrz_lines)
         return GuestEntry(
-            surname_en=t("surname_en").upper(),
-            given_names_en=t("given_names_en").upper(),
-            chinese_name=t("chinese_name"),
-            sex=t("sex") or "X",
-            birth_date=parse_date(t("birth_date")),
-            nationality=t("nationality").upper(),
-            document_type=t("document_type"),
-            document_number=t("document_number").upper(),
-            document_expiry=parse_date(t("document_expiry")),
-            issuing_state=t("issuing_state").upper(),
-            visa_type=t("visa_type"),
-            visa_number=t("visa_number"),
-            stay_until=parse_date(t("stay_until")),
-            entry_date=parse_date(t("entry_date")),
-            port_of_entry=t("port_of_entry"),
-            room=t("room"),
-            planned_departure=parse_date(t("planned_departure")),
-            came_from=t("came_from"),
-            going_to=t("going_to"),
-            reason=t("reason"),
-            mrz_lines=lines,
-            manual_reason=t("manual_reason") if self._manual else "",
-            entry_method=self.entry_method,
-            page_image=self._page_image,
-            accepted_warnings=verdict.accepted_warnings,
+            **form_values(self.text), mrz_lines=lines, manual_reason=self.text("manual_reason") if self._manual else "",
+            entry_method=self.entry_method, page_image=self._page_image, accepted_warnings=verdict.accepted_warnings,
         )
 
     def focus_first_field(self) -> None:
         target = "room" if self._check is not None else ("surname_en" if self._manual else "room")
         self.editors[target].setFocus()
-
-
-def _worst(findings: Sequence[Finding]) -> str | None:
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    if not findings:
-        return None
-    worst = min(findings, key=lambda f: order.get(f.severity, 3))
-    return worst.severity.value if worst.severity is not Severity.INFO else None
