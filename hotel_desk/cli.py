@@ -16,11 +16,8 @@ from collections.abc import Sequence
 
 import hotel_desk.commands as commands_pkg
 from hotel_desk import __version__
+from hotel_desk.commands import UsageError
 from hotel_desk.settings import ENV_PREFIX, Settings, SettingsError, load_settings
-
-
-class UsageError(Exception):
-    """A command was called wrongly: exit code 2 with a one-line message."""
 
 
 def _common_options() -> argparse.ArgumentParser:

@@ -9,11 +9,10 @@ liaison can later check that the hotel's trail still extends the same chain.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
@@ -88,8 +87,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     e.add_argument("file", metavar="FILE")
     e.set_defaults(handler=run_export)
 
-
-def main() -> None:  # pragma: no cover - convenience for `python -m hotel_desk.commands.audit`
-    from hotel_desk.cli import main as cli_main
-
-    raise SystemExit(cli_main(["audit", *sys.argv[1:]]))

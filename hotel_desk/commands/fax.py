@@ -38,7 +38,7 @@ def _deadline_text(report: Any, timezone: str) -> str:
 
 
 def cmd_form(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
     from hotel_desk.store import NotFound
 
@@ -55,7 +55,7 @@ def cmd_form(args: argparse.Namespace) -> int:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
     from hotel_desk.fax.modem import FaxError, Timeouts, dial_string
     from hotel_desk.store import StoreError
@@ -88,7 +88,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_handed_over(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.store import StoreError
 
     if not args.to.strip():

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock

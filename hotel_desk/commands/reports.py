@@ -135,7 +135,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.desk import QueueError
 
     if bool(args.batch) == bool(args.report):

@@ -106,6 +106,15 @@ class Desk:
     def training_intake(self) -> IntakeServer | None:
         return self._intake
 
+    def set_training_faults(self, spec: str | None) -> None:
+        """Make the practice intake misbehave (outage demonstrations, screenshots): `spec` as for
+        `hotel-desk intake-server --faults` (e.g. "reject=1", "transient=1"); None or "off" for none."""
+        from hotel_desk.reporting.faults import FaultPlan
+
+        if self._intake is None:
+            raise DeskError("no_training_intake", "faults can only be set on the TRAINING intake this desk runs")
+        self._intake.set_faults(FaultPlan.parse(spec or None))
+
     def open(self) -> Opened:
         """The app's start: the store with the property and desk user from the settings, the training intake
         (TRAINING mode) and the uploader on its thread. Idempotent."""

@@ -44,7 +44,6 @@ def settle(seconds: float = 0.3) -> None:
 
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
-    from hotel_desk.reporting.faults import FaultPlan
     from hotel_desk.settings import Settings
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
@@ -75,13 +74,13 @@ def take(language: str, out_dir: Path) -> list[Path]:
         if faults is None:
             desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
         else:
-            desk.training_intake.set_faults(FaultPlan.parse(faults or None))
+            desk.set_training_faults(faults or None)
         made.append(desk.register(demo_entry(desk, by_name[surname])))
         if faults is not None:
             desk.send_now()
             wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected",
                                                                         "failed_retrying"))
-    desk.training_intake.set_faults(FaultPlan())
+    desk.set_training_faults(None)
     clock.set(MOMENT)
     window = desk_app.window
     prefix = "zh" if language.startswith("zh") else "en"

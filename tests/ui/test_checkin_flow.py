@@ -96,9 +96,7 @@ def test_cancel_needs_a_reason_and_queues_a_cancellation(qtbot, desk_app, droppe
 
 
 def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
-    from hotel_desk.reporting.faults import FaultPlan
-
-    desk_app.desk.training_intake.set_faults(FaultPlan(reject=1.0))
+    desk_app.desk.set_training_faults("reject=1")
     registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="410")
     window = desk_app.window
     window.show_page("reports")
@@ -123,7 +121,7 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
     qtbot.waitUntil(lambda: window.in_house.correction_form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert "refused" in window.in_house.correction_info.text()
     # The desk fixes the record and sends the correction; it is accepted once the intake is happy again.
-    desk_app.desk.training_intake.set_faults(FaultPlan())
+    desk_app.desk.set_training_faults(None)
     correction = window.in_house.correction_form
     correction.set_value("room", "411")
     correction.set_value("manual_reason", "Wrong field value in the registration")
@@ -136,9 +134,7 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
 
 
 def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
-    from hotel_desk.reporting.faults import FaultPlan
-
-    desk_app.desk.training_intake.set_faults(FaultPlan(transient=1.0))
+    desk_app.desk.set_training_faults("transient=1")
     registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="512")
     window = desk_app.window
     window.show_page("reports")
@@ -153,7 +149,7 @@ def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_pass
     assert reports.select_report(registered.report_id)
     assert reports.model.data(reports.model.index(reports.model.rows.index(reports.selected()), 1)) == "Will retry"
     assert reports.retry_button.isEnabled()
-    desk_app.desk.training_intake.set_faults(FaultPlan())
+    desk_app.desk.set_training_faults(None)
     qtbot.keyClick(reports.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: state() == "acknowledged", timeout=SLOW_MS)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from hotel_desk.clock import ManualClock
-from hotel_desk.reporting.faults import FaultPlan
 from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
 from tests.ui.conftest import SLOW_MS
 
@@ -16,7 +15,7 @@ def test_deadline_countdown_and_two_hour_warning(qtbot, make_desk_app) -> None: 
     clock = ManualClock(datetime(2026, 11, 22, 2, 0, tzinfo=UTC))
     desk_app = make_desk_app(clock=clock)
     desk = desk_app.desk
-    desk.training_intake.set_faults(FaultPlan(transient=1.0))  # every attempt fails: the report stays queued
+    desk.set_training_faults("transient=1")  # every attempt fails: the report stays queued
     registered = desk.register(demo_entry(desk, DEMO_GUESTS[0]))
     window = desk_app.window
     desk_app.ctx.refresh_summary()
