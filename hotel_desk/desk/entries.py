@@ -69,7 +69,7 @@ def registration_for(entry: GuestEntry, *, arrival: datetime, today: date) -> Gu
 
 def entry_from_record(parts: dict[record.Part, dict[str, Any]], mrz_lines: tuple[str, ...] = ()) -> GuestEntry:
     """A stored registration (its guest, document and stay columns) as the form shows it."""
-    values = {f.key: parts[f.part].get(f.column) for f in record.FIELDS if f.key in _ENTRY_FIELDS}
+    values: dict[str, Any] = {f.key: parts[f.part].get(f.column) for f in record.FIELDS if f.key in _ENTRY_FIELDS}
     return GuestEntry(**values, mrz_lines=mrz_lines)
 
 

@@ -253,7 +253,7 @@ def make_finding(code: str, field: str | None = None, /, **params: object) -> Fi
     values.setdefault("field_name_zh", zh_name)
     return Finding(
         code=code,
-        severity=Severity(params["severity"]) if "severity" in params else severity,
+        severity=Severity(str(params["severity"])) if "severity" in params else severity,
         field=field,
         message_en=_fill(en, values),
         message_zh=_fill(zh, values),

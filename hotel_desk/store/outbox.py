@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
@@ -142,7 +142,7 @@ def now_of(clock: Clock | None) -> datetime:
 def _claimable(now: datetime, *, before_retry_time: bool = False) -> Any:
     """Queued or failed-retrying reports whose next attempt time has come (or any of them with
     `before_retry_time`), and sending ones whose claim ran out (uploader crashed, power cut)."""
-    waiting = Report.state.in_([s.value for s in DUE_STATES])
+    waiting: ColumnElement[bool] = Report.state.in_([s.value for s in DUE_STATES])
     if not before_retry_time:
         waiting = waiting & (Report.next_attempt_at <= now)
     return or_(waiting, (Report.state == ReportState.SENDING.value) & (Report.lease_until <= now))

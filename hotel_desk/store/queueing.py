@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from hotel_desk.rules.reports import REPORT_WINDOW, ReportKind, ReportState
@@ -89,8 +90,8 @@ def write_reports(session: Session, new: Sequence[NewReport]) -> None:
         return
     head = lock_chain_head(session)
     conn = session.connection()
-    conn.execute(AuditEvent.__table__.insert(), [n.event for n in new])
-    conn.execute(Report.__table__.insert(), [n.report for n in new])
+    conn.execute(insert(AuditEvent), [n.event for n in new])
+    conn.execute(insert(Report), [n.report for n in new])
     head.last_seq = new[-1].ref.audit_seq
     head.last_hash = new[-1].event["hash"]
     session.flush()

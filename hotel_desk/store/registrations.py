@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
@@ -128,9 +129,9 @@ def register_many(
         stays.append(stay_row)
         reports.append(new)
     conn = session.connection()
-    for table, rows in ((Guest.__table__, guests), (TravelDocumentRecord.__table__, documents),
-                        (Registration.__table__, stays)):
-        conn.execute(table.insert(), rows)
+    conn.execute(insert(Guest), guests)
+    conn.execute(insert(TravelDocumentRecord), documents)
+    conn.execute(insert(Registration), stays)
     write_reports(session, reports)
     return [new.ref for new in reports]
 

@@ -46,13 +46,12 @@ def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, mess
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_warnings)
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv or [sys.argv[0]]))
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [sys.argv[0]]))
     app.setApplicationName("Hotel Desk")
     app.setOrganizationName("hotel_desk")
     app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app
 
 
 class MainThreadGarbageCollector(QObject):
@@ -91,7 +90,7 @@ class DeskApp(QObject):
         self.settings = settings
         self.desk = desk
         self.language = i18n.install(settings.language)
-        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        theme.apply(ensure_application(), i18n.is_chinese())
         self.ctx = AppContext(desk, settings, parent=self)
         self.window = self._new_window()
         self.scanner_watch: ScannerBridge | None = None
@@ -133,7 +132,7 @@ class DeskApp(QObject):
 
     def switch_language(self, language: str) -> None:
         self.language = i18n.install(language)
-        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        theme.apply(ensure_application(), i18n.is_chinese())
         old = self.window
         geometry = old.saveGeometry()
         page = old.current_page()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header
+from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header, shortcut
 
 log = logging.getLogger(__name__)
 
@@ -109,12 +109,9 @@ class CheckInPage(QWidget):
         self.form.stay_changed.connect(self.recheck_stay)
         columns.addWidget(self.form, 8)
 
-        QShortcut(QKeySequence.StandardKey.Open, self, activated=self.choose_file,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.camera_button.toggle,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
+        shortcut("Ctrl+N", self, self.clear)
+        shortcut("Ctrl+K", self, self.camera_button.toggle)
         self.update_scanner_label(None)
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -206,7 +203,7 @@ class CheckInPage(QWidget):
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         read.image.save(buffer, "PNG")
-        image = bytes(buffer.data())
+        image = bytes(buffer.data().data())
         self.camera_button.setChecked(False)  # back to the page view, showing the frame that was read
         self.apply_reader_event(read.event, image, entry_method="camera")
 

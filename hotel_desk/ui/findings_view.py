@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity
 from hotel_desk.rules import record
 from hotel_desk.ui import i18n, labels, theme
+from hotel_desk.ui.widgets import clear_layout
 
 #: Where a finding about a field shows up in the form: the record's own names for its fields, and the names
 #: the document core's findings use for the same fields (hotel_desk.rules.record: `core_name`).
@@ -50,9 +51,9 @@ def candidates_by_field(check: MrzCheck | None) -> dict[str, list[tuple[str, Cor
                 if span.line == change.line and span.start <= change.column < span.end:
                     fields.add(name)
         target = form_field_for(next(iter(sorted(fields))) if len(fields) == 1 else None)
-        span = spans.get(next(iter(fields))) if len(fields) == 1 else None
-        if span is not None and span.line < len(candidate.lines):
-            text = candidate.lines[span.line][span.start:span.end].rstrip("<") or "<"
+        only = spans.get(next(iter(fields))) if len(fields) == 1 else None
+        if only is not None and only.line < len(candidate.lines):
+            text = candidate.lines[only.line][only.start:only.end].rstrip("<") or "<"
         else:
             text = " / ".join(f"{c.old}→{c.new}" for c in candidate.changes)
         result.setdefault(target, []).append((text, candidate))
@@ -82,10 +83,7 @@ class FindingList(QWidget):
 
     def show_findings(self, findings: Sequence[Finding],
                       candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self._layout)
         self.findings = list(findings)
         for finding in findings:
             fg, bg = theme.SEVERITY_COLOURS.get(str(finding.severity.value), (theme.MUTED, theme.CARD))

@@ -98,7 +98,9 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
             combo.addItems(["", _tr("The document has no machine-readable zone"),
                             _tr("The machine-readable zone is damaged or unreadable"),
                             _tr("No scanner or reader available")])
-        combo.lineEdit().setPlaceholderText(_tr("Required") if key == "manual_reason" else "")
+        line = combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_tr("Required") if key == "manual_reason" else "")
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,7 +36,7 @@ from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import MessageLine, card, page_header, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -191,13 +191,11 @@ class InHousePage(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
-        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus, context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+Shift+O"), self, activated=self.ask_check_out, context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction_for_selected,
-                  context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+Shift+X"), self, activated=self.ask_cancel, context=shortcut_context)
-        QShortcut(QKeySequence("Escape"), self, activated=self._hide_confirm, context=shortcut_context)
+        shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        shortcut("Ctrl+Shift+O", self, self.ask_check_out)
+        shortcut("Ctrl+E", self, self.open_correction_for_selected)
+        shortcut("Ctrl+Shift+X", self, self.ask_cancel)
+        shortcut("Escape", self, self._hide_confirm)
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
 

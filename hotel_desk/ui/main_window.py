@@ -3,6 +3,8 @@ reports getting through, and what is due next", and a TRAINING banner that canno
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
 
 PAGES = ("check_in", "manual", "in_house", "reports", "settings")
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 def app_icon() -> QIcon:
@@ -189,25 +192,30 @@ class MainWindow(QMainWindow):
             page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
         return page
 
+    def _page_of(self, key: str, kind: type[PageT]) -> PageT:
+        page = self.page(key)
+        assert isinstance(page, kind)
+        return page
+
     @property
     def check_in(self) -> CheckInPage:
-        return self.page("check_in")  # type: ignore[return-value]
+        return self._page_of("check_in", CheckInPage)
 
     @property
     def manual(self) -> ManualEntryPage:
-        return self.page("manual")  # type: ignore[return-value]
+        return self._page_of("manual", ManualEntryPage)
 
     @property
     def in_house(self) -> InHousePage:
-        return self.page("in_house")  # type: ignore[return-value]
+        return self._page_of("in_house", InHousePage)
 
     @property
     def reports(self) -> ReportsPage:
-        return self.page("reports")  # type: ignore[return-value]
+        return self._page_of("reports", ReportsPage)
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")  # type: ignore[return-value]
+        return self._page_of("settings", SettingsPage)
 
     def pages(self) -> list[QWidget]:
         return [self.page(key) for key in PAGES]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
@@ -22,7 +23,7 @@ from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.registration_form import RegistrationForm
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import MessageLine, card, clear_layout, page_header, shortcut
 
 
 class MrzInput(QPlainTextEdit):
@@ -83,10 +84,7 @@ class CheckDigitPanel(QWidget):
 
     def show_lines(self, lines: list[str], check: Any, feedback: list[Any] | None = None) -> None:
         """Show each check digit's state: from the live typing feedback (also for lines still being typed)."""
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() and item.widget() is not self.status:
-                item.widget().deleteLater()
+        clear_layout(self._grid, keep=self.status)
         self.rows.clear()
         row = 0
         names = self._names()
@@ -183,7 +181,7 @@ class ManualEntryPage(QWidget):
         self.fields_form = RegistrationForm(ctx.desk.today, manual=True)
         self.fields_form.register_requested.connect(self.register)
         for key, editor in self.fields_form.editors.items():
-            signal = getattr(editor, "editingFinished", None) or editor.currentIndexChanged
+            signal = editor.editingFinished if isinstance(editor, QLineEdit) else editor.currentIndexChanged
             signal.connect(lambda *_a, k=key: self._schedule_manual_check())
         self.tabs.addTab(self.fields_form, self.tr("No MRZ on the document"))
 
@@ -196,8 +194,7 @@ class ManualEntryPage(QWidget):
         self._manual_timer.setSingleShot(True)
         self._manual_timer.setInterval(200)
         self._manual_timer.timeout.connect(self._manual_check)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.clear)
         self.check_digits.show_lines([], None)
 
     # -- typed MRZ ----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from hotel_desk.rules.reports import (
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import MessageLine, card, page_header, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -194,10 +194,9 @@ class ReportsPage(QWidget):
         ctx.reports_changed.connect(self._refresh_if_shown)
         self._last_summary: object = None
         ctx.summary_changed.connect(self._summary_changed)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.retry_selected, context=context)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction, context=context)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.save_form, context=context)
+        shortcut("Ctrl+R", self, self.retry_selected)
+        shortcut("Ctrl+E", self, self.open_correction)
+        shortcut("Ctrl+P", self, self.save_form)
         self._show_detail()
 
     def _summary_changed(self, summary: object) -> None:

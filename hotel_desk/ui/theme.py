@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from hotel_desk.rules.reports import ALERT_AMBER, ALERT_RED
 
@@ -126,11 +127,11 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
 
 
-def apply(app: QGuiApplication, chinese: bool) -> None:
+def apply(app: QApplication, chinese: bool) -> None:
     app.setFont(ui_font(chinese))
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(SURFACE))
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e6f3"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))  # type: ignore[attr-defined]
+    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))

@@ -1,13 +1,32 @@
-"""Small building blocks the pages share: page header, card, message line."""
+"""Small building blocks the pages share: page header, card, message line, a page's keyboard shortcut."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from hotel_desk.ui import theme
+
+
+def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, page: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """A keyboard shortcut that works while `page` (or anything on it) has the focus."""
+    result = QShortcut(QKeySequence(keys), page)
+    result.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    result.activated.connect(slot)
+    return result
+
+
+def clear_layout(layout: QLayout, *, keep: QWidget | None = None) -> None:
+    """Take every widget out of `layout` and delete it once Qt is done with it (all but `keep`)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget is not keep:
+            widget.deleteLater()
 
 
 def page_header(title: str, hint: str) -> QWidget:
@@ -96,12 +115,12 @@ class FittedMonoLabel(QLabel):
         self._min = min_point_size
         self.setFont(theme.mono_font(max_point_size))
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
