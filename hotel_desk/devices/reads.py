@@ -82,13 +82,6 @@ def is_whole_shape(lines: Sequence[str]) -> bool:
     return bool(lines) and len({len(line) for line in lines}) == 1 and (len(lines), len(lines[0])) in WHOLE_SHAPES
 
 
-def could_grow_into_whole(lines: Sequence[str]) -> bool:
-    """True while more lines of the same length could still complete a zone (e.g. 2 of TD1's 3 lines)."""
-    if not lines or len({len(line) for line in lines}) != 1:
-        return False
-    return any(length == len(lines[0]) and count > len(lines) for count, length in WHOLE_SHAPES)
-
-
 @dataclass(frozen=True)
 class ReaderEvent:
     """One judged read from an input device. `raw` keeps exactly what arrived, for support and for review."""

@@ -132,12 +132,3 @@ ALERT_AMBER = timedelta(hours=6)
 ALERT_LEVELS: tuple[tuple[str, timedelta], ...] = (("due_in_2h", ALERT_RED), ("due_in_6h", ALERT_AMBER))
 #: The levels at which the desk is notified (a desktop notification and a line in the window).
 NOTIFY_LEVELS = ("due_in_2h", "overdue")
-#: Alert levels in the order a report raises them as its deadline comes near.
-ALERT_ORDER: Mapping[str, int] = {"due_in_6h": 0, "due_in_2h": 1, "overdue": 2}
-
-
-def alert_level(time_left: timedelta) -> str | None:
-    """'overdue', 'due_in_2h', 'due_in_6h', or None with more than 6 hours to go."""
-    if time_left < timedelta(0):
-        return "overdue"
-    return next((name for name, limit in ALERT_LEVELS if time_left <= limit), None)

@@ -51,10 +51,6 @@ def document_kinds() -> list[tuple[str, str]]:
     ]
 
 
-def document_kind_label(value: str) -> str:
-    return dict(document_kinds()).get(value, value)
-
-
 def visa_types() -> list[tuple[str, str]]:
     """Visa categories of the 2013 regulations plus the other grounds for a stay."""
     items = [("", QCoreApplication.translate("Labels", "(not recorded)"))]

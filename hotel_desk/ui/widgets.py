@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
 
 from hotel_desk.ui import theme
 
@@ -94,16 +94,6 @@ class MessageLine(QLabel):
         self.kind = ""
         self.setText("")
         self.setVisible(False)
-
-
-def hbox(*widgets: QWidget, stretch_after: bool = True) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w)
-    if stretch_after:
-        row.addStretch(1)
-    return row
 
 
 class FittedMonoLabel(QLabel):

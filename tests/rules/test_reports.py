@@ -17,7 +17,6 @@ from hotel_desk.rules.reports import (
     TRANSITIONS,
     ReportState,
     TransitionRefused,
-    alert_level,
     can_transition,
     late_grade,
     require_transition,
@@ -68,14 +67,6 @@ def test_each_outcome_leads_to_a_state_reachable_from_an_unsent_report() -> None
 ])
 def test_late_grades_of_the_national_platform(taken: timedelta, grade: str | None) -> None:
     assert late_grade(taken) == grade
-
-
-@pytest.mark.parametrize(("left", "level"), [
-    (timedelta(hours=7), None), (timedelta(hours=6), "due_in_6h"), (timedelta(hours=2, seconds=1), "due_in_6h"),
-    (timedelta(hours=2), "due_in_2h"), (timedelta(0), "due_in_2h"), (timedelta(seconds=-1), "overdue"),
-])
-def test_alert_levels(left: timedelta, level: str | None) -> None:
-    assert alert_level(left) == level
 
 
 def test_the_rules_import_nothing_heavy() -> None:
