@@ -7,6 +7,7 @@ written is never edited) and its audit event commit together or not at all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -21,7 +22,7 @@ from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StoreError, require_actor
 from hotel_desk.store.models import Registration, RegistrationStatus, Report
 from hotel_desk.store.property import property_row
-from hotel_desk.store.queueing import ReportRef, queue_report
+from hotel_desk.store.queueing import Reported, ReportRef, queue_report
 from hotel_desk.store.registrations import ARRIVAL_FUTURE_TOLERANCE
 
 #: What a correction may change (payload guest keys); where each value lives is the record's.
@@ -49,14 +50,11 @@ def _latest_report_id(session: Session, registration_id: str, kinds: Sequence[Re
     ).scalar_one_or_none()
 
 
-def _queue(session: Session, reg: Registration, *, kind: ReportKind, event_time: datetime, now: datetime,
-           actor: str, action: str, corrects: Sequence[ReportKind], details: Mapping[str, Any]) -> ReportRef:
+def _queue(session: Session, reg: Registration, reported: Reported, corrects: Sequence[ReportKind]) -> ReportRef:
+    """The report of a change just made to `reg`; it corrects the latest report of the `corrects` kinds."""
     session.flush()
-    return queue_report(
-        session, registration=reg, property_=property_row(session, reg.property_id), kind=kind,
-        event_time=event_time, now=now, actor=actor, action=action,
-        corrects_report_id=_latest_report_id(session, reg.id, corrects), details=details,
-    )
+    reported = replace(reported, corrects_report_id=_latest_report_id(session, reg.id, corrects))
+    return queue_report(session, reg, property_row(session, reg.property_id), reported)
 
 
 def check_out(
@@ -84,8 +82,8 @@ def check_out(
         reg.checked_out_at = when
         reg.status = RegistrationStatus.CHECKED_OUT.value
         reg.updated_at = now
-        return _queue(session, reg, kind=ReportKind.CHECK_OUT, event_time=when, now=now, actor=actor,
-                      action=AuditAction.CHECK_OUT, corrects=[ReportKind.CHECK_IN], details={"room": reg.room})
+        return _queue(session, reg, Reported(ReportKind.CHECK_OUT, when, now, actor, AuditAction.CHECK_OUT,
+                                             details={"room": reg.room}), [ReportKind.CHECK_IN])
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -154,12 +152,10 @@ def correct_registration(
             raise InvalidRegistration("; ".join(problems))
         reg.updated_at = now
         only_checkout = set(changed) == {"check_out_time"}
-        return _queue(
-            session, reg, kind=ReportKind.CORRECTION, event_time=now, now=now, actor=actor,
-            action=AuditAction.CORRECTION,
-            corrects=[ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION],
-            details={"changed_fields": sorted(changed), "note": note},
-        )
+        reported = Reported(ReportKind.CORRECTION, now, now, actor, AuditAction.CORRECTION,
+                            details={"changed_fields": sorted(changed), "note": note})
+        return _queue(session, reg, reported,
+                      [ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION])
 
 
 def cancel_registration(
@@ -176,6 +172,6 @@ def cancel_registration(
         previous = reg.status
         reg.status = RegistrationStatus.CANCELLED.value
         reg.updated_at = now
-        return _queue(session, reg, kind=ReportKind.CANCELLATION, event_time=now, now=now, actor=actor,
-                      action=AuditAction.CANCELLATION, corrects=[ReportKind.CHECK_IN, ReportKind.CORRECTION],
-                      details={"note": note, "previous_status": previous})
+        reported = Reported(ReportKind.CANCELLATION, now, now, actor, AuditAction.CANCELLATION,
+                            details={"note": note, "previous_status": previous})
+        return _queue(session, reg, reported, [ReportKind.CHECK_IN, ReportKind.CORRECTION])

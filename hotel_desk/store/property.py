@@ -70,23 +70,13 @@ def set_property(
         return prop.id
 
 
-def ensure_property(
-    db: Database,
-    *,
-    name: str,
-    hotel_code: str,
-    authorisation_code: str = "",
-    substation_code: str = "",
-    timezone: str = DEFAULT_TIMEZONE,
-    actor: str = "system",
-    clock: Clock | None = None,
-) -> int:
-    """The property's id, creating it from these values on first use (an existing one is left as it is)."""
+def ensure_property(db: Database, *, actor: str = "system", clock: Clock | None = None, **codes: str) -> int:
+    """The property's id, creating it on first use from `codes` (the keywords of `set_property`); an existing
+    property is left as it is."""
     existing = get_property(db)
     if existing is not None:
         return existing.property_id
-    return set_property(db, name=name, hotel_code=hotel_code, authorisation_code=authorisation_code,
-                        substation_code=substation_code, timezone=timezone, actor=actor, clock=clock)
+    return set_property(db, actor=actor, clock=clock, **codes)
 
 
 def get_property(db: Database) -> PropertyCodes | None:

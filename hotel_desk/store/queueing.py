@@ -8,7 +8,7 @@ the report, the change it reports and its audit event commit together or not at 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,20 @@ class ReportRef:
 
 
 @dataclass(frozen=True)
+class Reported:
+    """What a report tells the police happened: its kind, when (the 24 hours run from `event_time`, e.g. the
+    guest's check-in, not from when the desk typed it), and the audit event's actor, action and details."""
+
+    kind: ReportKind
+    event_time: datetime
+    now: datetime
+    actor: str
+    action: str
+    corrects_report_id: str | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class NewReport:
     """The rows of one queued report: its audit event (a chain link) and its outbox row."""
 
@@ -46,41 +60,31 @@ def _value(source: Registration | Mapping[str, Any], name: str) -> Any:
     return source[name] if isinstance(source, Mapping) else getattr(source, name)
 
 
-def new_report(
-    *,
-    seq: int,
-    prev_hash: str,
-    registration: Registration | Mapping[str, Any],
-    property_: Property,
-    kind: ReportKind,
-    event_time: datetime,
-    now: datetime,
-    actor: str,
-    action: str,
-    corrects_report_id: str | None,
-    details: Mapping[str, Any],
-) -> NewReport:
+def new_report(*, seq: int, prev_hash: str, registration: Registration | Mapping[str, Any], property_: Property,
+               reported: Reported) -> NewReport:
     """Snapshot the payload of `registration` (a Registration, or the row mappings about to be written: see
-    payload.guest_record), and build the audit event `seq` after `prev_hash` and the queued report row.
-    The legal clock runs from `event_time` (e.g. the guest's check-in), not from when the desk typed it."""
+    payload.guest_record), and build the audit event `seq` after `prev_hash` and the queued report row."""
     report_id = new_id()
     registration_id = _value(registration, "id")
-    text, _ = build_payload(report_id=report_id, kind=kind.value, registration=registration,
-                            property_=property_, event_time=event_time, corrects_report_id=corrects_report_id)
+    kind, corrects = reported.kind.value, reported.corrects_report_id
+    text, _ = build_payload(report_id=report_id, kind=kind, registration=registration, property_=property_,
+                            event_time=reported.event_time, corrects_report_id=corrects)
     digest = payload_digest(text)
     event = build_event(
-        seq, prev_hash, actor=actor, action=action, entity_type="registration", entity_id=registration_id,
-        at=now, details={**details, "report_id": report_id, "report_kind": kind.value, "payload_sha256": digest,
-                         "corrects_report_id": corrects_report_id},
+        seq, prev_hash, actor=reported.actor, action=reported.action, entity_type="registration",
+        entity_id=registration_id, at=reported.now,
+        details={**reported.details, "report_id": report_id, "report_kind": kind, "payload_sha256": digest,
+                 "corrects_report_id": corrects},
     )
-    deadline = event_time + REPORT_WINDOW
+    deadline = reported.event_time + REPORT_WINDOW
+    now = reported.now
     report = {
-        "id": report_id, "audit_seq": seq, "registration_id": registration_id, "kind": kind.value,
-        "corrects_report_id": corrects_report_id, "payload": text, "payload_sha256": digest,
-        "event_time": event_time, "deadline_at": deadline, "state": ReportState.QUEUED.value, "channel": None,
-        "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now,
+        "id": report_id, "audit_seq": seq, "registration_id": registration_id, "kind": kind,
+        "corrects_report_id": corrects, "payload": text, "payload_sha256": digest,
+        "event_time": reported.event_time, "deadline_at": deadline, "state": ReportState.QUEUED.value,
+        "channel": None, "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now,
     }
-    ref = ReportRef(registration_id, report_id, kind.value, deadline, seq, _value(registration, "guest_id"))
+    ref = ReportRef(registration_id, report_id, kind, deadline, seq, _value(registration, "guest_id"))
     return NewReport(event, report, ref)
 
 
@@ -97,23 +101,10 @@ def write_reports(session: Session, new: Sequence[NewReport]) -> None:
     session.flush()
 
 
-def queue_report(
-    session: Session,
-    *,
-    registration: Registration,
-    property_: Property,
-    kind: ReportKind,
-    event_time: datetime,
-    now: datetime,
-    actor: str,
-    action: str,
-    corrects_report_id: str | None,
-    details: Mapping[str, Any],
-) -> ReportRef:
+def queue_report(session: Session, registration: Registration, property_: Property, reported: Reported) -> ReportRef:
     """One report for a change already made to `registration` in this transaction."""
     head = lock_chain_head(session)
     new = new_report(seq=head.last_seq + 1, prev_hash=head.last_hash, registration=registration,
-                     property_=property_, kind=kind, event_time=event_time, now=now, actor=actor, action=action,
-                     corrects_report_id=corrects_report_id, details=details)
+                     property_=property_, reported=reported)
     write_reports(session, [new])
     return new.ref

@@ -25,7 +25,7 @@ from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, require_actor
 from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
 from hotel_desk.store.property import property_row
-from hotel_desk.store.queueing import NewReport, ReportRef, new_report, write_reports
+from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
 
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
@@ -115,13 +115,12 @@ def register_many(
         # The payload is built from exactly the values being stored (the rows themselves).
         new = new_report(
             seq=seq, prev_hash=prev_hash, registration={**stay_row, "guest": guest, "document": document},
-            property_=prop, kind=ReportKind.CHECK_IN, event_time=registration.stay.arrival, now=now, actor=actor,
-            action=AuditAction.CHECK_IN, corrects_report_id=None,
-            details={
-                "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
-                "accepted_warnings": sorted(registration.accepted_warnings),
-                "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
-            },
+            property_=prop, reported=Reported(
+                ReportKind.CHECK_IN, registration.stay.arrival, now, actor, AuditAction.CHECK_IN, details={
+                    "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
+                    "accepted_warnings": sorted(registration.accepted_warnings),
+                    "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                }),
         )
         prev_hash = new.event["hash"]
         guests.append(guest)

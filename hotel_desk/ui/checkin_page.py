@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header, shortcut
+from hotel_desk.ui.widgets import FittedMonoLabel, card, page_frame, shortcut
 
 log = logging.getLogger(__name__)
 
@@ -38,22 +37,14 @@ class CheckInPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self.last_read: DocumentRead | None = None
         self.last_registered: Registered | None = None
         self._reading = False
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(
-            self.tr("Check-in"),
-            self.tr("Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
-                    "Check the fields against the document, add the room and press Enter."),
-        ))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Check-in"), self.tr(
+            "Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
+            "Check the fields against the document, add the room and press Enter."))
 
         columns = QHBoxLayout()
         columns.setSpacing(16)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +35,7 @@ from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import MessageLine, card, page_header, shortcut
+from hotel_desk.ui.widgets import card, page_frame, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,18 +97,12 @@ def _fmt_time(moment: datetime | None, zone: Any) -> str:
 class InHousePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self._correcting: str | None = None
         self._pending_checkout: InHouseGuest | None = None
         self._pending_cancel = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("In house"), self.tr(
-            "Guests staying now. Check out on departure: the check-out report is queued at once.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("In house"), self.tr(
+            "Guests staying now. Check out on departure: the check-out report is queued at once."))
 
         bar = QHBoxLayout()
         self.search = QLineEdit()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.registration_form import RegistrationForm
-from hotel_desk.ui.widgets import MessageLine, card, clear_layout, page_header, shortcut
+from hotel_desk.ui.widgets import card, clear_layout, page_frame, shortcut
 
 
 class MrzInput(QPlainTextEdit):
@@ -126,19 +125,11 @@ class CheckDigitPanel(QWidget):
 class ManualEntryPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self.last_registered: Registered | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(
-            self.tr("Manual entry"),
-            self.tr("When no reader can read the document: type its machine-readable lines, or, if it has none, "
-                    "type the fields from the page and say why."),
-        ))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Manual entry"), self.tr(
+            "When no reader can read the document: type its machine-readable lines, or, if it has none, "
+            "type the fields from the page and say why."))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +34,7 @@ from hotel_desk.rules.reports import (
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import MessageLine, card, page_header, shortcut
+from hotel_desk.ui.widgets import card, page_frame, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -129,16 +128,10 @@ class ReportsModel(QAbstractTableModel):
 class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("Reports"), self.tr(
+        outer, self.message = page_frame(self, self.tr("Reports"), self.tr(
             "Every report to the police with its deadline (24 hours after the event). Reports are sent by "
-            "themselves; act only on the red ones.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+            "themselves; act only on the red ones."))
 
         bar = QHBoxLayout()
         self.open_only = QCheckBox(self.tr("Only reports that still need something"))

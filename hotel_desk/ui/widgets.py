@@ -29,6 +29,18 @@ def clear_layout(layout: QLayout, *, keep: QWidget | None = None) -> None:
             widget.deleteLater()
 
 
+def page_frame(page: QWidget, title: str, hint: str) -> tuple[QVBoxLayout, MessageLine]:
+    """Every page's frame: its title and hint, the message line under them, and the layout for the rest."""
+    page.setObjectName("Page")
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(24, 18, 24, 12)
+    outer.setSpacing(10)
+    outer.addWidget(page_header(title, hint))
+    message = MessageLine()
+    outer.addWidget(message)
+    return outer, message
+
+
 def page_header(title: str, hint: str) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
