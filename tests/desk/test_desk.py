@@ -1,5 +1,5 @@
 """The desk layer without a window: what the Check-in, In house and Reports pages do, as plain calls, against
-a real store and the real training intake, with time from a ManualClock."""
+a real store and the real training intake, with time from the suite's ManualClock (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,6 @@ from hotel_desk.clock import ManualClock
 from hotel_desk.desk import Desk, DeskError, GuestEntry
 from hotel_desk.documents import format_td3
 from hotel_desk.settings import Settings
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
 
 
 @pytest.fixture
