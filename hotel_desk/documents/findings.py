@@ -65,6 +65,14 @@ _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "Check digit of the {field_name} fails: printed {printed}, the data gives {computed}.",
         "{field_name_zh}的校验位不符：印刷为 {printed}，计算应为 {computed}。",
     ),
+    # Deliberately not under "check_digit.": that prefix means a failing digit.
+    "checkdigit.national_variant": (
+        I_,
+        "The {field_name}'s check digit follows {country}'s own convention ({rule}), not ICAO 9303: it is "
+        "correct for a card from {country}.",
+        "{field_name_zh}的校验位按{country_zh}本国惯例计算（{rule_zh}），不同于国际民航组织 9303 标准；"
+        "对{country_zh}签发的证件是正确的。",
+    ),
     # Dates.
     "date.invalid": (
         E,
@@ -253,7 +261,7 @@ def make_finding(code: str, field: str | None = None, /, **params: object) -> Fi
     values.setdefault("field_name_zh", zh_name)
     return Finding(
         code=code,
-        severity=Severity(params["severity"]) if "severity" in params else severity,
+        severity=Severity(str(params["severity"])) if "severity" in params else severity,
         field=field,
         message_en=_fill(en, values),
         message_zh=_fill(zh, values),

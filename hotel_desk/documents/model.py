@@ -71,9 +71,10 @@ class Finding:
 class CheckDigit:
     """One check digit of an MRZ: which field it protects, what is printed and what the data gives."""
 
-    field: str  # "document_number", "birth_date", "expiry_date", "optional_data", "composite"
+    field: str  # "document_number", "birth_date", "expiry_date", "optional_data", "composite", ...
     printed: str
-    computed: str
+    computed: str  # what the data gives under the rule that applies (ICAO, or the national variant)
+    variant: str = ""  # issuing state whose own convention applies where ICAO's fails ("" for ICAO)
 
     @property
     def ok(self) -> bool:
@@ -145,7 +146,13 @@ class TravelDocument:
             "chinese_name": self.chinese_name,
             "mrz": list(self.mrz_lines),
             "check_digits": [
-                {"field": c.field, "printed": c.printed, "computed": c.computed, "ok": c.ok}
+                {
+                    "field": c.field,
+                    "printed": c.printed,
+                    "computed": c.computed,
+                    "ok": c.ok,
+                    "variant": c.variant,
+                }
                 for c in self.check_digits
             ],
         }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hotel_desk.documents.checkdigit import check_digit
+from hotel_desk.documents.conventions import variant_check_digit
 from hotel_desk.documents.model import (
     CheckDigit,
     DocumentFormat,
@@ -20,6 +21,9 @@ from hotel_desk.documents.model import (
     FieldSpan,
     TravelDocument,
 )
+from hotel_desk.documents.zone import Check as _Check
+from hotel_desk.documents.zone import parse_date, split_names
+from hotel_desk.documents.zone import segment_text as _segment_text
 
 
 class MrzFormatError(ValueError):
@@ -79,13 +83,6 @@ def _looks_like_cn_permit(lines: list[str] | tuple[str, ...]) -> bool:
     # an issuing state in columns 2-4; an ICAO 'C' document (e.g. 'CR' residence cards) does.
     code = lines[0][:2]
     return code in ("CS", "CT", "CD", "CM", "CH", "CW") and not lines[0][2:5].isalpha()
-
-
-@dataclass(frozen=True)
-class _Check:
-    field: str
-    digit: tuple[int, int]  # (line, column) of the check digit
-    covers: tuple[tuple[int, int, int], ...]  # (line, start, end) segments the digit protects
 
 
 def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
@@ -169,56 +166,25 @@ def _long_number_check(
     return _Check("document_number", (line, digit_col), ((line, start, end), (line, opt_start, digit_col)))
 
 
-def _segment_text(lines: list[str] | tuple[str, ...], segments: tuple[tuple[int, int, int], ...]) -> str:
-    return "".join(lines[line][a:b] for line, a, b in segments)
+def evaluate_check(lines: list[str] | tuple[str, ...], check: _Check) -> CheckDigit:
+    """One check digit as printed and as the data gives it: ICAO's rule, or where that fails a national
+    convention known for the document's issuer (conventions.py), recorded as the variant."""
+    line, col = check.digit
+    printed = lines[line][col]
+    data = _segment_text(lines, check.covers)
+    computed = check_digit(data)
+    # An optional-data field left empty may carry '<' instead of 0 as its check digit (ICAO 9303-4 4.2.2).
+    if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
+        computed = "<"
+    if printed != computed:
+        variant = variant_check_digit(lines, check)
+        if variant is not None and variant[0] == printed:
+            return CheckDigit(check.field, printed, printed, variant[1].country)
+    return CheckDigit(check.field, printed, computed)
 
 
 def evaluate_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...]) -> tuple[CheckDigit, ...]:
-    results = []
-    for check in layout_checks(fmt, lines):
-        line, col = check.digit
-        printed = lines[line][col]
-        data = _segment_text(lines, check.covers)
-        computed = check_digit(data)
-        # An optional-data field left empty may carry '<' instead of 0 as its check digit (ICAO 9303-4 4.2.2).
-        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
-            computed = "<"
-        results.append(CheckDigit(check.field, printed, computed))
-    return tuple(results)
-
-
-def parse_date(raw: str, *, today: date, kind: str) -> date | None:
-    """YYMMDD with the century chosen as a person would: birth dates lie in the past, expiry dates within
-    a plausible window (up to 60 years ahead). None when the text is not a real date."""
-    if len(raw) != 6 or not raw.isdigit():
-        return None
-    yy, mm, dd = int(raw[:2]), int(raw[2:4]), int(raw[4:])
-    if kind == "birth":
-        year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    else:
-        year = 2000 + yy if 2000 + yy <= today.year + 60 else 1900 + yy
-    try:
-        value = date(year, mm, dd)
-    except ValueError:
-        return None
-    if kind == "birth" and value > today and year >= 2000:
-        # Born "later this year" is impossible; the same day a century earlier is meant.
-        try:
-            value = date(year - 100, mm, dd)
-        except ValueError:
-            return None
-    return value
-
-
-def split_names(field: str) -> tuple[str, str, bool]:
-    """(surname, given names, truncated) from an MRZ name field: '<<' separates surname from given names,
-    '<' separates words. A field with no trailing filler may have been truncated."""
-    truncated = not field.endswith("<")
-    body = field.rstrip("<")
-    surname, sep, given = body.partition("<<")
-    surname = " ".join(part for part in surname.split("<") if part)
-    given = " ".join(part for part in given.split("<") if part) if sep else ""
-    return surname, given, truncated
+    return tuple(evaluate_check(lines, check) for check in layout_checks(fmt, lines))
 
 
 def _kind(fmt: DocumentFormat, code: str) -> DocumentKind:
@@ -409,16 +375,11 @@ def typing_feedback(lines: list[str] | tuple[str, ...]) -> tuple[DocumentFormat 
     # Lay the checks out on the typed lines padded to full width, so the TD1/TD2 long-number rule can be seen.
     full = [line.ljust(width, "<")[:width] for line in padded]
     for check in layout_checks(fmt, full):
-        line, col = check.digit
         positions = [(li, c) for li, a, b in check.covers for c in range(a, b)] + [check.digit]
         if not all(typed(li, c) for li, c in positions):
             feedback.append(FieldFeedback(check.field, "pending", digit_at=check.digit))
             continue
-        printed = full[line][col]
-        data = _segment_text(full, check.covers)
-        computed = check_digit(data)
-        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
-            computed = "<"
-        status = "ok" if printed == computed else "fail"
-        feedback.append(FieldFeedback(check.field, status, printed, computed, check.digit))
+        result = evaluate_check(full, check)
+        status = "ok" if result.ok else "fail"
+        feedback.append(FieldFeedback(check.field, status, result.printed, result.computed, check.digit))
     return fmt, feedback

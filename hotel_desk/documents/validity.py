@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from hotel_desk.documents import countries
 from hotel_desk.documents.checkdigit import MRZ_ALPHABET
+from hotel_desk.documents.conventions import LONG_NUMBER_WITH_FILLER
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import DocumentFormat, DocumentKind, Finding, StayPlan, TravelDocument
 
@@ -33,13 +34,31 @@ def mrz_character_findings(lines: tuple[str, ...] | list[str]) -> list[Finding]:
 
 
 def check_digit_findings(document: TravelDocument) -> list[Finding]:
-    return [
-        make_finding(
-            f"check_digit.{c.field}", c.field, printed=c.printed, computed=c.computed, field_name_of=c.field
-        )
-        for c in document.check_digits
-        if not c.ok
-    ]
+    findings = []
+    for c in document.check_digits:
+        if c.ok and c.variant:
+            variant = LONG_NUMBER_WITH_FILLER[c.variant]
+            findings.append(
+                make_finding(
+                    "checkdigit.national_variant",
+                    c.field,
+                    country=variant.name_en,
+                    country_zh=variant.name_zh,
+                    rule=variant.rule_en,
+                    rule_zh=variant.rule_zh,
+                )
+            )
+        elif not c.ok:
+            findings.append(
+                make_finding(
+                    f"check_digit.{c.field}",
+                    c.field,
+                    printed=c.printed,
+                    computed=c.computed,
+                    field_name_of=c.field,
+                )
+            )
+    return findings
 
 
 def date_findings(document: TravelDocument, today: date) -> list[Finding]:
