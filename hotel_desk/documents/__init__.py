@@ -15,6 +15,11 @@ from hotel_desk.documents.china import (
     validate_hk_macao_permit_number,
     validate_taiwan_permit_number,
 )
+from hotel_desk.documents.chinese_name import (
+    chinese_name_findings,
+    chinese_name_required,
+    document_chinese_name_findings,
+)
 from hotel_desk.documents.corrections import CONFUSIONS, correction_candidates
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import (
@@ -63,8 +68,11 @@ __all__ = [
     "check_digit",
     "check_manual_document",
     "check_mrz",
+    "chinese_name_findings",
+    "chinese_name_required",
     "correction_candidates",
     "detect_format",
+    "document_chinese_name_findings",
     "format_td3",
     "make_finding",
     "manual_document",

@@ -34,6 +34,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "entry_date": ("date of entry", "入境日期"),
     "room": ("room number", "房间号"),
     "correction_reason": ("reason for the correction", "更正原因"),
+    "chinese_name": ("Chinese name", "中文姓名"),
 }
 
 _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
@@ -237,6 +238,22 @@ _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "This permit's card MRZ is not laid out as ICAO TD1; the number was taken from it, please type the "
         "other fields from the card.",
         "此通行证的机读区不是国际民航组织 TD1 格式；已读取证件号码，请按卡面填写其他信息。",
+    ),
+    "chinese_name.missing": (
+        E,
+        "Residents of {region} are registered with their Chinese name: type it exactly as printed on the card.",
+        "{region_zh}居民须以中文姓名登记：请按证件所印填写中文姓名。",
+    ),
+    "chinese_name.check_card": (
+        W,
+        "A permit for a non-Chinese holder shows a Chinese name on its back when the holder has one: register "
+        "it if the card shows it.",
+        "非中国籍持证人的通行证背面如印有中文姓名，请一并登记。",
+    ),
+    "chinese_name.not_han": (
+        W,
+        "The Chinese name '{name}' holds no Chinese characters: type it in Chinese characters as on the card.",
+        "中文姓名“{name}”中没有汉字：请按证件用汉字填写。",
     ),
     "manual.reason_missing": (
         E,
