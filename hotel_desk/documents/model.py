@@ -116,6 +116,7 @@ class TravelDocument:
     check_digits: tuple[CheckDigit, ...] = ()
     spans: dict[str, FieldSpan] = field(default_factory=dict)
     chinese_name: str = ""
+    issuing_authority: str = ""  # China's permit cards: the code of the authority that issued the card
 
     @property
     def check_digits_ok(self) -> bool:
@@ -144,6 +145,7 @@ class TravelDocument:
             "optional_data": self.optional_data,
             "optional_data_2": self.optional_data_2,
             "chinese_name": self.chinese_name,
+            "issuing_authority": self.issuing_authority,
             "mrz": list(self.mrz_lines),
             "check_digits": [
                 {

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from hotel_desk.documents import permits
 from hotel_desk.documents.checkdigit import check_digit
 from hotel_desk.documents.conventions import variant_check_digit
 from hotel_desk.documents.model import (
@@ -74,15 +75,8 @@ def detect_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
     if shape == (2, 36):
         return DocumentFormat.MRV_B if first == "V" else DocumentFormat.TD2
     if shape == (3, 30):
-        return DocumentFormat.CN_PERMIT if _looks_like_cn_permit(lines) else DocumentFormat.TD1
+        return DocumentFormat.CN_PERMIT if permits.looks_like_permit(lines) else DocumentFormat.TD1
     return None
-
-
-def _looks_like_cn_permit(lines: list[str] | tuple[str, ...]) -> bool:
-    # China's permit cards print 'C' + a letter that is not an ICAO TD1 travel-document code, and never carry
-    # an issuing state in columns 2-4; an ICAO 'C' document (e.g. 'CR' residence cards) does.
-    code = lines[0][:2]
-    return code in ("CS", "CT", "CD", "CM", "CH", "CW") and not lines[0][2:5].isalpha()
 
 
 def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
@@ -121,7 +115,8 @@ def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
 
 def layout_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...] | None = None) -> list[_Check]:
     """The check digits of a format and what each protects. For TD1/TD2 the long-document-number rule
-    moves the number's check digit into the optional data, so the lines are needed to place it."""
+    moves the number's check digit into the optional data, and China's permit cards differ by their code,
+    so the lines are needed to place them."""
     if fmt in (DocumentFormat.TD3, DocumentFormat.TD2, DocumentFormat.MRV_A, DocumentFormat.MRV_B):
         number_check = _Check("document_number", (1, 9), ((1, 0, 9),))
         if fmt is DocumentFormat.TD2 and lines is not None:
@@ -147,6 +142,8 @@ def layout_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...] | None
             _Check("expiry_date", (1, 14), ((1, 8, 14),)),
             _Check("composite", (1, 29), ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29))),
         ]
+    if fmt is DocumentFormat.CN_PERMIT and lines:
+        return permits.permit_checks(lines)
     return []
 
 
@@ -191,8 +188,6 @@ def _kind(fmt: DocumentFormat, code: str) -> DocumentKind:
     first = code[:1]
     if fmt in (DocumentFormat.MRV_A, DocumentFormat.MRV_B) or first == "V":
         return DocumentKind.VISA
-    if fmt is DocumentFormat.CN_PERMIT:
-        return DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT
     if first == "P":
         return DocumentKind.PASSPORT
     if code in ("IR", "AR", "CR", "RP", "RT", "IP"):
@@ -216,7 +211,7 @@ def parse_mrz(lines: list[str] | tuple[str, ...] | str, *, today: date) -> Trave
     if fmt is None:
         raise MrzFormatError(f"{len(lines)} line(s) of {sorted({len(x) for x in lines})} characters")
     if fmt is DocumentFormat.CN_PERMIT:
-        return _parse_cn_permit(lines)
+        return permits.parse_permit(lines, today=today)
     spans = _spans(fmt)
     checks = evaluate_checks(fmt, lines)
 
@@ -260,33 +255,6 @@ def parse_mrz(lines: list[str] | tuple[str, ...] | str, *, today: date) -> Trave
         mrz_lines=tuple(lines),
         check_digits=checks,
         spans=spans,
-    )
-
-
-_PERMIT_NUMBER = re.compile(r"(?:[HM]A?)?\d{8,10}")
-
-
-def _parse_cn_permit(lines: list[str]) -> TravelDocument:
-    """China's permit cards: the layout of their 3-line MRZ is not ICAO TD1 and not published in a form we
-    can verify, so only the permit number is taken from it (validated by its own rules); the receptionist
-    types the rest from the card. See findings 'cn.permit_mrz_manual'."""
-    code = lines[0][:2]
-    match = _PERMIT_NUMBER.search(lines[0][2:])
-    number = match.group(0) if match else ""
-    return TravelDocument(
-        format=DocumentFormat.CN_PERMIT,
-        kind=DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT,
-        document_code=code,
-        issuing_state="CHN",
-        surname="",
-        given_names="",
-        document_number=number,
-        nationality="",
-        birth_date=None,
-        sex="",
-        expiry_date=None,
-        mrz_lines=tuple(lines),
-        spans={"document_code": FieldSpan(0, 0, 2)},
     )
 
 
@@ -345,6 +313,8 @@ def guess_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
     """The format a partly typed MRZ is heading for, from its document code and what is typed so far."""
     if not lines or not lines[0]:
         return None
+    if permits.typed_permit(lines):
+        return DocumentFormat.CN_PERMIT
     first = lines[0][0]
     longest = max(len(line) for line in lines)
     if len(lines) >= 3 or (first in "IAC" and longest <= 30 and len(lines[0]) == 30 and len(lines) > 1):

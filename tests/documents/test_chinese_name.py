@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hotel_desk.documents import (
     DocumentKind,
     Severity,
+    check_manual_document,
+    check_mrz,
     chinese_name_findings,
     chinese_name_required,
+    document_chinese_name_findings,
+    format_permit,
+    format_td3,
+    manual_document,
+    parse_mrz,
 )
+
+TODAY = date(2026, 11, 22)
 
 
 def found(chinese_name: str, **document: str) -> dict[str, tuple[Severity, str | None]]:
@@ -53,3 +64,41 @@ def test_a_chinese_name_without_chinese_characters_is_questioned() -> None:
     assert found("司徒·美玲", kind="passport", nationality="TWN") == {}
     assert found("张伟", kind="passport", nationality="CAN") == {}
     assert "chinese_name.not_han" in found("Zhang", kind="passport", nationality="CAN")
+
+
+def test_document_form_takes_the_confirmed_name() -> None:
+    doc = parse_mrz(
+        list(format_permit(number="H12345678", expiry="320115", birth="900102", sex="M", surname="CHAN",
+                           resident_id="A1234567")),
+        today=TODAY,
+    )
+    assert doc.chinese_name == ""
+    assert [f.code for f in document_chinese_name_findings(doc)] == ["chinese_name.missing"]
+    assert document_chinese_name_findings(doc, "陈大文") == []
+    # A name decoded from the zone counts as given (the desk shows it to be compared with the card) ...
+    read = parse_mrz(
+        list(format_permit(number="H12345678", expiry="320115", birth="900102", sex="M", surname="CHAN",
+                           resident_id="A1234567", chinese_name="陈大文")),
+        today=TODAY,
+    )
+    assert document_chinese_name_findings(read) == []
+    # ... and the receptionist's confirmed value is what is judged.
+    assert [f.code for f in document_chinese_name_findings(read, "")] == ["chinese_name.missing"]
+
+
+def test_document_checks_do_not_judge_a_name_not_yet_typed() -> None:
+    # The rule belongs to the registration: a permit read at the desk is a valid document before the name is
+    # typed, and the recogniser and the import keep judging reads by the document alone.
+    lines = list(format_permit(number="H12345678", expiry="320115", birth="900102", sex="M", surname="CHAN",
+                               resident_id="A1234567"))
+    assert check_mrz(lines, today=TODAY).valid
+    passport = list(format_td3(document_code="P<", issuing_state="TWN", surname="LIN", given_names="MEI",
+                               document_number="312345678", nationality="TWN", birth="850315", sex="F",
+                               expiry="300610"))
+    assert not any(f.code.startswith("chinese_name") for f in check_mrz(passport, today=TODAY).findings)
+    typed = manual_document(
+        kind=DocumentKind.TAIWAN_PERMIT, surname="Lin", given_names="Mei Hua", document_number="12345678",
+        nationality="TWN", birth_date=date(1985, 3, 15), sex="F", expiry_date=date(2030, 6, 10),
+    )
+    assert check_manual_document(typed, reason="card damaged", today=TODAY) == []
+    assert [f.code for f in document_chinese_name_findings(typed)] == ["chinese_name.missing"]
