@@ -39,9 +39,9 @@ from hotel_desk.documents.model import (
 )
 from hotel_desk.documents.zone import Check, parse_date, segment_text, split_names
 
-# Line 1 of both residents' permits (2012 Hong Kong/Macao card, 2015 Taiwan card): number, renewal count,
-# expiry, sex, birth date, each protected field followed by its check digit.
-_CARD_LINE1: dict[str, FieldSpan] = {
+# Both residents' permits (2012 Hong Kong/Macao card, 2015 Taiwan card) alike: line 1 holds number, renewal
+# count, expiry, sex and birth date, each protected field followed by its check digit; line 2 opens with letters.
+_CARD_FIELDS: dict[str, FieldSpan] = {
     "document_code": FieldSpan(0, 0, 2),
     "document_number": FieldSpan(0, 2, 11),
     "renewal_count": FieldSpan(0, 12, 14),
@@ -79,7 +79,7 @@ LAYOUTS: dict[str, PermitLayout] = {
         DocumentKind.HK_MACAO_PERMIT,
         "Mainland Travel Permit for Hong Kong and Macao Residents",
         "港澳居民来往内地通行证",
-        (*_CARD_LINE1.items(), ("resident_id", FieldSpan(1, 19, 28)), ("names", FieldSpan(2, 0, 30))),
+        (*_CARD_FIELDS.items(), ("resident_id", FieldSpan(1, 19, 28)), ("names", FieldSpan(2, 0, 30))),
         (*_CARD_LINE1_CHECKS, Check("resident_id", (1, 28), ((1, 19, 28),)), _CARD_COMPOSITE),
         True,
     ),
@@ -89,7 +89,7 @@ LAYOUTS: dict[str, PermitLayout] = {
         "Mainland Travel Permit for Taiwan Residents",
         "台湾居民来往大陆通行证",
         (
-            *_CARD_LINE1.items(),
+            *_CARD_FIELDS.items(),
             ("resident_id", FieldSpan(1, 19, 29)),  # the 10-character Taiwan ID, no check digit of its own
             ("names", FieldSpan(2, 0, 26)),
             ("issuing_authority", FieldSpan(2, 26, 30)),
@@ -112,11 +112,14 @@ _EEP_CHECKS = (
     Check("birth_date", (0, 27), ((0, 21, 27),)),
     Check("composite", (0, 29), ((0, 2, 12), (0, 13, 20), (0, 21, 28))),
 )
-for _code, _en, _zh in (
-    ("CS", "Exit-Entry Permit for Travelling to and from Hong Kong and Macao", "往来港澳通行证"),
-    ("CD", "Exit-Entry Permit for Travelling to and from Taiwan", "大陆居民往来台湾通行证"),
-):
-    LAYOUTS[_code] = PermitLayout(_code, DocumentKind.OTHER, _en, _zh, _EEP_SPANS, _EEP_CHECKS, False)
+LAYOUTS["CS"] = PermitLayout(
+    "CS", DocumentKind.OTHER, "Exit-Entry Permit for Travelling to and from Hong Kong and Macao", "往来港澳通行证",
+    _EEP_SPANS, _EEP_CHECKS, False,
+)
+LAYOUTS["CD"] = PermitLayout(
+    "CD", DocumentKind.OTHER, "Exit-Entry Permit for Travelling to and from Taiwan", "大陆居民往来台湾通行证",
+    _EEP_SPANS, _EEP_CHECKS, False,
+)
 
 #: Codes this app once took for permit cards with no source behind them: only a permit number is taken.
 UNVERIFIED_CODES = frozenset({"CH", "CM", "CW"})
@@ -165,7 +168,8 @@ def _evaluate(checks: tuple[Check, ...], lines: list[str] | tuple[str, ...]) -> 
 def decode_chinese_name(block: str) -> str:
     """The Chinese name from its MRZ letters (GBK code, hex digit n written as the letter A+n): as many
     characters as decode, from the start, to Chinese ideographs. A group that is not GBK for an ideograph
-    ends the name, so a misplaced block gives nothing rather than a wrong name."""
+    ends the name. GBK's first byte is 0x81 or more (letters I-P first), which neither a filler nor a small
+    count (A-H) opens with, so a block that does not hold the name gives none rather than a wrong one."""
     name = []
     for start in range(0, min(len(block), _NAME_BLOCK) - 3, 4):
         group = block[start : start + 4]
@@ -183,7 +187,8 @@ def decode_chinese_name(block: str) -> str:
 
 
 def encode_chinese_name(name: str) -> str:
-    """The MRZ letters of a Chinese name (at most four characters fit the block)."""
+    """The MRZ letters of a Chinese name (at most four characters fit the block; UnicodeEncodeError for a
+    character outside GBK)."""
     return "".join(_NAME_LETTERS[int(d, 16)] for d in name[: _NAME_BLOCK // 4].encode("gbk").hex().upper())
 
 
