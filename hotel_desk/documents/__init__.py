@@ -15,6 +15,11 @@ from hotel_desk.documents.china import (
     validate_hk_macao_permit_number,
     validate_taiwan_permit_number,
 )
+from hotel_desk.documents.chinese_name import (
+    chinese_name_findings,
+    chinese_name_required,
+    document_chinese_name_findings,
+)
 from hotel_desk.documents.corrections import CONFUSIONS, correction_candidates
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import (
@@ -41,6 +46,7 @@ from hotel_desk.documents.mrz import (
     split_names,
     typing_feedback,
 )
+from hotel_desk.documents.permits import decode_chinese_name, format_permit, single_line_findings
 from hotel_desk.documents.validity import age_on, validate
 
 __all__ = [
@@ -63,8 +69,13 @@ __all__ = [
     "check_digit",
     "check_manual_document",
     "check_mrz",
+    "chinese_name_findings",
+    "chinese_name_required",
     "correction_candidates",
+    "decode_chinese_name",
     "detect_format",
+    "document_chinese_name_findings",
+    "format_permit",
     "format_td3",
     "make_finding",
     "manual_document",
@@ -87,6 +98,8 @@ def _shape_findings(lines: list[str]) -> list[Finding]:
     """Why lines are not an MRZ: too short (typing not finished, or a partial read) or another shape."""
     if not lines:
         return [make_finding("mrz.empty", "mrz")]
+    if permit := single_line_findings(lines):
+        return permit  # a mainland resident's exit-entry permit card prints one line: not "incomplete"
     count = len(lines)
     longest = max(len(line) for line in lines)
     expected: tuple[int, ...] = {3: (30,), 2: (36, 44)}.get(count, ())
