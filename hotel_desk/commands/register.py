@@ -168,7 +168,7 @@ def check_entry(
                          acknowledged=accept_warnings)
     # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
     missing = [key for key in verdict.missing if key != "room"]
-    checked.findings += [f for f in verdict.missing_findings() if f.field != "room"]
+    checked.findings += [*verdict.own, *(f for f in verdict.missing_findings() if f.field != "room")]
     if verdict.errors or missing:
         checked.refused_because = "invalid document"
         return checked

@@ -6,6 +6,8 @@ what the gate says is missing). The rules:
 
 - some fields are required of every registration, and a document typed from its page (no MRZ) also needs the
   dates an MRZ would have carried, and the reason it was typed;
+- residents of Hong Kong, Macao and Taiwan are registered with their Chinese name (the rule is the document
+  core's, hotel_desk.documents.chinese_name; the gate applies it to the name as confirmed);
 - an error finding (a failed check digit, an expired document, ...) blocks;
 - a warning finding (a stay beyond the visa, a minor, ...) needs an explicit acknowledgement ("I have checked
   the warnings against the document", `--accept-warnings`), recorded with the registration.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from hotel_desk.documents.chinese_name import chinese_name_findings
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import Finding, Severity
 from hotel_desk.rules.record import BY_KEY, EntryMethod
@@ -63,6 +66,8 @@ class Verdict:
     warnings: tuple[Finding, ...] = ()
     unacknowledged: tuple[Finding, ...] = ()
     notes: tuple[Finding, ...] = field(default=())
+    #: The findings the gate itself raised from the record (the Chinese-name rule), to show beside the others.
+    own: tuple[Finding, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -96,11 +101,12 @@ class Verdict:
                 found.append(make_finding("manual.field_missing", name))
         return found
 
-    def reasons(self) -> list[str]:
-        """Why it cannot be saved, in plain sentences (the store's refusal; the window translates them)."""
+    def reasons(self, *, acknowledgement: bool = True) -> list[str]:
+        """Why it cannot be saved, in plain sentences (the store's refusal; the window translates them);
+        without `acknowledgement`, only what blocks whoever acknowledged what."""
         said = [MISSING_TEXT.get(key, f"{key} is missing") for key in self.missing]
         said += [f"{f.code} ({f.field})" if f.field else f.code for f in self.errors]
-        if self.unacknowledged:
+        if self.unacknowledged and acknowledgement:
             said.append("warnings not accepted: " + ", ".join(sorted({f.code for f in self.unacknowledged})))
         return said
 
@@ -121,7 +127,12 @@ def judge(
     missing = [key for key in required_fields(entry_method) if _blank(values.get(key))]
     if (is_manual(entry_method) if reason_required is None else reason_required) and _blank(manual_reason):
         missing.append(REASON)
-    found = list(findings)
+    own = tuple(chinese_name_findings(
+        str(values.get("chinese_name") or ""), kind=str(values.get("document_type") or ""),
+        nationality=str(values.get("nationality") or ""), issuing_state=str(values.get("issuing_state") or ""),
+        document_number=str(values.get("document_number") or ""),
+    ))
+    found = [*findings, *own]
     errors = tuple(f for f in found if f.severity is Severity.ERROR)
     warnings = tuple(f for f in found if f.severity is Severity.WARNING)
     if acknowledged is True:
@@ -131,4 +142,4 @@ def judge(
     else:
         unacknowledged = tuple(f for f in warnings if f.code not in acknowledged)
     notes = tuple(f for f in found if f.severity is Severity.INFO)
-    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes)
+    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own)

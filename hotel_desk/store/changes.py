@@ -146,7 +146,7 @@ def correct_registration(
             raise InvalidRegistration("nothing to correct: every value is already as given")
         corrected = {f.key: getattr(parts[f.part], f.column) for f in record.FIELDS}
         problems = gate.judge(corrected, entry_method=reg.document.entry_method,
-                              manual_reason=reg.document.manual_reason or "").reasons()
+                              manual_reason=reg.document.manual_reason or "").reasons(acknowledgement=False)
         problems += record.too_long(corrected)
         if problems:
             raise InvalidRegistration("; ".join(problems))

@@ -37,7 +37,8 @@ def check_registration(reg: GuestRegistration, now: datetime) -> None:
     read), then the checks the store cannot skip. Raises InvalidRegistration with every problem."""
     stay = reg.stay
     values = record.record_values(reg)
-    problems = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason).reasons()
+    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason)
+    problems = verdict.reasons(acknowledgement=False)  # what the caller acknowledged is the caller's to judge
     if stay.arrival.tzinfo is None:
         problems.append("the arrival time has no time zone")
     elif stay.arrival > now + ARRIVAL_FUTURE_TOLERANCE:

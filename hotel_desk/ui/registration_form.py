@@ -354,7 +354,8 @@ class RegistrationForm(QWidget):
         in" where another finding already speaks about the field."""
         findings: list[Finding] = []
         said: set[tuple[str, str]] = set()
-        for f in [*self._found(), *self._missing_findings(self.verdict())]:
+        verdict = self.verdict()
+        for f in [*self._found(), *verdict.own, *self._missing_findings(verdict)]:
             key = (f.code, self._form_key(f))
             if key in said or (f.code in REQUIRED_CODES and key[1] in {k for _, k in said}):
                 continue

@@ -53,3 +53,13 @@ def test_missing_values_are_said_as_the_document_core_says_them() -> None:
     assert ("manual.field_missing", "surname") in found and ("manual.field_missing", "expiry_date") in found
     assert ("manual.reason_missing", gate.REASON) in found
     assert "the guest has no name" in verdict.reasons() and "no room is given" in verdict.reasons()
+
+
+def test_residents_of_hong_kong_macao_and_taiwan_need_their_chinese_name() -> None:
+    permit = {**COMPLETE, "document_type": "hk_macao_permit", "document_number": "H12345678", "nationality": "CHN"}
+    verdict = gate.judge(permit, entry_method="scanner")
+    assert verdict.blocked and [f.code for f in verdict.own] == ["chinese_name.missing"]
+    assert gate.judge({**permit, "chinese_name": "陈大文"}, entry_method="scanner").ok
+    latin = gate.judge({**permit, "chinese_name": "Chan Tai Man"}, entry_method="scanner")
+    assert not latin.blocked and latin.needs_acknowledgement  # chinese_name.not_han: check and tick
+    assert gate.judge(COMPLETE, entry_method="scanner").own == ()  # a Canadian passport: no rule

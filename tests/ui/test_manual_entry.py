@@ -73,6 +73,9 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.set_value("manual_reason", "The document has no machine-readable zone")
     page._manual_check()
     assert not any(f.code == "manual.reason_missing" for f in form.all_findings())
+    # A Hong Kong resident is registered with the Chinese name (the registration gate's rule).
+    assert [f.code for f in form.all_findings() if f.severity.value == "error"] == ["chinese_name.missing"]
+    form.set_value("chinese_name", "张伟")
     errors = [f for f in form.all_findings() if f.severity.value == "error"]
     assert errors == [], errors
     form.request_register()
