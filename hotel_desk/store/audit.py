@@ -18,7 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hotel_desk.rules.canonical import canonical_json
 from hotel_desk.store.models import AuditChainHead, AuditEvent
+
+__all__ = ["GENESIS_HASH", "AuditAction", "canonical_json", "link_hash", "sha256_hex", "verify_chain"]
 
 GENESIS_HASH = "0" * 64
 
@@ -41,11 +44,6 @@ class AuditAction:
     PROPERTY_SET = "property.set"
     DESK_USER_SET = "desk_user.set"
     AUDIT_EXPORTED = "audit.exported"
-
-
-def canonical_json(value: Any) -> str:
-    """The one JSON spelling of a value: what gets hashed must be reproducible byte for byte."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def sha256_hex(text: str) -> str:
