@@ -66,10 +66,6 @@ def document_texts(doc: TravelDocument) -> dict[str, str]:
     return texts
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegistrationForm", text)
-
-
 def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
     """The editor for one field: a list to choose from, an editable list of usual reasons, or a line sized to
     what the database keeps (its strings are the form's, in the RegistrationForm translation context)."""
@@ -91,16 +87,23 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
         if key == "reason":
             combo.addItems(["", *labels.stay_reasons()])
         elif correction:
-            combo.addItems(["", _tr("Wrong field value in the registration"),
-                            _tr("The police marked the record as suspected error data"),
-                            _tr("The guest changed room or departure date")])
+            combo.addItems([
+                "",
+                QCoreApplication.translate("RegistrationForm", "Wrong field value in the registration"),
+                QCoreApplication.translate("RegistrationForm",
+                                           "The police marked the record as suspected error data"),
+                QCoreApplication.translate("RegistrationForm", "The guest changed room or departure date"),
+            ])
         else:
-            combo.addItems(["", _tr("The document has no machine-readable zone"),
-                            _tr("The machine-readable zone is damaged or unreadable"),
-                            _tr("No scanner or reader available")])
+            combo.addItems([
+                "",
+                QCoreApplication.translate("RegistrationForm", "The document has no machine-readable zone"),
+                QCoreApplication.translate("RegistrationForm", "The machine-readable zone is damaged or unreadable"),
+                QCoreApplication.translate("RegistrationForm", "No scanner or reader available"),
+            ])
         line = combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(_tr("Required") if key == "manual_reason" else "")
+        if line is not None and key == "manual_reason":
+            line.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "Required"))
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
@@ -110,12 +113,13 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
     if longest:
         edit.setMaxLength(longest)  # no more than the database keeps
     if key in DATE_FIELDS:
-        edit.setPlaceholderText(_tr("YYYY-MM-DD"))
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "YYYY-MM-DD"))
         edit.setMaxLength(10)
     if key in ("nationality", "issuing_state"):
-        edit.setPlaceholderText(_tr("3 letters, e.g. GBR"))
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "3 letters, e.g. GBR"))
     if key == "room":
-        edit.setPlaceholderText(_tr("e.g. 1208"))
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "e.g. 1208"))
     if key in ("surname_en", "given_names_en"):
-        edit.setPlaceholderText(_tr("As in the document (Latin letters)"))
+        edit.setPlaceholderText(
+            QCoreApplication.translate("RegistrationForm", "As in the document (Latin letters)"))
     return edit
