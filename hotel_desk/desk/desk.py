@@ -37,7 +37,7 @@ from hotel_desk.desk.views import (
 )
 from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
 from hotel_desk.rules import gate
-from hotel_desk.rules.record import GuestRegistration
+from hotel_desk.rules.record import GuestRegistration, record_values
 from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.settings import Settings, desk_actor
 
@@ -208,8 +208,6 @@ class Desk:
     def verdict(self, entry: GuestEntry) -> gate.Verdict:
         """The registration gate on an entry, its warnings acknowledged as the entry says."""
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
-        from hotel_desk.rules.record import record_values
-
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
                           manual_reason=entry.manual_reason, findings=self.findings_for(entry),
                           acknowledged=set(entry.accepted_warnings))
