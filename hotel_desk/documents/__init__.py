@@ -165,21 +165,11 @@ def manual_document(
     )
 
 
-def check_manual_document(
-    document: TravelDocument, *, reason: str, today: date, stay: StayPlan | None = None
-) -> list[Finding]:
-    """Findings for a typed document: required fields, a reason for typing it, the number rules of its
-    kind, and every date, country and stay rule a read document gets."""
-    findings: list[Finding] = []
-    if not reason.strip():
-        findings.append(make_finding("manual.reason_missing", "reason"))
-    for name in ("surname", "document_number", "nationality"):
-        if not getattr(document, name):
-            findings.append(make_finding("manual.field_missing", name))
-    for name in ("birth_date", "expiry_date"):
-        if getattr(document, name) is None:
-            findings.append(make_finding("manual.field_missing", name))
-    findings += validate(document, today=today, stay=stay)
+def check_manual_document(document: TravelDocument, *, today: date, stay: StayPlan | None = None) -> list[Finding]:
+    """Findings for a typed document: the number rules of its kind and every date, country and stay rule a
+    read document gets. Which fields must be filled in, and the reason for typing it, are the registration
+    gate's (hotel_desk.rules.gate), not the document's."""
+    findings = validate(document, today=today, stay=stay)
     order = {"error": 0, "warning": 1, "info": 2}
     unique = {(f.code, f.field): f for f in findings}
     return sorted(unique.values(), key=lambda f: order[f.severity.value])

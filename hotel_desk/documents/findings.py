@@ -332,7 +332,3 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
         return template.format(**values)
     except (KeyError, IndexError):
         return template
-
-
-def catalogue_codes() -> frozenset[str]:
-    return frozenset(_CATALOGUE)

@@ -100,5 +100,5 @@ def test_document_checks_do_not_judge_a_name_not_yet_typed() -> None:
         kind=DocumentKind.TAIWAN_PERMIT, surname="Lin", given_names="Mei Hua", document_number="12345678",
         nationality="TWN", birth_date=date(1985, 3, 15), sex="F", expiry_date=date(2030, 6, 10),
     )
-    assert check_manual_document(typed, reason="card damaged", today=TODAY) == []
+    assert check_manual_document(typed, today=TODAY) == []
     assert [f.code for f in document_chinese_name_findings(typed)] == ["chinese_name.missing"]
