@@ -58,6 +58,7 @@ class AuditAction:
     DESK_UNLOCKED = "session.unlocked"
     # Refusals: an action the signed-in role may not do, a check-in the registration gate stopped.
     ACCESS_REFUSED = "access.refused"
+    ACCESS_APPROVED = "access.approved"  # a manager's approval given at someone else's session
     CHECK_IN_BLOCKED = "registration.check_in_blocked"
     SETTINGS_CHANGED = "settings.changed"
 
