@@ -12,6 +12,9 @@ Public API (see docs/store.md):
 - views: `pending_reports`, `outbox_summary`, `report_history`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
 - audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`
+- staff accounts (hashes only; the desk layer verifies passwords): `staff_account_count`, `staff_accounts`,
+  `staff_account`, `sign_in_record`, `create_staff_account`, `set_staff_role`, `set_staff_active`,
+  `set_staff_password`, `record_sign_in`, `record_failed_sign_in`, `record_desk_event`
 
 The rules it applies live in hotel_desk.rules (report states and transitions, the registration gate, the
 record's fields). Importing this package loads SQLAlchemy: command modules import it inside their handlers.
@@ -94,6 +97,24 @@ from hotel_desk.store.report_views import (
     report_history,
     reports_for_registration,
 )
+from hotel_desk.store.staff import (
+    AccountExists,
+    AccountsExist,
+    LastManager,
+    SignInRecord,
+    StaffAccount,
+    create_staff_account,
+    record_desk_event,
+    record_failed_sign_in,
+    record_sign_in,
+    set_staff_active,
+    set_staff_password,
+    set_staff_role,
+    sign_in_record,
+    staff_account,
+    staff_account_count,
+    staff_accounts,
+)
 
 __all__ = [
     "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "HANDOVER_CHANNELS", "OPEN_STATES",
@@ -110,4 +131,10 @@ __all__ = [
     "record_transient_failure", "register_guest", "register_in_session", "register_many", "registration_detail",
     "release_claims", "report_history", "report_payload", "reports_for_registration", "set_property",
     "verify_chain",
+]
+# Staff accounts (hotel_desk.store.staff).
+__all__ += [
+    "AccountExists", "AccountsExist", "LastManager", "SignInRecord", "StaffAccount", "create_staff_account",
+    "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
+    "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
 ]
