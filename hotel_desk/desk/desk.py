@@ -40,9 +40,16 @@ from hotel_desk.desk.views import (
     ReportRow,
     latin_name,
 )
-from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
+from hotel_desk.documents import (
+    CheckDigit,
+    Finding,
+    MrzCheck,
+    check_manual_document,
+    check_mrz,
+    typing_feedback,
+)
 from hotel_desk.rules import gate
-from hotel_desk.rules.record import GuestRegistration, record_values
+from hotel_desk.rules.record import GuestRegistration, Override, record_values
 from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
@@ -223,18 +230,25 @@ class Desk:
 
     def findings_for(self, entry: GuestEntry) -> list[Finding]:
         """What the document checks say about an entry: its MRZ's checks, or a typed document's."""
-        if entry.mrz_lines:
-            return list(self.check_mrz(entry.mrz_lines, departure=entry.planned_departure,
-                                       stay_until=entry.stay_until, visa_type=entry.visa_type,
-                                       candidates=False).findings)
-        return self.check_manual(entry)
+        return self._document_checks(entry)[0]
 
-    def verdict(self, entry: GuestEntry) -> gate.Verdict:
+    def _document_checks(self, entry: GuestEntry) -> tuple[list[Finding], tuple[CheckDigit, ...]]:
+        """The findings on an entry and its zone's check digits as read (what tells a digit the document prints
+        wrong from a misread one)."""
+        if entry.mrz_lines:
+            check = self.check_mrz(entry.mrz_lines, departure=entry.planned_departure,
+                                   stay_until=entry.stay_until, visa_type=entry.visa_type, candidates=False)
+            digits = check.document.check_digits if check.document is not None else ()
+            return list(check.findings), tuple(digits)
+        return self.check_manual(entry), ()
+
+    def verdict(self, entry: GuestEntry, override: Override | None = None) -> gate.Verdict:
         """The registration gate on an entry, its warnings acknowledged as the entry says."""
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        findings, digits = self._document_checks(entry)
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
-                          manual_reason=entry.manual_reason, findings=self.findings_for(entry),
-                          acknowledged=set(entry.accepted_warnings))
+                          manual_reason=entry.manual_reason, findings=findings,
+                          acknowledged=set(entry.accepted_warnings), check_digits=digits, override=override)
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
@@ -258,18 +272,22 @@ class Desk:
                             extra={"error": result.error, "orientation": result.orientation})
 
     # -- registrations -------------------------------------------------------------------------------------------
-    def register(self, entry: GuestEntry) -> Registered:
+    def register(self, entry: GuestEntry, *, approver: tuple[str, str] | None = None) -> Registered:
         """Check the guest in: the registration gate (again, whoever asks), then the guest, document, stay,
-        check-in report and audit event in one transaction."""
+        check-in report and audit event in one transaction. An entry with an `override_reason` is registered
+        as printed: the signed-in staff member must be allowed to approve it, or `approver` (name, password)
+        is, checked on the spot without taking over the session (hotel_desk.desk.override)."""
         from hotel_desk import store
         from hotel_desk.desk.blocked import record_blocked_entry
+        from hotel_desk.desk.override import approve_override
 
         self.require(Permission.REGISTER)
-        verdict = self.verdict(entry)
+        override = approve_override(self, entry, approver) if entry.override_reason.strip() else None
+        verdict = self.verdict(entry, override)
         if not verdict.ok:
             record_blocked_entry(self, entry, verdict, source="desk")
             raise DeskError("refused", "; ".join(verdict.reasons()))
-        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        registration = entries.registration_for(entry, arrival=self.now(), today=self.today(), override=override)
         ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
                           entry.room, ref.deadline_at)
@@ -287,6 +305,12 @@ class Desk:
         with self.db.write() as session:
             return store.register_many(session, registrations, actor=self.actor, now=self.now(),
                                        property_id=property_id)
+
+    def override_approvers(self) -> list[tuple[str, str]]:
+        """Who may approve registering a document as printed: (name, display name) of each such account."""
+        from hotel_desk.desk.override import approvers
+
+        return approvers(self)
 
     def check_in_refused(self, entry: GuestEntry, *, source: str = "form") -> bool:
         """The form stopped a check-in (Enter on a document the gate blocks): put the attempt on file (see

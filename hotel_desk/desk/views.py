@@ -42,6 +42,9 @@ class GuestEntry:
     entry_method: str = ""
     page_image: bytes | None = None
     accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted
+    #: Register the document as printed despite an overridable finding (hotel_desk.rules.gate), for this
+    #: reason; the desk asks for the approval of a staff member allowed to approve it ("" = no override).
+    override_reason: str = ""
 
 
 def latin_name(surname: str, given_names: str) -> str:

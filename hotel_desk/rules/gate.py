@@ -10,18 +10,21 @@ what the gate says is missing). The rules:
   core's, hotel_desk.documents.chinese_name; the gate applies it to the name as confirmed);
 - an error finding (a failed check digit, an expired document, ...) blocks;
 - a warning finding (a stay beyond the visa, a minor, ...) needs an explicit acknowledgement ("I have checked
-  the warnings against the document", `--accept-warnings`), recorded with the registration.
+  the warnings against the document", `--accept-warnings`), recorded with the registration;
+- one class of error may be overridden, with a reason and the approval of a staff member whose role allows
+  `approve_override` (a manager): a check digit the document itself prints wrong (`printed_check_digit`).
+  Nothing else: an expired document, a stay already over, a bad character or two failing digits block.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from hotel_desk.documents.chinese_name import chinese_name_findings
 from hotel_desk.documents.findings import make_finding
-from hotel_desk.documents.model import Finding, Severity
-from hotel_desk.rules.record import BY_KEY, EntryMethod
+from hotel_desk.documents.model import CheckDigit, Finding, Severity
+from hotel_desk.rules.record import BY_KEY, EntryMethod, Override
 
 #: Every registration: what no police record can do without.
 REQUIRED: tuple[str, ...] = ("surname_en", "document_number", "nationality", "sex", "room")
@@ -29,6 +32,11 @@ REQUIRED: tuple[str, ...] = ("surname_en", "document_number", "nationality", "se
 REQUIRED_MANUAL: tuple[str, ...] = (*REQUIRED, "birth_date", "document_expiry")
 #: The key under which a missing reason is reported (the form's field for it).
 REASON = "manual_reason"
+#: An override without its reason, or without whoever approved it.
+OVERRIDE_REASON = "override_reason"
+OVERRIDE_APPROVAL = "override_approval"
+#: The check digits' own findings ("check_digit.document_number", ...).
+CHECK_DIGIT_PREFIX = "check_digit."
 
 #: What the store says when a required value is missing (the window translates these sentences).
 MISSING_TEXT = {
@@ -40,6 +48,8 @@ MISSING_TEXT = {
     "birth_date": "the date of birth is missing",
     "document_expiry": "the document's expiry date is missing",
     REASON: "the reason for typing the document by hand is missing",
+    OVERRIDE_REASON: "the reason for registering the document as printed is missing",
+    OVERRIDE_APPROVAL: "registering the document as printed needs a manager's approval",
 }
 
 
@@ -56,6 +66,30 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def printed_check_digit_errors(findings: Iterable[Finding], check_digits: Sequence[CheckDigit]) -> tuple[Finding, ...]:
+    """The errors that say the document PRINTS a wrong check digit rather than that it was misread: the one
+    class of error a manager may override. It holds when exactly one check digit of the zone fails and
+
+    - it is a field's digit and the composite digit passes: the composite covers that field AND its printed
+      digit, so the issuer computed it over what it printed and the zone agrees with itself as printed. A
+      single misread character (in the data or in the digit) changes both sums by a step that 7, 3 and 1 never
+      turn into a multiple of 10, so it fails the composite too; or
+    - it is the composite digit and every field's own digit passes: each reported value is confirmed by its
+      own digit, only the digit over the whole line disagrees.
+
+    Two failing digits, a zone without a composite digit (visas), a character outside the MRZ alphabet: a
+    misreading until shown otherwise, to be retyped or corrected with a candidate, never overridden."""
+    failing = [c for c in check_digits if not c.ok]
+    if len(failing) != 1:
+        return ()
+    wrong = failing[0]
+    composite = [c for c in check_digits if c.field == "composite"]
+    if not composite or (wrong.field != "composite" and not composite[0].ok):
+        return ()
+    code = CHECK_DIGIT_PREFIX + wrong.field
+    return tuple(f for f in findings if f.severity is Severity.ERROR and f.code == code)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What stands between a registration and its report. `missing` and `errors` block; `unacknowledged`
@@ -68,6 +102,10 @@ class Verdict:
     notes: tuple[Finding, ...] = field(default=())
     #: The findings the gate itself raised from the record (the Chinese-name rule), to show beside the others.
     own: tuple[Finding, ...] = ()
+    #: Errors an approved override may lift (printed_check_digit_errors): still in `errors` unless overridden.
+    overridable: tuple[Finding, ...] = ()
+    #: Errors lifted by the override the registration carries (no longer in `errors`).
+    overridden: tuple[Finding, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -82,6 +120,15 @@ class Verdict:
         return not self.blocked and not self.needs_acknowledgement
 
     @property
+    def only_overridable(self) -> bool:
+        """Blocked, but only by errors an approved override lifts: the form offers "Register as printed"."""
+        return not self.missing and bool(self.errors) and all(f in self.overridable for f in self.errors)
+
+    @property
+    def overridden_codes(self) -> tuple[str, ...]:
+        return tuple(sorted({f.code for f in self.overridden}))
+
+    @property
     def accepted_warnings(self) -> tuple[str, ...]:
         """The codes of the warnings the receptionist accepted (recorded in the audit trail)."""
         if self.unacknowledged:
@@ -94,6 +141,8 @@ class Verdict:
         form and the command line to show beside the others."""
         found = []
         for key in self.missing:
+            if key in (OVERRIDE_REASON, OVERRIDE_APPROVAL):
+                continue  # asked for by the override's own dialog, not by a field of the form
             if key == REASON:
                 found.append(make_finding("manual.reason_missing", REASON))
             else:
@@ -119,21 +168,32 @@ def judge(
     findings: Iterable[Finding] = (),
     acknowledged: bool | Collection[str] = False,
     reason_required: bool | None = None,
+    check_digits: Sequence[CheckDigit] = (),
+    override: Override | None = None,
 ) -> Verdict:
     """The verdict on one registration. `values` are record keys (hotel_desk.rules.record) as confirmed;
     `findings` what the document core found (none where nobody checked: the store); `acknowledged` True when
     every warning was accepted at once (the form's tick, --accept-warnings) or the codes accepted.
-    `reason_required` overrides whether a reason must be given (a correction always needs one)."""
+    `reason_required` overrides whether a reason must be given (a correction always needs one).
+    `check_digits` are the zone's digits as read (what tells a printed digit from a misread one); `override`
+    lifts the overridable errors, and needs its reason and approver."""
     missing = [key for key in required_fields(entry_method) if _blank(values.get(key))]
     if (is_manual(entry_method) if reason_required is None else reason_required) and _blank(manual_reason):
         missing.append(REASON)
+    if override is not None:
+        if _blank(override.reason):
+            missing.append(OVERRIDE_REASON)
+        if _blank(override.approved_by):
+            missing.append(OVERRIDE_APPROVAL)
     own = tuple(chinese_name_findings(
         str(values.get("chinese_name") or ""), kind=str(values.get("document_type") or ""),
         nationality=str(values.get("nationality") or ""), issuing_state=str(values.get("issuing_state") or ""),
         document_number=str(values.get("document_number") or ""),
     ))
     found = [*findings, *own]
-    errors = tuple(f for f in found if f.severity is Severity.ERROR)
+    overridable = printed_check_digit_errors(found, check_digits)
+    overridden = overridable if override is not None else ()
+    errors = tuple(f for f in found if f.severity is Severity.ERROR and f not in overridden)
     warnings = tuple(f for f in found if f.severity is Severity.WARNING)
     if acknowledged is True:
         unacknowledged: tuple[Finding, ...] = ()
@@ -142,4 +202,4 @@ def judge(
     else:
         unacknowledged = tuple(f for f in warnings if f.code not in acknowledged)
     notes = tuple(f for f in found if f.severity is Severity.INFO)
-    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own)
+    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own, overridable, overridden)

@@ -37,7 +37,8 @@ def check_registration(reg: GuestRegistration, now: datetime) -> None:
     read), then the checks the store cannot skip. Raises InvalidRegistration with every problem."""
     stay = reg.stay
     values = record.record_values(reg)
-    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason)
+    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason,
+                         override=reg.override)
     problems = verdict.reasons(acknowledgement=False)  # what the caller acknowledged is the caller's to judge
     if stay.arrival.tzinfo is None:
         problems.append("the arrival time has no time zone")
@@ -121,6 +122,8 @@ def register_many(
                     "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
                     "accepted_warnings": sorted(registration.accepted_warnings),
                     "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                    # Registered as printed despite a blocking finding: what, why and who approved it.
+                    **({"override": registration.override.as_details()} if registration.override else {}),
                 }),
         )
         prev_hash = new.event["hash"]
