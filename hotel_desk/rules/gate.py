@@ -120,9 +120,14 @@ class Verdict:
         return not self.blocked and not self.needs_acknowledgement
 
     @property
+    def errors_overridable(self) -> bool:
+        """Every error is one an approved override lifts (values may still be missing)."""
+        return bool(self.errors) and all(f in self.overridable for f in self.errors)
+
+    @property
     def only_overridable(self) -> bool:
         """Blocked, but only by errors an approved override lifts: the form offers "Register as printed"."""
-        return not self.missing and bool(self.errors) and all(f in self.overridable for f in self.errors)
+        return not self.missing and self.errors_overridable
 
     @property
     def overridden_codes(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
 from hotel_desk.ui.access import AccessController
+from hotel_desk.ui.scanner_watch import ScannerWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
 
@@ -27,6 +28,7 @@ class AppContext(QObject):
     ready_changed = Signal(bool)
     uploader_event = Signal(object)  # emitted from the uploader's thread; Qt queues it to ours
     deadline_alert = Signal(object)  # DeadlineAlert: the uploader found a report's deadline near (or past)
+    settings_saved = Signal(object)  # Settings, as just saved: the app applies what can change at once
 
     def __init__(self, desk: Desk, settings: Settings, tasks: TaskManager | None = None,
                  parent: QObject | None = None, poll_ms: int = 2000) -> None:
@@ -46,6 +48,8 @@ class AppContext(QObject):
         desk.on_uploader_event = self.uploader_event.emit
         #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
         self.access = AccessController(self)
+        #: The scanner folder and whether it is really being watched (the app configures it).
+        self.scanner = ScannerWatch(self)
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -124,3 +128,4 @@ class AppContext(QObject):
         self.desk.on_uploader_event = None
         self._poll.stop()
         self.access.stop()
+        self.scanner.stop()

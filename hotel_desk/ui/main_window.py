@@ -225,7 +225,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         if isinstance(page, SettingsPage):
             page.language_changed.connect(self.language_change_requested)
-            page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
         apply_access = getattr(page, "apply_access", None)
         if callable(apply_access):
             apply_access()

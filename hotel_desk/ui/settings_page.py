@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.rules.roles import Permission
-from hotel_desk.settings import Settings
+from hotel_desk.settings import KEYS, Settings
 from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
@@ -128,7 +128,8 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Keyboard-wedge reader layout"), self.keyboard_layout)
         readers.addLayout(form)
         body_layout.addWidget(readers_card)
-        note = QLabel(self.tr("A new database, mode or reader takes effect when the app is started again."))
+        note = QLabel(self.tr("The scanner folder and the readers change at once; a new database or mode takes "
+                              "effect when the app is started again."))
         note.setObjectName("Muted")
         body_layout.addWidget(note)
         body_layout.addStretch(1)
@@ -180,13 +181,13 @@ class SettingsPage(QWidget):
 
         def saved(_changed: list[str]) -> None:
             self.save_button.setEnabled(True)
-            # The running services keep the mode and database they started with; codes apply to new reports.
-            for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
-                         "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
-                         "keyboard_layout", "idle_lock_minutes"):
+            # The running services keep the mode and database they started with; codes apply to new reports;
+            # the scanner folder and the readers follow at once (the app listens to settings_saved).
+            for name in KEYS:
                 setattr(self.ctx.settings, name, getattr(new, name))
             self.message.show_message("ok", self.tr("Settings saved."))
             self.saved.emit(new)
+            self.ctx.settings_saved.emit(new)
             if new.language != old_language:
                 self.language_changed.emit(new.language)
 

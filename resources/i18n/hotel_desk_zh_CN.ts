@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="97"/>
+        <location filename="../../hotel_desk/ui/context.py" line="101"/>
         <source>The desk could not start: %1</source>
-        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.</extracomment>
+        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. The scanner folder and whether it is really being watched (the app configures it).</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="99"/>
+        <location filename="../../hotel_desk/ui/context.py" line="103"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -348,151 +348,181 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="45"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="55"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="46"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
         <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="69"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="71"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="89"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="93"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="95"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="98"/>
         <source>New guest</source>
         <translation>下一位客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="99"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
         <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="114"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="104"/>
+        <source>Same stay for the next guest (room, dates, visa)</source>
+        <translation>下一位旅客沿用本次住宿（房号、日期、签证）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="105"/>
+        <source>Family or group in one room: the next guest starts with this stay (Alt+S)</source>
+        <translation>家人或团队同住一间房：下一位旅客自动带入本次住宿信息（Alt+S）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="145"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="146"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="155"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="158"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="160"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="141"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="169"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="144"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="172"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="175"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="176"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="163"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="185"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="188"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="208"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="209"/>
+        <source>the guest</source>
+        <translation>该旅客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="211"/>
+        <source>%1 (room %2)</source>
+        <translation>%1（%2 房）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="317"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="222"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="323"/>
         <source>reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="223"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="325"/>
         <source>Read by %1</source>
         <translation>由%1读取</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="231"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="332"/>
         <source>Correction applied. Compare the changed field with the page.</source>
         <translation>已应用更正。请将改动的项目与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="253"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="345"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="242"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="357"/>
+        <source>Registered as printed, with the approval on record.</source>
+        <translation>已按证件原样登记，审批已记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="363"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="252"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="344"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="266"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="390"/>
         <source>Watching the scanner folder %1: new pages open here by themselves.</source>
         <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="392"/>
+        <source>The scanner folder %1 cannot be read, so no pages are picked up. Check that it exists and is reachable, or choose another in Settings.</source>
+        <translation>无法读取扫描文件夹 %1，扫描的页面不会自动打开。请检查该文件夹是否存在、能否访问，或在“设置”中另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="395"/>
         <source>No scanner folder set (Settings).</source>
         <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
@@ -1208,7 +1238,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="380"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="379"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
@@ -1219,81 +1249,81 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="184"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="366"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="365"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="362"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="361"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="364"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="363"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="380"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="382"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="384"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="388"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="387"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="390"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="389"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="391"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="394"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="396"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="398"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="397"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="408"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="420"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="419"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="423"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="422"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>
@@ -1352,6 +1382,115 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>NewPageBar</name>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="85"/>
+        <source>Keep editing (Esc)</source>
+        <translation>继续填写（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="87"/>
+        <source>Park this guest (Alt+P)</source>
+        <translation>暂存此旅客（Alt+P）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="89"/>
+        <source>Discard this guest (Alt+D)</source>
+        <translation>放弃此旅客（Alt+D）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="96"/>
+        <source>New document read: &lt;b&gt;%1&lt;/b&gt;. &lt;b&gt;%2&lt;/b&gt; is not registered yet.</source>
+        <translation>已读取新证件：&lt;b&gt;%1&lt;/b&gt;。&lt;b&gt;%2&lt;/b&gt; 尚未登记。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="51"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="99"/>
+        <source>Register as printed</source>
+        <extracomment>Runs the registration (a background job): the entry with its override reason, and the approver&apos;s name and password when the signed-in staff member may not approve it themselves.</extracomment>
+        <translation>按原样登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="59"/>
+        <source>The rest of the machine-readable zone agrees with this digit: the document itself prints it so. Compare the zone with the page. If it reads the same, the guest can be registered with the zone exactly as printed; the reason and who approved it are recorded.</source>
+        <translation>机读区其余部分与这一校验位相符：证件本身就是这样印制的。请将机读区与证件页逐字核对，如完全一致，可按证件原样登记；登记原因和审批人将一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="71"/>
+        <source>The document prints this check digit (compared with the page)</source>
+        <translation>证件本身印制的校验位即如此（已与证件页核对）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="72"/>
+        <source>The issuer is known to print this check digit wrong</source>
+        <translation>已知该签发机关印错此校验位</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="75"/>
+        <source>Choose (↓) or type the reason</source>
+        <translation>选择（↓）或输入原因</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="76"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="86"/>
+        <source>You (%1), as manager</source>
+        <extracomment>The signed-in manager approves by registering; anyone else needs a manager&apos;s password here.</extracomment>
+        <translation>您本人（%1，经理）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="87"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="89"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="90"/>
+        <source>Manager&apos;s password</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="128"/>
+        <source>Choose or type the reason first.</source>
+        <translation>请先选择或输入原因。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="134"/>
+        <source>A manager chooses their name and types their password here.</source>
+        <translation>请经理在此选择本人姓名并输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="141"/>
+        <source>Saving the registration</source>
+        <translation>正在保存登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="146"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="156"/>
+        <source>Not registered: %1</source>
+        <translation>未登记：%1</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
@@ -1365,132 +1504,141 @@ or press Ctrl+O to open an image</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="103"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="122"/>
         <source>Guest and document</source>
-        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.</extracomment>
+        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail. Enter (or &quot;Register as printed…&quot;) on a document blocked only by what a manager may approve as printed (hotel_desk.rules.gate): the page asks for the reason and the approval. Carries the GuestEntry.</extracomment>
         <translation>客人与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="105"/>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="188"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <source>Stay, visa or permit</source>
+        <translation>住宿与签证（签注）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="130"/>
+        <source>More stay details (coming from, going to, entry)</source>
+        <translation>更多住宿信息（从何处来、到何处去、入境）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="149"/>
+        <source>Register as printed…</source>
+        <translation>按原样登记…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="151"/>
+        <source>The document itself prints this check digit wrong: register it exactly as printed, with the reason and a manager&apos;s approval (Enter)</source>
+        <translation>证件本身印错了这一校验位：按证件原样登记，需填写原因并经经理审批（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="189"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="107"/>
-        <source>Why typed by hand</source>
-        <translation>手工录入原因</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="110"/>
-        <source>Stay</source>
-        <translation>住宿</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="111"/>
-        <source>Visa or permit</source>
-        <translation>签证或证件</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="119"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="141"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="156"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="156"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="129"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="158"/>
         <source>Save the registration and queue its police report (Enter)</source>
         <translation>保存登记并排队发送警方报告（回车）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="92"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="125"/>
         <source>Wrong field value in the registration</source>
-        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
+        <extracomment>The form&apos;s layout, two fields to a row with each label beside its field, so that a whole check-in fits a 1366 x 768 screen: the guest and the document as the page reads them, then the stay with what every guest needs first and the rest folded away (what each field is comes from hotel_desk.rules.record). Less used: folded under &quot;More stay details&quot; until one of them holds a value or a finding. The stay and the visa or permit (a change re-checks the stay rules). Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
         <translation>登记内容有误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="93"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="126"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="127"/>
         <source>The guest changed room or departure date</source>
         <translation>客人更换房间或离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="100"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="132"/>
         <source>The document has no machine-readable zone</source>
         <translation>证件没有机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="101"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="133"/>
         <source>The machine-readable zone is damaged or unreadable</source>
         <translation>机读区损坏或无法识读</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="134"/>
         <source>No scanner or reader available</source>
         <translation>没有可用的扫描仪或阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="106"/>
-        <source>Required</source>
-        <translation>必填</translation>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="138"/>
+        <source>Required: choose or type why</source>
+        <translation>必填：选择或输入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="116"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="151"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="119"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="154"/>
         <source>3 letters, e.g. GBR</source>
         <translation>3 个字母，如 GBR</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="156"/>
         <source>e.g. 1208</source>
         <translation>如 1208</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="124"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="159"/>
         <source>As in the document (Latin letters)</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="296"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="311"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="393"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="404"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="403"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
+        <source>The document prints a wrong check digit: compare the zone with the page, then register it as printed with a manager&apos;s approval.</source>
+        <translation>证件印错了一位校验位：请将机读区与证件页核对，然后经经理审批按原样登记。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="417"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="413"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -1715,14 +1863,6 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
-    <name>ScannerBridge</name>
-    <message>
-        <location filename="../../hotel_desk/ui/scanner_watch.py" line="33"/>
-        <source>Scanner folder problem: %1</source>
-        <translation>扫描文件夹有问题：%1</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="41"/>
@@ -1801,7 +1941,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="153"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
@@ -1862,21 +2002,21 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
-        <source>A new database, mode or reader takes effect when the app is started again.</source>
-        <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
+        <source>The scanner folder and the readers change at once; a new database or mode takes effect when the app is started again.</source>
+        <translation>扫描文件夹和证件阅读器的设置立即生效；更换数据库或运行模式需重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="139"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="178"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="195"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="196"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
@@ -2074,6 +2214,29 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/users_page.py" line="239"/>
         <source>The password was not changed: %1</source>
         <translation>密码未更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="125"/>
+        <source>Waiting (Alt+W):</source>
+        <translation>待办理（Alt+W）：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="130"/>
+        <source>unread page</source>
+        <translation>未读取的页面</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="132"/>
+        <source>Parked: not registered yet. Click to take it up again</source>
+        <translation>已暂存，尚未登记。点击继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="133"/>
+        <source>Read, not opened yet. Click to open it</source>
+        <translation>已读取，尚未打开。点击打开</translation>
     </message>
 </context>
 </TS>
