@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
 from hotel_desk.desk.access import Access, StaffSession
 from hotel_desk.desk.errors import DeskError, NotSignedIn
+from hotel_desk.desk.link import IntakeLink, LinkState
 from hotel_desk.desk.queue import ReportQueue
 from hotel_desk.desk.staff import StaffDesk
 from hotel_desk.desk.views import (
@@ -50,7 +51,6 @@ from hotel_desk.documents import (
 )
 from hotel_desk.rules import gate
 from hotel_desk.rules.record import GuestRegistration, Override, record_values
-from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
 
@@ -61,10 +61,6 @@ if TYPE_CHECKING:
     from hotel_desk.store import Database, ReportRef
 
 log = logging.getLogger(__name__)
-
-#: How far back the Reports page looks for finished reports (open ones are always shown, however old).
-RECENT_REPORTS = timedelta(hours=48)
-
 
 @dataclass(frozen=True)
 class Opened:
@@ -93,6 +89,8 @@ class Desk:
         self.on_uploader_event: Callable[[UploaderEvent], None] | None = None
         #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
         self.queue = ReportQueue(self)
+        #: Whether reports get through: the uploader's last exchange, or a probe when it is idle.
+        self.link = IntakeLink(self.clock)
         self._lock = threading.RLock()
         self._db: Database | None = None
         self._intake: IntakeServer | None = None
@@ -177,6 +175,7 @@ class Desk:
             return Opened(self.intake_url, self._intake is not None)
 
     def _uploader_event(self, event: UploaderEvent) -> None:
+        self.link.heard(event)
         listener = self.on_uploader_event
         if listener is not None:
             listener(event)
@@ -356,46 +355,26 @@ class Desk:
 
     # -- views ---------------------------------------------------------------------------------------------------
     def in_house(self, query: str = "") -> list[InHouseGuest]:
-        from hotel_desk import store
+        """The guests staying now, each with their stay's newest report (an audited read)."""
+        from hotel_desk.desk import listings
 
-        self.require(Permission.VIEW_PERSONAL_DATA)
-        rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
-        return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
-                             r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
+        return listings.in_house(self, query)
 
     def reports(self) -> list[ReportRow]:
-        """Every open report, however old, and every report of the last 48 hours, nearest deadline first.
+        """Every open report and every report of the last 48 hours, as sent (hotel_desk.desk.listings)."""
+        from hotel_desk.desk import listings
 
-        Two audited listings from the store's report history: the open states (bounded by the queue's size)
-        and the recent window (bounded by the (event_time, seq) index)."""
-        from hotel_desk import store
-
-        self.require(Permission.VIEW_PERSONAL_DATA)
-        entries_ = store.report_history(self.db, actor=self.actor, states=[s.value for s in OPEN_STATES],
-                                        limit=2000, clock=self.clock)
-        entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
-                                         limit=2000, clock=self.clock)
-        rows: dict[str, ReportRow] = {}
-        for e in entries_:
-            error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
-                                          e.room, e.event_time, e.deadline_at, e.receipt_id or "", error,
-                                          e.attempts)
-        now = self.now()
-        far = now + timedelta(days=3650)
-        return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
-                                                     -(r.event_time or now).timestamp()))
+        return listings.reports(self)
 
     def summary(self) -> QueueSummary:
         """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
-        from hotel_desk import store
+        from hotel_desk.desk import listings
 
-        data = store.outbox_summary(self.db, clock=self.clock)
-        rejected = int(data["by_state"].get("rejected", 0))
-        uploader = self._uploader
-        return QueueSummary(pending=int(data["open"]) - rejected, nearest_deadline=data["nearest_deadline"],
-                            online=uploader.online if uploader is not None else None, needs_correction=rejected,
-                            last_error=uploader.last_error if uploader is not None else "")
+        return listings.summary(self)
+
+    def probe_intake(self) -> LinkState:
+        """Ask the intake whether it is there (blocking: a background job); the status bar shows the answer."""
+        return self.link.probe(self.intake_target())
 
     @staticmethod
     def deadline_alert(event: UploaderEvent) -> DeadlineAlert | None:
@@ -424,39 +403,33 @@ class Desk:
             raise DeskError("not_running", "the uploader is not running")
         return self._uploader.send_all_now()
 
-    # -- hand-over (fax, in person) ------------------------------------------------------------------------------
-    def _fonts(self) -> Any:
-        from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
-
-        return find_fonts(self.settings.extra.get(SETTING_FONT) or None)
-
+    # -- hand-over (print, fax, in person, the receipt): hotel_desk.desk.handover ---------------------------------
     def save_form(self, report_id: str, path: str | Path) -> tuple[Any, Path]:
-        """The report's registration form as PDF (printing) or TIFF (fax): an audited read."""
-        from hotel_desk.fax.handover import write_form
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return write_form(self.db, report_id, path, actor=self.actor, timezone=self.settings.timezone,
-                          fonts=self._fonts(), clock=self.clock)
+        return handover.save_form(self, report_id, path)
+
+    def form_for_printing(self, report_id: str) -> bytes:
+        from hotel_desk.desk import handover
+
+        return handover.form_for_printing(self, report_id)
 
     def hand_over_in_person(self, report_id: str, received_by: str, note: str = "") -> Any:
-        """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
-        from hotel_desk.fax.handover import hand_over_in_person
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return hand_over_in_person(self.db, report_id, received_by=received_by, note=note, actor=self.actor,
-                                   clock=self.clock)
+        return handover.hand_over_in_person(self, report_id, received_by, note)
 
     def fax(self, report_id: str, *, port: str, number: str, baud: int, local_id: str = "", flow: str = "rtscts",
             timeouts: Any = None, on_progress: Callable[[str], None] | None = None) -> Any:
-        """Fax the report's form through a Class 2.0 modem; handed over only once every page is confirmed."""
-        from hotel_desk.fax.handover import fax_report
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return fax_report(self.db, report_id, port=port, number=number, actor=self.actor, baud=baud,
-                          local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
-                          timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),
-                          clock=self.clock, on_progress=on_progress)
+        return handover.fax(self, report_id, port=port, number=number, baud=baud, local_id=local_id, flow=flow,
+                            timeouts=timeouts, on_progress=on_progress)
 
+    def enter_receipt(self, report_id: str, receipt: str) -> None:
+        from hotel_desk.desk import handover
+
+        handover.enter_receipt(self, report_id, receipt)
 
     # -- audit trail ---------------------------------------------------------------------------------------------
     def check_audit_trail(self) -> Any:
@@ -472,12 +445,6 @@ class Desk:
 
         self.require(Permission.EXPORT_AUDIT)
         return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)
-
-
-def _field_error_text(error: dict[str, str]) -> str:
-    field = error.get("field", "")
-    message = error.get("message", "") or error.get("code", "")
-    return f"{field}: {message}" if field else message
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:

@@ -4,9 +4,9 @@ desk layer builds them in a worker thread and the commands print them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from hotel_desk.rules.reports import is_open
+from hotel_desk.rules.reports import counts_down, is_open
 
 
 @dataclass
@@ -72,6 +72,10 @@ class InHouseGuest:
     document_number: str
     check_in_time: datetime | None
     planned_departure: date | None
+    #: The stay's newest report (its kind, state and deadline): the In house list's report column.
+    report_kind: str = ""
+    report_state: str = ""
+    report_deadline: datetime | None = None
 
     @property
     def name(self) -> str:
@@ -91,10 +95,24 @@ class ReportRow:
     receipt: str = ""
     error: str = ""  # the server's reason for a refusal, or the last transport error
     attempts: int = 0
+    #: When it reached the police (handed over, or acknowledged by the intake); how ("http", "fax", "manual").
+    delivered_at: datetime | None = None
+    channel: str = ""
 
     @property
     def open(self) -> bool:
         return is_open(self.state)
+
+    @property
+    def counts_down(self) -> bool:
+        """Still racing its deadline (hotel_desk.rules.reports.COUNTDOWN_STATES)."""
+        return counts_down(self.state)
+
+    def late_by(self) -> timedelta | None:
+        """How late it reached the police (None: in time, or not delivered yet)."""
+        if self.delivered_at is None or self.deadline_at is None or self.delivered_at <= self.deadline_at:
+            return None
+        return self.delivered_at - self.deadline_at
 
 
 @dataclass(frozen=True)
@@ -105,7 +123,13 @@ class QueueSummary:
     nearest_deadline: datetime | None = None
     online: bool | None = None  # None = not known yet
     needs_correction: int = 0
-    last_error: str = ""
+    last_error: str = ""  # the raw words of the link's last failure (support)
+    #: Handed over by fax or in person, waiting for the police's receipt number (not counting down).
+    awaiting_receipt: int = 0
+    #: Why reports do not get through (a code of hotel_desk.desk.link), and when that was last learnt.
+    link_problem: str = ""
+    link_at: datetime | None = None
+    overdue: int = 0
 
 
 @dataclass(frozen=True)
