@@ -30,6 +30,9 @@ class AppContext(QObject):
     deadline_alert = Signal(object)  # DeadlineAlert: the uploader found a report's deadline near (or past)
     settings_saved = Signal(object)  # Settings, as just saved: the app applies what can change at once
 
+    #: How often the window looks whether the intake link is due for a probe (hotel_desk.desk.link decides).
+    PROBE_CHECK_MS = 5_000
+
     def __init__(self, desk: Desk, settings: Settings, tasks: TaskManager | None = None,
                  parent: QObject | None = None, poll_ms: int = 2000) -> None:
         super().__init__(parent)
@@ -42,6 +45,11 @@ class AppContext(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self.refresh_summary)
+        # While the uploader has nothing to send nobody talks to the intake: a cheap probe keeps Online honest.
+        self._probing = False
+        self._probe = QTimer(self)
+        self._probe.setInterval(self.PROBE_CHECK_MS)
+        self._probe.timeout.connect(self.probe_if_due)
         self.registrations_changed.connect(self.reports_changed)
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
@@ -95,7 +103,9 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._probe.start()
             self.registrations_changed.emit()
+            self.probe_if_due()
 
         def failed(error: JobError) -> None:
             self.notice.emit("error", self.tr("The desk could not start: %1").replace("%1", str(error)))
@@ -117,6 +127,21 @@ class AppContext(QObject):
 
         self.run(self.desk.summary, done, failed)
 
+    def probe_if_due(self, *, force: bool = False) -> None:
+        """Ask the intake whether it is there, when the last word about it is getting old (a background job)."""
+        if not self.ready or self._probing or not (force or self.desk.link.probe_due()):
+            return
+        self._probing = True
+
+        def done(_state: object) -> None:
+            self._probing = False
+            self.refresh_summary()
+
+        def failed(_error: JobError) -> None:
+            self._probing = False
+
+        self.run(self.desk.probe_intake, done, failed)
+
     def _on_uploader_event(self, event: Any) -> None:
         alert = Desk.deadline_alert(event)
         if alert is not None:
@@ -127,5 +152,6 @@ class AppContext(QObject):
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self._probe.stop()
         self.access.stop()
         self.scanner.stop()

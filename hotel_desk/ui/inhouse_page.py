@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,13 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.clock import local_zone
 from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
+from hotel_desk.rules.reports import (
+    AWAITING_RECEIPT_STATES,
+    FILED_STATES,
+    NEEDS_CORRECTION_STATES,
+    ReportState,
+    counts_down,
+)
 from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
@@ -42,14 +49,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class InHouseModel(QAbstractTableModel):
-    def __init__(self, zone: str, parent: Any = None) -> None:
+    def __init__(self, zone: str, parent: Any = None, now: Any = None) -> None:
         super().__init__(parent)
         self.guests: list[InHouseGuest] = []
         self._zone = local_zone(zone or None)
+        self._now = now  # the desk's clock, for the report column's countdown
 
     def headers(self) -> list[str]:
         return [self.tr("Room"), self.tr("Guest"), self.tr("Nationality"), self.tr("Document"),
-                self.tr("Checked in"), self.tr("Departure")]
+                self.tr("Checked in"), self.tr("Departure"), self.tr("Police report")]
 
     def set_guests(self, guests: list[InHouseGuest]) -> None:
         self.beginResetModel()
@@ -60,7 +68,7 @@ class InHouseModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.guests)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 6
+        return 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -73,6 +81,8 @@ class InHouseModel(QAbstractTableModel):
         guest = self.guests[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return guest
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6:
+            return QBrush(QColor(report_colour(guest.report_state)))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -88,7 +98,26 @@ class InHouseModel(QAbstractTableModel):
             return _fmt_time(guest.check_in_time, self._zone)
         if column == 5:
             return guest.planned_departure.isoformat() if isinstance(guest.planned_departure, date) else ""
+        if column == 6:
+            return self.report_text(guest)
         return None
+
+    def report_text(self, guest: InHouseGuest) -> str:
+        """The stay's newest report: its kind and state, and the time left while it still counts down."""
+        if not guest.report_state:
+            return ""
+        text = f"{labels.report_kind(guest.report_kind)} · {labels.report_state(guest.report_state)}"
+        if counts_down(guest.report_state) and guest.report_deadline is not None and self._now is not None:
+            text += " · " + labels.countdown((guest.report_deadline - self._now()).total_seconds())
+        return text
+
+
+def report_colour(state: str) -> str:
+    if state in NEEDS_CORRECTION_STATES:
+        return theme.ERROR
+    if state in FILED_STATES or state in AWAITING_RECEIPT_STATES:
+        return theme.OK
+    return theme.WARNING if state == ReportState.FAILED_RETRYING else theme.TEXT
 
 
 def _fmt_time(moment: datetime | None, zone: Any) -> str:
@@ -144,7 +173,7 @@ class InHousePage(QWidget):
         outer.addWidget(self.confirm_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.model = InHouseModel(ctx.settings.timezone)
+        self.model = InHouseModel(ctx.settings.timezone, now=ctx.desk.now)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

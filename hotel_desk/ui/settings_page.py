@@ -27,6 +27,7 @@ from hotel_desk.rules.roles import Permission
 from hotel_desk.settings import KEYS, Settings
 from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.handover import FAX_FLOW, FAX_NUMBER, FAX_PORT
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import card, page_frame
 
@@ -128,6 +129,29 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Keyboard-wedge reader layout"), self.keyboard_layout)
         readers.addLayout(form)
         body_layout.addWidget(readers_card)
+        fax_card, fax = card(self.tr("Fax modem (hand-over by fax)"))
+        form = QFormLayout()
+        extra = s.extra
+        self.fax_port = QComboBox()
+        self.fax_port.setEditable(True)
+        self.fax_port.addItem(self.tr("(none)"), "")
+        for device, description in _serial_ports():
+            self.fax_port.addItem(f"{device} – {description}" if description else device, device)
+        if extra.get(FAX_PORT) and self.fax_port.findData(extra[FAX_PORT]) < 0:
+            self.fax_port.addItem(extra[FAX_PORT], extra[FAX_PORT])
+        self.fax_port.setCurrentIndex(max(self.fax_port.findData(extra.get(FAX_PORT, "")), 0))
+        form.addRow(self.tr("Fax modem port"), self.fax_port)
+        self.fax_number = QLineEdit(extra.get(FAX_NUMBER, ""))
+        self.fax_number.setPlaceholderText(self.tr("The police sub-station's fax number, e.g. 021 5555 0110"))
+        form.addRow(self.tr("Sub-station fax number"), self.fax_number)
+        self.fax_flow = QComboBox()
+        for value, text in (("rtscts", self.tr("RTS/CTS (most modems)")), ("xonxoff", self.tr("XON/XOFF")),
+                            ("none", self.tr("None"))):
+            self.fax_flow.addItem(text, value)
+        self.fax_flow.setCurrentIndex(max(self.fax_flow.findData(extra.get(FAX_FLOW, "rtscts")), 0))
+        form.addRow(self.tr("Flow control"), self.fax_flow)
+        fax.addLayout(form)
+        body_layout.addWidget(fax_card)
         note = QLabel(self.tr("The scanner folder and the readers change at once; a new database or mode takes "
                               "effect when the app is started again."))
         note.setObjectName("Muted")
@@ -170,7 +194,17 @@ class SettingsPage(QWidget):
             serial_profile=str(self.serial_profile.currentData() or "plain"),
             keyboard_layout=str(self.keyboard_layout.currentData() or "us"),
             idle_lock_minutes=int(self.idle_lock_minutes.value()),
+            extra=self._extra(),
         )
+
+    def _extra(self) -> dict[str, str]:
+        """The settings' extra values with the fax modem's (empty ones left out)."""
+        extra = {k: v for k, v in self.ctx.settings.extra.items() if k not in (FAX_PORT, FAX_NUMBER, FAX_FLOW)}
+        fax = {FAX_PORT: _combo_value(self.fax_port), FAX_NUMBER: self.fax_number.text().strip(),
+               FAX_FLOW: str(self.fax_flow.currentData() or "rtscts")}
+        if fax[FAX_PORT] or fax[FAX_NUMBER]:
+            extra.update(fax)
+        return extra
 
     def save(self) -> None:
         new = self.collected()

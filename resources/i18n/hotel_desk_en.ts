@@ -13,21 +13,13 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>HandOver</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="394"/>
-        <source>%n report(s) waiting</source>
-        <translation>
-            <numerusform>%n report waiting</numerusform>
-            <numerusform>%n reports waiting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="397"/>
-        <source>%n need(s) correction</source>
-        <translation>
-            <numerusform>%n needs correction</numerusform>
-            <numerusform>%n need correction</numerusform>
+        <location filename="../../hotel_desk/ui/handover.py" line="171"/>
+        <source>Faxed to %1, %n page(s) confirmed. The report is handed over: enter the police&apos;s receipt number when they give it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -45,11 +37,38 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="325"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
             <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="60"/>
+        <source>%n report(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform>%n report waiting</numerusform>
+            <numerusform>%n reports waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="63"/>
+        <source>%n handed over, receipt to enter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="65"/>
+        <source>%n need(s) correction</source>
+        <translation type="unfinished">
+            <numerusform>%n needs correction</numerusform>
+            <numerusform>%n need correction</numerusform>
         </translation>
     </message>
 </context>

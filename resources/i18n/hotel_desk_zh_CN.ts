@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="101"/>
+        <location filename="../../hotel_desk/ui/context.py" line="111"/>
         <source>The desk could not start: %1</source>
-        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. The scanner folder and whether it is really being watched (the app configures it).</extracomment>
+        <extracomment>How often the window looks whether the intake link is due for a probe (hotel_desk.desk.link decides). Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. The scanner folder and whether it is really being watched (the app configures it).</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="103"/>
+        <location filename="../../hotel_desk/ui/context.py" line="113"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -528,206 +528,375 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>DeadlineBanner</name>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="96"/>
+        <source>Print the form now</source>
+        <translation>立即打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="100"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>HandOver</name>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="58"/>
+        <source>Print the registration form</source>
+        <extracomment>Settings (the `extra` values) of the fax modem.</extracomment>
+        <translation>打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="63"/>
+        <source>Save the registration form</source>
+        <translation>保存登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="64"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="70"/>
+        <source>Fax the registration form</source>
+        <translation>传真登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="71"/>
+        <source>The police sub-station&apos;s fax number:</source>
+        <translation>派出所传真号码：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="75"/>
+        <source>Mark as handed over</source>
+        <translation>标记为已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="76"/>
+        <source>Who received the form? (officer&apos;s name or number)</source>
+        <translation>由谁接收？（民警姓名或警号）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="80"/>
+        <source>Enter the police receipt</source>
+        <translation>录入公安回执</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="81"/>
+        <source>The receipt number the police gave for %1, room %2:</source>
+        <translation>公安机关为 %1（%2 房）出具的回执号：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="86"/>
+        <source>Registration form</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="87"/>
+        <source>Hand it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over: its deadline is then met.</source>
+        <translation>请在截止时间前交给派出所。民警接收后，将这条上报标记为已移交，即视为按时上报。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="89"/>
+        <source>Mark as handed over…</source>
+        <translation>标记为已移交…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="90"/>
+        <source>Not yet</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="113"/>
+        <source>The registration form is printed.</source>
+        <translation>登记表已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="119"/>
+        <source>Preparing the registration form</source>
+        <translation>正在生成登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="130"/>
+        <source>Registration form saved: %1</source>
+        <translation>登记表已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="136"/>
+        <source>Saving the registration form</source>
+        <translation>正在保存登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="139"/>
+        <source>The registration form could not be made: %1</source>
+        <translation>无法生成登记表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="152"/>
+        <source>No fax modem is set up: a manager chooses its port in Settings (Fax modem).</source>
+        <translation>尚未设置传真机：请经理在“设置”的“传真机”中选择端口。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="160"/>
+        <source>Faxing the registration form to %1…</source>
+        <translation>正在将登记表传真至 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="164"/>
+        <source>Faxing to %1: %2</source>
+        <translation>正在传真至 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/handover.py" line="171"/>
+        <source>Faxed to %1, %n page(s) confirmed. The report is handed over: enter the police&apos;s receipt number when they give it.</source>
+        <translation>
+            <numerusform>已传真至 %1，对方确认收到 %n 页。这条上报已移交，收到公安回执后请录入回执号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="174"/>
+        <source>Faxed to %1, but the report had meanwhile been filed online; the fax is on record.</source>
+        <translation>已传真至 %1，但这条上报在此期间已通过网络上报成功；本次传真已留档。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="179"/>
+        <source>The fax did not go through: %1. The report is unchanged and still waiting.</source>
+        <translation>传真未发出：%1。这条上报不受影响，仍在待上报。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="184"/>
+        <source>Faxing the registration form</source>
+        <translation>正在传真登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="194"/>
+        <source>Handed over to %1: the deadline is met. Enter the police&apos;s receipt number when they give it.</source>
+        <translation>已移交给 %1，视为按时上报。收到公安回执后请录入回执号。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="196"/>
+        <source>Could not mark the report as handed over: %1</source>
+        <translation>无法标记为已移交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="212"/>
+        <source>Receipt %1 recorded: the report is filed.</source>
+        <translation>回执号 %1 已录入，这条上报已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="213"/>
+        <source>The receipt was not recorded: %1</source>
+        <translation>回执号未录入：%1</translation>
+    </message>
+</context>
+<context>
     <name>InHouseModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
         <source>Checked in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
         <source>Departure</source>
         <translation>离店日期</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
+        <source>Police report</source>
+        <translation>上报状态</translation>
     </message>
 </context>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="134"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="106"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="135"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
         <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="110"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="139"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="113"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="142"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="117"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="146"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="121"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="150"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="122"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="151"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="162"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="136"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="263"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="292"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="140"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="169"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="193"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="200"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="179"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="224"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="208"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="253"/>
         <source>Nobody is checked in.</source>
         <translation>目前没有在住客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="223"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="252"/>
         <source>Nobody matches the search.</source>
         <translation>没有符合搜索条件的客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="232"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="261"/>
         <source>The guest list could not be loaded: %1</source>
         <translation>无法载入客人列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="257"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="273"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="326"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="286"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="355"/>
         <source>Select a guest first.</source>
         <translation>请先选择一位客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="290"/>
         <source>Check out %1 from room %2 now?</source>
         <translation>现在为 %2 房的 %1 办理退房？</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="277"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="306"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
         <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
         <source>Cancel registration</source>
         <translation>注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="301"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
         <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="332"/>
         <source>Check-out not saved: %1</source>
         <translation>退房未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="304"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="333"/>
         <source>Checking out</source>
         <translation>正在办理退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="338"/>
         <source>Say why the registration is cancelled.</source>
         <translation>请说明注销登记的原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="315"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="344"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
         <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="317"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="346"/>
         <source>Cancellation not saved: %1</source>
         <translation>注销未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="318"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="347"/>
         <source>Cancelling the registration</source>
         <translation>正在注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="332"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="361"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="338"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
         <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="341"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="370"/>
         <source>The police intake refused it:</source>
         <translation>公安接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="347"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="376"/>
         <source>The registration could not be loaded: %1</source>
         <translation>无法载入该登记：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="361"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="390"/>
         <source>Correction saved; the correction report is queued.</source>
         <translation>更正已保存，更正报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="391"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="363"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="392"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
@@ -1082,18 +1251,18 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="112"/>
-        <source>Handed over, waiting for receipt</source>
-        <translation>已递交，等待回执</translation>
+        <source>Handed over, receipt to enter</source>
+        <translation>已移交，待录入回执</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="113"/>
-        <source>Confirmed by the police</source>
-        <translation>公安机关已确认</translation>
+        <source>Filed (police receipt)</source>
+        <translation>已上报（有公安回执）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="114"/>
-        <source>Accepted</source>
-        <translation>已接收</translation>
+        <source>Filed</source>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="115"/>
@@ -1116,74 +1285,189 @@ or press Ctrl+O to open an image</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="130"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="129"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="131"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="137"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="144"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <source>starting the fax modem</source>
+        <translation>正在启动传真机</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <source>dialling %1</source>
+        <translation>正在拨号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <source>sending page %1 of %2</source>
+        <translation>正在发送第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <source>sent, waiting for the other fax to confirm</source>
+        <translation>已发送，等待对方传真机确认</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <source>the fax modem does not answer (is it switched on and plugged in?)</source>
+        <translation>传真机无响应（是否已开机并连接？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <source>the modem refused a fax command (is it a Class 2.0 fax modem?)</source>
+        <translation>调制解调器拒绝传真指令（是否为 Class 2.0 传真调制解调器？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <source>no dial tone (is the telephone line plugged in?)</source>
+        <translation>没有拨号音（电话线是否接好？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="166"/>
+        <source>the line is busy: try again in a few minutes</source>
+        <translation>对方占线，请过几分钟再试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
+        <source>the sub-station&apos;s fax did not answer</source>
+        <translation>派出所传真无人应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="168"/>
+        <source>no connection with the other fax machine</source>
+        <translation>未能与对方传真机建立连接</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
+        <source>the other fax machine hung up</source>
+        <translation>对方传真机已挂断</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="170"/>
+        <source>the other fax machine did not confirm the page</source>
+        <translation>对方传真机未确认收到该页</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
+        <source>the fax failed</source>
+        <translation>传真失败</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
+        <source>the fax modem&apos;s port cannot be opened (check the fax modem in Settings)</source>
+        <translation>无法打开传真机端口（请检查“设置”中的传真机）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <source>Nothing answers at the police intake&apos;s address.</source>
+        <translation>公安上报平台的地址无应答。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <source>The police intake does not answer in time.</source>
+        <translation>公安上报平台响应超时。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <source>The police intake&apos;s address cannot be found: check the internet connection.</source>
+        <translation>找不到公安上报平台的地址，请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <source>The network does not reach the police intake: check the internet connection.</source>
+        <translation>网络连不上公安上报平台，请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <source>The police intake&apos;s certificate is not trusted.</source>
+        <translation>公安上报平台的证书不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <source>The police intake refuses the hotel code or the authorisation code (Settings).</source>
+        <translation>公安上报平台不接受旅馆代码或授权码（请检查“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
+        <source>The police intake does not understand this desk: call support.</source>
+        <translation>公安上报平台无法识别本机的请求，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
+        <source>The police intake answers with errors.</source>
+        <translation>公安上报平台返回错误。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
+        <source>The police intake cannot be reached.</source>
+        <translation>无法连接公安上报平台。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="207"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="208"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="218"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="153"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="214"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="216"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="217"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="219"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="221"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
@@ -1191,139 +1475,105 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="93"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="83"/>
         <source>Hotel Desk – guest registration</source>
         <extracomment>What a role needs to see each page (the buttons on a page check their own permissions). The liaison&apos;s inspection page goes here as (&quot;inspection&quot;, Permission.INSPECT), with its factory in `MainWindow.page`.</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="108"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="98"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
         <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="131"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="125"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="129"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="157"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="151"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="152"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="153"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="154"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="155"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="379"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
+        <source>If it cannot go out in time, print the registration form and hand it to the police sub-station.</source>
+        <translation>如无法按时上报，请打印登记表送交派出所。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="87"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="372"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="156"/>
         <source>Staff</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="184"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="365"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="178"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="358"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="361"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="354"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="363"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="356"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="380"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="373"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="382"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="375"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="376"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="387"/>
-        <source>● Connecting…</source>
-        <translation>● 正在连接…</translation>
-    </message>
-    <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="389"/>
-        <source>● Online</source>
-        <translation>● 在线</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="391"/>
-        <source>● Offline</source>
-        <translation>● 离线</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="394"/>
-        <source>%n report(s) waiting</source>
-        <translation>
-            <numerusform>%n 份报告待发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
-        <source>All reports sent</source>
-        <translation>报告已全部发送</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="397"/>
-        <source>%n need(s) correction</source>
-        <translation>
-            <numerusform>%n 份需更正</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
-        <source>Next deadline %1 (%2)</source>
-        <translation>最近截止 %1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="419"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="422"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>
@@ -1491,6 +1741,65 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="15"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="16"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="17"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="18"/>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="19"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="20"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="12"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="14"/>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="21"/>
+        <source>Page &amp;Set:</source>
+        <translation>打印页面(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
@@ -1646,384 +1955,484 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="56"/>
         <source>Event time</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
-        <source>Receipt</source>
-        <translation>回执</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="90"/>
+        <source>Handed over %1 late</source>
+        <translation>已移交，逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="92"/>
-        <source>Done</source>
-        <translation>已完成</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="91"/>
+        <source>Handed over in time</source>
+        <translation>已按时移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="93"/>
+        <source>Filed %1 late</source>
+        <translation>已上报，逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="94"/>
+        <source>Filed in time</source>
+        <translation>已按时上报</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="99"/>
+        <source>Filed, receipt %1</source>
+        <translation>已上报，回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="101"/>
+        <source>Filed, police receipt %1</source>
+        <translation>已上报，公安回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="103"/>
+        <source>Faxed, waiting for the police receipt</source>
+        <translation>已传真，待公安回执</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="104"/>
+        <source>Handed over, waiting for the police receipt</source>
+        <translation>已移交，待公安回执</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="156"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="134"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="157"/>
         <source>Every report to the police with its deadline (24 hours after the event). Reports are sent by themselves; act only on the red ones.</source>
         <translation>所有发给公安机关的报告及其截止时间（事件发生后 24 小时）。报告会自动发送，只需处理红色标记的报告。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="161"/>
         <source>Only reports that still need something</source>
         <translation>只显示仍需处理的报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="142"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="165"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="144"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="167"/>
         <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
         <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="147"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="170"/>
         <source>Open correction</source>
         <translation>打开更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="171"/>
         <source>Correct the registration the intake refused (Ctrl+E)</source>
         <translation>更正被拒收的登记（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="176"/>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="177"/>
+        <source>Print (Ctrl+P) or fax (Ctrl+Shift+F) the selected report&apos;s registration form for the police sub-station, or mark it as handed over</source>
+        <translation>打印（Ctrl+P）或传真（Ctrl+Shift+F）所选上报的登记表给派出所，或标记为已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="181"/>
+        <source>Print the registration form…</source>
+        <translation>打印登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="182"/>
+        <source>Fax the registration form…</source>
+        <translation>传真登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="188"/>
+        <source>Save the registration form as PDF…</source>
+        <translation>将登记表另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="189"/>
+        <source>Mark as handed over in person…</source>
+        <translation>标记为已当面移交…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="193"/>
+        <source>Enter police receipt…</source>
+        <translation>录入公安回执…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="194"/>
+        <source>The receipt number the police gave for a report handed over by fax or in person: it files the report (Ctrl+Shift+R)</source>
+        <translation>录入公安机关对传真或当面移交的上报出具的回执号，录入后这条上报即完成（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="214"/>
         <source>Selected report</source>
         <translation>所选报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="174"/>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="215"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
         <source>Select a report to see its details.</source>
         <translation>选择一份报告查看详情。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="228"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="279"/>
         <source>Reports could not be loaded: %1</source>
         <translation>无法载入报告：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="314"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="316"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="263"/>
-        <source>Receipt: %1</source>
-        <translation>回执：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="267"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="320"/>
         <source>Deadline: %1</source>
         <translation>截止：%1</translation>
     </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="323"/>
+        <source>Handed over: %1</source>
+        <translation>移交时间：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="325"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>已尝试 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>The intake refused it:</source>
         <translation>接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>Last problem:</source>
         <translation>最近的问题：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="285"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="341"/>
         <source>Waiting reports sent; see their state below.</source>
         <translation>等待中的报告已发送，请查看下方状态。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="342"/>
         <source>Could not queue the report: %1</source>
         <translation>无法将报告排队：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="151"/>
-        <source>Registration form (print / fax)…</source>
-        <translation>登记表（打印 / 传真）…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="153"/>
-        <source>Save the selected report&apos;s registration form as a PDF to print or fax to the police sub-station, then mark it as handed over (Ctrl+P)</source>
-        <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="297"/>
-        <source>Save the registration form</source>
-        <translation>保存登记表</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="298"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="304"/>
-        <source>Mark as handed over</source>
-        <translation>标记为已递交</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="305"/>
-        <source>Who received the form? (officer&apos;s name or number)</source>
-        <translation>谁接收了登记表？（民警姓名或警号）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="309"/>
-        <source>Registration form saved</source>
-        <translation>登记表已保存</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="310"/>
-        <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
-        <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
-        <source>Mark as handed over…</source>
-        <translation>标记为已递交…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="313"/>
-        <source>Not yet</source>
-        <translation>暂不</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="327"/>
-        <source>Registration form saved: %1</source>
-        <translation>登记表已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="332"/>
-        <source>The registration form could not be saved: %1</source>
-        <translation>无法保存登记表：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
-        <source>Saving the registration form</source>
-        <translation>正在保存登记表</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="346"/>
-        <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
-        <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="348"/>
-        <source>Could not mark the report as handed over: %1</source>
-        <translation>无法将报告标记为已递交：%1</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="41"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="43"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
         <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="54"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="60"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="67"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="68"/>
         <source>Police intake</source>
         <translation>公安接收端</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
         <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="73"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
         <source>Intake address</source>
         <translation>接收地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="83"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
         <source>Folder where the scanner saves pages</source>
         <translation>扫描仪保存图片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="92"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="102"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="104"/>
         <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
         <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
         <source>Lock when idle for</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="109"/>
         <source>Passport readers</source>
         <translation>护照阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="112"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="137"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="119"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="124"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="129"/>
         <source>Keyboard-wedge reader layout</source>
         <translation>键盘式阅读器布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="132"/>
+        <source>Fax modem (hand-over by fax)</source>
+        <translation>传真机（以传真方式移交）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="143"/>
+        <source>Fax modem port</source>
+        <translation>传真机端口</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="145"/>
+        <source>The police sub-station&apos;s fax number, e.g. 021 5555 0110</source>
+        <translation>派出所传真号码，如 021 5555 0110</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="146"/>
+        <source>Sub-station fax number</source>
+        <translation>派出所传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <source>RTS/CTS (most modems)</source>
+        <translation>RTS/CTS（大多数调制解调器）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <source>XON/XOFF</source>
+        <translation>XON/XOFF</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="149"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
+        <source>Flow control</source>
+        <translation>流量控制</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="155"/>
         <source>The scanner folder and the readers change at once; a new database or mode takes effect when the app is started again.</source>
         <translation>扫描文件夹和证件阅读器的设置立即生效；更换数据库或运行模式需重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="163"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="178"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="212"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="196"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="230"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="222"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="49"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="50"/>
+        <source>Asking the police intake whether it can be reached</source>
+        <translation>正在检测能否连接公安上报平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="52"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="53"/>
+        <source>The police intake answered at %1.</source>
+        <translation>公安上报平台于 %1 应答正常。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="55"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="57"/>
+        <source>Reports wait here and go out by themselves once it is back (checked at %1). If a deadline comes close, print the form and hand it over.</source>
+        <translation>恢复连接后，待上报记录会自动发送（检测时间 %1）。如临近截止时间，请打印登记表移交派出所。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="60"/>
+        <source>%n report(s) waiting</source>
+        <translation>
+            <numerusform>%n 条待上报</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="61"/>
+        <source>All reports sent</source>
+        <translation>已全部上报</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="63"/>
+        <source>%n handed over, receipt to enter</source>
+        <translation>
+            <numerusform>%n 条已移交，待录入回执</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="65"/>
+        <source>%n need(s) correction</source>
+        <translation>
+            <numerusform>%n 条需更正</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="74"/>
+        <source>Next deadline %1 (%2)</source>
+        <translation>最近截止 %1（%2）</translation>
     </message>
 </context>
 <context>
