@@ -1,6 +1,6 @@
 """Registering a document as printed: a check digit the document itself prints wrong is registered with the
 zone verbatim, a reason and the approval of a manager (signed in, or signing on the spot for a receptionist);
-every refusal is on file."""
+every refusal is on file. And the report list says what each report sent."""
 
 from __future__ import annotations
 
@@ -75,3 +75,12 @@ def test_nothing_else_is_registered_as_printed(desk: Desk) -> None:  # noqa: F81
     with pytest.raises(DeskError, match="check_digit"):
         desk.register(_printed_wrong(desk, override_reason="   "))  # no reason: no override asked for
     assert desk.in_house() == []
+
+
+def test_reports_list_what_was_sent_not_the_registration_now(desk: Desk) -> None:  # noqa: F811
+    registered = desk.register(entry(desk, room="1208"))
+    desk.correct(registered.registration_id, replace(desk.registration_entry(registered.registration_id),
+                                                     room="1210"), "moved")
+    rows = {r.kind: r for r in desk.reports()}
+    assert rows["check_in"].room == "1208" and rows["correction"].room == "1210"
+    assert rows["check_in"].guest_name == "KOWALSKA, ANNA"
