@@ -56,7 +56,9 @@ def ui_font(chinese: bool) -> QFont:
     return font
 
 
-MONO_FAMILIES = ["OCR B", "DejaVu Sans Mono", "Consolas", "Noto Sans Mono"]
+#: MRZ text on screen: monospace faces whose zero carries a dot or a slash, so that O and 0 never look alike
+#: (OCR-B, the MRZ's own face, draws them nearly the same). DejaVu Sans Mono (Linux), Consolas (Windows).
+MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Cascadia Mono", "Noto Sans Mono"]
 
 
 def mono_font(size: float = 11.0) -> QFont:
@@ -64,7 +66,14 @@ def mono_font(size: float = 11.0) -> QFont:
     font.setFamilies(MONO_FAMILIES)
     font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSizeF(size)
+    # A face without a marked zero may still have one as the OpenType feature "zero".
+    font.setFeature(QFont.Tag("zero"), 1)
     return font
+
+
+def mrz_font(size: float = 12.0) -> QFont:
+    """The font of typed and read MRZ lines (see MONO_FAMILIES)."""
+    return mono_font(size)
 
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -101,7 +110,7 @@ QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {AC
 QPushButton#Primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#Primary:disabled {{ background: #9db5c9; border-color: #9db5c9; color: #eef3f7; }}
 QPushButton#Candidate {{ background: {INFO_BG}; border: 1px solid #b7d0e4; color: {ACCENT_DARK};
-    padding: 3px 10px; font-family: "OCR B", "DejaVu Sans Mono", monospace; }}
+    padding: 3px 10px; font-family: "DejaVu Sans Mono", "Consolas", monospace; }}
 QPushButton#Link {{ border: none; background: transparent; color: {ACCENT}; text-decoration: underline;
     padding: 0 4px; }}
 QTableView {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; gridline-color: #edf0f4;

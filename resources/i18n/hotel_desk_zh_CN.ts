@@ -295,52 +295,52 @@
 <context>
     <name>CheckDigitPanel</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="147"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="79"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="148"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="149"/>
         <source>Personal number</source>
         <translation>个人号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="81"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="150"/>
         <source>Whole zone (composite)</source>
         <translation>整个识读区（综合校验）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="95"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="164"/>
         <source>✓ check digit %1 is right</source>
         <translation>✓ 校验位 %1 正确</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="167"/>
         <source>✗ check digit printed %1, the data gives %2</source>
         <translation>✗ 印刷校验位 %1，按数据应为 %2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="102"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="171"/>
         <source>… not typed yet</source>
         <translation>… 尚未输入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="111"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="180"/>
         <source>line %1: %2 characters</source>
         <translation>第 %1 行：%2 个字符</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="184"/>
         <source>Type the lines at the bottom of the page, one per line: 2 lines of 44 for a passport, 3 lines of 30 for an ID card.</source>
         <translation>按行输入资料页底部的字符：护照 2 行、每行 44 个字符；身份证件 3 行、每行 30 个字符。</translation>
     </message>
@@ -1581,52 +1581,52 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ManualEntryPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="130"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="199"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="200"/>
         <source>When no reader can read the document: type its machine-readable lines, or, if it has none, type the fields from the page and say why.</source>
         <translation>阅读器无法读取证件时：输入证件的机读码；如证件没有机读区，请按证件内容填写各项并注明原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="142"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="211"/>
         <source>Machine-readable lines</source>
         <translation>机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
-        <source>Fillers are &apos;&lt;&apos;; a space becomes &apos;&lt;&apos; by itself. Check digits are checked as you type.</source>
-        <translation>填充符为“&lt;”，输入空格会自动变为“&lt;”。输入时即时核对校验位。</translation>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="215"/>
+        <source>A space types &apos;&lt;&apos; (two between surname and given names). Enter types the rest of the line&apos;s &apos;&lt;&apos; and goes to the next line. Each check digit is checked as soon as its field is typed; a line is judged once complete.</source>
+        <translation>空格即输入 &apos;&lt;&apos;（姓与名之间输两个空格）。按 Enter 自动补齐本行其余的 &apos;&lt;&apos; 并换到下一行。每个字段输完即核对其校验位；整行输完后才判定该行。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="225"/>
         <source>&lt;b&gt;Where to look&lt;/b&gt;&lt;br&gt;The machine-readable zone is the two or three lines of capital letters, digits and &amp;lt; at the bottom of the photo page (on the back of ID cards).&lt;br&gt;&lt;br&gt;&lt;b&gt;O or 0? I or 1?&lt;/b&gt;&lt;br&gt;Type what you see. A wrong character shows as a failing check digit on its field, and a likely correction is offered beside it.</source>
         <translation>&lt;b&gt;机读区在哪里&lt;/b&gt;&lt;br&gt;机读区是资料页底部（身份证件在背面）由大写字母、数字和 &amp;lt; 组成的两行或三行字符。&lt;br&gt;&lt;br&gt;&lt;b&gt;是 O 还是 0？是 I 还是 1？&lt;/b&gt;&lt;br&gt;按看到的输入即可。输错的字符会使该项的校验位不通过，旁边会给出可能的更正。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="240"/>
         <source>Type the MRZ</source>
         <translation>输入机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="179"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="249"/>
         <source>No MRZ on the document</source>
         <translation>证件无机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="241"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="321"/>
         <source>Registered %1 in room %2. The police report is queued.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="243"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="323"/>
         <source>Not saved: %1. The form is still filled in.</source>
         <translation>未保存：%1。表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="244"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="324"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
