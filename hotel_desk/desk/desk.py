@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -55,6 +54,7 @@ from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
+    from hotel_desk.desk.connection import ConnectionTest
     from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
@@ -113,6 +113,14 @@ class Desk:
         """THE check before every desk action: the signed-in staff member, if their role allows `permission`;
         NotSignedIn or NotAllowed (a DeskError; the refusal is recorded) otherwise."""
         return self.access.require(permission)
+
+    def test_connection(self, settings: Settings | None = None) -> ConnectionTest:
+        """Before switching to LIVE: will real reports reach the real intake `settings` point at (blocking; a
+        manager's question: switch_live). See hotel_desk.desk.connection."""
+        from hotel_desk.desk.connection import test_connection
+
+        self.require(Permission.SWITCH_LIVE)
+        return test_connection(settings or self.settings)
 
     def change_settings(self, new: Settings) -> list[str]:
         from hotel_desk.desk.settings_change import change_settings  # the rules: see there
@@ -251,24 +259,10 @@ class Desk:
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
-        # No permission asked: reading the page in front of the desk stores nothing and reads nothing stored,
-        # and a page scanned while the desk is locked waits in the form for whoever signs in.
-        started = time.perf_counter()
-        data = Path(source).read_bytes() if not isinstance(source, bytes) else source
-        size = _image_size(data)
-        if size is None:
-            raise DeskError("not_image",
-                            "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
-        from hotel_desk.recognition import read_mrz  # imported lazily: the OCR stack is heavy
+        """What the recognizer makes of a page image (blocking: OCR). See hotel_desk.desk.reading."""
+        from hotel_desk.desk.reading import read_document
 
-        result = read_mrz(data, today=self.today(), name=name)
-        lines = tuple(result.mrz_lines or ())
-        region = tuple((float(x), float(y)) for x, y in (result.region or ()))
-        review = {str(item.get("field", "")) for item in result.needs_review if item.get("field")}
-        return DocumentRead(lines=lines, review_fields=frozenset(review), region=region or None,
-                            image_size=size, image_bytes=data, seconds=time.perf_counter() - started,
-                            message="" if lines else (result.message or str(result.error or "")),
-                            extra={"error": result.error, "orientation": result.orientation})
+        return read_document(self, source, name)
 
     # -- registrations -------------------------------------------------------------------------------------------
     def register(self, entry: GuestEntry, *, approver: tuple[str, str] | None = None) -> Registered:
@@ -445,15 +439,3 @@ class Desk:
 
         self.require(Permission.EXPORT_AUDIT)
         return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)
-
-
-def _image_size(data: bytes) -> tuple[int, int] | None:
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None

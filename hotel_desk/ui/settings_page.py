@@ -28,6 +28,7 @@ from hotel_desk.settings import KEYS, Settings
 from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.handover import FAX_FLOW, FAX_NUMBER, FAX_PORT
+from hotel_desk.ui.live_switch import LiveSwitchDialog, confirm_training
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import card, page_frame
 
@@ -39,6 +40,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.live_dialog: LiveSwitchDialog | None = None
         outer, self.message = page_frame(self, self.tr("Settings"), self.tr(
             "Codes issued by your police sub-station, where reports go, and how this desk works."))
         body = QWidget()
@@ -211,6 +213,22 @@ class SettingsPage(QWidget):
         if not new.training and not new.intake_url:
             self.message.show_message("error", self.tr("Live mode needs the intake address from the sub-station."))
             return
+        old = self.ctx.settings
+        if old.training and not new.training:
+            # To LIVE: only after the manager read what changes and the connection test passed.
+            dialog = LiveSwitchDialog(self.ctx, new, self)
+            dialog.accepted.connect(lambda: self._save(new))
+            self.live_dialog = dialog
+            dialog.open()
+            return
+        if not old.training and new.training and not self.confirm_training():
+            return
+        self._save(new)
+
+    def confirm_training(self) -> bool:
+        return confirm_training(self)
+
+    def _save(self, new: Settings) -> None:
         old_language = self.ctx.settings.language
 
         def saved(_changed: list[str]) -> None:

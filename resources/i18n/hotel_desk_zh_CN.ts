@@ -1473,6 +1473,140 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>LiveSwitchDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="39"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="63"/>
+        <source>Switch to LIVE</source>
+        <translation>切换到正式模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="45"/>
+        <source>&lt;b&gt;LIVE means real police reports.&lt;/b&gt; From the next start of the app, every check-in, check-out, correction and cancellation is reported to the police intake at &lt;b&gt;%1&lt;/b&gt; under hotel code &lt;b&gt;%2&lt;/b&gt;, with the guests&apos; real data. The orange TRAINING band disappears and training receipts (TRN-…) are no longer issued. Switching back needs a manager too.</source>
+        <translation>&lt;b&gt;正式模式即真实上报公安机关。&lt;/b&gt;下次启动程序后，每一笔入住登记、退房、更正和注销都会以旅馆代码 &lt;b&gt;%2&lt;/b&gt; 上报至公安上报平台 &lt;b&gt;%1&lt;/b&gt;，上报的是旅客的真实信息。橙色的“培训模式”提示条将消失，不再出具培训回执（TRN-…）。如需切换回培训模式，同样需要经理操作。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="53"/>
+        <source>Connection test</source>
+        <translation>连接测试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="65"/>
+        <source>Test again</source>
+        <translation>重新测试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="67"/>
+        <source>Stay in TRAINING</source>
+        <translation>保持培训模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="77"/>
+        <source>Encrypted address (https)</source>
+        <translation>加密地址（https）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="78"/>
+        <source>The intake answers</source>
+        <translation>上报平台有应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="79"/>
+        <source>Certificate verified</source>
+        <translation>证书已验证</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="80"/>
+        <source>It is the police&apos;s intake, not a training one</source>
+        <translation>是公安正式上报平台，而非培训平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="81"/>
+        <source>Hotel code and authorisation code accepted</source>
+        <translation>旅馆代码和授权码有效</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="82"/>
+        <source>The intake&apos;s signing key matches</source>
+        <translation>上报平台的签名密钥一致</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="88"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="91"/>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="111"/>
+        <source>Every check passed. Switching saves the settings; the app then works LIVE from its next start.</source>
+        <translation>各项检测均通过。切换后将保存设置，程序下次启动起以正式模式运行。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="115"/>
+        <source>Not ready for LIVE: fix what failed (the address, the codes from the sub-station, the network) and test again.</source>
+        <translation>尚不能切换到正式模式：请处理未通过的项目（地址、派出所下发的代码、网络），然后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="121"/>
+        <source>not checked: no signing key is set on this desk</source>
+        <translation>未检测：本机未设置签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="122"/>
+        <source>not checked</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="126"/>
+        <source>LIVE needs an https:// address from the sub-station</source>
+        <translation>正式模式需要派出所提供的 https:// 地址</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="127"/>
+        <source>nothing answers at this address</source>
+        <translation>该地址无应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="128"/>
+        <source>the certificate is not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="129"/>
+        <source>this is a training intake</source>
+        <translation>这是培训平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="130"/>
+        <source>the intake refuses these codes</source>
+        <translation>上报平台不接受这些代码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="135"/>
+        <source>The test could not run: %1</source>
+        <translation>无法进行测试：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="141"/>
+        <source>Switch to TRAINING</source>
+        <translation>切换到培训模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="142"/>
+        <source>From the next start, reports go to the practice intake on this computer, not to the police. Guests registered in TRAINING are not reported to the police. Switch to TRAINING?</source>
+        <translation>下次启动起，记录只发送到本机的练习平台，不再上报公安机关；培训模式下登记的旅客不会上报。确定切换到培训模式吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="146"/>
+        <source>Stay LIVE</source>
+        <translation>保持正式模式</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="83"/>
@@ -2169,204 +2303,204 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="43"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="45"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
         <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="56"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="66"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="68"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
         <source>Police intake</source>
         <translation>公安接收端</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="72"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
         <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="77"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="78"/>
         <source>Intake address</source>
         <translation>接收地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="82"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="86"/>
         <source>Folder where the scanner saves pages</source>
         <translation>扫描仪保存图片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="87"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="179"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="96"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="99"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="101"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="105"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="104"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
         <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
         <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
         <source>Lock when idle for</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="111"/>
         <source>Passport readers</source>
         <translation>护照阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="137"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="139"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="119"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="121"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="126"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="129"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
         <source>Keyboard-wedge reader layout</source>
         <translation>键盘式阅读器布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="132"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="134"/>
         <source>Fax modem (hand-over by fax)</source>
         <translation>传真机（以传真方式移交）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="143"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="145"/>
         <source>Fax modem port</source>
         <translation>传真机端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="145"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="147"/>
         <source>The police sub-station&apos;s fax number, e.g. 021 5555 0110</source>
         <translation>派出所传真号码，如 021 5555 0110</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="146"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
         <source>Sub-station fax number</source>
         <translation>派出所传真号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="150"/>
         <source>RTS/CTS (most modems)</source>
         <translation>RTS/CTS（大多数调制解调器）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="150"/>
         <source>XON/XOFF</source>
         <translation>XON/XOFF</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="149"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="154"/>
         <source>Flow control</source>
         <translation>流量控制</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="157"/>
         <source>The scanner folder and the readers change at once; a new database or mode takes effect when the app is started again.</source>
         <translation>扫描文件夹和证件阅读器的设置立即生效；更换数据库或运行模式需重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="163"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="165"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="212"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="214"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="230"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="248"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="222"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="240"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
