@@ -197,7 +197,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
     header = [
         ("旅馆代码 Hotel code", _value(payload.get("hotel_code"))),
         ("派出所代码 Sub-station", _value(payload.get("substation_code"))),
-        ("报告类型 Report", kind),
+        ("上报类型 Report", kind),
     ]
     col = width / 3
     for i, (label, value) in enumerate(header):
@@ -206,7 +206,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
         canvas.text(x + 1, top + 4.5, value, 12, bold=True, max_mm=col - 2)
     y = top + 12.5
     if payload.get("corrects_report_id"):
-        canvas.text(left + 1, y, f"更正/注销的报告 Corrects report: {payload['corrects_report_id']}", 8.5)
+        canvas.text(left + 1, y, f"所更正/注销的上报 Corrects report: {payload['corrects_report_id']}", 8.5)
         y += 5
 
     label_w = 62.0
@@ -231,7 +231,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
     lines = [
         ("事件时间 Event time", _local_time(payload.get("event_time"), zone)),
         ("报送截止 Deadline (event + 24 h)", _local_time(payload.get("deadline_at"), zone)),
-        ("报告编号 Report id", _value(payload.get("report_id"))),
+        ("上报编号 Report id", _value(payload.get("report_id"))),
         ("登记编号 Registration id", _value(payload.get("registration_id"))),
         ("数据摘要 Payload SHA-256", short_hash(payload_sha256)),
     ]
@@ -249,7 +249,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
         canvas.line(x + 2, y + 12, x + half - 6, y + 12, 0.3)
         canvas.text(x + 2, y + 13.5, f"{zh} / {en}", 8.5)
         canvas.text(x + 2, y + 19, "日期时间 Date and time: ____________", 8.5)
-    canvas.text(mid, 286, "本表按报告内容生成，不得涂改；如有更正请另行报送更正报告。 "
+    canvas.text(mid, 286, "本表按上报内容生成，不得涂改；如有更正请另行上报更正。 "
                 "Printed from the report as filed; corrections are new reports.", 7, anchor="ma",
                 max_mm=width)
 
