@@ -40,7 +40,7 @@ class MrzInput(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFont(theme.mrz_font(13))
+        self.setFont(theme.mrz_font(12))  # 44 characters and the form beside them at 1366 wide
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(True)
         metrics = QFontMetrics(self.font())
@@ -119,8 +119,8 @@ class MrzInput(QPlainTextEdit):
             lines.append("")
         target = row if last else row + 1
         self._replace("\n".join(lines), sum(len(line) + 1 for line in lines[:target]) + len(lines[target]))
-        if last:
-            self.finished.emit()
+        if last and self.complete():
+            self.finished.emit()  # (an unfinished last line waits for its composite digit)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
