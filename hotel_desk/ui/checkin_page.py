@@ -101,9 +101,9 @@ class CheckInPage(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
-        self.same_stay = QCheckBox(self.tr("Same stay for the next guest (room, dates, visa)"))
+        self.same_stay = QCheckBox(self.tr("Same stay for the next guest"))
         self.same_stay.setToolTip(self.tr("Family or group in one room: the next guest starts with this stay "
-                                          "(Alt+S)"))
+                                          "(room, dates, visa) (Alt+S)"))
         left.addWidget(self.same_stay)
         self.waiting = WaitingList()
         self.waiting.open_requested.connect(self.open_waiting)
@@ -112,8 +112,8 @@ class CheckInPage(QWidget):
         self.scanner_label.setObjectName("Muted")
         self.scanner_label.setWordWrap(True)
         left.addWidget(self.scanner_label)
-        left_card.setMinimumWidth(340)
-        columns.addWidget(left_card, 4)
+        left_card.setMinimumWidth(330)
+        columns.addWidget(left_card, 5)
 
         # Right: the form. Nothing read yet: whatever is typed here is typed by hand ("manual", with its reason).
         form_column = QVBoxLayout()
@@ -124,7 +124,7 @@ class CheckInPage(QWidget):
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
         form_column.addWidget(self.form)
-        columns.addLayout(form_column, 9)
+        columns.addLayout(form_column, 8)
 
         shortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         shortcut("Ctrl+N", self, self.clear)
@@ -320,7 +320,7 @@ class CheckInPage(QWidget):
             return
         lines = tuple(event.lines)
         review = set(event.failing_check_digits()) if hasattr(event, "failing_check_digits") else set()
-        source = event.source or self.tr("reader")
+        source = labels.reader_source(event.source or entry_method)
         self.receive(NewDocument(lines, self._check(lines), frozenset(review), image, None, entry_method,
                                  self.tr("Read by %1").replace("%1", source)))
 

@@ -1,10 +1,11 @@
 """How the registration form lays its fields out: cards of fields two to a row, each label beside its field and
-the field's findings right under it, so that name, number, room and every finding are on screen together at
-1366 x 768; and a fold for the stay details few guests need."""
+the row's findings right under the row across the whole card (a finding names its field, and the field itself
+turns red or amber), so that name, number, room and every finding are on screen together at 1366 x 768; and a
+fold for the stay details few guests need."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -34,12 +35,14 @@ class FieldCell:
     key: str
     label: QLabel
     editor: Editor
-    findings: FindingList
-    holder: QWidget  # the editor with its findings under it
+    findings: FindingList  # shown in the row under the field's row
+    holder: QWidget  # the editor's place in the grid
+    column: int = 0  # left (0) or right (1) field of its row
 
     def set_visible(self, visible: bool) -> None:
         self.label.setVisible(visible)
         self.holder.setVisible(visible)
+        self.findings.set_allowed(visible)
 
 
 def make_cell(key: str, label_text: str, *, correction: bool) -> FieldCell:
@@ -55,14 +58,13 @@ def make_cell(key: str, label_text: str, *, correction: bool) -> FieldCell:
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     findings = FindingList()
     findings.setVisible(False)
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(3)
-    column.addWidget(editor)
-    column.addWidget(findings)
-    holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return FieldCell(key, label, editor, findings, holder)
+    editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    minimum = 90
+    if isinstance(editor, QComboBox) and editor.count():
+        # An untouched list shows its first entry ("(not recorded)") whole, with room for the arrow.
+        minimum = max(minimum, editor.fontMetrics().horizontalAdvance(editor.itemText(0)) + 56)
+    editor.setMinimumWidth(minimum)
+    return FieldCell(key, label, editor, findings, editor)
 
 
 def card_grid(title: str) -> tuple[QFrame, QGridLayout]:
@@ -83,15 +85,41 @@ def card_grid(title: str) -> tuple[QFrame, QGridLayout]:
 def place_rows(grid: QGridLayout, rows: Sequence[Sequence[FieldCell]], first_row: int) -> int:
     """Put `rows` (one or two cells each; one cell spans the row) into the grid; returns the next free row.
     Cells are created in row order, so Tab walks the form as the eye reads it."""
-    top = Qt.AlignmentFlag.AlignTop
     row = first_row
     for cells in rows:
         for index, cell in enumerate(cells):
-            grid.addWidget(cell.label, row, index * 2, top)
+            cell.column = index
+            grid.addWidget(cell.label, row, index * 2)
             span = COLUMNS - 1 if len(cells) == 1 else 1
-            grid.addWidget(cell.holder, row, index * 2 + 1, 1, span, top)
-        row += 1
+            grid.addWidget(cell.holder, row, index * 2 + 1, 1, span)
+        # The row's findings (and "did you mean" buttons), as wide as the card: nothing wraps word by word.
+        below = QWidget()
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 2)
+        column.setSpacing(3)
+        for cell in cells:
+            column.addWidget(cell.findings)
+            cell.findings.holder = below
+        below.setVisible(False)
+        grid.addWidget(below, row + 1, 0, 1, COLUMNS)
+        row += 2
     return row
+
+
+def align_label_columns(cells: Iterable[FieldCell]) -> None:
+    """The cards one under another share their columns: each label as wide as the widest of its column and each
+    field as wide at least as the widest minimum of its column, so every field of a column starts (and the
+    next label follows) at the same place in every card."""
+    by_column: dict[int, list[FieldCell]] = {}
+    for cell in cells:
+        by_column.setdefault(cell.column, []).append(cell)
+    for column in by_column.values():
+        widest = max(cell.label.sizeHint().width() for cell in column)
+        field = max(cell.editor.minimumWidth() for cell in column)
+        for cell in column:
+            cell.label.setMinimumWidth(widest)
+            if len(by_column) > 1 and cell.column == 0:
+                cell.editor.setMinimumWidth(field)  # a one-field row spans the card: its minimum is its own
 
 
 class Fold(QToolButton):

@@ -138,6 +138,19 @@ def countdown(seconds: float) -> str:
     return text.replace("%1", span(seconds))
 
 
+def reader_source(source: str) -> str:
+    """Which device read a document ("serial:/dev/ttyUSB0", "wedge", "camera"), in the desk's words."""
+    kind, _, port = source.partition(":")
+    names = {
+        "serial": QCoreApplication.translate("Labels", "the passport reader on %1"),
+        "wedge": QCoreApplication.translate("Labels", "the keyboard passport reader"),
+        "camera": QCoreApplication.translate("Labels", "the camera"),
+    }
+    if kind in names:
+        return names[kind].replace("%1", port or "—")
+    return QCoreApplication.translate("Labels", "the passport reader")
+
+
 def fax_progress(text: str) -> str:
     """The fax sender's progress (hotel_desk.fax.modem says it in English) in the desk's language."""
     words = text.split()

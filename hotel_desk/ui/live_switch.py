@@ -10,12 +10,13 @@ name, as every settings change. Going back to TRAINING asks too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +42,8 @@ class LiveSwitchDialog(QDialog):
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        # Never smaller than what it says (wrapped text and the test's rows): nothing drawn over anything.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         what = QLabel(self.tr(
             "<b>LIVE means real police reports.</b> From the next start of the app, every check-in, check-out, "
             "correction and cancellation is reported to the police intake at <b>%1</b> under hotel code "
@@ -49,12 +52,14 @@ class LiveSwitchDialog(QDialog):
             .replace("%1", new.intake_url or "—").replace("%2", new.hotel_code or "—"))
         what.setWordWrap(True)
         what.setTextFormat(Qt.TextFormat.RichText)
+        what.setMinimumWidth(600)
         layout.addWidget(what)
         heading = QLabel(self.tr("Connection test"))
         heading.setObjectName("CardTitle")
         layout.addWidget(heading)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
+        self.grid.setColumnStretch(2, 1)  # the notes take what is left; the marks and names stay together
         layout.addLayout(self.grid)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -115,6 +120,20 @@ class LiveSwitchDialog(QDialog):
             self.status.setText(self.tr("Not ready for LIVE: fix what failed (the address, the codes from the "
                                         "sub-station, the network) and test again."))
             self.status.setStyleSheet(f"color: {theme.ERROR};")
+        self._fit()
+        QTimer.singleShot(0, self._fit)  # again once the new rows are shown (they show on the next turn)
+
+    def _fit(self) -> None:
+        """As tall as the wrapped text and the test's rows need at the dialog's width (a layout's minimum size
+        alone does not count wrapped lines, and the rows were drawn over one another)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed <= 0:
+            needed = self.sizeHint().height()
+        self.setMinimumHeight(needed)
+        self.resize(self.width(), max(self.height(), needed))
 
     def _detail(self, name: str, ok: bool | None) -> str:
         if ok is None:

@@ -15,12 +15,14 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -50,9 +52,10 @@ class OverrideDialog(QDialog):
         self._busy = False
         self.setWindowTitle(self.tr("Register as printed"))
         self.setModal(True)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         said = "<br>".join(f"<b style='color:{theme.ERROR}'>{_escape(f.message(i18n.current_language()))}</b>"
                            for f in findings)
         explain = QLabel(said + "<br><br>" + self.tr(
@@ -73,6 +76,9 @@ class OverrideDialog(QDialog):
         line = self.reason.lineEdit()
         if line is not None:
             line.setPlaceholderText(self.tr("Choose (↓) or type the reason"))
+            # A chosen reason reads from its start, not from wherever the cursor ended.
+            self.reason.currentIndexChanged.connect(lambda _i: line.setCursorPosition(0))
+        self.reason.setMinimumWidth(520)
         form.addRow(self.tr("Reason"), self.reason)
         #: The signed-in manager approves by registering; anyone else needs a manager's password here.
         self.self_approved = ctx.access.can(Permission.APPROVE_OVERRIDE)
@@ -104,6 +110,12 @@ class OverrideDialog(QDialog):
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.reason.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The keyboard goes straight to the reason, whatever the window system does with a new dialog.
+        self.activateWindow()
         self.reason.setFocus()
 
     def _show_approvers(self, names: list[tuple[str, str]]) -> None:

@@ -50,7 +50,15 @@ from hotel_desk.ui.form_fields import (
     form_values,
     local_findings,
 )
-from hotel_desk.ui.form_layout import FieldAccess, FieldCell, Fold, card_grid, make_cell, place_rows
+from hotel_desk.ui.form_layout import (
+    FieldAccess,
+    FieldCell,
+    Fold,
+    align_label_columns,
+    card_grid,
+    make_cell,
+    place_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,7 @@ class RegistrationForm(FieldAccess, QWidget):
         grid.addWidget(self.more, row, 0, 1, 4)
         place_rows(grid, more, row + 1)
         outer.addWidget(stay_card)
+        align_label_columns(self.cells.values())
         outer.addStretch(1)
 
         footer_frame = QFrame()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.handover import FAX_FLOW, FAX_NUMBER, FAX_PORT
 from hotel_desk.ui.live_switch import LiveSwitchDialog, confirm_training
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import card, page_frame
+from hotel_desk.ui.widgets import align_form_labels, card, page_frame
 
 
 class SettingsPage(QWidget):
@@ -41,6 +41,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.live_dialog: LiveSwitchDialog | None = None
+        self._forms: list[QFormLayout] = []
         outer, self.message = page_frame(self, self.tr("Settings"), self.tr(
             "Codes issued by your police sub-station, where reports go, and how this desk works."))
         body = QWidget()
@@ -54,7 +55,7 @@ class SettingsPage(QWidget):
 
         s = ctx.settings
         prop_card, prop = card(self.tr("Property"))
-        form = QFormLayout()
+        form = self._form()
         self.hotel_name = QLineEdit(s.hotel_name)
         self.hotel_code = QLineEdit(s.hotel_code)
         self.substation_code = QLineEdit(s.substation_code)
@@ -68,7 +69,7 @@ class SettingsPage(QWidget):
         body_layout.addWidget(prop_card)
 
         intake_card, intake = card(self.tr("Police intake"))
-        form = QFormLayout()
+        form = self._form()
         self.training = QCheckBox(self.tr("Training mode: reports go to the built-in practice intake, never to "
                                           "the police"))
         self.training.setChecked(s.training)
@@ -80,7 +81,7 @@ class SettingsPage(QWidget):
         body_layout.addWidget(intake_card)
 
         desk_card, desk = card(self.tr("This desk"))
-        form = QFormLayout()
+        form = self._form()
         folder_row = QHBoxLayout()
         self.scanner_folder = QLineEdit(s.scanner_folder)
         self.scanner_folder.setPlaceholderText(self.tr("Folder where the scanner saves pages"))
@@ -109,7 +110,7 @@ class SettingsPage(QWidget):
         desk.addLayout(form)
         body_layout.addWidget(desk_card)
         readers_card, readers = card(self.tr("Passport readers"))
-        form = QFormLayout()
+        form = self._form()
         self.serial_port = QComboBox()
         self.serial_port.setEditable(True)
         self.serial_port.addItem(self.tr("(none)"), "")
@@ -132,7 +133,7 @@ class SettingsPage(QWidget):
         readers.addLayout(form)
         body_layout.addWidget(readers_card)
         fax_card, fax = card(self.tr("Fax modem (hand-over by fax)"))
-        form = QFormLayout()
+        form = self._form()
         extra = s.extra
         self.fax_port = QComboBox()
         self.fax_port.setEditable(True)
@@ -160,6 +161,7 @@ class SettingsPage(QWidget):
         body_layout.addWidget(note)
         body_layout.addStretch(1)
 
+        align_form_labels(self._forms)  # one label column down the whole page
         row = QHBoxLayout()
         row.addStretch(1)
         self.save_button = QPushButton(self.tr("Save settings"))
@@ -167,6 +169,12 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         outer.addLayout(row)
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._forms.append(form)
+        return form
 
     def apply_access(self) -> None:
         """Where reports go and with which credential is for whoever may switch LIVE (managers)."""

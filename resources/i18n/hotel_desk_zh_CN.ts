@@ -317,7 +317,7 @@
     <message>
         <location filename="../../hotel_desk/ui/manual_page.py" line="150"/>
         <source>Whole zone (composite)</source>
-        <translation>整个识读区（综合校验）</translation>
+        <translation>整个机读区（综合校验）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/manual_page.py" line="164"/>
@@ -355,7 +355,7 @@
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
-        <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
+        <translation>把护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房号后按回车。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="69"/>
@@ -387,22 +387,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="98"/>
         <source>New guest</source>
-        <translation>下一位客人</translation>
+        <translation>下一位旅客</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="99"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
-        <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="104"/>
-        <source>Same stay for the next guest (room, dates, visa)</source>
-        <translation>下一位旅客沿用本次住宿（房号、日期、签证）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="105"/>
-        <source>Family or group in one room: the next guest starts with this stay (Alt+S)</source>
-        <translation>家人或团队同住一间房：下一位旅客自动带入本次住宿信息（Alt+S）</translation>
+        <translation>清空表单，登记下一位旅客（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="145"/>
@@ -477,14 +467,9 @@ or press Ctrl+O to open an image</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="323"/>
-        <source>reader</source>
-        <translation>阅读器</translation>
-    </message>
-    <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="325"/>
         <source>Read by %1</source>
-        <translation>由%1读取</translation>
+        <translation>读取自%1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="332"/>
@@ -504,12 +489,22 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="363"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
-        <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
+        <translation>已为 %1 办理入住登记（%2 房），已加入上报队列，截止时间 %3。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="344"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="104"/>
+        <source>Same stay for the next guest</source>
+        <translation>下一位旅客同住此房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="105"/>
+        <source>Family or group in one room: the next guest starts with this stay (room, dates, visa) (Alt+S)</source>
+        <translation>家人或团队同住一间房：下一位旅客自动带入本次住宿信息（房号、日期、签证）（Alt+S）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/checkin_page.py" line="390"/>
@@ -696,12 +691,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Room</source>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Guest</source>
-        <translation>客人</translation>
+        <translation>旅客</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
@@ -711,7 +706,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Document</source>
-        <translation>证件</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
@@ -721,7 +716,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
         <source>Departure</source>
-        <translation>离店日期</translation>
+        <translation>预计离店</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="60"/>
@@ -734,12 +729,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="134"/>
         <source>In house</source>
-        <translation>在住客人</translation>
+        <translation>在住旅客</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="135"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
-        <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
+        <translation>当前在住的旅客。旅客离店时办理退房，退房信息立即加入上报队列。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="139"/>
@@ -796,24 +791,24 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="208"/>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="253"/>
         <source>Nobody is checked in.</source>
-        <translation>目前没有在住客人。</translation>
+        <translation>目前没有在住旅客。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="252"/>
         <source>Nobody matches the search.</source>
-        <translation>没有符合搜索条件的客人。</translation>
+        <translation>没有符合条件的旅客。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="261"/>
         <source>The guest list could not be loaded: %1</source>
-        <translation>无法载入客人列表：%1</translation>
+        <translation>无法载入旅客列表：%1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="286"/>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="355"/>
         <source>Select a guest first.</source>
-        <translation>请先选择一位客人。</translation>
+        <translation>请先选择一位旅客。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="290"/>
@@ -823,7 +818,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="306"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
-        <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
+        <translation>注销 %1（%2 房）的登记？将向公安机关上报注销，说明此登记有误。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
@@ -833,7 +828,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
-        <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
+        <translation>%1 已从 %2 房退房，退房信息已加入上报队列。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="332"/>
@@ -853,7 +848,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="344"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
-        <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
+        <translation>%1（%2 房）的登记已注销，注销信息已加入上报队列。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="346"/>
@@ -873,12 +868,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
-        <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
+        <translation>正在更正 %1（%2 房）的登记。更正将另行上报，原上报记录保留不变。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="370"/>
         <source>The police intake refused it:</source>
-        <translation>公安接收端拒收原因：</translation>
+        <translation>公安上报平台退回原因：</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="376"/>
@@ -888,7 +883,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="390"/>
         <source>Correction saved; the correction report is queued.</source>
-        <translation>更正已保存，更正报告已排队发送。</translation>
+        <translation>更正已保存，已加入上报队列。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/inhouse_page.py" line="391"/>
@@ -956,12 +951,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="24"/>
         <source>Visa / permit type</source>
-        <translation>签证/证件种类</translation>
+        <translation>签证/签注种类</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="25"/>
         <source>Visa / permit number</source>
-        <translation>签证/证件号码</translation>
+        <translation>签证/签注号码</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="26"/>
@@ -981,7 +976,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="29"/>
         <source>Room</source>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="30"/>
@@ -1006,7 +1001,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="34"/>
         <source>Document</source>
-        <translation>证件</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="35"/>
@@ -1237,17 +1232,17 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="109"/>
         <source>Waiting to send</source>
-        <translation>等待发送</translation>
+        <translation>待上报</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="110"/>
         <source>Sending</source>
-        <translation>正在发送</translation>
+        <translation>上报中</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="111"/>
         <source>Will retry</source>
-        <translation>将重试</translation>
+        <translation>稍后重试</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="112"/>
@@ -1257,7 +1252,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Filed (police receipt)</source>
-        <translation>已上报（有公安回执）</translation>
+        <translation>已上报（已有公安回执）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="114"/>
@@ -1272,7 +1267,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="121"/>
         <source>Must fix</source>
-        <translation>必须改正</translation>
+        <translation>须改正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="121"/>
@@ -1297,177 +1292,197 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 overdue</source>
-        <translation>已超时 %1</translation>
+        <translation>已逾期 %1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="137"/>
         <source>%1 left</source>
-        <translation>剩余 %1</translation>
+        <translation>剩 %1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <source>the passport reader on %1</source>
+        <translation>%1 上的证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
+        <source>the keyboard passport reader</source>
+        <translation>键盘式证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <source>the camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
+        <source>the passport reader</source>
+        <translation>证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>starting the fax modem</source>
         <translation>正在启动传真机</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
         <source>dialling %1</source>
         <translation>正在拨号 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="162"/>
         <source>sending page %1 of %2</source>
         <translation>正在发送第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
         <source>sent, waiting for the other fax to confirm</source>
         <translation>已发送，等待对方传真机确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="174"/>
         <source>the fax modem does not answer (is it switched on and plugged in?)</source>
         <translation>传真机无响应（是否已开机并连接？）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
         <source>the modem refused a fax command (is it a Class 2.0 fax modem?)</source>
         <translation>调制解调器拒绝传真指令（是否为 Class 2.0 传真调制解调器？）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="178"/>
         <source>no dial tone (is the telephone line plugged in?)</source>
         <translation>没有拨号音（电话线是否接好？）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="166"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
         <source>the line is busy: try again in a few minutes</source>
         <translation>对方占线，请过几分钟再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
         <source>the sub-station&apos;s fax did not answer</source>
         <translation>派出所传真无人应答</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="168"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
         <source>no connection with the other fax machine</source>
         <translation>未能与对方传真机建立连接</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
         <source>the other fax machine hung up</source>
         <translation>对方传真机已挂断</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="170"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
         <source>the other fax machine did not confirm the page</source>
         <translation>对方传真机未确认收到该页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
         <source>the fax failed</source>
         <translation>传真失败</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
         <source>the fax modem&apos;s port cannot be opened (check the fax modem in Settings)</source>
         <translation>无法打开传真机端口（请检查“设置”中的传真机）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
         <source>Nothing answers at the police intake&apos;s address.</source>
         <translation>公安上报平台的地址无应答。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
         <source>The police intake does not answer in time.</source>
         <translation>公安上报平台响应超时。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
         <source>The police intake&apos;s address cannot be found: check the internet connection.</source>
         <translation>找不到公安上报平台的地址，请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
         <source>The network does not reach the police intake: check the internet connection.</source>
         <translation>网络连不上公安上报平台，请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="203"/>
         <source>The police intake&apos;s certificate is not trusted.</source>
         <translation>公安上报平台的证书不受信任。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="204"/>
         <source>The police intake refuses the hotel code or the authorisation code (Settings).</source>
-        <translation>公安上报平台不接受旅馆代码或授权码（请检查“设置”）。</translation>
+        <translation>公安上报平台不接受旅馆编码或授权码（请检查“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="206"/>
         <source>The police intake does not understand this desk: call support.</source>
         <translation>公安上报平台无法识别本机的请求，请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="207"/>
         <source>The police intake answers with errors.</source>
         <translation>公安上报平台返回错误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
         <source>The police intake cannot be reached.</source>
         <translation>无法连接公安上报平台。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="207"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="220"/>
         <source>the guest has no name</source>
-        <translation>客人没有姓名</translation>
+        <translation>旅客没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="208"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="221"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="218"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="222"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="231"/>
         <source>no room is given</source>
-        <translation>没有填写房间号</translation>
+        <translation>没有填写房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="225"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="214"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="216"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="227"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="229"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="217"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="230"/>
         <source>the guest is no longer in house</source>
-        <translation>该客人已不在住</translation>
+        <translation>该旅客已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="219"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="232"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="221"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="234"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="236"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
@@ -1475,133 +1490,133 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>LiveSwitchDialog</name>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="39"/>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="63"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="40"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="67"/>
         <source>Switch to LIVE</source>
         <translation>切换到正式模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="45"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="48"/>
         <source>&lt;b&gt;LIVE means real police reports.&lt;/b&gt; From the next start of the app, every check-in, check-out, correction and cancellation is reported to the police intake at &lt;b&gt;%1&lt;/b&gt; under hotel code &lt;b&gt;%2&lt;/b&gt;, with the guests&apos; real data. The orange TRAINING band disappears and training receipts (TRN-…) are no longer issued. Switching back needs a manager too.</source>
-        <translation>&lt;b&gt;正式模式即真实上报公安机关。&lt;/b&gt;下次启动程序后，每一笔入住登记、退房、更正和注销都会以旅馆代码 &lt;b&gt;%2&lt;/b&gt; 上报至公安上报平台 &lt;b&gt;%1&lt;/b&gt;，上报的是旅客的真实信息。橙色的“培训模式”提示条将消失，不再出具培训回执（TRN-…）。如需切换回培训模式，同样需要经理操作。</translation>
+        <translation>&lt;b&gt;正式模式即真实上报公安机关。&lt;/b&gt;下次启动程序后，每一笔入住登记、退房、更正和注销都会以旅馆编码 &lt;b&gt;%2&lt;/b&gt; 上报至公安上报平台 &lt;b&gt;%1&lt;/b&gt;，上报的是旅客的真实信息。橙色的“培训模式”提示条将消失，不再出具培训回执（TRN-…）。如需切换回培训模式，同样需要经理操作。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="53"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="57"/>
         <source>Connection test</source>
         <translation>连接测试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="65"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="69"/>
         <source>Test again</source>
         <translation>重新测试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="67"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="71"/>
         <source>Stay in TRAINING</source>
         <translation>保持培训模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="77"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="81"/>
         <source>Encrypted address (https)</source>
         <translation>加密地址（https）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="78"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="82"/>
         <source>The intake answers</source>
         <translation>上报平台有应答</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="79"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="83"/>
         <source>Certificate verified</source>
         <translation>证书已验证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="80"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="84"/>
         <source>It is the police&apos;s intake, not a training one</source>
         <translation>是公安正式上报平台，而非培训平台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="81"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="85"/>
         <source>Hotel code and authorisation code accepted</source>
-        <translation>旅馆代码和授权码有效</translation>
+        <translation>旅馆编码和授权码有效</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="82"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="86"/>
         <source>The intake&apos;s signing key matches</source>
         <translation>上报平台的签名密钥一致</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="88"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="92"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="91"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="95"/>
         <source>Testing the connection</source>
         <translation>正在测试连接</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="111"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="115"/>
         <source>Every check passed. Switching saves the settings; the app then works LIVE from its next start.</source>
         <translation>各项检测均通过。切换后将保存设置，程序下次启动起以正式模式运行。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="115"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="119"/>
         <source>Not ready for LIVE: fix what failed (the address, the codes from the sub-station, the network) and test again.</source>
         <translation>尚不能切换到正式模式：请处理未通过的项目（地址、派出所下发的代码、网络），然后重新测试。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="121"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="126"/>
         <source>not checked: no signing key is set on this desk</source>
         <translation>未检测：本机未设置签名密钥</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="122"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="127"/>
         <source>not checked</source>
         <translation>未检测</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="126"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="131"/>
         <source>LIVE needs an https:// address from the sub-station</source>
         <translation>正式模式需要派出所提供的 https:// 地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="127"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="132"/>
         <source>nothing answers at this address</source>
         <translation>该地址无应答</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="128"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="133"/>
         <source>the certificate is not trusted</source>
         <translation>证书不受信任</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="129"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="134"/>
         <source>this is a training intake</source>
         <translation>这是培训平台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="130"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="135"/>
         <source>the intake refuses these codes</source>
         <translation>上报平台不接受这些代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="135"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="140"/>
         <source>The test could not run: %1</source>
         <translation>无法进行测试：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="141"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="146"/>
         <source>Switch to TRAINING</source>
         <translation>切换到培训模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="142"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="147"/>
         <source>From the next start, reports go to the practice intake on this computer, not to the police. Guests registered in TRAINING are not reported to the police. Switch to TRAINING?</source>
         <translation>下次启动起，记录只发送到本机的练习平台，不再上报公安机关；培训模式下登记的旅客不会上报。确定切换到培训模式吗？</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/live_switch.py" line="146"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="151"/>
         <source>Stay LIVE</source>
         <translation>保持正式模式</translation>
     </message>
@@ -1617,7 +1632,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="98"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
-        <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
+        <translation>培训模式 – 只发往本机的练习平台，不会上报公安机关。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="125"/>
@@ -1642,12 +1657,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="153"/>
         <source>In house</source>
-        <translation>在住客人</translation>
+        <translation>在住旅客</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="154"/>
         <source>Reports</source>
-        <translation>报告</translation>
+        <translation>上报记录</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="155"/>
@@ -1704,12 +1719,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="389"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
-        <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
+        <translation>有一条上报须在 %1 前完成（%2），目前仍未上报成功。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
         <source>Report deadline</source>
-        <translation>报告截止提醒</translation>
+        <translation>上报截止提醒</translation>
     </message>
 </context>
 <context>
@@ -1752,7 +1767,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/manual_page.py" line="321"/>
         <source>Registered %1 in room %2. The police report is queued.</source>
-        <translation>已登记 %1，房间 %2。警方报告已排队发送。</translation>
+        <translation>已为 %1 办理入住登记（%2 房），已加入上报队列。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/manual_page.py" line="323"/>
@@ -1791,85 +1806,85 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="51"/>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="99"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="53"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="105"/>
         <source>Register as printed</source>
         <extracomment>Runs the registration (a background job): the entry with its override reason, and the approver&apos;s name and password when the signed-in staff member may not approve it themselves.</extracomment>
         <translation>按原样登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="59"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="62"/>
         <source>The rest of the machine-readable zone agrees with this digit: the document itself prints it so. Compare the zone with the page. If it reads the same, the guest can be registered with the zone exactly as printed; the reason and who approved it are recorded.</source>
         <translation>机读区其余部分与这一校验位相符：证件本身就是这样印制的。请将机读区与证件页逐字核对，如完全一致，可按证件原样登记；登记原因和审批人将一并记录。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="71"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="74"/>
         <source>The document prints this check digit (compared with the page)</source>
         <translation>证件本身印制的校验位即如此（已与证件页核对）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="72"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="75"/>
         <source>The issuer is known to print this check digit wrong</source>
         <translation>已知该签发机关印错此校验位</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="75"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="78"/>
         <source>Choose (↓) or type the reason</source>
         <translation>选择（↓）或输入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="76"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="82"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="86"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="92"/>
         <source>You (%1), as manager</source>
         <extracomment>The signed-in manager approves by registering; anyone else needs a manager&apos;s password here.</extracomment>
         <translation>您本人（%1，经理）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="87"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="93"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="89"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="95"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="90"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="96"/>
         <source>Manager&apos;s password</source>
         <translation>经理密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="102"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="128"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="140"/>
         <source>Choose or type the reason first.</source>
         <translation>请先选择或输入原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="134"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="146"/>
         <source>A manager chooses their name and types their password here.</source>
         <translation>请经理在此选择本人姓名并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="141"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="153"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="146"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="158"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/override_dialog.py" line="156"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="168"/>
         <source>Not registered: %1</source>
         <translation>未登记：%1</translation>
     </message>
@@ -1936,66 +1951,66 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="137"/>
         <source>Did you mean:</source>
-        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
+        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field. The row that shows this list (the form&apos;s layout sets it): shown while any of its lists has something.</extracomment>
         <translation>是否应为：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/findings_view.py" line="126"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="141"/>
         <source>Use this reading: it passes every check digit. Check it against the page.</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="122"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="130"/>
         <source>Guest and document</source>
         <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail. Enter (or &quot;Register as printed…&quot;) on a document blocked only by what a manager may approve as printed (hotel_desk.rules.gate): the page asks for the reason and the approval. Carries the GuestEntry.</extracomment>
-        <translation>客人与证件</translation>
+        <translation>旅客与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="135"/>
         <source>Stay, visa or permit</source>
         <translation>住宿与签证（签注）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="130"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="138"/>
         <source>More stay details (coming from, going to, entry)</source>
         <translation>更多住宿信息（从何处来、到何处去、入境）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="149"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="158"/>
         <source>Register as printed…</source>
         <translation>按原样登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="151"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="160"/>
         <source>The document itself prints this check digit wrong: register it exactly as printed, with the reason and a manager&apos;s approval (Enter)</source>
         <translation>证件本身印错了这一校验位：按证件原样登记，需填写原因并经经理审批（Enter）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="189"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="198"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="141"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="150"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="156"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="165"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="156"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="165"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="158"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="167"/>
         <source>Save the registration and queue its police report (Enter)</source>
-        <translation>保存登记并排队发送警方报告（回车）</translation>
+        <translation>保存登记并加入上报队列（回车）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/form_fields.py" line="125"/>
@@ -2011,7 +2026,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/form_fields.py" line="127"/>
         <source>The guest changed room or departure date</source>
-        <translation>客人更换房间或离店日期</translation>
+        <translation>旅客换房或更改离店日期</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/form_fields.py" line="132"/>
@@ -2054,34 +2069,34 @@ or press Ctrl+O to open an image</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="311"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="320"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="404"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="413"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="415"/>
         <source>The document prints a wrong check digit: compare the zone with the page, then register it as printed with a manager&apos;s approval.</source>
         <translation>证件印错了一位校验位：请将机读区与证件页核对，然后经经理审批按原样登记。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="417"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="426"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="413"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="422"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="429"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -2101,17 +2116,17 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Report</source>
-        <translation>报告</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Guest</source>
-        <translation>客人</translation>
+        <translation>旅客</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Room</source>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="56"/>
@@ -2164,37 +2179,37 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="156"/>
         <source>Reports</source>
-        <translation>报告</translation>
+        <translation>上报记录</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="157"/>
         <source>Every report to the police with its deadline (24 hours after the event). Reports are sent by themselves; act only on the red ones.</source>
-        <translation>所有发给公安机关的报告及其截止时间（事件发生后 24 小时）。报告会自动发送，只需处理红色标记的报告。</translation>
+        <translation>所有上报公安机关的记录及其截止时间（事件发生后 24 小时）。系统自动上报，只需处理标红的记录。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="161"/>
         <source>Only reports that still need something</source>
-        <translation>只显示仍需处理的报告</translation>
+        <translation>只显示仍需处理的记录</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="165"/>
         <source>Send now</source>
-        <translation>立即发送</translation>
+        <translation>立即上报</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="167"/>
         <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
-        <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
+        <translation>立即上报所有待上报记录，不等下次重试（Ctrl+R）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="170"/>
         <source>Open correction</source>
-        <translation>打开更正</translation>
+        <translation>去更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="171"/>
         <source>Correct the registration the intake refused (Ctrl+E)</source>
-        <translation>更正被拒收的登记（Ctrl+E）</translation>
+        <translation>更正被上报平台退回的登记（Ctrl+E）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="176"/>
@@ -2239,18 +2254,18 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="214"/>
         <source>Selected report</source>
-        <translation>所选报告</translation>
+        <translation>所选记录</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="215"/>
         <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
         <source>Select a report to see its details.</source>
-        <translation>选择一份报告查看详情。</translation>
+        <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="279"/>
         <source>Reports could not be loaded: %1</source>
-        <translation>无法载入报告：%1</translation>
+        <translation>无法载入上报记录：%1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="314"/>
@@ -2282,225 +2297,225 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>The intake refused it:</source>
-        <translation>接收端拒收原因：</translation>
+        <translation>上报平台退回原因：</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>Last problem:</source>
-        <translation>最近的问题：</translation>
+        <translation>最近一次问题：</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="341"/>
         <source>Waiting reports sent; see their state below.</source>
-        <translation>等待中的报告已发送，请查看下方状态。</translation>
+        <translation>待上报记录已发出，请在下方查看状态。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="342"/>
         <source>Could not queue the report: %1</source>
-        <translation>无法将报告排队：%1</translation>
+        <translation>无法上报：%1</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="44"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="45"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="45"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="46"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
-        <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
+        <translation>派出所下发的代码、上报地址，以及本机前台的设置。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="56"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="57"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="66"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="66"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="67"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="71"/>
         <source>Police intake</source>
-        <translation>公安接收端</translation>
+        <translation>公安上报平台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="72"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="73"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
-        <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
+        <translation>培训模式：只发往内置的练习平台，不上报公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="77"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="78"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
         <source>Intake address</source>
-        <translation>接收地址</translation>
+        <translation>上报地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="82"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="83"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="87"/>
         <source>Folder where the scanner saves pages</source>
-        <translation>扫描仪保存图片的文件夹</translation>
+        <translation>扫描仪保存资料页的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="87"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="91"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="179"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="187"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="95"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="96"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="97"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="101"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="102"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="107"/>
         <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
         <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="109"/>
         <source>Lock when idle for</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="111"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="112"/>
         <source>Passport readers</source>
-        <translation>护照阅读器</translation>
+        <translation>证件阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="115"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="116"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="140"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="121"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="122"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="126"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="127"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="132"/>
         <source>Keyboard-wedge reader layout</source>
-        <translation>键盘式阅读器布局</translation>
+        <translation>键盘式阅读器键盘布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="134"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="135"/>
         <source>Fax modem (hand-over by fax)</source>
         <translation>传真机（以传真方式移交）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="145"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="146"/>
         <source>Fax modem port</source>
         <translation>传真机端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="147"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
         <source>The police sub-station&apos;s fax number, e.g. 021 5555 0110</source>
         <translation>派出所传真号码，如 021 5555 0110</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="149"/>
         <source>Sub-station fax number</source>
         <translation>派出所传真号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="150"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
         <source>RTS/CTS (most modems)</source>
         <translation>RTS/CTS（大多数调制解调器）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="150"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
         <source>XON/XOFF</source>
         <translation>XON/XOFF</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="155"/>
         <source>Flow control</source>
         <translation>流量控制</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="157"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="158"/>
         <source>The scanner folder and the readers change at once; a new database or mode takes effect when the app is started again.</source>
         <translation>扫描文件夹和证件阅读器的设置立即生效；更换数据库或运行模式需重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="167"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="214"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="222"/>
         <source>Live mode needs the intake address from the sub-station.</source>
-        <translation>正式模式需要派出所提供的接收地址。</translation>
+        <translation>正式模式需要派出所提供的上报地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="248"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="256"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="240"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="248"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2579,7 +2594,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/users_page.py" line="58"/>
         <source>Who may sign in at this desk. Receptionists check guests in and out; managers also change settings, cancel registrations and manage accounts; the police liaison reads and inspects only.</source>
-        <translation>可以在本前台登录的人员。前台接待办理入住和退房；经理还可以修改设置、撤销登记和管理账号；派出所联络民警只能查看和检查。</translation>
+        <translation>可以在本前台登录的人员。前台接待办理入住登记和退房；经理还可以修改设置、注销登记和管理账号；派出所联络民警只能查看和检查。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/users_page.py" line="62"/>
