@@ -15,7 +15,7 @@ from typing import Any
 from hotel_desk.documents.model import DocumentKind
 from hotel_desk.reporting.protocol import FieldError
 
-REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation")
+REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation", "nil")
 SEXES = ("M", "F", "X")
 DOCUMENT_TYPES = tuple(k.value for k in DocumentKind)
 #: Visa and permit categories of the 2013 regulations, plus the non-visa grounds of stay seen at the desk.
@@ -31,7 +31,7 @@ RECORD_FIELDS = (
     "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",
     "document_number", "document_expiry", "visa_type", "visa_number", "stay_until", "entry_date",
     "port_of_entry", "check_in_time", "room", "planned_departure", "check_out_time", "came_from", "going_to",
-    "reason", "document_photo_sha256",
+    "reason", "document_photo_sha256", "report_date",
 )
 
 _IDENTITY = ("surname_en", "sex", "birth_date", "nationality", "document_type", "document_number")
@@ -40,6 +40,8 @@ REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
     "correction": (*_IDENTITY, "check_in_time", "room", "corrects_report_id"),
     "check_out": ("surname_en", "nationality", "document_type", "document_number", "check_out_time"),
     "cancellation": ("corrects_report_id", "document_number"),
+    # The daily "no foreign guests" report: the day it covers (the hotel's local date), no guest.
+    "nil": ("report_date",),
 }
 
 # Names as the MRZ gives them, transliterated to Latin letters: never silently dropped characters.
@@ -140,7 +142,11 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -
     times: dict[str, datetime] = parsed(("event_time", "check_in_time", "check_out_time"), _parse_time,
                                         "must be an ISO 8601 date-time with a UTC offset")
     dates: dict[str, date] = parsed(("birth_date", "document_expiry", "stay_until", "entry_date",
-                                     "planned_departure"), _parse_date, "must be a date YYYY-MM-DD")
+                                     "planned_departure", "report_date"), _parse_date, "must be a date YYYY-MM-DD")
+    if kind == "nil":
+        for name in _IDENTITY:
+            if not _blank(record.get(name)):
+                err(name, "unexpected", f"a nil report names no guest: {name} must be empty")
 
     for name in ("surname_en", "given_names_en"):
         formatted(name, _LATIN_NAME, ": capital Latin letters, spaces, hyphens and apostrophes only "
