@@ -39,7 +39,8 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path = tmp_path / "settings.json"
     path.write_text('{"hotel_code": "FILE", "training": false}', encoding="utf-8")
     values = {"training": "yes", "serial_baud": "19200", "intake_verify_tls": "0", "extra": '{"a": "b"}',
-              "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x"}
+              "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x",
+              "checkout_time": "11:30", "night_audit_time": "23:00", "suspected_error_due_days": "5"}
     env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
     settings = load_settings(path, environ=env)
     assert settings.hotel_code == "env" and settings.training is True and settings.serial_baud == 19200
@@ -51,6 +52,10 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path.write_text('{"serial_baud": "fast"}', encoding="utf-8")
     with pytest.raises(SettingsError, match="serial_baud must be a whole number"):
         load_settings(path, environ={})
+    assert settings.checkout_time == "11:30" and settings.suspected_error_due_days == 5
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(SettingsError, match="checkout_time must be a time of day HH:MM"):
+        load_settings(path, environ={"HOTEL_DESK_CHECKOUT_TIME": "noon"})
 
 
 def test_a_bad_setting_stops_a_command_with_what_to_fix(monkeypatch, capsys) -> None:

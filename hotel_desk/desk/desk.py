@@ -24,7 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
+from hotel_desk.desk.closure import Closure
+from hotel_desk.desk.groups import GroupDesk
 from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.returning import Returning
+from hotel_desk.desk.suspected import SuspectedErrors
 from hotel_desk.desk.views import (
     DeadlineAlert,
     DocumentRead,
@@ -86,6 +90,12 @@ class Desk:
         self.on_uploader_event: Callable[[UploaderEvent], None] | None = None
         #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
         self.queue = ReportQueue(self)
+        #: The police's other workflows: closing stays (overdue guests, check-out at a time, the nil report),
+        #: groups, returning guests, suspected-error lists.
+        self.closure = Closure(self)
+        self.groups = GroupDesk(self)
+        self.returning = Returning(self)
+        self.suspected = SuspectedErrors(self)
         self._lock = threading.RLock()
         self._db: Database | None = None
         self._intake: IntakeServer | None = None
@@ -143,7 +153,9 @@ class Desk:
                                              clock=self.clock, poll_interval=self.uploader_interval)
             self._uploader = intake.UploaderHandle(uploader, self._uploader_event)
             self._uploader.start()
-            return Opened(self.intake_url, self._intake is not None)
+        # The first start of the day closes the days before it (nil reports, where the layout wants them).
+        self.closure.daily_pass()
+        return Opened(self.intake_url, self._intake is not None)
 
     def _uploader_event(self, event: UploaderEvent) -> None:
         listener = self.on_uploader_event
@@ -241,7 +253,8 @@ class Desk:
         if not verdict.ok:
             raise DeskError("refused", "; ".join(verdict.reasons()))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
-        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock,
+                                   returning_of=entry.returning_of or None)
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
                           entry.room, ref.deadline_at)
 
@@ -258,10 +271,9 @@ class Desk:
             return store.register_many(session, registrations, actor=self.actor, now=self.now(),
                                        property_id=property_id)
 
-    def check_out(self, registration_id: str) -> str:
-        from hotel_desk import store
-
-        return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
+    def check_out(self, registration_id: str, at: datetime | None = None) -> str:
+        """Check one guest out at `at` (default now; see Desk.closure for several at once)."""
+        return self.closure.check_out([registration_id], at)[0]
 
     def cancel(self, registration_id: str, reason: str) -> str:
         """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
@@ -311,7 +323,7 @@ class Desk:
         rows: dict[str, ReportRow] = {}
         for e in entries_:
             error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
+            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id or "", e.guest_name or "",
                                           e.room, e.event_time, e.deadline_at, e.receipt_id or "", error,
                                           e.attempts)
         now = self.now()

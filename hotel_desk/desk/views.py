@@ -42,6 +42,9 @@ class GuestEntry:
     entry_method: str = ""
     page_image: bytes | None = None
     accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted
+    #: A returning guest: the earlier stay the document matched (hotel_desk.rules.matching); the new stay is
+    #: linked to its person once the store has checked the match again. "" = not a returning guest.
+    returning_of: str = ""
 
 
 def latin_name(surname: str, given_names: str) -> str:

@@ -5,7 +5,11 @@ Public API (see docs/store.md):
   settings are never read here: the caller says which database
 - set-up: `set_property`, `ensure_property`, `get_property`, `ensure_desk_user`
 - desk actions (one transaction each, with report + audit event): `register_guest`, `register_many`,
-  `check_out`, `correct_registration`, `cancel_registration`
+  `check_out`, `check_out_many`, `correct_registration`, `cancel_registration`, `register_group`
+- closing stays: `overdue_stays`, `queue_nil_reports` (the daily "no foreign guests" report)
+- returning guests: `returning_guest`, `guest_history`
+- suspected-error lists: `import_suspected_errors`, `suspected_errors`, `suspected_error_counts`,
+  `answer_corrected`, `answer_verified`
 - outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
   `record_answers` (a batch), `due_reports`, `get_report`; one report at a time: `record_acknowledged`,
   `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`
@@ -39,9 +43,24 @@ from hotel_desk.store.audit_views import (
     check_audit_trail,
     export_audit,
 )
-from hotel_desk.store.changes import CORRECTABLE_FIELDS, cancel_registration, check_out, correct_registration
+from hotel_desk.store.changes import (
+    CORRECTABLE_FIELDS,
+    cancel_registration,
+    check_out,
+    check_out_many,
+    correct_registration,
+)
+from hotel_desk.store.closure import (
+    DEFAULT_CATCH_UP_DAYS,
+    NilReported,
+    OverdueStay,
+    overdue_count,
+    overdue_stays,
+    queue_nil_reports,
+)
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StorageFull, StoreError
+from hotel_desk.store.groups import GroupDetails, GroupRegistered, group_members, register_group
 from hotel_desk.store.guest_views import (
     InHouseGuest,
     RegistrationDetail,
@@ -75,7 +94,7 @@ from hotel_desk.store.property import (
     set_property,
 )
 from hotel_desk.store.queueing import ReportRef
-from hotel_desk.store.registrations import register_guest, register_in_session, register_many
+from hotel_desk.store.registrations import StayLinks, register_guest, register_in_session, register_many
 from hotel_desk.store.report_answers import (
     HANDOVER_CHANNELS,
     confirm_report,
@@ -94,20 +113,37 @@ from hotel_desk.store.report_views import (
     report_history,
     reports_for_registration,
 )
+from hotel_desk.store.returning import HistoryStay, ReturningGuest, guest_history, returning_guest
+from hotel_desk.store.suspected import (
+    ImportResult,
+    ListedItem,
+    MatchedStay,
+    PoliceList,
+    SuspectedErrorView,
+    answer_corrected,
+    answer_verified,
+    import_suspected_errors,
+    suspected_error_counts,
+    suspected_errors,
+)
 
 __all__ = [
-    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "HANDOVER_CHANNELS", "OPEN_STATES",
-    "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck", "AuditEventView", "AuditExport",
-    "BatchRecorded", "BrokenLink", "ChainVerification", "Database", "EntryMethod", "FieldError",
-    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
-    "PropertyCodes", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef",
-    "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
-    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_audit_trail", "check_out",
-    "claim_due_reports", "claim_open_reports", "confirm_report", "correct_registration", "document_page_image",
-    "due_reports", "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report",
-    "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
+    "CORRECTABLE_FIELDS", "DEFAULT_CATCH_UP_DAYS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH",
+    "HANDOVER_CHANNELS", "OPEN_STATES", "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck",
+    "AuditEventView", "AuditExport", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
+    "EntryMethod", "FieldError", "GroupDetails", "GroupRegistered", "GuestRegistration", "HistoryStay",
+    "ImportResult", "InHouseGuest", "InvalidRegistration", "ListedItem", "MatchedStay", "NilReported", "NotFound",
+    "OutboxReport", "OverdueStay", "PendingReport", "PoliceList", "PropertyCodes", "RegistrationDetail",
+    "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef", "ReportState", "ReportView",
+    "ReturningGuest", "StateError", "StayDetails", "StayLinks", "StorageFull", "StoreError", "SuspectedErrorView",
+    "answer_corrected", "answer_verified", "append_event", "audit_events", "cancel_registration",
+    "canonical_json", "chain_head", "check_audit_trail", "check_out", "check_out_many", "claim_due_reports",
+    "claim_open_reports", "confirm_report", "correct_registration", "document_page_image", "due_reports",
+    "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report", "group_members",
+    "guest_history", "guests_in_house", "import_suspected_errors", "mark_handed_over", "mark_sending",
+    "open_database", "outbox_summary", "overdue_count", "overdue_stays", "pending_reports", "queue_nil_reports",
     "record_acknowledged", "record_answers", "record_personal_data_read", "record_rejected",
-    "record_transient_failure", "register_guest", "register_in_session", "register_many", "registration_detail",
-    "release_claims", "report_history", "report_payload", "reports_for_registration", "set_property",
-    "verify_chain",
+    "record_transient_failure", "register_group", "register_guest", "register_in_session", "register_many",
+    "registration_detail", "release_claims", "report_history", "report_payload", "reports_for_registration",
+    "returning_guest", "set_property", "suspected_error_counts", "suspected_errors", "verify_chain",
 ]

@@ -44,6 +44,13 @@ class AuditAction:
     PROPERTY_SET = "property.set"
     DESK_USER_SET = "desk_user.set"
     AUDIT_EXPORTED = "audit.exported"
+    # The police's other workflows (issue 14). The liaison's measures count these: never rename one.
+    NIL_REPORT = "nil_report.queued"  # a day with no check-ins: the "no foreign guests" report
+    GROUP_REGISTERED = "group.registered"  # a group checked in together (each member has its own check-in)
+    SUSPECTED_ERROR_IMPORTED = "suspected_error.imported"  # one item of a police list, as imported
+    SUSPECTED_ERROR_MATCHED = "suspected_error.matched"  # an item tied to a stay (at import, or chosen at the desk)
+    SUSPECTED_ERROR_CORRECTED = "suspected_error.corrected"  # answered with a correction report
+    SUSPECTED_ERROR_VERIFIED = "suspected_error.verified"  # answered "verified correct", with a note
 
 
 def sha256_hex(text: str) -> str:

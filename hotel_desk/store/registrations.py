@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,16 +21,32 @@ from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.rules import gate, record
 from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.rules.stays import CLOCK_TOLERANCE
 from hotel_desk.store.audit import AuditAction, lock_chain_head
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, require_actor
 from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
 from hotel_desk.store.property import property_row
 from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
+from hotel_desk.store.returning import verify_returning
 
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
-ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
+ARRIVAL_FUTURE_TOLERANCE = CLOCK_TOLERANCE
+
+
+@dataclass(frozen=True)
+class StayLinks:
+    """What ties a new stay to other records, outside its report payload: the group it checked in with, the
+    parent (a member of the same batch, by index) whose passport a child is listed in, and the person of an
+    earlier stay a returning guest was matched to (the caller checked the match: hotel_desk.store.returning)."""
+
+    group_id: str | None = None
+    parent_index: int | None = None
+    person_id: str | None = None
+    #: For the audit trail: the earlier stay and the rule that matched it (hotel_desk.rules.matching).
+    returning_of: str | None = None
+    match_rule: str | None = None
 
 
 def check_registration(reg: GuestRegistration, now: datetime) -> None:
@@ -54,14 +71,16 @@ def check_registration(reg: GuestRegistration, now: datetime) -> None:
         raise InvalidRegistration("; ".join(problems))
 
 
-def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
-          ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now: datetime,
+          links: StayLinks) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """The guest, document and stay rows of one registration, exactly as they will be written."""
     doc, stay = registration.document, registration.stay
+    guest_id = new_id()
     guest = {
-        "id": new_id(), "surname_en": doc.surname, "given_names_en": doc.given_names,
+        "id": guest_id, "surname_en": doc.surname, "given_names_en": doc.given_names,
         "chinese_name": registration.chinese_name or doc.chinese_name, "sex": doc.sex or "X",
-        "birth_date": doc.birth_date, "nationality": doc.nationality, "created_at": now,
+        "birth_date": doc.birth_date, "nationality": doc.nationality, "person_id": links.person_id or guest_id,
+        "created_at": now,
     }
     image = registration.page_image
     document = {
@@ -80,8 +99,22 @@ def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now:
         "stay_until": stay.stay_until, "entry_date": stay.entry_date, "port_of_entry": stay.port_of_entry,
         "came_from": stay.came_from, "going_to": stay.going_to, "reason": stay.reason,
         "status": RegistrationStatus.IN_HOUSE.value, "created_by": actor, "created_at": now, "updated_at": now,
+        "group_id": links.group_id, "on_document_of": None,
     }
     return guest, document, stay_row
+
+
+def _link_details(links: StayLinks, stay_row: dict[str, Any]) -> dict[str, Any]:
+    """What the check-in event says about the stay's links (only those it has: ids, never names)."""
+    details: dict[str, Any] = {}
+    if links.group_id:
+        details["group_id"] = links.group_id
+    if stay_row["on_document_of"]:
+        details["on_document_of"] = stay_row["on_document_of"]
+    if links.returning_of:
+        details["returning_of"] = links.returning_of
+        details["match_rule"] = links.match_rule
+    return details
 
 
 def register_many(
@@ -91,17 +124,22 @@ def register_many(
     actor: str,
     now: datetime,
     property_id: int | None = None,
+    links: Sequence[StayLinks] | None = None,
 ) -> list[ReportRef]:
     """Register several guests inside the caller's write transaction (an import file is one user action;
     `register_guest` is the one-guest case). Each guest gets its own guest, document and stay rows, its own
     check-in report and its own audit event; all of them commit or roll back together. Rows are written with
     multi-row INSERTs, which is what lets an import (or the million-registration benchmark) run at thousands
-    of guests a second."""
+    of guests a second. `links` (one per registration) ties stays to a group, a parent's stay or an earlier
+    stay of the same person."""
     actor = require_actor(actor)
     for registration in registrations:
         check_registration(registration, now)
     if not registrations:
         return []
+    stay_links = list(links) if links is not None else [StayLinks()] * len(registrations)
+    if len(stay_links) != len(registrations):
+        raise ValueError("one StayLinks per registration")
     session.flush()
     prop = property_row(session, property_id)
     head = lock_chain_head(session)
@@ -110,8 +148,12 @@ def register_many(
     documents: list[dict[str, Any]] = []
     stays: list[dict[str, Any]] = []
     reports: list[NewReport] = []
-    for registration in registrations:
-        guest, document, stay_row = _rows(registration, property_id=prop.id, actor=actor, now=now)
+    for registration, link in zip(registrations, stay_links, strict=True):
+        guest, document, stay_row = _rows(registration, property_id=prop.id, actor=actor, now=now, links=link)
+        if link.parent_index is not None:
+            if not 0 <= link.parent_index < len(stays):
+                raise ValueError("a child's parent must come before the child in the same batch")
+            stay_row["on_document_of"] = stays[link.parent_index]["id"]
         seq += 1
         # The payload is built from exactly the values being stored (the rows themselves).
         new = new_report(
@@ -121,6 +163,7 @@ def register_many(
                     "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
                     "accepted_warnings": sorted(registration.accepted_warnings),
                     "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                    **_link_details(link, stay_row),
                 }),
         )
         prev_hash = new.event["hash"]
@@ -155,9 +198,19 @@ def register_guest(
     actor: str,
     clock: Clock | None = None,
     property_id: int | None = None,
+    returning_of: str | None = None,
 ) -> ReportRef:
     """Register a guest: guest, document, stay, the check-in report and its audit event, in one
-    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported."""
+    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported.
+    `returning_of`: the earlier stay a returning guest was matched to (checked again here before linking)."""
     now = (clock or SystemClock()).now()
     with db.write() as session:
-        return register_in_session(session, registration, actor=actor, now=now, property_id=property_id)
+        links = returning_links(session, registration, returning_of) if returning_of else StayLinks()
+        return register_many(session, [registration], actor=actor, now=now, property_id=property_id,
+                             links=[links])[0]
+
+
+def returning_links(session: Session, registration: GuestRegistration, returning_of: str) -> StayLinks:
+    """The links of a returning guest's new stay, once the rules confirm the match with the earlier stay."""
+    person_id, rule = verify_returning(session, registration, returning_of)
+    return StayLinks(person_id=person_id, returning_of=returning_of, match_rule=rule)
