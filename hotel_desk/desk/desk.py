@@ -307,7 +307,8 @@ class Desk:
 
         rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
         return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
-                             r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
+                             r.nationality, r.document_number, r.arrival_at, r.planned_departure, r.group_id)
+                for r in rows]
 
     def reports(self) -> list[ReportRow]:
         """Every open report, however old, and every report of the last 48 hours, nearest deadline first.

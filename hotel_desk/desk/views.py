@@ -72,6 +72,7 @@ class InHouseGuest:
     document_number: str
     check_in_time: datetime | None
     planned_departure: date | None
+    group_id: str | None = None  # checked in with a group
 
     @property
     def name(self) -> str:

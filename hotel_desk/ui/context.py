@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
+from hotel_desk.ui.closure_watch import ClosureWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
 
@@ -43,6 +44,9 @@ class AppContext(QObject):
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
+        #: Guests past their planned departure, the morning and night-audit reminders, the day's nil reports.
+        self.closure = ClosureWatch(self, self)
+        self.registrations_changed.connect(self.closure.check)
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -88,6 +92,7 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self.closure.start()
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:
@@ -120,3 +125,4 @@ class AppContext(QObject):
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self.closure.stop()

@@ -30,8 +30,9 @@ from hotel_desk.ui.inhouse_page import InHousePage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
+from hotel_desk.ui.worklist_page import WorklistPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "settings")
+PAGES = ("check_in", "manual", "in_house", "reports", "worklist", "settings")
 PageT = TypeVar("PageT", bound=QWidget)
 
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             "manual": self.tr("Manual entry"),
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
+            "worklist": self.tr("Suspected errors"),
             "settings": self.tr("Settings"),
         }
         for number, key in enumerate(PAGES, start=1):
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         ctx.notice.connect(self._notice)
         ctx.navigate.connect(self._navigate)
         ctx.deadline_alert.connect(self.notify_deadline)
+        ctx.closure.morning.connect(self.remind_overdue)
+        ctx.closure.night_audit.connect(self.warn_night_audit)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "settings": SettingsPage}[key]
+                   "reports": ReportsPage, "worklist": WorklistPage, "settings": SettingsPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -214,6 +218,10 @@ class MainWindow(QMainWindow):
         return self._page_of("reports", ReportsPage)
 
     @property
+    def worklist(self) -> WorklistPage:
+        return self._page_of("worklist", WorklistPage)
+
+    @property
     def settings_page(self) -> SettingsPage:
         return self._page_of("settings", SettingsPage)
 
@@ -241,7 +249,7 @@ class MainWindow(QMainWindow):
             page.mrz_input.setFocus()
         elif isinstance(page, InHousePage):
             page.search.setFocus()
-        elif isinstance(page, ReportsPage):
+        elif isinstance(page, ReportsPage | WorklistPage):
             page.table.setFocus()
 
     def _navigate(self, key: str, argument: object) -> None:
@@ -325,6 +333,29 @@ class MainWindow(QMainWindow):
         message = getattr(target, "message", None)
         if message is not None:
             message.show_message("warning", text, sticky=True)
+
+    def remind_overdue(self, count: int) -> None:
+        """The first reminder of the day (the morning, or the first start of the day): guests still open past
+        their planned departure, where the receptionist looks, and on the desktop."""
+        text = self.tr("%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).", "",
+                       count)
+        if self.current_page() != "in_house":  # there, the page's own banner says it
+            self._tell("warning", text)
+
+    def warn_night_audit(self, count: int, audit: object) -> None:
+        """An hour before the night audit (Settings), guests still open past their planned departure."""
+        at = audit.strftime("%H:%M") if hasattr(audit, "strftime") else ""
+        text = self.tr("Night audit at %1: %n guest(s) are still open past their planned departure. Check them "
+                       "out or correct their departure date.", "", count).replace("%1", at)
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("Night audit"), text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._tell("warning", text)
+
+    def _tell(self, kind: str, text: str) -> None:
+        self.last_closure_notice = text
+        message = getattr(self.stack.currentWidget(), "message", None)
+        if message is not None:
+            message.show_message(kind, text, sticky=True)
 
     def _busy(self, busy: bool, label: str) -> None:
         self.busy_bar.setVisible(busy)

@@ -142,6 +142,11 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    # The police's other workflows, at a front-desk PC's 1366×768.
+    from hotel_desk.ui.screenshots_workflows import take_workflows
+
+    take_workflows(desk_app, clock, MOMENT, SAMPLE, grab, wait_until)
+
     desk_app.shutdown()
     window.close()
     return shots
