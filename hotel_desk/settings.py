@@ -84,7 +84,8 @@ class Settings:
     tesseract_path: str = ""
     # UI: empty means the system locale.
     language: str = ""
-    desk_user: str = ""
+    # Minutes without a key press or a click before the window locks and asks for the password again.
+    idle_lock_minutes: int = 10
     extra: dict[str, str] = field(default_factory=dict)
     #: Keys whose value came from the environment or the command line: (the file's value, the override).
     #: Saving writes the file's value back unless the key was changed since, so an override never ends up in
@@ -211,19 +212,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
-
-
-def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:
-    """Who the audit trail names for an action: an explicit name (--actor), else the configured desk user,
-    else the computer's login name prefixed with where it came from (e.g. 'cli:')."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    if settings.desk_user:
-        return settings.desk_user
-    import getpass
-
-    try:
-        login = getpass.getuser()
-    except Exception:  # no login name (service accounts, some containers)
-        login = ""
-    return f"{via}{login}" if login else (via.rstrip(":") or "desk")

@@ -38,12 +38,14 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
 
     path = tmp_path / "settings.json"
     path.write_text('{"hotel_code": "FILE", "training": false}', encoding="utf-8")
-    values = {"training": "yes", "serial_baud": "19200", "intake_verify_tls": "0", "extra": '{"a": "b"}',
+    values = {"training": "yes", "serial_baud": "19200", "idle_lock_minutes": "5", "intake_verify_tls": "0",
+              "extra": '{"a": "b"}',
               "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x",
               "checkout_time": "11:30", "night_audit_time": "23:00", "suspected_error_due_days": "5"}
     env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
     settings = load_settings(path, environ=env)
     assert settings.hotel_code == "env" and settings.training is True and settings.serial_baud == 19200
+    assert settings.idle_lock_minutes == 5
     assert settings.intake_verify_tls is False and settings.extra == {"a": "b"}
     save_settings(settings, path)  # an override never ends up in the file
     assert load_settings(path, environ={}).hotel_code == "FILE"

@@ -3,7 +3,9 @@
 `verify` walks the whole hash chain (and checks every report payload against the hash its audit event
 recorded); it prints the number of events and the first broken link, and exits 1 when anything is broken.
 `export` writes the events of a period as CSV or JSON together with the chain head hash, so that the
-liaison can later check that the hotel's trail still extends the same chain.
+liaison can later check that the hotel's trail still extends the same chain. It needs a staff account allowed
+to export the audit trail (a manager or the liaison: --user NAME or $HOTEL_DESK_USER; exit code 3); `verify`
+shows counts and broken links only and needs none.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _moment(value: str, *, end_of_day: bool, zone: str) -> datetime:
 def run_verify(args: argparse.Namespace) -> int:
     from hotel_desk.desk import Desk
 
-    with Desk(args.settings) as desk:
+    with Desk(args.settings, via="cli") as desk:
         check = desk.check_audit_trail()
     result = check.chain
     print(f"audit chain: {result.count} events, head {result.head_hash}")
@@ -55,15 +57,15 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
-    from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
     settings = args.settings
     start = _moment(args.start, end_of_day=False, zone=settings.timezone) if args.start else None
     end = _moment(args.end, end_of_day=True, zone=settings.timezone) if args.end else None
     if start and end and end <= start:
         raise UsageError("--to is before --from")
-    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
+    with signed_in_desk(args, Permission.EXPORT_AUDIT, clock=clock) as desk:
         done = desk.export_audit(args.file, start=start, end=end, fmt=args.format)
     print(f"exported {done.count} events to {done.path} ({done.format}); chain head {done.head_seq} "
           f"{done.head_hash}")
@@ -83,7 +85,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     e.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD) or date-time")
     e.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD, included) or date-time")
     e.add_argument("--format", choices=("csv", "json"), help="default: from the file name (.json, else CSV)")
-    e.add_argument("--actor", help="desk user recorded for the export")
     e.add_argument("file", metavar="FILE")
     e.set_defaults(handler=run_export)
 

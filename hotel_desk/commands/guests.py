@@ -12,12 +12,14 @@ import argparse
 import json
 from typing import Any
 
+from hotel_desk.rules.roles import Permission
 
-def _desk(args: argparse.Namespace) -> Any:
-    from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
 
-    return Desk(args.settings, actor=desk_actor(args.settings, getattr(args, "actor", None), via="cli:"))
+def _desk(args: argparse.Namespace, permission: Permission) -> Any:
+    """The desk with the command line's staff member signed in, whose role allows `permission`."""
+    from hotel_desk.commands.auth import signed_in_desk
+
+    return signed_in_desk(args, permission)
 
 
 def _time(moment: Any) -> str | None:
@@ -28,7 +30,7 @@ def cmd_overdue(args: argparse.Namespace) -> int:
     from hotel_desk.store import StoreError
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.VIEW_PERSONAL_DATA) as desk:
             stays = desk.closure.overdue()
             checkout = desk.settings.checkout_time
     except StoreError as exc:
@@ -56,7 +58,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from hotel_desk.store import StoreError
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.VIEW_PERSONAL_DATA) as desk:
             stays = desk.returning.history(args.registration)
     except StoreError as exc:
         print(f"hotel-desk guests history: {exc}")
@@ -78,7 +80,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_close_days(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with _desk(args, Permission.SEND_REPORTS) as desk:
         queued = desk.closure.daily_pass(force=True)
         layout = desk.intake_target().mapping
     if layout.nil_report is None:
@@ -98,19 +100,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                      description="Guests still in house after the check-out time (setting checkout_time, default "
                      "12:00, the property's local time) of their planned departure day. Audited: it names guests.")
     o.add_argument("--json", action="store_true")
-    o.add_argument("--actor", help="desk user recorded in the audit trail")
     o.set_defaults(handler=cmd_overdue)
     h = s.add_parser("history", parents=[common], help="every stay of the person behind a registration",
                      description="Every stay of the same person (linked when a returning guest was recognised), "
                      "newest first. Audited.")
     h.add_argument("registration", metavar="REGISTRATION_ID")
     h.add_argument("--json", action="store_true")
-    h.add_argument("--actor", help="desk user recorded in the audit trail")
     h.set_defaults(handler=cmd_history)
     c = s.add_parser("close-days", parents=[common], help="queue the daily nil reports of days without check-ins",
                      description="Queue a nil report (\"no foreign guests\") for every finished day without a "
                      "check-in, where the intake's layout expects one (its mapping file's nil_report option). "
                      "Idempotent per day. The app does this at start and after midnight; run this from cron on a "
                      "desk that only sends reports with `hotel-desk reports send`.")
-    c.add_argument("--actor", help="desk user recorded in the audit trail")
     c.set_defaults(handler=cmd_close_days)

@@ -16,19 +16,21 @@ import json
 import sys
 from typing import Any
 
+from hotel_desk.rules.roles import Permission
 
-def _desk(args: argparse.Namespace) -> Any:
-    from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
 
-    return Desk(args.settings, actor=desk_actor(args.settings, getattr(args, "actor", None), via="cli:"))
+def _desk(args: argparse.Namespace, permission: Permission) -> Any:
+    """The desk with the command line's staff member signed in, whose role allows `permission`."""
+    from hotel_desk.commands.auth import signed_in_desk
+
+    return signed_in_desk(args, permission)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from hotel_desk.desk.police_lists import PoliceListError
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.CORRECT) as desk:
             result = desk.suspected.import_file(args.file, args.layout)
     except PoliceListError as exc:
         print(f"hotel-desk suspected-errors import: {args.file}: {exc}; nothing was imported", file=sys.stderr)
@@ -70,7 +72,7 @@ def item_json(item: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with _desk(args, Permission.VIEW_PERSONAL_DATA) as desk:
         items = desk.suspected.items([args.state] if args.state else None)
     if args.json:
         print(json.dumps([item_json(i) for i in items], indent=2, ensure_ascii=False))
@@ -96,7 +98,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from hotel_desk.store import StoreError
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.CORRECT) as desk:
             desk.suspected.verify(args.item, args.note)
     except StoreError as exc:
         print(f"hotel-desk suspected-errors verify: {exc}", file=sys.stderr)
@@ -125,17 +127,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     i.add_argument("file", metavar="FILE")
     i.add_argument("--layout", metavar="NAME", help="a bundled layout (suspected-errors layouts) or a .json file")
     i.add_argument("--json", action="store_true", help="the outcome as JSON")
-    i.add_argument("--actor", help="desk user recorded in the audit trail")
     i.set_defaults(handler=cmd_import)
     lst = s.add_parser("list", parents=[common], help="each item with its matched stay (or no match)")
     lst.add_argument("--json", action="store_true")
     lst.add_argument("--state", choices=("open", "corrected", "verified"))
-    lst.add_argument("--actor", help="desk user recorded in the audit trail (the list names guests)")
     lst.set_defaults(handler=cmd_list)
     v = s.add_parser("verify", parents=[common], help="answer an item \"verified correct\" with a note")
     v.add_argument("item", metavar="ITEM")
     v.add_argument("--note", required=True, help="what was checked (required)")
-    v.add_argument("--actor", help="desk user recorded in the audit trail")
     v.set_defaults(handler=cmd_verify)
     lay = s.add_parser("layouts", help="the bundled list layouts")
     lay.set_defaults(handler=cmd_layouts)

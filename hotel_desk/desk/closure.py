@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from hotel_desk.clock import local_zone
+from hotel_desk.rules.roles import Permission
 from hotel_desk.rules.stays import (
     DEFAULT_CHECKOUT_TIME,
     DEFAULT_NIGHT_AUDIT_TIME,
@@ -27,6 +28,10 @@ from hotel_desk.rules.stays import (
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
     from hotel_desk.store import NilReported, OverdueStay
+
+#: Who the audit trail names for the nil reports the desk queues by itself (at start and after midnight, signed
+#: in or not, as the uploader sends reports while the desk is locked): nobody asked for them, the day closed.
+DAILY_PASS = "(daily pass)"
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,14 @@ class Closure:
         """Guests past the check-out time of their planned departure day with no check-out (audited)."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         return store.overdue_stays(self._desk.db, actor=self._desk.actor, checkout_time=self.checkout_time,
                                    clock=self._desk.clock)
 
     def status(self) -> ClosureStatus:
         """The reminder's numbers, and the day's nil reports queued on the way (the first call after midnight
-        queues yesterday's, so a desk left running overnight closes the day without anyone asking)."""
+        queues yesterday's, so a desk left running overnight closes the day without anyone asking). No names:
+        asked whether anyone is signed in or not."""
         from hotel_desk import store
 
         nil = tuple(r.day for r in self.daily_pass())
@@ -86,6 +93,7 @@ class Closure:
         one check-out report each; if any cannot be checked out, none is. Returns the report ids."""
         from hotel_desk import store
 
+        self._desk.require(Permission.CHECK_OUT)
         refs = store.check_out_many(self._desk.db, list(registration_ids), actor=self._desk.actor,
                                     clock=self._desk.clock, at=at)
         return [r.report_id for r in refs]
@@ -94,6 +102,7 @@ class Closure:
         """The registrations of a group still in house (to check the whole group out together)."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         return store.group_members(self._desk.db, group_id)
 
     # -- the daily nil report ------------------------------------------------------------------------------------
@@ -112,7 +121,7 @@ class Closure:
             if option is None:
                 self._nil_checked_on = today
                 return []
-            queued = store.queue_nil_reports(self._desk.db, actor=self._desk.actor, clock=self._desk.clock,
+            queued = store.queue_nil_reports(self._desk.db, actor=DAILY_PASS, clock=self._desk.clock,
                                              catch_up_days=option.catch_up_days)
             self._nil_checked_on = today
         return queued  # the uploader takes them at its next round

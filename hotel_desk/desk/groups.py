@@ -19,6 +19,7 @@ from hotel_desk.desk.views import GuestEntry, latin_name
 from hotel_desk.documents import Finding, MrzCheck
 from hotel_desk.rules import gate
 from hotel_desk.rules.record import EntryMethod, record_values
+from hotel_desk.rules.roles import Permission
 
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
@@ -123,6 +124,7 @@ class GroupDesk:
         nobody (GroupRefused names who stops it)."""
         from hotel_desk import store
 
+        self._desk.require(Permission.REGISTER)
         if not members:
             raise GroupRefused([])
         verdicts = self.review(stay, members, accept_warnings=accept_warnings)

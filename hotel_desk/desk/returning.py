@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hotel_desk.desk.views import GuestEntry
+from hotel_desk.rules.roles import Permission
 
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
@@ -24,6 +25,7 @@ class Returning:
         a warning for the receptionist to check."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         if not (entry.document_number or (entry.surname_en and entry.birth_date)):
             return None
         return store.returning_guest(
@@ -35,4 +37,5 @@ class Returning:
         """Every stay of the person behind a registration, newest first (audited)."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         return store.guest_history(self._desk.db, registration_id, actor=self._desk.actor, clock=self._desk.clock)

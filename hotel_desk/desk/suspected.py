@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hotel_desk.desk import entries
 from hotel_desk.desk.views import GuestEntry
+from hotel_desk.rules.roles import Permission
 
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
@@ -27,6 +28,7 @@ class SuspectedErrors:
         from hotel_desk import store
         from hotel_desk.desk.police_lists import read_police_list
 
+        self._desk.require(Permission.CORRECT)  # answering the police's lists is the desk's correction work
         police_list = read_police_list(path, layout)
         self._ensure_property()
         return store.import_suspected_errors(self._desk.db, police_list,
@@ -42,9 +44,10 @@ class SuspectedErrors:
                               timezone=s.timezone, actor=self._desk.actor, clock=self._desk.clock)
 
     def items(self, states: Sequence[str] | None = None) -> list[SuspectedErrorView]:
-        """The worklist (audited: it names guests)."""
+        """The worklist (audited: it names guests). The liaison may read it too."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         return store.suspected_errors(self._desk.db, actor=self._desk.actor, states=states, clock=self._desk.clock)
 
     def counts(self) -> dict[str, int]:
@@ -57,6 +60,7 @@ class SuspectedErrors:
         """The stored page of the stay an item is about, to compare with the recorded data (audited)."""
         from hotel_desk import store
 
+        self._desk.require(Permission.VIEW_PERSONAL_DATA)
         return store.document_page_image(self._desk.db, registration_id, actor=self._desk.actor,
                                          purpose="suspected error", clock=self._desk.clock)
 
@@ -64,6 +68,7 @@ class SuspectedErrors:
         """Answer "verified correct": the record was checked against the document; the note says how."""
         from hotel_desk import store
 
+        self._desk.require(Permission.CORRECT)
         store.answer_verified(self._desk.db, item_id, note, actor=self._desk.actor, clock=self._desk.clock)
 
     def correct(self, item_id: str, registration_id: str, entry: GuestEntry, reason: str) -> str:
@@ -71,6 +76,7 @@ class SuspectedErrors:
         candidates): a correction report, and the item closed, in one transaction. Returns the report id."""
         from hotel_desk import store
 
+        self._desk.require(Permission.CORRECT)
         # Nothing changed: the store refuses it ("nothing to correct"), and the item stays open.
         changes = entries.corrections(self._desk.registration_entry(registration_id), entry)
         return store.answer_corrected(self._desk.db, item_id, changes, note=reason, actor=self._desk.actor,

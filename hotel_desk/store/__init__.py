@@ -16,6 +16,9 @@ Public API (see docs/store.md):
 - views: `pending_reports`, `outbox_summary`, `report_history`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
 - audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`
+- staff accounts (hashes only; the desk layer verifies passwords): `staff_account_count`, `staff_accounts`,
+  `staff_account`, `sign_in_record`, `create_staff_account`, `set_staff_role`, `set_staff_active`,
+  `set_staff_password`, `record_sign_in`, `record_failed_sign_in`, `record_desk_event`
 
 The rules it applies live in hotel_desk.rules (report states and transitions, the registration gate, the
 record's fields). Importing this package loads SQLAlchemy: command modules import it inside their handlers.
@@ -114,6 +117,24 @@ from hotel_desk.store.report_views import (
     reports_for_registration,
 )
 from hotel_desk.store.returning import HistoryStay, ReturningGuest, guest_history, returning_guest
+from hotel_desk.store.staff import (
+    AccountExists,
+    AccountsExist,
+    LastManager,
+    SignInRecord,
+    StaffAccount,
+    create_staff_account,
+    record_desk_event,
+    record_failed_sign_in,
+    record_sign_in,
+    set_staff_active,
+    set_staff_password,
+    set_staff_role,
+    sign_in_record,
+    staff_account,
+    staff_account_count,
+    staff_accounts,
+)
 from hotel_desk.store.suspected import (
     ImportResult,
     ListedItem,
@@ -128,22 +149,33 @@ from hotel_desk.store.suspected import (
 )
 
 __all__ = [
-    "CORRECTABLE_FIELDS", "DEFAULT_CATCH_UP_DAYS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH",
-    "HANDOVER_CHANNELS", "OPEN_STATES", "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck",
-    "AuditEventView", "AuditExport", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
-    "EntryMethod", "FieldError", "GroupDetails", "GroupRegistered", "GuestRegistration", "HistoryStay",
-    "ImportResult", "InHouseGuest", "InvalidRegistration", "ListedItem", "MatchedStay", "NilReported", "NotFound",
-    "OutboxReport", "OverdueStay", "PendingReport", "PoliceList", "PropertyCodes", "RegistrationDetail",
-    "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef", "ReportState", "ReportView",
-    "ReturningGuest", "StateError", "StayDetails", "StayLinks", "StorageFull", "StoreError", "SuspectedErrorView",
-    "answer_corrected", "answer_verified", "append_event", "audit_events", "cancel_registration",
-    "canonical_json", "chain_head", "check_audit_trail", "check_out", "check_out_many", "claim_due_reports",
-    "claim_open_reports", "confirm_report", "correct_registration", "document_page_image", "due_reports",
-    "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report", "group_members",
-    "guest_history", "guests_in_house", "import_suspected_errors", "mark_handed_over", "mark_sending",
-    "open_database", "outbox_summary", "overdue_count", "overdue_stays", "pending_reports", "queue_nil_reports",
+    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "HANDOVER_CHANNELS", "OPEN_STATES",
+    "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck", "AuditEventView", "AuditExport",
+    "BatchRecorded", "BrokenLink", "ChainVerification", "Database", "EntryMethod", "FieldError",
+    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
+    "PropertyCodes", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef",
+    "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
+    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_audit_trail", "check_out",
+    "claim_due_reports", "claim_open_reports", "confirm_report", "correct_registration", "document_page_image",
+    "due_reports", "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report",
+    "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
     "record_acknowledged", "record_answers", "record_personal_data_read", "record_rejected",
-    "record_transient_failure", "register_group", "register_guest", "register_in_session", "register_many",
-    "registration_detail", "release_claims", "report_history", "report_payload", "reports_for_registration",
-    "returning_guest", "set_property", "suspected_error_counts", "suspected_errors", "verify_chain",
+    "record_transient_failure", "register_guest", "register_in_session", "register_many", "registration_detail",
+    "release_claims", "report_history", "report_payload", "reports_for_registration", "set_property",
+    "verify_chain",
+]
+# Staff accounts (hotel_desk.store.staff).
+__all__ += [
+    "AccountExists", "AccountsExist", "LastManager", "SignInRecord", "StaffAccount", "create_staff_account",
+    "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
+    "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
+]
+# The police's other workflows (issue 14): suspected-error lists, closing stays and the nil report, groups,
+# returning guests.
+__all__ += [
+    "DEFAULT_CATCH_UP_DAYS", "GroupDetails", "GroupRegistered", "HistoryStay", "ImportResult", "ListedItem",
+    "MatchedStay", "NilReported", "OverdueStay", "PoliceList", "ReturningGuest", "StayLinks", "SuspectedErrorView",
+    "answer_corrected", "answer_verified", "check_out_many", "group_members", "guest_history",
+    "import_suspected_errors", "overdue_count", "overdue_stays", "queue_nil_reports", "register_group",
+    "returning_guest", "suspected_error_counts", "suspected_errors",
 ]

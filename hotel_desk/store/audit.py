@@ -44,6 +44,23 @@ class AuditAction:
     PROPERTY_SET = "property.set"
     DESK_USER_SET = "desk_user.set"
     AUDIT_EXPORTED = "audit.exported"
+    # Staff accounts and who is at the desk (hotel_desk.store.staff).
+    ACCOUNT_CREATED = "account.created"
+    ACCOUNT_ROLE_CHANGED = "account.role_changed"
+    ACCOUNT_DISABLED = "account.disabled"
+    ACCOUNT_ENABLED = "account.enabled"
+    ACCOUNT_PASSWORD_RESET = "account.password_reset"
+    ACCOUNT_LOCKED = "account.locked"
+    SIGNED_IN = "session.signed_in"
+    SIGN_IN_FAILED = "session.sign_in_failed"
+    SIGNED_OUT = "session.signed_out"
+    DESK_LOCKED = "session.locked"
+    DESK_UNLOCKED = "session.unlocked"
+    # Refusals: an action the signed-in role may not do, a check-in the registration gate stopped.
+    ACCESS_REFUSED = "access.refused"
+    ACCESS_APPROVED = "access.approved"  # a manager's approval given at someone else's session
+    CHECK_IN_BLOCKED = "registration.check_in_blocked"
+    SETTINGS_CHANGED = "settings.changed"
     # The police's other workflows (issue 14). The liaison's measures count these: never rename one.
     NIL_REPORT = "nil_report.queued"  # a day with no check-ins: the "no foreign guests" report
     GROUP_REGISTERED = "group.registered"  # a group checked in together (each member has its own check-in)

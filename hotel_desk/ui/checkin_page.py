@@ -106,6 +106,7 @@ class CheckInPage(QWidget):
         # Right: the form, or the group's list in group mode.
         self.form = RegistrationForm(ctx.desk.today)
         self.form.register_requested.connect(self.register)
+        self.form.register_refused.connect(ctx.access.record_refused_check_in)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
         self.group = GroupPanel(ctx, self.message)

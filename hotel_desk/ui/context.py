@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
+from hotel_desk.ui.access import AccessController
 from hotel_desk.ui.closure_watch import ClosureWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
@@ -44,6 +45,8 @@ class AppContext(QObject):
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
+        #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
+        self.access = AccessController(self)
         #: Guests past their planned departure, the morning and night-audit reminders, the day's nil reports.
         self.closure = ClosureWatch(self, self)
         self.registrations_changed.connect(self.closure.check)
@@ -125,4 +128,5 @@ class AppContext(QObject):
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self.access.stop()
         self.closure.stop()

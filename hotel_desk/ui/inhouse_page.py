@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
+from hotel_desk.rules.roles import Permission
 from hotel_desk.rules.stays import is_overdue
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.closing import CheckoutTime, HistoryCard, OverdueBanner
@@ -174,6 +175,18 @@ class InHousePage(QWidget):
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
 
+    def apply_access(self) -> None:
+        """Each action for the roles that may do it: the liaison reads this page and changes nothing."""
+        access = self.ctx.access
+        self.checkout_button.setVisible(access.role_can(Permission.CHECK_OUT))
+        self.correct_button.setVisible(access.role_can(Permission.CORRECT))
+        self.cancel_button.setVisible(access.role_can(Permission.CANCEL))
+        if not access.role_can(Permission.CORRECT):
+            self.close_correction()
+        if self._pending_checkout is not None and not access.role_can(
+                Permission.CANCEL if self._pending_cancel else Permission.CHECK_OUT):
+            self._hide_confirm()
+
     # -- data ------------------------------------------------------------------------------------------------
     def _refresh_if_shown(self) -> None:
         if self.isVisible():  # the guest list is an audited read: only when someone is looking at it
@@ -272,6 +285,8 @@ class InHousePage(QWidget):
 
     # -- check-out -------------------------------------------------------------------------------------------
     def ask_check_out(self) -> None:
+        if not self.ctx.access.can(Permission.CHECK_OUT):
+            return
         guests = self.selected_guests()
         if not guests:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -301,6 +316,8 @@ class InHousePage(QWidget):
         return problems
 
     def ask_cancel(self) -> None:
+        if not self.ctx.access.can(Permission.CANCEL):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -365,6 +382,8 @@ class InHousePage(QWidget):
 
     # -- correction -----------------------------------------------------------------------------------------
     def open_correction_for_selected(self) -> None:
+        if not self.ctx.access.can(Permission.CORRECT):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))

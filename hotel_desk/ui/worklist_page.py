@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.desk.views import GuestEntry
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.page_view import PageView
@@ -170,6 +171,16 @@ class WorklistPage(QWidget):
         shortcut("Ctrl+E", self, self.open_correction)
         return holder
 
+    def apply_access(self) -> None:
+        """Answering is correction work; the police liaison reads the items and the answers."""
+        may = self.ctx.access.role_can(Permission.CORRECT)
+        for widget in (self.import_button, self.layout_choice, self.correct_button, self.verified_button):
+            widget.setVisible(may)
+        if not may:
+            self.body.setCurrentIndex(0)
+            self.verify_bar.setVisible(False)
+        self._update_buttons()
+
     # -- the list ---------------------------------------------------------------------------------------------
     def _refresh_if_shown(self) -> None:
         if self.isVisible():  # the worklist names guests: read it only when someone looks at it
@@ -273,7 +284,7 @@ class WorklistPage(QWidget):
 
     def _update_buttons(self) -> None:
         item = self._item
-        open_ = item is not None and item.state == "open"
+        open_ = item is not None and item.state == "open" and self.ctx.access.can(Permission.CORRECT)
         self.correct_button.setEnabled(open_ and self.stay_id() is not None and self._entry is not None)
         self.verified_button.setEnabled(open_)
         self.back_button.setVisible(self.body.currentIndex() == 1)
@@ -340,7 +351,7 @@ class WorklistPage(QWidget):
             busy=self.form.set_busy, label=self.tr("Saving the correction"), owner=self)
 
     def ask_note(self) -> None:
-        if self._item is None or self._item.state != "open":
+        if self._item is None or self._item.state != "open" or not self.ctx.access.can(Permission.CORRECT):
             return
         self.note.clear()
         self.verify_bar.setVisible(True)
@@ -361,6 +372,8 @@ class WorklistPage(QWidget):
             failed=self.tr("Answer not saved: %1"), label=self.tr("Saving the answer"), owner=self, send=False)
 
     def choose_list(self) -> None:
+        if not self.ctx.access.can(Permission.CORRECT):
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a police list"), "",
                                               self.tr("Lists (*.csv *.txt);;All files (*)"))
         if path:

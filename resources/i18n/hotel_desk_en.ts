@@ -4,7 +4,7 @@
 <context>
     <name>CheckInPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="146"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="147"/>
         <source>%n page(s) waiting to be read</source>
         <translation>
             <numerusform>%n page waiting to be read</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="187"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="188"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n field to review</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="279"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="280"/>
         <source>Added to the group: %n guest(s)</source>
         <translation>
             <numerusform>Added to the group: %n guest</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>InHousePage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="246"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
         <source>%n guest(s) of the group selected.</source>
         <translation>
             <numerusform>%n guest of the group selected.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="287"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
         <source>Check out %n guest(s) at:</source>
         <translation>
             <numerusform>Check out %n guest at:</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="345"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
         <source>%n guest(s) checked out. One check-out report each is queued.</source>
         <translation>
             <numerusform>%n guest checked out. The check-out report is queued.</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="301"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="406"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n report waiting</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="304"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n needs correction</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="340"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="445"/>
         <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
         <translation>
             <numerusform>%n guest is past the planned departure and not checked out: see In house (Ctrl+3).</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="348"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
         <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
         <translation>
             <numerusform>Night audit at %1: %n guest is still open past the planned departure. Check them out or correct the departure date.</numerusform>
@@ -169,7 +169,7 @@
 <context>
     <name>RegistrationForm</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="416"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="418"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>%n problem to fix first</numerusform>
@@ -180,7 +180,7 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>

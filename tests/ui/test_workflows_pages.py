@@ -164,3 +164,15 @@ def test_a_returning_guest_is_filled_in_from_the_last_stay(qtbot, desk_app, drop
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
     history = desk.returning.history(page.last_registered.registration_id)
     assert [h.room for h in history] == ["0505", "0404"]
+
+
+def test_the_liaison_reads_the_worklist_and_answers_nothing(qtbot, make_desk_app) -> None:  # type: ignore[no-untyped-def]
+    from hotel_desk.rules.roles import Role
+
+    desk_app = make_desk_app(user=("li", Role.LIAISON))
+    window = desk_app.window
+    window.show_page("worklist")
+    page = window.worklist
+    assert not page.import_button.isVisible() and not page.correct_button.isVisible()
+    assert not page.verified_button.isVisible()
+    qtbot.waitUntil(lambda: not page._loading and page.empty_label.isVisible(), timeout=SLOW_MS)

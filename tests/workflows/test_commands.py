@@ -13,6 +13,8 @@ import pytest
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
 from hotel_desk.clock import ManualClock, SystemClock, local_today
+from hotel_desk.rules.roles import Role
+from tests.support.staff import staff_env
 from tests.support.workflows import csv_bytes, register
 
 
@@ -22,6 +24,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", url)
     database = store.open_database(url)
     store.set_property(database, name="Inn", hotel_code="H1", clock=ManualClock(SystemClock().now() - timedelta(days=5)))
+    staff_env(monkeypatch, url, "alice", Role.MANAGER)  # the commands sign in as at the desk
     yield database
     database.dispose()
 
@@ -38,7 +41,7 @@ def test_import_and_list_as_json(db, tmp_path, capsys):
     path = tmp_path / "police.csv"
     path.write_bytes(csv_bytes("ZE111111,CAN,MARTIN,birth_date,Date of birth differs",
                                "ZE999999,CAN,NOBODY,,Unknown"))
-    code, out, _ = run(capsys, "suspected-errors", "import", str(path), "--json", "--actor", "alice")
+    code, out, _ = run(capsys, "suspected-errors", "import", str(path), "--json", "--user", "alice")
     result = json.loads(out)
     assert code == 0 and (result["added"], result["matched"], result["unmatched"]) == (2, 1, 1)
     assert not result["already_imported"] and result["due_on"]

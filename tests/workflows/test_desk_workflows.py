@@ -20,7 +20,9 @@ from hotel_desk.clock import ManualClock
 from hotel_desk.desk import Desk, GuestEntry
 from hotel_desk.desk.groups import CHILD_REASON, GroupMember, GroupRefused, GroupStay
 from hotel_desk.documents import format_td3
+from hotel_desk.rules.roles import Role
 from hotel_desk.settings import Settings
+from tests.support.staff import PASSWORD, sign_in
 
 SAMPLE = Path(__file__).resolve().parents[2] / "hotel_desk" / "ui" / "resources" / "sample_passport.png"
 
@@ -30,7 +32,8 @@ def desk(tmp_path: Path, clock: ManualClock) -> Iterator[Desk]:
     settings = Settings(hotel_name="Lakeside Inn", training=True,
                         database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}",
                         extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")})
-    with Desk(settings, actor="alice", clock=clock, uploader_interval=0.05) as opened:
+    with Desk(settings, clock=clock, uploader_interval=0.05) as opened:
+        sign_in(opened, "alice", Role.MANAGER)
         opened.open()
         opened.pause_uploads()
         yield opened
@@ -185,7 +188,8 @@ def test_settings_decide_the_check_out_time_and_the_due_days(tmp_path: Path, clo
     settings = Settings(training=True, database_url=f"sqlite:///{(tmp_path / 'd.sqlite3').as_posix()}",
                         checkout_time="17:00", suspected_error_due_days=7,
                         extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "i.sqlite3")})
-    with Desk(settings, actor="alice", clock=clock) as desk:
+    with Desk(settings, clock=clock) as desk:
+        sign_in(desk, "alice", Role.RECEPTIONIST)
         desk.open()
         desk.pause_uploads()
         desk.register(scanned(desk, synthetic(desk, 7), "0101", planned_departure=desk.today()))
@@ -195,3 +199,34 @@ def test_settings_decide_the_check_out_time_and_the_due_days(tmp_path: Path, clo
         path = tmp_path / "l.csv"
         path.write_text("document_number,nationality,surname,field,problem\nPA0000007,AUS,,,x\n", encoding="utf-8")
         assert desk.suspected.import_file(path).due_on == date.fromordinal(desk.today().toordinal() + 7)
+
+
+def test_who_may_do_what_and_the_reminder_while_nobody_is_signed_in(desk: Desk, clock: ManualClock,
+                                                                    tmp_path: Path) -> None:
+    from hotel_desk.desk import NotAllowed, NotSignedIn
+
+    registered = desk.register(scanned(desk, synthetic(desk, 8), "0909", planned_departure=desk.today()))
+    path = tmp_path / "police.csv"
+    path.write_text("document_number,nationality,surname,field,problem\nPA0000008,AUS,,room,x\n", encoding="utf-8")
+    desk.suspected.import_file(path)
+    desk.staff.add("liaison", Role.LIAISON, PASSWORD)  # alice is the installation's manager
+    desk.access.sign_out()
+    # The liaison reads the worklist and a guest's history, and changes nothing.
+    desk.access.sign_in("liaison", PASSWORD)
+    [item] = desk.suspected.items()
+    assert item.registration_id == registered.registration_id
+    assert [h.room for h in desk.returning.history(registered.registration_id)] == ["0909"]
+    for action in (lambda: desk.suspected.verify(item.item_id, "checked"), lambda: desk.suspected.import_file(path),
+                   lambda: desk.closure.check_out([registered.registration_id]),
+                   lambda: desk.groups.register(stay(desk), [])):
+        with pytest.raises(NotAllowed):
+            action()
+    desk.access.sign_out()
+    # Nobody signed in (a locked desk at night): the reminder still counts, and the day closes by itself.
+    with pytest.raises(NotSignedIn):
+        desk.closure.overdue()
+    clock.advance(timedelta(days=2))
+    status = desk.closure.status()
+    assert status.overdue == 1 and status.nil_reports == (desk.today() - timedelta(days=1),)
+    nil = [e for e in store.audit_events(desk.db, action_prefix="nil_report.")]
+    assert [e.actor for e in nil] == ["(daily pass)"]

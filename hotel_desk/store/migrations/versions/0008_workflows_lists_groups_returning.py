@@ -16,8 +16,8 @@ its triggers refuse deletions. SQLite documents a procedure for exactly this cha
 constraints" in https://www.sqlite.org/lang_altertable.html, section 7): rewrite the table's definition in
 sqlite_schema and bump the schema version, in the same transaction; the stored rows need no change.
 
-Revision ID: 0008
-Revises: 0005 (the lead re-links it after 0006_identity and 0007_ledger at merge)
+Revision ID: 0008_workflows
+Revises: 0006_identity (the head of main when this branch last merged it; the lead re-links it after 0007_ledger)
 Create Date: 2026-11-24 10:00:00
 """
 
@@ -28,8 +28,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0005"
+revision: str = "0008_workflows"
+down_revision: str | None = "0006_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
