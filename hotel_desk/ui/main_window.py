@@ -27,11 +27,12 @@ from hotel_desk.ui import labels, theme
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.inhouse_page import InHousePage
+from hotel_desk.ui.inspection_page import InspectionPage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "settings")
+PAGES = ("check_in", "manual", "in_house", "reports", "inspection", "settings")
 PageT = TypeVar("PageT", bound=QWidget)
 
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             "manual": self.tr("Manual entry"),
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
+            "inspection": self.tr("Inspection"),
             "settings": self.tr("Settings"),
         }
         for number, key in enumerate(PAGES, start=1):
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "settings": SettingsPage}[key]
+                   "reports": ReportsPage, "inspection": InspectionPage, "settings": SettingsPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -214,6 +216,10 @@ class MainWindow(QMainWindow):
         return self._page_of("reports", ReportsPage)
 
     @property
+    def inspection(self) -> InspectionPage:
+        return self._page_of("inspection", InspectionPage)
+
+    @property
     def settings_page(self) -> SettingsPage:
         return self._page_of("settings", SettingsPage)
 
@@ -221,7 +227,22 @@ class MainWindow(QMainWindow):
         return [self.page(key) for key in PAGES]
 
     # -- navigation ---------------------------------------------------------------------------------------------
+    def set_page_enabled(self, key: str, enabled: bool) -> None:
+        """Offer a page or not (part A's roles: the inspection is for the liaison and the manager). A page
+        switched off leaves the navigation and its shortcut does nothing; if it was showing, Check-in shows."""
+        item = self.nav.item(PAGES.index(key))
+        item.setHidden(not enabled)
+        flags = item.flags()
+        item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+        if not enabled and self.nav.currentRow() == PAGES.index(key):
+            self.show_page("check_in")
+
+    def page_enabled(self, key: str) -> bool:
+        return not self.nav.item(PAGES.index(key)).isHidden()
+
     def show_page(self, key: str) -> None:
+        if not self.page_enabled(key):
+            return
         self.nav.setCurrentRow(PAGES.index(key))
 
     def current_page(self) -> str:
@@ -243,6 +264,8 @@ class MainWindow(QMainWindow):
             page.search.setFocus()
         elif isinstance(page, ReportsPage):
             page.table.setFocus()
+        elif isinstance(page, InspectionPage):
+            page.timeline.setFocus()
 
     def _navigate(self, key: str, argument: object) -> None:
         self.show_page(key)
