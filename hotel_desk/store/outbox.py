@@ -38,6 +38,7 @@ from hotel_desk.rules.reports import (
     can_transition,
 )
 from hotel_desk.store import row_digests
+from hotel_desk.store.anchors import format_anchor
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import NotFound, StateError, StoreError
@@ -94,6 +95,9 @@ class OutboxReport:
     claimed_by: str | None
     lease_until: datetime | None
     corrects_report_id: str | None
+    #: The chain head when the report was made, as the intake echoes it in its signed receipt (protocol 2's
+    #: per-record `anchor`): "hotel_desk.chain/1:<seq>:<sha256>" (hotel_desk.store.anchors).
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class BatchRecorded:
 _OUTBOX_COLUMNS = (
     Report.id, Report.registration_id, Report.kind, Report.state, Report.payload, Report.payload_sha256,
     Report.event_time, Report.deadline_at, Report.attempts, Report.next_attempt_at, Report.channel,
-    Report.claimed_by, Report.lease_until, Report.corrects_report_id,
+    Report.claimed_by, Report.lease_until, Report.corrects_report_id, Report.anchor_seq, Report.anchor_hash,
 )
 
 
@@ -135,6 +139,7 @@ def outbox_report(report: Any) -> OutboxReport:
         attempts=report.attempts, next_attempt_at=report.next_attempt_at, channel=report.channel,
         claimed_by=report.claimed_by, lease_until=report.lease_until,
         corrects_report_id=report.corrects_report_id,
+        anchor=format_anchor(report.anchor_seq, report.anchor_hash) if report.anchor_hash else "",
     )
 
 

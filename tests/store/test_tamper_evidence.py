@@ -186,3 +186,18 @@ def test_verify_refuses_a_file_that_is_no_evidence(db, db_url, tmp_path, monkeyp
     (tmp_path / "notes.json").write_text(json.dumps({"hello": 1}), encoding="utf-8")
     assert cli_main(["audit", "verify", "--against", str(tmp_path / "notes.json")]) == 2
     assert "not an audit export" in capsys.readouterr().err
+
+
+def test_each_report_carries_the_chain_head_at_its_creation_as_its_anchor(db, clock):
+    from hotel_desk.store.anchors import parse_anchor
+
+    ref = register_guest(db, clock)
+    [claimed] = store.claim_due_reports(db, worker="u", clock=clock)
+    seq, digest = parse_anchor(claimed.anchor)
+    with db.read() as s:
+        assert (seq, digest) == (ref.audit_seq, s.execute(text("SELECT hash FROM audit_events WHERE seq = :s"),
+                                                          {"s": ref.audit_seq}).scalar_one())
+    assert len(claimed.anchor) <= 256 and claimed.anchor.isascii() and claimed.anchor.isprintable()
+    # Frozen like the payload: the database refuses to move it.
+    with pytest.raises(Exception, match="immutable"), db.write() as s:
+        s.execute(text("UPDATE reports SET anchor_hash = :h WHERE id = :r"), {"h": "0" * 64, "r": ref.report_id})
