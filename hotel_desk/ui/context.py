@@ -43,6 +43,10 @@ class AppContext(QObject):
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
+        # Page images past their retention are purged when the desk opens and then once a day while it runs.
+        self._daily = QTimer(self)
+        self._daily.setInterval(24 * 3600 * 1000)
+        self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -88,6 +92,7 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._daily.start()
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:

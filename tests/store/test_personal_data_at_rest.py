@@ -172,3 +172,11 @@ def test_exports_backups_and_the_database_are_private(db, db_url, clock, tmp_pat
     fresh = tmp_path / "new" / "deeper" / "desk.sqlite3"
     store.open_database(f"sqlite:///{fresh}").dispose()
     assert _mode(fresh) == 0o600 and _mode(fresh.parent) == 0o700 and _mode(fresh.parent.parent) == 0o700
+
+
+def test_purge_images_command(db, db_url, clock, tmp_path, monkeypatch, capsys):
+    from hotel_desk.cli import main as cli_main
+
+    monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    assert cli_main(["purge-images", "--days", "30"]) == 0
+    assert "purged 0 page images" in capsys.readouterr().out
