@@ -20,6 +20,7 @@ field; a report's state is named by the event that covered it), and the event.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -92,6 +93,11 @@ def _rows_by_seq(session: Session, table: str) -> Iterator[dict[str, Any]]:
         yield values
 
 
+def _tagged(session: Session, table: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    for row in _rows_by_seq(session, table):
+        yield row["row_seq"] or 0, table, row
+
+
 def _bodies(session: Session, seqs: Sequence[int]) -> dict[int, dict[str, Any]]:
     found: dict[int, dict[str, Any]] = {}
     for seq, action, body in session.execute(
@@ -106,32 +112,19 @@ def _bodies(session: Session, seqs: Sequence[int]) -> dict[int, dict[str, Any]]:
 
 
 def check_rows(session: Session, sums: CoverageSums, *, max_problems: int = 50) -> tuple[int, list[RowProblem]]:
-    """Checks 1-3 above for every covered table. Returns the number of rows checked and the problems."""
-    problems: list[RowProblem] = []
-    checked = 0
-    for table in row_digests.TABLES:
-        count, seq_sum, table_problems = _check_table(session, table, max_problems=max_problems)
-        checked += count
-        problems += table_problems
-        if count != sums.created[table] or seq_sum != sums.latest_sum[table]:
-            located = _locate(session, table, max_problems=max_problems)
-            if located or table_problems:  # named, here or by the row pass (a pointer to a missing event)
-                problems += located
-                continue
-            problems += [RowProblem(
-                table, "", f"the {row_digests.TABLES[table]} table has {count} rows (pointer sum {seq_sum}); the "
-                f"chain created {sums.created[table]} (sum {sums.latest_sum[table]})")]
-    return checked, problems[:max_problems]
+    """Checks 1-3 above for every covered table. Returns the number of rows checked and the problems.
 
-
-def _check_table(session: Session, table: str, *, max_problems: int) -> tuple[int, int, list[RowProblem]]:
+    The four tables are streamed together, merged in `row_seq` order: the rows one event covers (a check-in
+    covers the stay, its guest, document and report) arrive together, so its body is parsed once."""
     problems: list[RowProblem] = []
-    count = seq_sum = 0
-    page: list[dict[str, Any]] = []
+    counts = dict.fromkeys(row_digests.TABLES, 0)
+    seq_sums = dict.fromkeys(row_digests.TABLES, 0)
+    streams = [_tagged(session, table) for table in row_digests.TABLES]
+    page: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> None:
-        bodies = _bodies(session, sorted({r["row_seq"] for r in page if r["row_seq"] is not None}))
-        for row in page:
+        bodies = _bodies(session, sorted({r["row_seq"] for _t, r in page if r["row_seq"] is not None}))
+        for table, row in page:
             # Past max_problems a mismatch is only counted: naming its fields costs a query each.
             problem = _compare(session, table, row, bodies.get(row["row_seq"]) if row["row_seq"] else None,
                                explain_it=len(problems) < max_problems)
@@ -139,15 +132,25 @@ def _check_table(session: Session, table: str, *, max_problems: int) -> tuple[in
                 problems.append(problem)
         page.clear()
 
-    for row in _rows_by_seq(session, table):
-        count += 1
-        seq_sum += row["row_seq"] or 0
-        page.append(row)
+    for seq, table, row in heapq.merge(*streams, key=lambda item: item[0]):
+        counts[table] += 1
+        seq_sums[table] += seq
+        page.append((table, row))
         if len(page) >= _PAGE:
             flush()
     if page:
         flush()
-    return count, seq_sum, problems
+    for table in row_digests.TABLES:
+        if counts[table] == sums.created[table] and seq_sums[table] == sums.latest_sum[table]:
+            continue
+        located = _locate(session, table, max_problems=max_problems)
+        if located or any(p.table == table for p in problems):  # named here or by the row pass
+            problems += located
+            continue
+        problems.append(RowProblem(
+            table, "", f"the {row_digests.TABLES[table]} table has {counts[table]} rows (pointer sum "
+            f"{seq_sums[table]}); the chain created {sums.created[table]} (sum {sums.latest_sum[table]})"))
+    return sum(counts.values()), problems[:max_problems]
 
 
 def _compare(session: Session, table: str, row: dict[str, Any], event: dict[str, Any] | None, *,
