@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import local_zone
-from hotel_desk.rules.reports import LATE_GRADES, REPORT_WINDOW, ReportKind, late_grade
+from hotel_desk.rules.reports import LATE_GRADES, ReportKind, late_grade
 from hotel_desk.store.audit import AuditAction
 from hotel_desk.store.db import Database
 from hotel_desk.store.models import AuditEvent, Report, ReportAttempt
@@ -165,4 +165,4 @@ def _event_count(action: str, body: str) -> int:
     return 1
 
 
-__all__ = ["EVENT_MEASURES", "GRADES", "REPORT_WINDOW", "InspectionMeasures", "Measures", "measure"]
+__all__ = ["EVENT_MEASURES", "GRADES", "InspectionMeasures", "Measures", "measure"]

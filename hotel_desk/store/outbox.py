@@ -367,10 +367,10 @@ def apply_answers(
         else:
             row.update(handed_over_at=now, handed_over_by=actor)
             audit[a.outcome][a.report_id] = a.error or ""
-        before = row_digests.digest(row_digests.REPORT, now_row)
         now_row.update(row)
-        if row_digests.digest(row_digests.REPORT, now_row) != before:
-            # A settled state (or its receipt) changed: the outcome's event records the report's new hash.
+        if a.outcome != "transient":
+            # A settled state (and its receipt) is new: the outcome's event records the report's new hash. A
+            # transient failure leaves it unsent, which the hash does not tell apart (row_digests).
             covered[a.outcome].update([row_digests.item(row_digests.REPORT, now_row, now_row["row_seq"])])
         updates[a.outcome].append(row)
         changed[a.outcome].append(a.report_id)
