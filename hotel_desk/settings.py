@@ -90,7 +90,8 @@ class Settings:
     language: str = ""
     # Personal data at rest: days after a stay ended (check-out or cancellation) when its page image is purged.
     page_image_retention_days: int = 90
-    desk_user: str = ""
+    # Minutes without a key press or a click before the window locks and asks for the password again.
+    idle_lock_minutes: int = 10
     extra: dict[str, str] = field(default_factory=dict)
     #: Keys whose value came from the environment or the command line: (the file's value, the override).
     #: Saving writes the file's value back unless the key was changed since, so an override never ends up in
@@ -238,18 +239,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         private_dir(path.parent)
     write_private(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
 
-
-def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:
-    """Who the audit trail names for an action: an explicit name (--actor), else the configured desk user,
-    else the computer's login name prefixed with where it came from (e.g. 'cli:')."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    if settings.desk_user:
-        return settings.desk_user
-    import getpass
-
-    try:
-        login = getpass.getuser()
-    except Exception:  # no login name (service accounts, some containers)
-        login = ""
-    return f"{via}{login}" if login else (via.rstrip(":") or "desk")

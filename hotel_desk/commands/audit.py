@@ -1,12 +1,12 @@
-"""`hotel-desk audit verify` and `hotel-desk audit export`: for support staff and police liaisons.
+"""`hotel-desk audit verify | export | receipts | verify-export`: for support staff and police liaisons.
 
 `verify` checks the guards (triggers), walks the whole hash chain, checks every report payload and anchor and
-every covered row (registrations, guests, documents, report states) against the chain, and with `--against`
-every anchor in earlier exports or receipts files; it prints what it checked and each problem, and exits 1
-when anything is broken, 2 when the database does not exist (it creates nothing). `receipts` writes every
-receipt with its anchor.
-`export` writes the events of a period as CSV or JSON together with the chain head hash, so that the
-liaison can later check that the hotel's trail still extends the same chain.
+every covered row against the chain, and with `--against` every anchor in earlier exports or receipts files;
+it prints what it checked and each problem, exits 1 when anything is broken and 2 when the database does not
+exist (it creates nothing). `export` writes the events of a period as CSV or JSON with the chain head hash, or
+the liaison's bundle (.zip); `receipts` every receipt with its anchor. Both need a staff account allowed to
+export the audit trail (a manager or the liaison: --user NAME or $HOTEL_DESK_USER; exit code 3); `verify`
+shows counts, ids, field names and events only and needs none; `verify-export` needs no database at all.
 """
 
 from __future__ import annotations
@@ -39,11 +39,13 @@ def _moment(value: str, *, end_of_day: bool, zone: str) -> datetime:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    """No sign-in (a tampered database may have no usable account): the output names rows, fields and events,
+    never a guest's data; the inspection view (signed in) shows the values."""
     from hotel_desk.desk import Desk
     from hotel_desk.store import AnchorFileError, StoreError
 
     try:
-        with Desk(args.settings) as desk:
+        with Desk(args.settings, via="cli") as desk:
             check = desk.check_audit_trail(against=args.against or ())
     except AnchorFileError as exc:
         raise UsageError(str(exc)) from None
@@ -75,19 +77,18 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_receipts(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
-    from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
-    settings = args.settings
-    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
+    with signed_in_desk(args, Permission.EXPORT_AUDIT, clock=clock) as desk:
         done = desk.export_receipts(args.out)
     print(f"exported {done.count} receipts to {done.path}; chain head {done.head_seq} {done.head_hash}")
     return 0
 
 
 def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
-    from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
     settings = args.settings
     start = _moment(args.start, end_of_day=False, zone=settings.timezone) if args.start else None
@@ -98,7 +99,7 @@ def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     if not target:
         raise UsageError("name the file to write (FILE or --out FILE)")
     fmt = args.format or ("bundle" if str(target).lower().endswith(".zip") else None)
-    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
+    with signed_in_desk(args, Permission.EXPORT_AUDIT, clock=clock) as desk:
         if fmt == "bundle":
             bundle = desk.export_bundle(target, start=start, end=end)
             print(f"exported a bundle of {bundle.events} events to {bundle.path}; chain head {bundle.head_seq} "
@@ -111,7 +112,7 @@ def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
 
 
 def run_verify_export(args: argparse.Namespace) -> int:
-    """Check a bundle on any computer: no database, no settings needed."""
+    """Check a bundle on any computer: no database, no settings, no sign-in needed."""
     from hotel_desk.store.bundle_format import verify_bundle
 
     check = verify_bundle(args.bundle)
@@ -143,18 +144,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                              "with the chain anchor it carried and the intake's raw answer (JSON, 0600). Keep it "
                              "elsewhere: `audit verify --against FILE` later proves the chain was not rewritten.")
     r.add_argument("--out", required=True, metavar="FILE")
-    r.add_argument("--actor", help="desk user recorded for the export")
     r.set_defaults(handler=run_receipts)
-    e = audit_sub.add_parser("export", parents=[common], help="write a period's audit events (CSV, JSON or a bundle)",
-                             description="Export audit events with start <= time < end as CSV or JSON with the "
-                             "chain head hash, or as the liaison's bundle (.zip: a PDF summary, the events with "
-                             "guest names and staff, the police's measures and the chain head, with a manifest). "
-                             "Dates are whole local days (--to includes its day).")
+    e = audit_sub.add_parser("export", parents=[common], help="write a period's audit events to CSV or JSON",
+                             description="Export audit events with start <= time < end as CSV or JSON, with "
+                             "the chain head hash. Dates are whole local days (--to includes its day).")
     e.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD) or date-time")
     e.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD, included) or date-time")
     e.add_argument("--format", choices=("csv", "json", "bundle"),
                    help="default: from the file name (.zip: the liaison's bundle, .json, else CSV)")
-    e.add_argument("--actor", help="desk user recorded for the export")
     e.add_argument("--out", metavar="FILE", help="the file to write (or give it as FILE)")
     e.add_argument("file", metavar="FILE", nargs="?")
     e.set_defaults(handler=run_export)

@@ -1,9 +1,10 @@
 """`hotel-desk register --json FILE|-`: register guests from JSON, for imports and scripted checks.
 
-The file holds one registration object or a list of them (format: docs/store.md). Every document is
-checked with the document core first; if any is refused, nothing is registered and the findings are
-printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its own
-check-in report and audit event), so a failed or interrupted import can simply be run again.
+The file holds one registration object or a list of them (format: docs/store.md). The staff member signs in
+(hotel_desk.commands.auth; the role must allow registering). Every document is checked with the document core
+first; if any is refused, nothing is registered, each refusal is put on file in the audit trail and the
+findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its
+own check-in report and audit event), so a failed or interrupted import can simply be run again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
+    from hotel_desk.desk import Desk
     from hotel_desk.documents import Finding, TravelDocument
+    from hotel_desk.rules.gate import Verdict
     from hotel_desk.rules.record import GuestRegistration
 
 _TOP_KEYS = {
@@ -44,6 +47,10 @@ class Checked:
     registration: GuestRegistration | None = None
     findings: list[Finding] = field(default_factory=list)
     refused_because: str = ""
+    #: What the registration gate said and the values it judged (a refusal is put on file with them).
+    verdict: Verdict | None = None
+    values: dict[str, object] = field(default_factory=dict)
+    entry_method: str | None = None
 
 
 def _text(entry: dict[str, Any], key: str, *, required: bool = False) -> str:
@@ -146,9 +153,10 @@ def check_entry(
     plan = StayPlan(arrival=local_arrival, departure=departure, permit_stay_until=stay_until,
                     visa_type=_text(visa, "type"))
     document, findings = _document(entry, today, plan)
-    checked = Checked(index=index, findings=findings)
+    checked = Checked(index=index, findings=findings, entry_method=_entry_method(entry))
     if document is None:
         checked.refused_because = "invalid document"
+        checked.verdict = gate.Verdict(errors=tuple(f for f in findings if f.severity.value == "error"))
         return checked
     registration = GuestRegistration(
         document=document,
@@ -160,12 +168,14 @@ def check_entry(
             going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
         ),
         chinese_name=_text(entry, "chinese_name"),
-        entry_method=_entry_method(entry),
+        entry_method=checked.entry_method,
         manual_reason=_text(entry, "manual_reason"),
     )
-    verdict = gate.judge(record_values(registration), entry_method=registration.entry_method,
+    checked.values = record_values(registration)
+    verdict = gate.judge(checked.values, entry_method=registration.entry_method,
                          manual_reason=registration.manual_reason, findings=findings,
                          acknowledged=accept_warnings)
+    checked.verdict = verdict
     # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
     missing = [key for key in verdict.missing if key != "room"]
     checked.findings += [*verdict.own, *(f for f in verdict.missing_findings() if f.field != "room")]
@@ -225,11 +235,20 @@ def _load(source: str) -> tuple[list[object], Path]:
 
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import desk_actor
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
     clock = clock or SystemClock()
-    settings = args.settings
     entries, base_dir = _load(args.json)
+    with signed_in_desk(args, Permission.REGISTER, clock=clock) as desk:
+        return _register(desk, args, entries, base_dir, clock)
+
+
+def _register(desk: Desk, args: argparse.Namespace, entries: list[object], base_dir: Path, clock: Clock) -> int:
+    from hotel_desk.desk.blocked import record_blocked_check_in
+    from hotel_desk.store import InvalidRegistration, StoreError
+
+    settings = args.settings
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
         try:
@@ -238,6 +257,9 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
         except EntryError as exc:
             raise UsageError(f"registration #{index + 1}: {exc}") from None
     refused = [c for c in checked if c.registration is None]
+    for c in refused:
+        if c.verdict is not None:
+            record_blocked_check_in(desk, c.verdict, c.values, entry_method=c.entry_method, source="import")
     if refused:
         out = {
             "registered": [],
@@ -251,18 +273,14 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
               file=sys.stderr)
         return 1
 
-    from hotel_desk.desk import Desk
-    from hotel_desk.store import InvalidRegistration, StoreError
-
     regs = [c.registration for c in checked if c.registration is not None]
-    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
-        try:
-            results = list(zip(checked, desk.register_many(regs), strict=True))
-        except InvalidRegistration as exc:
-            raise UsageError(f"nothing was registered: {exc}") from None
-        except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
-            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
-            return 1
+    try:
+        results = list(zip(checked, desk.register_many(regs), strict=True))
+    except InvalidRegistration as exc:
+        raise UsageError(f"nothing was registered: {exc}") from None
+    except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
+        print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+        return 1
     out = {
         "registered": [
             {
@@ -295,6 +313,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", required=True, metavar="FILE", help="JSON file, or - for stdin")
     p.add_argument("--accept-warnings", action="store_true",
                    help="register documents whose findings are warnings only (recorded in the audit trail)")
-    p.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
-                   "else cli:<login>)")
     p.set_defaults(handler=run)

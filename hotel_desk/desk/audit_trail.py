@@ -10,15 +10,23 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hotel_desk.rules.roles import Permission
+
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
+    from hotel_desk.desk.access import StaffSession
     from hotel_desk.settings import Settings
     from hotel_desk.store import Database
 
 
+#: Who the audit trail names for what the desk does by itself (no person signed in): making the data key, and
+#: the retention purge it runs at start and daily (as the uploader is named for what it does).
+SYSTEM_ACTOR = "(desk)"
+RETENTION_ACTOR = "(retention)"
+
+
 class AuditTrail:
     settings: Settings
-    actor: str
     clock: Clock
     _db: Database | None
     #: When the audit trail was last verified here, and what was found (the inspection view shows it).
@@ -28,20 +36,32 @@ class AuditTrail:
     def db(self) -> Database:
         raise NotImplementedError
 
+    @property
+    def actor(self) -> str:
+        raise NotImplementedError
+
     def now(self) -> datetime:
         raise NotImplementedError
 
     def _fonts(self) -> Any:
         raise NotImplementedError
 
+    def require(self, permission: Permission) -> StaffSession:
+        raise NotImplementedError
+
     # -- personal data at rest -----------------------------------------------------------------------------------
-    def purge_page_images(self) -> Any:
+    def purge_page_images(self, *, by_hand: bool = False) -> Any:
         """Remove the page images of stays that ended more than the retention period ago (settings
-        `page_image_retention_days`); each batch is an audit event. The app does it at start and daily."""
+        `page_image_retention_days`); each batch is an audit event. The app does it at start and daily, as the
+        desk itself; `by_hand` (`hotel-desk purge-images`) needs a manager signed in and names them."""
         from hotel_desk.store.sealed_data import purge_page_images
 
+        actor = RETENTION_ACTOR
+        if by_hand:
+            self.require(Permission.CHANGE_SETTINGS)
+            actor = self.actor
         return purge_page_images(self.db, retention=timedelta(days=self.settings.page_image_retention_days),
-                                 actor=self.actor, clock=self.clock)
+                                 actor=actor, clock=self.clock)
 
     # -- audit trail ---------------------------------------------------------------------------------------------
     def check_audit_trail(self, against: Sequence[str | Path] = ()) -> Any:
@@ -65,6 +85,7 @@ class AuditTrail:
         """The inspection view's data for the local days first..last: timeline, measures, differences."""
         from hotel_desk.desk.inspection import load
 
+        self.require(Permission.INSPECT)
         return load(self, first, last, guest=guest, staff=staff)
 
     def export_bundle(self, target: str | Path, *, start: datetime | None, end: datetime | None,
@@ -74,6 +95,7 @@ class AuditTrail:
         from hotel_desk.desk.bundle_pdf import render_summary
         from hotel_desk.store.bundle_export import write_bundle
 
+        self.require(Permission.EXPORT_AUDIT)
         state = ""
         if check:
             verdict = self.check_audit_trail()
@@ -88,6 +110,7 @@ class AuditTrail:
         """Every receipt with the chain anchor its report carried, for keeping elsewhere (audited)."""
         from hotel_desk.store import export_receipts
 
+        self.require(Permission.EXPORT_AUDIT)
         return export_receipts(self.db, target, actor=self.actor, clock=self.clock)
 
     def export_audit(self, target: str | Path, *, start: datetime | None, end: datetime | None,
@@ -95,4 +118,5 @@ class AuditTrail:
         """A period of the audit trail with the chain head, for the police liaison (the export is audited)."""
         from hotel_desk.store import export_audit
 
+        self.require(Permission.EXPORT_AUDIT)
         return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)

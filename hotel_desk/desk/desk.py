@@ -5,8 +5,10 @@ intake the app runs for itself), and offers the desk's actions with plain values
 guest or an import), check out, correct, cancel, hand over (form, fax, in person), send, confirm, and the
 views (in house, reports, the status bar's summary, the reporting status, the audit trail).
 
-Every action names its actor: `Desk.actor`, set once (the configured desk user, `--actor`, or the computer's
-login). Methods that touch the database, the network or the OCR stack block: the window calls them from its
+Every action names its actor: `Desk.actor` is the staff member signed in through `Desk.access`
+(hotel_desk.desk.access), and every action and every read of personal data first asks `Desk.require` whether
+their role allows it (the table is hotel_desk.rules.roles). Nobody signed in: no personal data and no change.
+Methods that touch the database, the network or the OCR stack block: the window calls them from its
 background jobs (ui/tasks.py), never from a click handler; `check_mrz`, `check_manual` and `typing_feedback`
 are pure and fast, for the form to run as the receptionist types.
 """
@@ -24,8 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
-from hotel_desk.desk.audit_trail import AuditTrail
+from hotel_desk.desk.access import Access, StaffSession
+from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
+from hotel_desk.desk.errors import DeskError, NotSignedIn
 from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.staff import StaffDesk
 from hotel_desk.desk.views import (
     DeadlineAlert,
     DocumentRead,
@@ -40,7 +45,8 @@ from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check
 from hotel_desk.rules import gate
 from hotel_desk.rules.record import GuestRegistration, record_values
 from hotel_desk.rules.reports import OPEN_STATES
-from hotel_desk.settings import Settings, desk_actor
+from hotel_desk.rules.roles import SETTINGS_FILE, Permission
+from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
     from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
@@ -54,15 +60,6 @@ log = logging.getLogger(__name__)
 RECENT_REPORTS = timedelta(hours=48)
 
 
-class DeskError(Exception):
-    """A failure the receptionist must see in words (not a traceback): the message says what to do, the
-    code lets the window say it in the desk's language."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 @dataclass(frozen=True)
 class Opened:
     """What `Desk.open` started, for the self-test and the support log."""
@@ -72,13 +69,16 @@ class Opened:
 
 
 class Desk(AuditTrail):
-    def __init__(self, settings: Settings, *, actor: str | None = None, clock: Clock | None = None,
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
                  start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
         self.settings = settings
         self.training = settings.training
-        #: Who every action is recorded as (the accountability work will make it the signed-in user).
-        self.actor = actor or desk_actor(settings)
         self.clock: Clock = clock or SystemClock()
+        #: Who is at the desk (sign in, lock, switch user) and the one permission check; `via` ("app", "cli")
+        #: says in the audit trail where sign-ins happened.
+        self.access = Access(self, via=via)
+        #: The managers' work on staff accounts.
+        self.staff = StaffDesk(self)
         self.start_training_intake = start_training_intake
         self.uploader_interval = uploader_interval
         #: Where reports go; in TRAINING mode the practice intake's address once `open()` started it.
@@ -95,6 +95,29 @@ class Desk(AuditTrail):
         self._intake: IntakeServer | None = None
         self._uploader: UploaderHandle | None = None
 
+    # -- who is at the desk ----------------------------------------------------------------------------------------
+    @property
+    def session(self) -> StaffSession | None:
+        return self.access.session
+
+    @property
+    def actor(self) -> str:
+        """The signed-in staff member's name: the audit trail's actor for every action and audited read."""
+        session = self.access.session
+        if session is None:
+            raise NotSignedIn("not_signed_in", "nobody is signed in: sign in with a staff account first")
+        return session.username
+
+    def require(self, permission: Permission) -> StaffSession:
+        """THE check before every desk action: the signed-in staff member, if their role allows `permission`;
+        NotSignedIn or NotAllowed (a DeskError; the refusal is recorded) otherwise."""
+        return self.access.require(permission)
+
+    def change_settings(self, new: Settings) -> list[str]:
+        from hotel_desk.desk.settings_change import change_settings  # the rules: see there
+
+        return change_settings(self, new)
+
     # -- lifecycle -----------------------------------------------------------------------------------------------
     @property
     def db(self) -> Database:
@@ -108,7 +131,8 @@ class Desk(AuditTrail):
 
                 db = open_database(self.settings.effective_database_url())
                 try:
-                    self.data_key_location = attach_data_key(db, key_store(), actor=self.actor, clock=self.clock)
+                    self.data_key_location = attach_data_key(db, key_store(), actor=SYSTEM_ACTOR,
+                                                             clock=self.clock)
                 except Exception:
                     db.dispose()
                     raise
@@ -129,8 +153,10 @@ class Desk(AuditTrail):
         self._intake.set_faults(FaultPlan.parse(spec or None))
 
     def open(self) -> Opened:
-        """The app's start: the store with the property and desk user from the settings, the training intake
-        (TRAINING mode) and the uploader on its thread. Idempotent."""
+        """The app's start: the store with the property from the settings, the training intake (TRAINING
+        mode) and the uploader on its thread. Idempotent. Nobody needs to be signed in: the uploader keeps
+        reports going while the desk is locked, and a change of the property's codes is recorded as coming
+        from the settings file (the Settings page records who changed the file)."""
         from hotel_desk import store
         from hotel_desk.desk import intake
 
@@ -144,8 +170,7 @@ class Desk(AuditTrail):
                                 "(Settings)")
             store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
                                authorisation_code=authorisation_code, substation_code=s.substation_code,
-                               timezone=s.timezone, actor=self.actor, clock=self.clock)
-            store.ensure_desk_user(self.db, self.actor, clock=self.clock)
+                               timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
             try:
                 self.purge_page_images()
             except Exception:  # the retention purge must never keep the desk from starting: it runs again
@@ -231,6 +256,8 @@ class Desk(AuditTrail):
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
+        # No permission asked: reading the page in front of the desk stores nothing and reads nothing stored,
+        # and a page scanned while the desk is locked waits in the form for whoever signs in.
         started = time.perf_counter()
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
         size = _image_size(data)
@@ -253,9 +280,12 @@ class Desk(AuditTrail):
         """Check the guest in: the registration gate (again, whoever asks), then the guest, document, stay,
         check-in report and audit event in one transaction."""
         from hotel_desk import store
+        from hotel_desk.desk.blocked import record_blocked_entry
 
+        self.require(Permission.REGISTER)
         verdict = self.verdict(entry)
         if not verdict.ok:
+            record_blocked_entry(self, entry, verdict, source="desk")
             raise DeskError("refused", "; ".join(verdict.reasons()))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
         ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
@@ -267,6 +297,7 @@ class Desk(AuditTrail):
         findings; the store judges them again. The property is created from the settings if there is none."""
         from hotel_desk import store
 
+        self.require(Permission.REGISTER)
         s = self.settings
         property_id = store.ensure_property(
             self.db, name=s.hotel_name or "hotel", hotel_code=s.hotel_code, authorisation_code=s.authorisation_code,
@@ -275,15 +306,24 @@ class Desk(AuditTrail):
             return store.register_many(session, registrations, actor=self.actor, now=self.now(),
                                        property_id=property_id)
 
+    def check_in_refused(self, entry: GuestEntry, *, source: str = "form") -> bool:
+        """The form stopped a check-in (Enter on a document the gate blocks): put the attempt on file (see
+        hotel_desk.desk.blocked). False when the gate would let it through after all: nothing recorded."""
+        from hotel_desk.desk.blocked import record_blocked_entry
+
+        return record_blocked_entry(self, entry, self.verdict(entry), source=source)
+
     def check_out(self, registration_id: str) -> str:
         from hotel_desk import store
 
+        self.require(Permission.CHECK_OUT)
         return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
 
     def cancel(self, registration_id: str, reason: str) -> str:
         """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
         from hotel_desk import store
 
+        self.require(Permission.CANCEL)
         return store.cancel_registration(self.db, registration_id, actor=self.actor, note=reason,
                                          clock=self.clock).report_id
 
@@ -292,6 +332,7 @@ class Desk(AuditTrail):
         from hotel_desk import store
         from hotel_desk.rules.record import Part
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         detail = store.registration_detail(self.db, registration_id, actor=self.actor, purpose="correction",
                                            clock=self.clock)
         parts = {Part.GUEST: detail.guest, Part.DOCUMENT: detail.document, Part.STAY: detail.stay}
@@ -300,6 +341,7 @@ class Desk(AuditTrail):
     def correct(self, registration_id: str, entry: GuestEntry, reason: str) -> str:
         from hotel_desk import store
 
+        self.require(Permission.CORRECT)
         changes = entries.corrections(self.registration_entry(registration_id), entry)
         if not changes:
             raise DeskError("nothing_changed", "nothing changed: edit the wrong field first")
@@ -310,6 +352,7 @@ class Desk(AuditTrail):
     def in_house(self, query: str = "") -> list[InHouseGuest]:
         from hotel_desk import store
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
         return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
                              r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
@@ -321,6 +364,7 @@ class Desk(AuditTrail):
         and the recent window (bounded by the (event_time, seq) index)."""
         from hotel_desk import store
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         entries_ = store.report_history(self.db, actor=self.actor, states=[s.value for s in OPEN_STATES],
                                         limit=2000, clock=self.clock)
         entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
@@ -369,6 +413,7 @@ class Desk(AuditTrail):
 
     def send_all_waiting(self) -> int:
         """'Send now' on the Reports page: every waiting report goes at once, retry time or not."""
+        self.require(Permission.SEND_REPORTS)
         if self._uploader is None:
             raise DeskError("not_running", "the uploader is not running")
         return self._uploader.send_all_now()
@@ -383,6 +428,7 @@ class Desk(AuditTrail):
         """The report's registration form as PDF (printing) or TIFF (fax): an audited read."""
         from hotel_desk.fax.handover import write_form
 
+        self.require(Permission.HAND_OVER)
         return write_form(self.db, report_id, path, actor=self.actor, timezone=self.settings.timezone,
                           fonts=self._fonts(), clock=self.clock)
 
@@ -390,6 +436,7 @@ class Desk(AuditTrail):
         """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
         from hotel_desk.fax.handover import hand_over_in_person
 
+        self.require(Permission.HAND_OVER)
         return hand_over_in_person(self.db, report_id, received_by=received_by, note=note, actor=self.actor,
                                    clock=self.clock)
 
@@ -398,6 +445,7 @@ class Desk(AuditTrail):
         """Fax the report's form through a Class 2.0 modem; handed over only once every page is confirmed."""
         from hotel_desk.fax.handover import fax_report
 
+        self.require(Permission.HAND_OVER)
         return fax_report(self.db, report_id, port=port, number=number, actor=self.actor, baud=baud,
                           local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
                           timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),

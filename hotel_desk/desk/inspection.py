@@ -37,7 +37,8 @@ def load(desk: AuditTrail, first: date, last: date, *, guest: str = "", staff: s
     from hotel_desk.store.inspection_views import differences, timeline
 
     start, end = day_range(first, last, desk.settings.timezone)
-    entries = timeline(desk.db, actor=desk.actor, start=start, end=end, guest=guest, staff=staff, clock=desk.clock)
+    actor = desk.actor  # once: whoever asked is who read it, even if they sign out meanwhile
+    entries = timeline(desk.db, actor=actor, start=start, end=end, guest=guest, staff=staff, clock=desk.clock)
     measures = measure(desk.db, start, end, timezone=desk.settings.timezone, now=desk.now())
-    diffs = differences(desk.db, actor=desk.actor, start=start, end=end, clock=desk.clock)
+    diffs = differences(desk.db, actor=actor, start=start, end=end, clock=desk.clock)
     return Inspection(start, end, entries, measures, diffs)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hotel_desk.rules.roles import Permission
+
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
     from hotel_desk.desk.intake import IntakeTarget
@@ -84,6 +86,7 @@ class ReportQueue:
         from hotel_desk.desk.intake import build_uploader
 
         desk = self.desk
+        desk.require(Permission.SEND_REPORTS)
         target = desk.intake_target(intake_url)
         if on_start is not None:
             on_start(target)
@@ -101,6 +104,7 @@ class ReportQueue:
         from hotel_desk.store import due_reports
 
         desk = self.desk
+        desk.require(Permission.SEND_REPORTS)
         target = desk.intake_target(intake_url)
         reports = due_reports(desk.db, limit=batch_size)
         checked = Checked(target)
@@ -124,6 +128,7 @@ class ReportQueue:
         from hotel_desk.desk.intake import batch_file_transport, build_uploader
 
         desk = self.desk
+        desk.require(Permission.HAND_OVER)
         target = desk.intake_target(intake_url)
         transport = batch_file_transport(target, out_dir, max_batch=batch_size, clock=desk.clock)
         uploader = build_uploader(desk.db, target, transport, clock=desk.clock, role="export-batch",
@@ -135,6 +140,7 @@ class ReportQueue:
         could not be confirmed, with why."""
         from hotel_desk.store import StoreError, confirm_report
 
+        self.desk.require(Permission.HAND_OVER)
         problems = []
         for report_id in report_ids:
             try:

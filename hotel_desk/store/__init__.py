@@ -13,6 +13,9 @@ Public API (see docs/store.md):
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
 - audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`,
   `export_receipts`; anchors: `read_anchors`, `check_anchors`, `format_anchor`; `open_existing_database` (checks)
+- staff accounts (hashes only; the desk layer verifies passwords): `staff_account_count`, `staff_accounts`,
+  `staff_account`, `sign_in_record`, `create_staff_account`, `set_staff_role`, `set_staff_active`,
+  `set_staff_password`, `record_sign_in`, `record_failed_sign_in`, `record_desk_event`
 
 The rules it applies live in hotel_desk.rules (report states and transitions, the registration gate, the
 record's fields). Importing this package loads SQLAlchemy: command modules import it inside their handlers.
@@ -104,6 +107,24 @@ from hotel_desk.store.report_views import (
     report_history,
     reports_for_registration,
 )
+from hotel_desk.store.staff import (
+    AccountExists,
+    AccountsExist,
+    LastManager,
+    SignInRecord,
+    StaffAccount,
+    create_staff_account,
+    record_desk_event,
+    record_failed_sign_in,
+    record_sign_in,
+    set_staff_active,
+    set_staff_password,
+    set_staff_role,
+    sign_in_record,
+    staff_account,
+    staff_account_count,
+    staff_accounts,
+)
 
 __all__ = [
     "CORRECTABLE_FIELDS",
@@ -191,4 +212,10 @@ __all__ = [
     "reports_for_registration",
     "set_property",
     "verify_chain",
+]
+# Staff accounts (hotel_desk.store.staff).
+__all__ += [
+    "AccountExists", "AccountsExist", "LastManager", "SignInRecord", "StaffAccount", "create_staff_account",
+    "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
+    "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
 ]

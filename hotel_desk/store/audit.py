@@ -44,6 +44,23 @@ class AuditAction:
     PROPERTY_SET = "property.set"
     DESK_USER_SET = "desk_user.set"
     AUDIT_EXPORTED = "audit.exported"
+    # Staff accounts and who is at the desk (hotel_desk.store.staff).
+    ACCOUNT_CREATED = "account.created"
+    ACCOUNT_ROLE_CHANGED = "account.role_changed"
+    ACCOUNT_DISABLED = "account.disabled"
+    ACCOUNT_ENABLED = "account.enabled"
+    ACCOUNT_PASSWORD_RESET = "account.password_reset"
+    ACCOUNT_LOCKED = "account.locked"
+    SIGNED_IN = "session.signed_in"
+    SIGN_IN_FAILED = "session.sign_in_failed"
+    SIGNED_OUT = "session.signed_out"
+    DESK_LOCKED = "session.locked"
+    DESK_UNLOCKED = "session.unlocked"
+    # Refusals: an action the signed-in role may not do, a check-in the registration gate stopped.
+    ACCESS_REFUSED = "access.refused"
+    ACCESS_APPROVED = "access.approved"  # a manager's approval given at someone else's session
+    CHECK_IN_BLOCKED = "registration.check_in_blocked"
+    SETTINGS_CHANGED = "settings.changed"
     #: Rows written before row coverage existed, covered as they were at the upgrade (migration 0007).
     COVERAGE_BASELINE = "audit.coverage_baseline"
     RECEIPTS_EXPORTED = "audit.receipts_exported"
@@ -52,8 +69,6 @@ class AuditAction:
     #: Page images stored before sealing existed, sealed with the data key (their content unchanged).
     PAGE_IMAGES_SEALED = "document.page_images_sealed"
     DATA_KEY_CREATED = "data_key.created"
-    #: A check-in the registration gate refused (part A records it; the inspection counts it).
-    REGISTRATION_BLOCKED = "registration.blocked"
 
 
 def sha256_hex(text: str) -> str:

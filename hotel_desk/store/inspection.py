@@ -34,9 +34,9 @@ REPORTED_OUTCOMES = ("acknowledged", "handed_over")
 GRADES = tuple(name for name, _limit in LATE_GRADES)
 
 #: Counted audit events: measure name -> the actions that count for it. Issue 14's suspected-error lists plug
-#: in here (and part A's blocked check-ins); an action nobody records yet counts zero.
+#: in here (part A's blocked check-ins are); an action nobody records yet counts zero.
 EVENT_MEASURES: Mapping[str, tuple[str, ...]] = {
-    "blocked_check_ins": (AuditAction.REGISTRATION_BLOCKED,),
+    "blocked_check_ins": (AuditAction.CHECK_IN_BLOCKED,),
     "suspected_errors": ("suspected_error.received", "suspected_error.recorded"),
     "suspected_errors_answered": ("suspected_error.answered", "suspected_error.resolved"),
     "page_images_purged": (AuditAction.PAGE_IMAGES_PURGED,),

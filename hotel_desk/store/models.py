@@ -77,7 +77,10 @@ class Property(Base):
 
 
 class DeskUser(Base):
-    """Someone who works the desk; the audit trail names them as the actor."""
+    """Someone who works the desk; the audit trail names them as the actor.
+
+    A staff account is a row with a role and an argon2 password hash (hotel_desk.store.staff); rows without
+    them are names the audit trail used before there were accounts, kept so that the names still resolve."""
 
     __tablename__ = "desk_users"
 
@@ -87,6 +90,16 @@ class DeskUser(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Staff accounts (revision 0006). The hash is argon2id's encoded string (parameters and salt included);
+    # the password itself never reaches the store.
+    role: Mapped[str | None] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class Guest(Base):

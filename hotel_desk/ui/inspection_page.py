@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.clock import local_zone
 from hotel_desk.rules.reports import LATE_GRADES
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
@@ -195,7 +196,7 @@ class InspectionPage(QWidget):
         return (first, last) if first <= last else (last, first)
 
     def refresh(self) -> None:
-        if not self.ctx.ready or self._loading:
+        if not self.ctx.ready or self._loading or not self.ctx.access.can(Permission.INSPECT):
             return
         self._loading = True
         first, last = self._dates()

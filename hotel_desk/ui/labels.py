@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hotel_desk.rules.reports import ReportKind, ReportState
+from hotel_desk.ui.access_texts import problem_text as access_problem
 
 
 def field_label(key: str) -> str:
@@ -135,6 +136,9 @@ def countdown(seconds: float) -> str:
 def problem_text(error: object) -> str:
     """A failed desk action in the desk's language. The store explains refusals in English sentences; the
     ones a receptionist can meet are translated here, anything else is shown as it came (never hidden)."""
+    door = access_problem(error)  # not signed in, not allowed, ...: the desk's door (by code)
+    if door is not None:
+        return door
     text = str(error)
     known = {
         "the guest has no name": QCoreApplication.translate("Labels", "the guest has no name"),
@@ -167,7 +171,7 @@ def audit_action(action: str) -> str:
         "registration.check_out": QCoreApplication.translate("Labels", "Check-out"),
         "registration.correction": QCoreApplication.translate("Labels", "Correction"),
         "registration.cancellation": QCoreApplication.translate("Labels", "Cancellation"),
-        "registration.blocked": QCoreApplication.translate("Labels", "Check-in blocked"),
+        "registration.check_in_blocked": QCoreApplication.translate("Labels", "Check-in blocked"),
         "report.claimed": QCoreApplication.translate("Labels", "Report picked up for sending"),
         "report.acknowledged": QCoreApplication.translate("Labels", "Report accepted by the police"),
         "report.rejected": QCoreApplication.translate("Labels", "Report refused by the intake"),

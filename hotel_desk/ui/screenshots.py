@@ -51,6 +51,7 @@ def settle(seconds: float = 0.3) -> None:
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
     from hotel_desk.settings import Settings
+    from hotel_desk.ui import screenshot_access
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
     from hotel_desk.ui.manual_page import ManualEntryPage
@@ -67,6 +68,24 @@ def take(language: str, out_dir: Path) -> list[Path]:
     desk_app.window.resize(*SIZE)
     desk_app.start(show=True)
     wait_until(lambda: desk_app.ctx.ready)
+    window = desk_app.window
+    prefix = "zh" if language.startswith("zh") else "en"
+    shots: list[Path] = []
+
+    def grab(name: str) -> None:
+        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
+        polled = [False]
+        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
+        desk_app.ctx._polling = False
+        desk_app.ctx.refresh_summary()
+        wait_until(lambda: polled[0])
+        settle()
+        path = out_dir / f"{name}_{prefix}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    # A fresh installation asks for its first manager; the demo's staff are then set up and the manager works.
+    screenshot_access.first_manager(desk_app, grab, wait_until, prefix == "zh")
 
     # Yesterday's and today's arrivals: most reports accepted, one refused by the intake, one failing
     # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
@@ -92,21 +111,6 @@ def take(language: str, out_dir: Path) -> list[Path]:
             wait_until(settled)
     desk.set_training_faults(None)
     clock.set(MOMENT)
-    window = desk_app.window
-    prefix = "zh" if language.startswith("zh") else "en"
-    shots: list[Path] = []
-
-    def grab(name: str) -> None:
-        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
-        polled = [False]
-        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
-        desk_app.ctx._polling = False
-        desk_app.ctx.refresh_summary()
-        wait_until(lambda: polled[0])
-        settle()
-        path = out_dir / f"{name}_{prefix}.png"
-        window.grab().save(str(path))
-        shots.append(path)
 
     # Check-in with the sample passport read.
     window.show_page("check_in")
@@ -158,6 +162,9 @@ def take(language: str, out_dir: Path) -> list[Path]:
     inspection.tabs.setCurrentIndex(0)
     grab("inspection")
     window.resize(*SIZE)
+
+    # Staff accounts, the lock screen and the sign-in.
+    screenshot_access.door(desk_app, grab, wait_until)
 
     desk_app.shutdown()
     window.close()

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
+from hotel_desk.rules.roles import Role
 from tests.support.guests import register_guest
+from tests.support.staff import staff_env
 
 
 @pytest.fixture
@@ -25,6 +27,7 @@ def bundle(db, db_url, clock, tmp_path, monkeypatch):
     store.record_answers(db, [store.Answer(r.report_id, "acknowledged", receipt_id="JA-1", raw_answer="{}")
                               for r in claimed], channel="http", clock=clock)
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    staff_env(monkeypatch, db_url, "li", Role.LIAISON)
     path = tmp_path / "out" / "bundle.zip"
     path.parent.mkdir()
     assert cli_main(["audit", "export", "--from", "2026-11-19", "--to", "2026-11-21", "--out", str(path)]) == 0

@@ -16,10 +16,12 @@ from keyring.backend import KeyringBackend
 from sqlalchemy import text
 
 from hotel_desk import store
+from hotel_desk.rules.roles import Role
 from hotel_desk.sealing import DataKey, KeyStore, SealError, data_key_name
 from hotel_desk.settings import Settings, key_store, load_settings, save_settings
 from hotel_desk.store.sealed_data import attach_data_key, purge_page_images
 from tests.support.guests import guest_registration
+from tests.support.staff import staff_env
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40
 
@@ -159,6 +161,7 @@ def test_exports_backups_and_the_database_are_private(db, db_url, clock, tmp_pat
 
     store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    staff_env(monkeypatch, db_url, "li", Role.LIAISON)
     for argv, name in ((["audit", "export"], "a.json"), (["audit", "export"], "a.csv"),
                        (["audit", "receipts", "--out"], "r.json")):
         assert cli_main([*argv, str(tmp_path / name)]) == 0
@@ -178,5 +181,9 @@ def test_purge_images_command(db, db_url, clock, tmp_path, monkeypatch, capsys):
     from hotel_desk.cli import main as cli_main
 
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    staff_env(monkeypatch, db_url, "li", Role.LIAISON)
+    assert cli_main(["purge-images", "--days", "30"]) == 3  # a liaison may not decide what is deleted
+    staff_env(monkeypatch, db_url, "boss", Role.MANAGER)
     assert cli_main(["purge-images", "--days", "30"]) == 0
     assert "purged 0 page images" in capsys.readouterr().out
+    assert store.audit_events(db, action_prefix="document.page_images_purged") == []  # nothing to purge

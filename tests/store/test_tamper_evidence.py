@@ -11,8 +11,10 @@ from sqlalchemy import text
 
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
+from hotel_desk.rules.roles import Role
 from hotel_desk.store import row_digests
 from tests.support.guests import register_guest
+from tests.support.staff import staff_env
 from tests.support.tamper import behind_the_guards, rebuild_chain
 
 
@@ -110,6 +112,7 @@ def test_a_whole_stay_cut_off_the_end_is_caught_against_an_earlier_receipts_file
     refs = _stays(db, clock)
     _acknowledge_all(db, clock)
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    staff_env(monkeypatch, db_url, "li", Role.LIAISON)
     assert cli_main(["audit", "receipts", "--out", str(tmp_path / "receipts.json")]) == 0
     assert (tmp_path / "receipts.json").stat().st_mode & 0o777 == 0o600
     # Everything from the last check-in on removed, rows included, and the head moved back: self-consistent.
@@ -139,6 +142,7 @@ def test_a_rebuilt_chain_after_changing_a_sent_record_is_caught_against_an_earli
     refs = _stays(db, clock)
     _acknowledge_all(db, clock)
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    staff_env(monkeypatch, db_url, "li", Role.LIAISON)
     assert cli_main(["audit", "export", str(tmp_path / "earlier.json")]) == 0
     guest_key = row_digests.key("guest", refs[0].guest_id)
     behind_the_guards(db, "UPDATE guests SET surname_en = 'DUPONT' WHERE id = :guest", guest=refs[0].guest_id)

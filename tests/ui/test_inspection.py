@@ -7,6 +7,7 @@ import zipfile
 
 from PySide6.QtCore import Qt
 
+from hotel_desk.rules.roles import Role
 from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
 from tests.ui.conftest import SLOW_MS
 
@@ -33,12 +34,19 @@ def test_the_inspection_shows_who_registered_whom_and_exports_a_bundle(desk_app,
         assert "summary.pdf" in archive.namelist()
 
 
-def test_the_page_can_be_switched_off_with_one_call(desk_app, qtbot) -> None:
-    window = desk_app.window
-    window.set_page_enabled("inspection", False)
-    assert not window.page_enabled("inspection")
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page() != "inspection"
-    window.set_page_enabled("inspection", True)
+def test_the_inspection_is_for_the_liaison_and_the_manager_not_the_receptionist(make_desk_app, qtbot) -> None:
+    liaison = make_desk_app(user=("li", Role.LIAISON))
+    window = liaison.window
+    assert "inspection" in window.allowed_pages() and "check_in" not in window.allowed_pages()
     window.show_page("inspection")
     assert window.current_page() == "inspection"
+    qtbot.waitUntil(lambda: window.inspection.data is not None, timeout=SLOW_MS)
+    liaison.desk.access.sign_out()
+    from tests.support.staff import sign_in
+
+    sign_in(liaison.desk, "rita", Role.RECEPTIONIST)
+    window.apply_access()
+    assert "inspection" not in window.allowed_pages()
+    assert window.nav.item(4).isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() != "inspection"

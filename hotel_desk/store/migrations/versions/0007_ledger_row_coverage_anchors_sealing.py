@@ -12,7 +12,7 @@
 - The guards (triggers) re-created from hotel_desk.store.guards, now freezing the anchor too.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006_identity
 Create Date: 2026-11-23 10:00:00
 """
 
@@ -29,7 +29,7 @@ from hotel_desk.store import guards, row_digests
 from hotel_desk.store.audit import AuditAction, build_event
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
