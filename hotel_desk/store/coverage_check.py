@@ -48,6 +48,9 @@ class RowProblem:
     problem: str  # in words: what differs, and what the chain says
     fields: tuple[str, ...] = ()
     seq: int | None = None  # the event the chain says covers the row last
+    #: The differing values, as the latest report has them and as the row has them now: a guest's data, so
+    #: kept apart from `problem` (which `audit verify` prints without anyone signed in).
+    values: str = ""
 
 
 @dataclass
@@ -167,14 +170,15 @@ def _compare(session: Session, table: str, row: dict[str, Any], event: dict[str,
                           "it", seq=seq)
     if row_digests.digest(table, row) == covered[0]:
         return None
-    fields, says = explain(session, table, row, event) if explain_it else ([], "")
+    fields, says, values = explain(session, table, row, event) if explain_it else ([], "", "")
     named = f" ({', '.join(fields)})" if fields else ""
     return RowProblem(table, row_id, f"its content{named} differs from what audit event {seq} ({event['action']}) "
-                      f"recorded; {says}", tuple(fields), seq)
+                      f"recorded{'; ' + says if says else ''}", tuple(fields), seq, values)
 
 
-def explain(session: Session, table: str, row: dict[str, Any], event: dict[str, Any]) -> tuple[list[str], str]:
-    """Which fields differ from what the chain says, and what it says, as far as that can be derived."""
+def explain(session: Session, table: str, row: dict[str, Any], event: dict[str, Any]
+            ) -> tuple[list[str], str, str]:
+    """Which fields differ from what the chain says, what it says (without a guest's data), and the values."""
     if table == row_digests.REPORT:
         rid = str(row["id"])
         said = (event["details"].get("reports") or {}).get(rid)
@@ -187,24 +191,24 @@ def explain(session: Session, table: str, row: dict[str, Any], event: dict[str, 
             state = f"as {action} recorded it"
         chain = f"the chain says {state}" + (f" ({said})" if said not in (None, "", []) else "")
         return (["state"] if state != row["state"] else []), (
-            f"{chain}; the row says {row['state']}" + (f" with receipt {row['receipt_id']}" if row["receipt_id"] else ""))
+            f"{chain}; the row says {row['state']}" + (f" with receipt {row['receipt_id']}" if row["receipt_id"] else "")), ""
     registration = _registration_of(session, table, str(row["id"]))
     if registration is None:
-        return [], "no registration holds this row"
+        return [], "no registration holds this row", ""
     latest = session.execute(
         select(Report.payload).where(Report.registration_id == registration.id).order_by(Report.audit_seq.desc())
         .limit(1)).scalar_one_or_none()
     if latest is None:
-        return [], "the stay has no report to compare with"
+        return [], "the stay has no report to compare with", ""
     sent = load_payload(latest).get("guest", {})
     now = guest_record(registration, registration.property)
     part = {row_digests.REGISTRATION: record.Part.STAY, row_digests.GUEST: record.Part.GUEST,
             row_digests.DOCUMENT: record.Part.DOCUMENT}[table]
     keys = [f.key for f in record.FIELDS if f.reported and f.part is part and now.get(f.key) != sent.get(f.key)]
     if not keys:
-        return [], "the fields the reports carry are unchanged (a column they do not carry was edited)"
+        return [], "the fields the reports carry are unchanged (a column they do not carry was edited)", ""
     shown = "; ".join(f"{k}: {sent.get(k)!r} in the latest report, {now.get(k)!r} now" for k in keys)
-    return keys, shown
+    return keys, "the latest report, bound to the chain, has other values", shown
 
 
 def _registration_of(session: Session, table: str, row_id: str) -> Registration | None:

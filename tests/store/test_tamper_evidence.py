@@ -65,7 +65,8 @@ def test_an_edited_surname_or_room_is_named(db, clock, sql, table, field):
     assert not check.ok and check.chain.ok  # the chain itself is untouched: only the row tells
     [problem] = check.row_problems
     assert (problem.table, problem.fields) == (table, (field,))
-    assert ("'DUBOIS' in the latest report" if field == "surname_en" else "'1720' in the latest report") in problem.problem
+    assert ("'DUBOIS' in the latest report" if field == "surname_en" else "'1720' in the latest report") in problem.values
+    assert "DUBOIS" not in problem.problem and "DUPONT" not in problem.problem  # printed without a sign-in
 
 
 def test_a_report_set_acknowledged_with_a_fake_receipt(db, clock):
