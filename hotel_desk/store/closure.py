@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from hotel_desk.clock import Clock, local_zone
 from hotel_desk.rules.reports import REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.rules.stays import DEFAULT_CHECKOUT_TIME, overdue_through
+from hotel_desk.store import row_digests
 from hotel_desk.store.audit import AuditAction, append_event, build_event, lock_chain_head
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import require_actor
@@ -157,24 +158,30 @@ def queue_nil_reports(
 
 
 def _queue_nil(session: Session, prop: Property, day: date, *, actor: str, now: datetime) -> NilReported:
+    """One nil report: its payload, the report row and the audit event that names the payload's SHA-256, covers
+    the new row (hotel_desk.store.row_digests) and is the report's anchor, as queueing.new_report does for a
+    stay's report."""
     head = lock_chain_head(session)
     report_id = new_id()
     event_time = _local_midnight(day + timedelta(days=1), prop.timezone)
     text, _ = nil_payload(report_id=report_id, property_=prop, day=day, event_time=event_time)
     digest = payload_digest(text)
     seq = head.last_seq + 1
-    event = build_event(seq, head.last_hash, actor=actor, action=AuditAction.NIL_REPORT, entity_type="property",
-                        entity_id=str(prop.id), at=now,
-                        details={"day": day.isoformat(), "report_id": report_id,
-                                 "report_kind": ReportKind.NIL.value, "payload_sha256": digest,
-                                 "corrects_report_id": None})
     deadline = event_time + REPORT_WINDOW
     report = {
         "id": report_id, "audit_seq": seq, "registration_id": None, "kind": ReportKind.NIL.value,
         "corrects_report_id": None, "payload": text, "payload_sha256": digest, "event_time": event_time,
         "deadline_at": deadline, "state": ReportState.QUEUED.value, "channel": None, "attempts": 0,
-        "next_attempt_at": now, "created_at": now, "updated_at": now,
+        "next_attempt_at": now, "created_at": now, "updated_at": now, "receipt_id": None, "raw_answer": None,
+        "field_errors": None, "handed_over_at": None, "handed_over_by": None, "confirmed_at": None, "row_seq": seq,
     }
+    event = build_event(seq, head.last_hash, actor=actor, action=AuditAction.NIL_REPORT, entity_type="property",
+                        entity_id=str(prop.id), at=now,
+                        details={"day": day.isoformat(), "report_id": report_id,
+                                 "report_kind": ReportKind.NIL.value, "payload_sha256": digest,
+                                 "corrects_report_id": None,
+                                 row_digests.ROWS: dict([row_digests.item(row_digests.REPORT, report, None)])})
+    report.update(anchor_seq=seq, anchor_hash=event["hash"])
     write_reports(session, [NewReport(event, report, ReportRef("", report_id, ReportKind.NIL.value, deadline, seq))])
     session.add(NilReportDay(property_id=prop.id, day=day, report_id=report_id, created_at=now))
     session.flush()

@@ -47,6 +47,10 @@ class AppContext(QObject):
         desk.on_uploader_event = self.uploader_event.emit
         #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
         self.access = AccessController(self)
+        # Page images past their retention are purged when the desk opens and then once a day while it runs.
+        self._daily = QTimer(self)
+        self._daily.setInterval(24 * 3600 * 1000)
+        self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
         #: Guests past their planned departure, the morning and night-audit reminders, the day's nil reports.
         self.closure = ClosureWatch(self, self)
         self.registrations_changed.connect(self.closure.check)
@@ -95,6 +99,7 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._daily.start()
             self.closure.start()
             self.registrations_changed.emit()
 

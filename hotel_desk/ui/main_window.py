@@ -33,15 +33,15 @@ from hotel_desk.ui.access_texts import role_name
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.inhouse_page import InHousePage
+from hotel_desk.ui.inspection_page import InspectionPage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
 from hotel_desk.ui.users_page import UsersPage
 from hotel_desk.ui.worklist_page import WorklistPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "worklist", "settings", "users")
-#: What a role needs to see each page (the buttons on a page check their own permissions). The liaison's
-#: inspection page goes here as ("inspection", Permission.INSPECT), with its factory in `MainWindow.page`.
+PAGES = ("check_in", "manual", "in_house", "reports", "worklist", "inspection", "settings", "users")
+#: What a role needs to see each page (the buttons on a page check their own permissions).
 PAGE_PERMISSIONS: dict[str, Permission] = {
     "check_in": Permission.REGISTER,
     "manual": Permission.REGISTER,
@@ -49,6 +49,7 @@ PAGE_PERMISSIONS: dict[str, Permission] = {
     "reports": Permission.VIEW_PERSONAL_DATA,
     # The police's lists: the liaison sees the items and the answers; answering needs "correct".
     "worklist": Permission.VIEW_PERSONAL_DATA,
+    "inspection": Permission.INSPECT,  # the liaison's (and the manager's) read-only view
     "settings": Permission.CHANGE_SETTINGS,
     "users": Permission.MANAGE_USERS,
 }
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
             "worklist": self.tr("Suspected errors"),
+            "inspection": self.tr("Inspection"),
             "settings": self.tr("Settings"),
             "users": self.tr("Staff"),
         }
@@ -219,8 +221,8 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "worklist": WorklistPage, "settings": SettingsPage,
-                   "users": UsersPage}[key]
+                   "reports": ReportsPage, "worklist": WorklistPage, "inspection": InspectionPage,
+                   "settings": SettingsPage, "users": UsersPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -262,6 +264,10 @@ class MainWindow(QMainWindow):
     @property
     def worklist(self) -> WorklistPage:
         return self._page_of("worklist", WorklistPage)
+
+    @property
+    def inspection(self) -> InspectionPage:
+        return self._page_of("inspection", InspectionPage)
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -343,6 +349,8 @@ class MainWindow(QMainWindow):
             page.search.setFocus()
         elif isinstance(page, ReportsPage | WorklistPage):
             page.table.setFocus()
+        elif isinstance(page, InspectionPage):
+            page.timeline.setFocus()
 
     def _navigate(self, key: str, argument: object) -> None:
         self.show_page(key)

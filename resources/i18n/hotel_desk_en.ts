@@ -123,7 +123,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="406"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="414"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n report waiting</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n needs correction</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="445"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
         <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
         <translation>
             <numerusform>%n guest is past the planned departure and not checked out: see In house (Ctrl+3).</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="461"/>
         <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
         <translation>
             <numerusform>Night audit at %1: %n guest is still open past the planned departure. Check them out or correct the departure date.</numerusform>

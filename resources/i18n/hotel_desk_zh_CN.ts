@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="102"/>
+        <location filename="../../hotel_desk/ui/context.py" line="107"/>
         <source>The desk could not start: %1</source>
         <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. Guests past their planned departure, the morning and night-audit reminders, the day&apos;s nil reports.</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="104"/>
+        <location filename="../../hotel_desk/ui/context.py" line="109"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -1152,6 +1152,282 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="108"/>
+        <source>Inspection</source>
+        <extracomment>The national lateness grades, as the measures count them (imported from the rules: the window does not load the store&apos;s modules at start-up).</extracomment>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="109"/>
+        <source>For the police liaison: who registered whom and when, what was reported in time, what was late or corrected, and whether the record is intact. Nothing here changes a registration.</source>
+        <translation>供公安联络员查看：谁在何时登记了谁，哪些按时报送，哪些迟报或更正，以及记录是否完整。此处不会更改任何登记。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="120"/>
+        <source>Guest name or room</source>
+        <translation>宾客姓名或房号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <source>Staff (user name)</source>
+        <translation>员工（用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="125"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="131"/>
+        <source>Verify the chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="132"/>
+        <source>Check every link of the audit chain, every report and every record against it, and the database&apos;s guards</source>
+        <translation>逐环校验审计链，核对每份报告和每条记录，并检查数据库的保护触发器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
+        <source>Export bundle…</source>
+        <translation>导出审计包…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="137"/>
+        <source>A ZIP for the sub-station: a PDF summary, every event with names, the measures and the chain head, checkable on any computer</source>
+        <translation>交给派出所的 ZIP 包：PDF 摘要、带姓名的全部事件、考核指标和链头，可在任何电脑上校验</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="144"/>
+        <source>Not verified yet in this session.</source>
+        <translation>本次运行尚未校验。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>Guest</source>
+        <translation>宾客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <source>Registrations</source>
+        <translation>登记数</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <source>Reports</source>
+        <translation>报告数</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <source>Within 24 h</source>
+        <translation>24 小时内报送率</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <source>Overdue, not reported</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Cancellations</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <source>Blocked check-ins</source>
+        <translation>被拦截的入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <source>Suspected errors</source>
+        <translation>疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>As sent</source>
+        <translation>已报送内容</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>Now</source>
+        <translation>当前内容</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
+        <source>correction on its way</source>
+        <translation>更正报告待报送</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
+        <source>changed without a report</source>
+        <translation>未经报告被修改</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
+        <source>Per day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="174"/>
+        <source>Differences</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="211"/>
+        <source>The inspection could not be loaded: %1</source>
+        <translation>无法加载检查数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="215"/>
+        <source>Loading the inspection</source>
+        <translation>正在加载检查数据</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="226"/>
+        <source>%1 registrations · %2 reported within 24 hours · %3 late · %4 stays differ from what was sent (%5 without a report)</source>
+        <translation>登记 %1 条 · 24 小时内报送 %2 · 迟报 %3 条 · %4 条登记与已报送内容不一致（其中 %5 条未经报告）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="231"/>
+        <source>Differences (%1)</source>
+        <translation>不一致（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="237"/>
+        <source>Not verified yet in this session: press Verify the chain.</source>
+        <translation>本次运行尚未校验：请点击“校验审计链”。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="243"/>
+        <source>Verified %1: intact. %2 events, head %3; %4 records and %5 reports match the chain.</source>
+        <translation>%1 已校验：完整。共 %2 个事件，链头 %3；%4 条记录和 %5 份报告与审计链一致。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="248"/>
+        <source>Verified %1: NOT intact. First problem: %2</source>
+        <translation>%1 已校验：不完整。第一个问题：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="265"/>
+        <source>The chain could not be verified: %1</source>
+        <translation>无法校验审计链：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="268"/>
+        <source>Verifying the audit chain</source>
+        <translation>正在校验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="274"/>
+        <source>Save the export bundle</source>
+        <translation>保存审计包</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="275"/>
+        <source>Bundle (*.zip)</source>
+        <translation>审计包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="293"/>
+        <source>Bundle saved: %1 (%2 events, chain head %3). Check it anywhere with: hotel-desk audit verify-export</source>
+        <translation>审计包已保存：%1（%2 个事件，链头 %3）。可在任何电脑上用 hotel-desk audit verify-export 校验</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="299"/>
+        <source>The bundle could not be saved: %1</source>
+        <translation>无法保存审计包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="303"/>
+        <source>Exporting the bundle</source>
+        <translation>正在导出审计包</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="14"/>
@@ -1471,16 +1747,19 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="99"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="100"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
@@ -1636,167 +1915,282 @@ or press Ctrl+O to open an image</source>
         <source>the document does not match the earlier stay (the returning guest was not linked)</source>
         <translation>证件与以前的入住记录不符（未作为回头客关联）</translation>
     </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
+        <source>Check-in registered</source>
+        <translation>入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <source>Check-in blocked</source>
+        <translation>入住被拦截</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <source>Report picked up for sending</source>
+        <translation>报告已取出待发送</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <source>Report accepted by the police</source>
+        <translation>公安机关已接收报告</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <source>Report refused by the intake</source>
+        <translation>报告被接收端退回</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <source>Report not sent yet (retrying)</source>
+        <translation>报告尚未发出（重试中）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <source>Report handed over</source>
+        <translation>报告已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <source>Hand-over confirmed</source>
+        <translation>移交已确认</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <source>Personal data viewed</source>
+        <translation>查看了个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
+        <source>Guest list viewed</source>
+        <translation>查看了宾客列表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
+        <source>Hotel settings changed</source>
+        <translation>酒店设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
+        <source>Desk user added</source>
+        <translation>新增前台用户</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="195"/>
+        <source>Audit trail exported</source>
+        <translation>审计记录已导出</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
+        <source>Receipts exported</source>
+        <translation>回执已导出</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
+        <source>Records sealed into the chain (upgrade)</source>
+        <translation>记录已纳入审计链（升级）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
+        <source>Page images deleted after retention</source>
+        <translation>证件图像到期删除</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
+        <source>Page images encrypted</source>
+        <translation>证件图像已加密</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <source>Data key created</source>
+        <translation>已创建数据密钥</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="208"/>
+        <source>Late 1–2 days</source>
+        <translation>迟报 1–2 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
+        <source>Late 3–7 days</source>
+        <translation>迟报 3–7 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
+        <source>Late 8–14 days</source>
+        <translation>迟报 8–14 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="211"/>
+        <source>Late 15+ days</source>
+        <translation>迟报 15 天以上</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="96"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
         <source>Hotel Desk – guest registration</source>
-        <extracomment>What a role needs to see each page (the buttons on a page check their own permissions). The liaison&apos;s inspection page goes here as (&quot;inspection&quot;, Permission.INSPECT), with its factory in `MainWindow.page`.</extracomment>
+        <extracomment>What a role needs to see each page (the buttons on a page check their own permissions).</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="111"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="112"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
         <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="134"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="138"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="139"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="165"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="167"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="100"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="391"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="101"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="165"/>
         <source>Suspected errors</source>
         <translation>疑似错误</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="166"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="168"/>
         <source>Staff</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="188"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="377"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="190"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="385"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="373"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="375"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="400"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="394"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="402"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="403"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="401"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="403"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="411"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="406"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="414"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="415"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="419"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="427"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="431"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="439"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="434"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="442"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="445"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
         <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
         <translation>
             <numerusform>%n 位旅客已过预计离店时间但尚未退房：请查看“在住客人”（Ctrl+3）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="461"/>
         <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
         <translation>
             <numerusform>%1 夜审：仍有 %n 位旅客已过预计离店时间而未退房。请办理退房或更正离店日期。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="456"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="464"/>
         <source>Night audit</source>
         <translation>夜审</translation>
     </message>
@@ -1942,7 +2336,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="324"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="335"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
@@ -2713,213 +3107,213 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="55"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="56"/>
         <source>Suspected errors</source>
         <extracomment>The recorded data shown beside the page, in the order of the paper form.</extracomment>
         <translation>疑似错误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="56"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="57"/>
         <source>Lists of suspected error data from the police. Compare each item with the document page and answer it: correct the record (a correction report goes to the police) or confirm it is right, with a note.</source>
         <translation>公安机关下发的疑似错误数据清单。请对照证件页逐条核对并答复：更正登记（向公安机关报送更正），或确认无误并附说明。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="60"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="61"/>
         <source>Import police list…</source>
         <translation>导入公安清单…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="65"/>
         <source>How the list&apos;s file is laid out</source>
         <translation>清单文件的格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="69"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="70"/>
         <source>Open items</source>
         <translation>待处理条目</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="71"/>
         <source>All items</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="99"/>
         <source>No suspected errors to answer.</source>
         <translation>没有待答复的疑似错误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="110"/>
         <source>Document page</source>
         <translation>证件页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="111"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="112"/>
         <source>No page image was kept for this stay</source>
         <translation>此次入住未保存证件页图像</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="116"/>
         <source>Recorded data</source>
         <translation>登记的数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="147"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="148"/>
         <source>What did you check? (required)</source>
         <translation>核对了什么？（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="150"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="151"/>
         <source>Save answer</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="157"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="158"/>
         <source>Correct the record…</source>
         <translation>更正登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="162"/>
         <source>Verified correct…</source>
         <translation>核实无误…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="166"/>
         <source>Back to the recorded data</source>
         <translation>返回登记数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="189"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="200"/>
         <source>%1 open · %2 overdue · %3 answered</source>
         <translation>待处理 %1 · 逾期 %2 · 已答复 %3</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="201"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="212"/>
         <source>The worklist could not be loaded: %1</source>
         <translation>无法加载清单：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="227"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="238"/>
         <source>The whole record</source>
         <translation>整条记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="228"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="239"/>
         <source>%3 — the police say (%1, line %2): %4</source>
         <translation>%3 — 公安机关指出（%1 第 %2 行）：%4</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="237"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="248"/>
         <source>Room %1 · %2 · arrived %3</source>
         <translation>%1 房 · %2 · %3 入住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="249"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="260"/>
         <source>Matched by document number and nationality.</source>
         <translation>按证件号码和国籍匹配。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="250"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="261"/>
         <source>Matched by document number and nationality; the surname told two stays apart.</source>
         <translation>按证件号码和国籍匹配；以姓氏区分了两条入住记录。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="252"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="263"/>
         <source>The stay was chosen at the desk.</source>
         <translation>入住记录由前台选定。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="253"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="264"/>
         <source>Several stays have this document number: choose the one the police mean.</source>
         <translation>有多条入住记录使用此证件号码：请选择公安机关所指的那一条。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="254"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="265"/>
         <source>No stay has this document number and nationality. If you find the guest under another number, the number may be the error; otherwise answer &quot;verified correct&quot; with what you checked.</source>
         <translation>没有入住记录使用此证件号码和国籍。如果该旅客登记在另一个号码下，错误可能就在号码；否则请答复“核实无误”并说明核对了什么。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="268"/>
         <source>Due %1.</source>
         <translation>答复期限 %1。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="263"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="274"/>
         <source>Corrected by %1 at %2: a correction report was queued.</source>
         <translation>%1 于 %2 更正：更正报送已排队。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="265"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="276"/>
         <source>Verified correct by %1 at %2: %3</source>
         <translation>%1 于 %2 核实无误：%3</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="299"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="310"/>
         <source>The stay could not be loaded: %1</source>
         <translation>无法加载入住记录：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="337"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="348"/>
         <source>Corrected: the correction report is queued and the item is answered.</source>
         <translation>已更正：更正报送已排队，该条目已答复。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="339"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="350"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="340"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="351"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="354"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="365"/>
         <source>Say what you checked: a &quot;verified correct&quot; answer needs a note.</source>
         <translation>请说明核对了什么：“核实无误”须附说明。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="360"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="371"/>
         <source>Answered: verified correct.</source>
         <translation>已答复：核实无误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="361"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="372"/>
         <source>Answer not saved: %1</source>
         <translation>答复未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="361"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="372"/>
         <source>Saving the answer</source>
         <translation>正在保存答复</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="364"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="377"/>
         <source>Import a police list</source>
         <translation>导入公安清单</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="365"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="378"/>
         <source>Lists (*.csv *.txt);;All files (*)</source>
         <translation>清单 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="374"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="387"/>
         <source>This list was imported before: nothing added.</source>
         <translation>此清单以前已导入：未新增任何条目。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="375"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="388"/>
         <source>Imported %1 item(s) from %2: %3 matched to a stay, %4 to choose among several, %5 without a match.</source>
         <translation>已从 %2 导入 %1 条：%3 条匹配到入住记录，%4 条需在多条中选择，%5 条无匹配。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="381"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="394"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何条目：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/worklist_page.py" line="382"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="395"/>
         <source>Importing the police list</source>
         <translation>正在导入公安清单</translation>
     </message>

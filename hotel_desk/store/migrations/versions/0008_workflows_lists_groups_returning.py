@@ -17,7 +17,7 @@ constraints" in https://www.sqlite.org/lang_altertable.html, section 7): rewrite
 sqlite_schema and bump the schema version, in the same transaction; the stored rows need no change.
 
 Revision ID: 0008_workflows
-Revises: 0006_identity (the head of main when this branch last merged it; the lead re-links it after 0007_ledger)
+Revises: 0007 (issue 13 part B, the head of main when this branch last merged it)
 Create Date: 2026-11-24 10:00:00
 """
 
@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_workflows"
-down_revision: str | None = "0006_identity"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
