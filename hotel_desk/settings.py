@@ -54,6 +54,13 @@ class Settings:
     intake_url: str = ""
     intake_client_cert: str = ""
     intake_verify_tls: bool = True
+    # LIVE: how to trust the police intake (docs/intake-protocol.md). Its Ed25519 public key, as issued with
+    # the authorisation code (receipts it did not sign are not receipts); optionally the intake id its
+    # answers must name; a CA bundle or the SHA-256 of its certificate when the system's CAs do not apply.
+    intake_public_key: str = ""
+    intake_id: str = ""
+    intake_ca_bundle: str = ""
+    intake_pinned_cert_sha256: str = ""
     field_mapping: str = ""
     # Input devices.
     scanner_folder: str = ""
@@ -73,12 +80,14 @@ class Settings:
         return os.environ.get(ENV_PREFIX + "DATABASE_URL") or self.database_url or default_database_url()
 
     def effective_intake_url(self) -> str:
+        """The configured intake address. LIVE without one is "" (never the training intake: a LIVE desk
+        that "files" into a practice intake reports nobody)."""
         env = os.environ.get(ENV_PREFIX + "INTAKE_URL")
         if env:
             return env
         if self.intake_url:
             return self.intake_url
-        return f"http://127.0.0.1:{TRAINING_INTAKE_PORT}"
+        return f"http://127.0.0.1:{TRAINING_INTAKE_PORT}" if self.training else ""
 
 
 def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:

@@ -1,7 +1,7 @@
 """`hotel-desk reports ...`: the police-report queue from the command line.
 
   reports status [--json]           what is pending (with time left), late, rejected; the 24-hour rate
-  reports send [--until-empty]      send due reports to the intake (training intake by default)
+  reports send [--until-empty] [--now]   send due reports (--now: every unsent one) to the intake
   reports check                     ask the intake to validate unsent reports without filing them
   reports export-batch DIR          write every unsent report as a batch folder for hand-over
   reports confirm --receipt NUMBER (--batch DIR | --report ID)   record the receipt of a hand-over
@@ -34,10 +34,15 @@ def _transport(target: Any, args: argparse.Namespace) -> Any:
     file, wrong key): exits 1 instead of a traceback."""
     import ssl
 
+    from hotel_desk.reporting.connection import IntakeConfigError
     from hotel_desk.reporting.setup import http_transport
 
     try:
         return http_transport(target, timeout=args.timeout, max_batch=args.batch_size)
+    except IntakeConfigError as exc:
+        # An unsafe or incomplete intake configuration (LIVE over http, no key...): nothing is sent.
+        print(f"hotel-desk reports: refusing to send: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
     except (OSError, ssl.SSLError) as exc:
         print(f"hotel-desk reports: cannot set up TLS for {target.url} (check intake_client_cert and "
               f"intake_verify_tls in the settings): {exc}", file=sys.stderr)
@@ -62,12 +67,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     rate = "n/a" if status.rate_24h is None else f"{status.rate_24h * 100:.1f} %"
     print(f"reported within 24 h (last {status.window_days} days): {rate}  ({status.on_time} of {status.decided})")
     print("late: " + ", ".join(f"{k}: {v}" for k, v in status.late.items()))
-    print(f"pending: {status.pending} (overdue {status.overdue})   rejected, needs correction: {status.rejected}")
+    print(f"pending: {status.pending} (overdue {status.overdue}, postponed by the intake {status.postponed})   "
+          f"rejected, needs correction: {status.rejected}")
     print("by state: " + ", ".join(f"{k} {v}" for k, v in status.by_state.items() if v))
     if status.pending_items:
         print("\nnext deadlines:")
         for item in status.pending_items:
             err = f"  last error: {item.last_error}" if item.last_error else ""
+            if item.postponed_until is not None:  # the note says until when, and why
+                err = f"  POSTPONED: {item.last_error}"
             print(f"  {item.report_id}  {item.kind:<12} {item.state:<15} time left {_fmt_left(item.time_left_seconds):>9}"
                   f"  attempts {item.attempts}{err}")
     if status.rejected_items:
@@ -94,13 +102,15 @@ def cmd_send(args: argparse.Namespace) -> int:
                                 worker=default_worker_name("reports-send"), batch_size=args.batch_size,
                                 on_event=lambda e: print(f"  {e.kind}: {e.message}", flush=True)
                                 if e.kind != "batch" else None)
-            summary = uploader.drain(until_empty=args.until_empty)
+            summary = uploader.drain(until_empty=args.until_empty, now=args.now)
             left = uploader.status().reporting
     finally:
         db.dispose()
     print(f"accepted {summary.acknowledged} (duplicates recognised {summary.duplicates}), rejected "
           f"{summary.rejected}, to retry {summary.transient}, resumed after a restart {summary.resumed}")
-    print(f"still pending: {left.pending}; rejected and waiting for a correction: {left.rejected}")
+    print(f"still pending: {left.pending}; rejected and waiting for a correction: {left.rejected}"
+          + (f"; postponed by the intake: {left.postponed} (`reports send --now` tries them anyway)"
+             if left.postponed else ""))
     if uploader.attention:
         print(f"ACTION NEEDED: {uploader.attention}", file=sys.stderr)
         return 1
@@ -242,7 +252,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--until-empty", action="store_true",
                    help="keep going (waiting for retries) until every report is accepted, rejected or handed over")
     s.add_argument("--batch-size", type=int, default=200, help="records per request (default %(default)s)")
-    s.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer")
+    s.add_argument("--now", action="store_true",
+                   help="first try every unsent report once, also those waiting for a retry or postponed by the intake")
+    s.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds one request may take in all: connecting, sending and reading the whole answer")
     s.set_defaults(handler=cmd_send)
 
     s = rs.add_parser("check", parents=[common, intake],

@@ -1,9 +1,12 @@
 """Composition: settings + database -> transport and uploader. Used by the commands and by the app.
 
 The intake URL is, in order: an explicit override (`--intake URL`), $HOTEL_DESK_INTAKE_URL, the settings,
-then the local training intake. The hotel id and authorisation code come from the property row (what the
-sub-station issued, kept with the registrations) and fall back to the settings; in training mode with no
-codes at all, "TRAINING" stands in for both, so that a fresh install's training mode works at once.
+then (TRAINING only) this installation's training intake; LIVE without one has none, and its transport
+refuses to be built. How the intake is trusted (its public key, CA bundle or pinned certificate, the
+training intake's desk secret) comes from hotel_desk.reporting.intake_trust. The hotel id and
+authorisation code come from the property row (what the sub-station issued, kept with the registrations)
+and fall back to the settings; in training mode with no codes at all, "TRAINING" stands in for both, so
+that a fresh install's training mode works at once.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from sqlalchemy import select
 from hotel_desk.clock import Clock
 from hotel_desk.reporting.batch_file import BatchFileTransport
 from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
+from hotel_desk.reporting.intake_trust import IntakeTrust, intake_trust
 from hotel_desk.reporting.mapping import FieldMapping, load_mapping
 from hotel_desk.reporting.uploader import Uploader, UploaderEvent, default_worker_name
 from hotel_desk.settings import ENV_PREFIX, Settings
@@ -35,6 +39,7 @@ class IntakeTarget:
     verify_tls: bool
     client_cert: str | None
     mapping: FieldMapping
+    trust: IntakeTrust
 
     @property
     def label(self) -> str:
@@ -55,7 +60,13 @@ def intake_target(settings: Settings, db: Database | None = None, *, url: str | 
     if settings.training:
         hotel_id = hotel_id or TRAINING_CREDENTIAL
         code = code or TRAINING_CREDENTIAL
-    chosen = url or os.environ.get(ENV_PREFIX + "INTAKE_URL") or settings.effective_intake_url()
+    chosen = url or os.environ.get(ENV_PREFIX + "INTAKE_URL") or settings.intake_url
+    home = None
+    if settings.training:
+        from hotel_desk.reporting.training_home import training_home
+
+        home = training_home()
+        chosen = chosen or home.url
     return IntakeTarget(
         url=chosen,
         hotel_id=hotel_id,
@@ -64,6 +75,7 @@ def intake_target(settings: Settings, db: Database | None = None, *, url: str | 
         verify_tls=settings.intake_verify_tls,
         client_cert=settings.intake_client_cert or None,
         mapping=load_mapping(settings.field_mapping or None),
+        trust=intake_trust(settings, training=settings.training, url=chosen, home=home),
     )
 
 
@@ -77,6 +89,7 @@ def http_transport(target: IntakeTarget, *, timeout: float = 30.0, max_batch: in
             verify_tls=target.verify_tls,
             timeout_seconds=timeout,
             max_batch=max_batch,
+            **target.trust.config_fields(),
         )
     )
 

@@ -43,17 +43,22 @@ def open_store(desk: Desk) -> Any:
 
 
 def start_training_intake(desk: Desk) -> Any:
-    from hotel_desk.reporting.intake_server import IntakeServer
-    from hotel_desk.settings import TRAINING_INTAKE_PORT, data_dir
+    from pathlib import Path
 
-    path = desk.settings.extra.get("training_intake_db") or str(data_dir() / "training-intake.sqlite3")
-    port = int(desk.settings.extra.get("training_intake_port", TRAINING_INTAKE_PORT))
+    from hotel_desk.reporting.intake_server import IntakeServer
+    from hotel_desk.reporting.training_home import training_home
+
+    # This installation's training intake (its own port, key and desk secret); a configured database
+    # puts the whole home beside it.
+    db = desk.settings.extra.get("training_intake_db")
+    home = training_home(Path(db).parent if db else None)
+    port = desk.settings.extra.get("training_intake_port")
     try:
-        server = IntakeServer(path, port=port, clock=desk.clock)
+        server = IntakeServer.for_home(home, port=int(port) if port else None, clock=desk.clock)
     except OSError:
-        # Another desk (or an earlier run still closing) holds the usual port: any free one will do, the
+        # Another program (or an earlier run still closing) holds the port: any free one will do, the
         # uploader is told which.
-        server = IntakeServer(path, port=0, clock=desk.clock)
+        server = IntakeServer.for_home(home, port=0, clock=desk.clock)
     server.start()
     desk.options.intake_url = server.url
     return server
@@ -65,16 +70,19 @@ class UploaderHandle:
 
     def __init__(self, desk: Desk) -> None:
         from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
+        from hotel_desk.reporting.intake_trust import intake_trust, server_trust
         from hotel_desk.reporting.mapping import load_mapping
         from hotel_desk.reporting.uploader import Uploader
 
         s = desk.settings
         hotel_id = s.hotel_code or (TRAINING_HOTEL_CODE if desk.training else "")
+        trust = (server_trust(desk._intake) if desk._intake is not None
+                 else intake_trust(s, training=desk.training, url=desk.options.intake_url))
         config = HttpIntakeConfig(
             base_url=desk.options.intake_url, hotel_id=hotel_id,
             authorisation_code=s.authorisation_code or ("TRAINING" if desk.training else ""),
             client_cert=s.intake_client_cert or None, verify_tls=s.intake_verify_tls,
-            timeout_seconds=15.0,
+            timeout_seconds=15.0, **trust.config_fields(),
         )
         self.desk = desk
         self.last_error = ""

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from hotel_desk.reporting.faults import FaultPlan
 from hotel_desk.reporting.intake_server import IntakeServer
 from hotel_desk.reporting.metrics import late_grade, reporting_status
+from hotel_desk.reporting.training_home import training_home
 from hotel_desk.reporting.uploader import BackoffPolicy, Uploader, UploaderEvent
 from hotel_desk.store import correct_registration, reports_for_registration
 from hotel_desk.store.models import Report, ReportAttempt
@@ -51,7 +52,7 @@ def _uploader(db: Any, url: str, clock: Any, events: list[UploaderEvent] | None 
                     on_event=events.append if events is not None else None, **kw)
 
 
-def test_thirty_hour_outage_then_recovery(db: Any, clock: Any, tmp_path: Path) -> None:
+def test_thirty_hour_outage_then_recovery(db: Any, clock: Any, data_dir: Path) -> None:
     # The intake's address is taken now and refuses connections until the intake listens on it, 30 h later.
     reserved = socket.socket()
     reserved.bind(("127.0.0.1", 0))
@@ -79,7 +80,7 @@ def test_thirty_hour_outage_then_recovery(db: Any, clock: Any, tmp_path: Path) -
     # Overdue: the first 20 and the guests of hours 0, 3 and 6 (arrived an hour before, due 24 h later).
     assert status.overdue == 35 and status.pending == len(ids)
 
-    server = IntakeServer(tmp_path / "intake.sqlite3", listen_socket=reserved, hotels={HOTEL_ID: AUTH_CODE}).start()
+    server = IntakeServer.for_home(training_home(), listen_socket=reserved, hotels={HOTEL_ID: AUTH_CODE}).start()
     try:
         summary = uploader.drain(until_empty=True, sleep=lambda s: clock.advance(timedelta(seconds=s)))
         assert not uploader.offline and "online" in [e.kind for e in events]
