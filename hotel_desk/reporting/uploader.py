@@ -65,6 +65,9 @@ __all__ = ["NEEDS_ATTENTION", "BackoffPolicy", "DrainSummary", "RoundResult", "U
 
 log = logging.getLogger(__name__)
 
+#: The longest single wait of `drain(until_empty=True)` before it looks at the queue again.
+MAX_DRAIN_WAIT = 3600.0
+
 
 def default_worker_name(role: str = "uploader") -> str:
     return f"{role}@{socket.gethostname()}"
@@ -357,7 +360,9 @@ class Uploader:
             wake = self.next_wake_at()
             if wake is None:
                 break
-            wait = max(0.0, (wake - self.clock.now()).total_seconds())
+            # At most an hour at a time: the clock may be changed meanwhile (and a wait of years, after a
+            # clock jump, is not one `sleep` accepts everywhere).
+            wait = min(MAX_DRAIN_WAIT, max(0.0, (wake - self.clock.now()).total_seconds()))
             summary.waited_seconds += wait
             sleep(wait)
         return summary

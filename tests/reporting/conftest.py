@@ -141,12 +141,15 @@ def register_guests(db: Any, clock: Any, count: int, *, surname: str = "MARTIN",
     from hotel_desk.store import GuestRegistration, StayDetails, register_guest
 
     ids = []
+    # Every date derives from the clock: the same guests whatever day the suite runs on.
+    arrival = clock.now() - timedelta(hours=1)
+    today = arrival.date()
     for i in range(start, start + count):
         doc = manual_document(kind=DocumentKind.PASSPORT, surname=surname, given_names="SARAH",
                               document_number=f"ZE{i:07d}", nationality="CAN", birth_date=date(1985, 1, 1),
-                              sex="F", expiry_date=date(2033, 1, 14))
-        stay = StayDetails(room=f"{100 + i % 400}", arrival=clock.now() - timedelta(hours=1),
-                           planned_departure=date(2026, 12, 25), visa_type="L", stay_until=date(2026, 12, 30))
+                              sex="F", expiry_date=today + timedelta(days=2240))
+        stay = StayDetails(room=f"{100 + i % 400}", arrival=arrival, planned_departure=today + timedelta(days=35),
+                           visa_type="L", stay_until=today + timedelta(days=40))
         ids.append(register_guest(db, GuestRegistration(document=doc, stay=stay), actor="alice", clock=clock).report_id)
     return ids
 

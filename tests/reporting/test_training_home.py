@@ -108,7 +108,8 @@ def test_the_command_serves_this_installation(data_dir: Path) -> None:
 
     from tests.reporting.conftest import REPO_ROOT_FOR_TESTS
 
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT_FOR_TESTS)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(REPO_ROOT_FOR_TESTS), os.environ.get("PYTHONPATH")) if p)}
     proc = subprocess.Popen([sys.executable, "-m", "hotel_desk", "intake-server", "--port", "0"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

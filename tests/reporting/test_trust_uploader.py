@@ -48,7 +48,7 @@ def _healthy_then_exactly_once(db: Any, clock: Any, ids: list[str], data_dir: Pa
         reports = _reports(db)
         for rid in ids:
             assert reports[rid].state == "acknowledged", (rid, reports[rid].state, reports[rid].last_error)
-            assert server.db.receipt(reports[rid].receipt_id)["report_id"] == rid
+            assert (server.db.receipt(reports[rid].receipt_id or "") or {}).get("report_id") == rid
 
 
 def _training_liar(answer_change: Any) -> Any:
@@ -154,7 +154,8 @@ def test_retry_after_never_crosses_the_deadline(change: Any, label: str, db: Any
         report = reports[rid]
         assert report.state == "failed_retrying"
         assert report.deadline_at - margin - timedelta(seconds=1) <= report.next_attempt_at <= report.deadline_at - margin
-        assert report.last_error.startswith(POSTPONED_PREFIX) and "cut to keep it before the deadline" in report.last_error
+        note = report.last_error or ""
+        assert note.startswith(POSTPONED_PREFIX) and "cut to keep it before the deadline" in note
     status = reporting_status(db, clock=clock)
     assert status.postponed == 3
     assert {i.postponed_until for i in status.pending_items} == {reports[ids[0]].next_attempt_at}
@@ -176,7 +177,7 @@ def test_unusable_retry_after_is_ignored(value: str, db: Any, clock: Any, data_d
     assert r.transient == 1 and r.postponed == 0
     report = _reports(db)[ids[0]]
     assert report.next_attempt_at - clock.now() <= BackoffPolicy().cap
-    assert not report.last_error.startswith(POSTPONED_PREFIX)
+    assert not (report.last_error or "").startswith(POSTPONED_PREFIX)
 
 
 def test_postponement_shows_in_reports_status_and_send_now_clears_it(
