@@ -123,6 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from hotel_desk.reporting.mapping import MappingError
     from hotel_desk.reporting.protocol import OutgoingReport, RecordStatus
     from hotel_desk.reporting.setup import intake_target
+    from hotel_desk.reporting.validation import validate_record
     from hotel_desk.store.models import DUE_STATES, Report
     from hotel_desk.store.payload import load_payload
 
@@ -145,9 +146,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             problems += 1
             print(f"{rid}: cannot be expressed in layout {target.mapping.layout}: {exc}")
             continue
+        # The intake's own rules first, here: what they refuse needs no intake to say so (and works offline).
+        local = validate_record(record, hotel_id=target.hotel_id) if target.mapping.layout == "intake-v1" else []
+        if local:
+            problems += 1
+            print(f"{rid}: " + "; ".join(f"{e.field or '(record)'}: {e.message}" for e in local))
+            continue
         outgoing.append(OutgoingReport(rid, rid, record))
     if not outgoing:
-        print("nothing unsent to check")
+        print(f"nothing unsent to send for checking; {problems} would be rejected" if rows else "nothing unsent to check")
         return 1 if problems else 0
     with _transport(target, args) as transport:
         outcome = transport.submit(outgoing, check_only=True)
