@@ -17,7 +17,7 @@ import base64
 import binascii
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +69,13 @@ class ResultStatement:
     errors_sha256: str = ""
 
     def signing_bytes(self) -> bytes:
-        fields = ["true" if v is True else "false" if v is False else str(v) for v in astuple(self)]
-        return canonical_bytes(RESULT_TAG, fields)
+        # Field by field, in declaration order (not dataclasses.astuple: it deep-copies, 10 µs a result).
+        values = [getattr(self, f.name) for f in _RESULT_FIELDS]
+        return canonical_bytes(RESULT_TAG, ["true" if v is True else "false" if v is False else str(v)
+                                            for v in values])
+
+
+_RESULT_FIELDS = fields(ResultStatement)
 
 
 @dataclass(frozen=True)

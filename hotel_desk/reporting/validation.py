@@ -78,6 +78,8 @@ _DAY = timedelta(days=1)
 
 def _has_control(text: str) -> bool:
     """Control and format characters (newline, NUL, bidi overrides...) have no place in a record's text."""
+    if text.isprintable():  # the common case, in C; it is False also for spaces other than ' ', so look closer
+        return False
     return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text)
 
 

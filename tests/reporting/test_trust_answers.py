@@ -200,3 +200,22 @@ def test_pinned_certificate(live_key: Ed25519PrivateKey, pki: Path, server_tls: 
         with live_transport(intake.url, live_key, pki, ca_bundle=None) as t:
             assert t.submit([outgoing(sample_payload())]).failure is FailureKind.TLS
         assert intake.requests == requests
+
+
+def test_results_about_records_not_sent_are_no_receipts(live_key: Ed25519PrivateKey, pki: Path,
+                                                         server_tls: ssl.SSLContext, tmp_path: Path) -> None:
+    """An intake that answers under keys the desk never sent (correctly signed, for all it matters) has
+    answered nothing about the records sent: each stays transient, to be sent again."""
+    def other_keys(status: int, answer: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any]]:
+        for result in answer["results"]:
+            result["idempotency_key"] = "not-" + result["idempotency_key"]
+            _resign(live_key)(result)
+        return status, {}, answer
+
+    reports = [outgoing(sample_payload()) for _ in range(2)]
+    with StandInIntake(tmp_path / "p.sqlite3", live_key, training=False, tls=server_tls, tamper=other_keys,
+                       intake_id=LIVE_ID) as intake, live_transport(intake.url, live_key, pki) as t:
+        outcome = t.submit(reports)
+    assert outcome.failure is None
+    assert [(r.status, r.receipt_id, r.message) for r in outcome.results] == [
+        (RecordStatus.TRANSIENT, None, "no result for this record in the answer")] * 2
