@@ -115,6 +115,8 @@ class HttpTransport:
     def __init__(self, config: HttpIntakeConfig) -> None:
         if config.desk_secret and not config.training:
             raise IntakeConfigError("the training intake's desk secret is for TRAINING mode only")
+        line = config.line()
+        line.check()  # the address first: without a safe one, nothing else matters
         try:
             public_key = parse_public_key(config.intake_public_key)
         except IntakeKeyError as exc:
@@ -125,7 +127,7 @@ class HttpTransport:
         self.expect = Expectation(training=config.training, public_key=public_key, hotel_id=config.hotel_id,
                                   intake_id=config.intake_id or None)
         self.max_batch = max(1, min(config.max_batch, MAX_BATCH_RECORDS))
-        self._connection = Connection(config.line(), connect_timeout=config.connect_timeout_seconds)
+        self._connection = Connection(line, connect_timeout=config.connect_timeout_seconds)
         self._headers = {
             HEADER_HOTEL_ID: config.hotel_id,
             HEADER_AUTH_CODE: config.authorisation_code,

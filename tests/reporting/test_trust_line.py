@@ -121,3 +121,30 @@ def test_headers_without_end_are_cut(data_dir: Path) -> None:
         outcome = t.submit([outgoing(sample_payload())])
     assert outcome.failure is FailureKind.CONNECTION
     assert outcome.bytes_read <= 200 * 1024  # httpcore's limit on an unfinished header block is 100 KiB
+
+
+@pytest.mark.parametrize(("settings", "words"), [
+    ({}, "LIVE mode has no intake address"),  # issue 12, case 1: never the training intake's port
+    ({"intake_url": "http://127.0.0.1:8765"}, "never plain http"),
+    ({"intake_url": "https://police.example.cn", "intake_verify_tls": False}, "certificate checked"),
+    ({"intake_url": "https://police.example.cn"}, "needs the intake's public key"),
+])
+def test_reports_send_in_live_mode_refuses_to_start(settings: dict[str, Any], words: str, db: Any, store_url: str,
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from hotel_desk.cli import main
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps({"training": False, "hotel_code": HOTEL_ID,
+                                                      "authorisation_code": AUTH_CODE, **settings}))
+    monkeypatch.setenv("HOTEL_DESK_CONFIG_DIR", str(config))
+    monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", store_url)
+    monkeypatch.delenv("HOTEL_DESK_INTAKE_URL", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        main(["reports", "send"])
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "refusing to send" in err and words in err
