@@ -1,15 +1,22 @@
-"""Application settings: one JSON file in the platform's config directory, overridable by environment.
+"""Application settings: one JSON file in the platform's config directory, every key overridable by the
+environment (HOTEL_DESK_<KEY>, e.g. HOTEL_DESK_DATABASE_URL, HOTEL_DESK_TRAINING=0), loaded once and passed
+explicitly to whatever needs them (nothing below the command line and the window reads them on its own).
 
 Qt-free so that the command line and the app share exactly the same configuration. Environment variables
-win over the file so that scripts, installers and tests can point a command elsewhere without editing it.
+win over the file so that scripts, installers and tests can point a command elsewhere without editing it; a
+command-line option (`--database URL`) wins over both (`Settings.override`). Values are typed and checked when
+loaded: a wrong one is a `SettingsError` that names the key, where it came from and what is expected.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -17,8 +24,6 @@ APP_NAME = "hotel_desk"
 APP_AUTHOR = "hotel_desk"
 
 ENV_PREFIX = "HOTEL_DESK_"
-#: The training intake that `hotel-desk intake-server` runs by default; the app starts it itself in training mode.
-TRAINING_INTAKE_PORT = 8765
 
 
 def data_dir() -> Path:
@@ -37,6 +42,10 @@ def config_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{(data_dir() / 'hotel_desk.sqlite3').as_posix()}"
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used: the message names the key, its source and what is expected."""
 
 
 @dataclass
@@ -75,19 +84,164 @@ class Settings:
     language: str = ""
     desk_user: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: Keys whose value came from the environment or the command line: (the file's value, the override).
+    #: Saving writes the file's value back unless the key was changed since, so an override never ends up in
+    #: the file by accident. Not a setting itself.
+    overridden: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def effective_database_url(self) -> str:
-        return os.environ.get(ENV_PREFIX + "DATABASE_URL") or self.database_url or default_database_url()
+        return self.database_url or default_database_url()
 
     def effective_intake_url(self) -> str:
-        """The configured intake address. LIVE without one is "" (never the training intake: a LIVE desk
-        that "files" into a practice intake reports nobody)."""
-        env = os.environ.get(ENV_PREFIX + "INTAKE_URL")
-        if env:
-            return env
-        if self.intake_url:
-            return self.intake_url
-        return f"http://127.0.0.1:{TRAINING_INTAKE_PORT}" if self.training else ""
+        """The configured intake address, "" when there is none. LIVE never falls back to anything: a LIVE
+        desk that "files" into a practice intake reports nobody, so LIVE without an address refuses to start.
+        TRAINING without one uses this installation's training intake (hotel_desk.reporting.training_home,
+        its port chosen per installation), which the desk layer resolves."""
+        return self.intake_url
+
+    def override(self, source: str = "the command line", **values: Any) -> Settings:
+        """A copy with `values` (None means "not given") set on top, checked like the file's."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if not given:
+            return self
+        checked = {k: _check(k, v, source) for k, v in given.items()}
+        kept = {**self.overridden}
+        for key, value in checked.items():
+            kept[key] = (kept[key][0] if key in kept else getattr(self, key), value)
+        return replace(self, **checked, overridden=kept)
+
+
+#: Every setting a file or the environment may set (not `overridden`).
+KEYS = tuple(f.name for f in fields(Settings) if f.name != "overridden")
+_TYPES = {f.name: f.type for f in fields(Settings)}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _check(key: str, value: Any, source: str) -> Any:
+    """`value` as the type the key needs (text from the environment is converted), or SettingsError."""
+    if key not in _TYPES or key == "overridden":
+        raise SettingsError(f"{source}: unknown setting {key!r}")
+    kind = _TYPES[key]
+    where = f"{source}: {key}"
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise SettingsError(f"{where} must be true or false (1/0, yes/no, on/off), not {value!r}")
+    if kind == "int":
+        try:
+            number = int(value) if not isinstance(value, bool) else None
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number <= 0:
+            raise SettingsError(f"{where} must be a whole number above 0, not {value!r}")
+        return number
+    if kind == "dict[str, str]":
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value.strip() else {}
+            except ValueError:
+                raise SettingsError(f"{where} must be a JSON object of text values, not {value!r}") from None
+        if not isinstance(value, dict):
+            raise SettingsError(f"{where} must be an object of text values, not {value!r}")
+        return {str(k): str(v) for k, v in value.items()}
+    if not isinstance(value, str):
+        raise SettingsError(f"{where} must be text, not {value!r}")
+    value = value.strip()
+    if key == "timezone" and value:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(f"{where}: {value!r} is not a time zone (e.g. Asia/Shanghai)") from None
+    if key == "database_url" and value and not value.startswith(("sqlite:", "postgresql", "postgres:")):
+        raise SettingsError(f"{where}: {value!r} is not a database URL (sqlite:///PATH or postgresql://...)")
+    if key == "intake_url" and value and not value.startswith(("http://", "https://")):
+        raise SettingsError(f"{where}: {value!r} is not an http:// or https:// address")
+    if key == "intake_public_key" and value and not _looks_like_public_key(value):
+        raise SettingsError(f"{where} must be the intake's Ed25519 public key as issued: 'ed25519:' and the base64 "
+                            "of its 32 bytes, or a PEM block")
+    if key == "intake_pinned_cert_sha256" and value:
+        value = pin_digits(value)
+        if value is None:
+            raise SettingsError(f"{where} must be the SHA-256 of the intake's certificate: 64 hex digits")
+    if key == "intake_id" and len(value) > 64:
+        raise SettingsError(f"{where} is at most 64 characters (the intake's answers name it)")
+    return value
+
+
+def pin_digits(pin: str) -> str | None:
+    """A certificate pin as 64 lower-case hex digits (colons and spaces, as tools print them, and a
+    `sha256/` prefix allowed); None when it is not one. The one reading of a pin, for the settings and the
+    connection alike."""
+    value = pin.replace(":", "").replace(" ", "").strip().lower()
+    value = value.removeprefix("sha256/")
+    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        return None
+    return value
+
+
+def _looks_like_public_key(value: str) -> bool:
+    """The form of a public key (the key itself is checked where it is used, hotel_desk.reporting.signatures):
+    a PEM block, or `ed25519:` / bare base64 of 32 bytes."""
+    import base64
+    import binascii
+
+    if value.startswith("-----BEGIN") and value.rstrip().endswith("-----"):
+        return True
+    raw = value[len("ed25519:"):] if value.lower().startswith("ed25519:") else value
+    try:
+        return len(base64.b64decode(raw, validate=True)) == 32
+    except (binascii.Error, ValueError):
+        return False
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot be read: {exc.strerror}") from None
+    try:
+        raw = json.loads(text) if text.strip() else {}
+    except ValueError as exc:
+        raise SettingsError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{path}: must hold one JSON object of settings")
+    return raw
+
+
+def load_settings(path: Path | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings file (missing: the defaults) with the environment's HOTEL_DESK_<KEY> on top, checked.
+    Keys of the file this version does not know are ignored (a newer version may have written them)."""
+    path = path or settings_path()
+    raw = _read_file(path)
+    settings = Settings(**{k: _check(k, v, str(path)) for k, v in raw.items() if k in KEYS})
+    env = os.environ if environ is None else environ
+    for key in KEYS:
+        name = ENV_PREFIX + key.upper()
+        if name in env:
+            settings = settings.override(f"${name}", **{key: env[name]})
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file.
+    An overridden key keeps the file's value unless it was changed since (in the Settings page)."""
+    path = path or settings_path()
+    data = {key: getattr(settings, key) for key in KEYS}
+    for key, (file_value, override) in settings.overridden.items():
+        if data[key] == override:
+            data[key] = file_value
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:
@@ -104,30 +258,3 @@ def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = ""
     except Exception:  # no login name (service accounts, some containers)
         login = ""
     return f"{via}{login}" if login else (via.rstrip(":") or "desk")
-
-
-def settings_path() -> Path:
-    return config_dir() / "settings.json"
-
-
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file; a missing or unreadable file gives the defaults (never blocks start-up)."""
-    path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
-    try:
-        return Settings(**values)
-    except TypeError:
-        return Settings()
-
-
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file."""
-    path = path or settings_path()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)

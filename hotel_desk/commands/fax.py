@@ -20,18 +20,10 @@ DEFAULT_BAUD = 19200
 
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from hotel_desk.settings import load_settings
-    from hotel_desk.store import open_database
+def _desk(args: argparse.Namespace) -> Any:
+    from hotel_desk.desk import Desk
 
-    settings = load_settings()
-    return settings, open_database(settings.effective_database_url())
-
-
-def _fonts(settings: Any) -> Any:
-    from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
-
-    return find_fonts(settings.extra.get(SETTING_FONT) or None)
+    return Desk(args.settings, actor=desk_actor(args.settings, args.actor, via="cli:"))
 
 
 def _fail(command: str, message: object) -> int:
@@ -46,32 +38,27 @@ def _deadline_text(report: Any, timezone: str) -> str:
 
 
 def cmd_form(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
-    from hotel_desk.fax.handover import write_form
     from hotel_desk.store import NotFound
 
     if not args.out.lower().endswith((".pdf", ".tif", ".tiff")):
         raise UsageError(f"{args.out}: write the form as .pdf (printing) or .tiff (fax)")
-    settings, db = _open(args)
     try:
-        report, path = write_form(db, args.report_id, args.out, actor=desk_actor(settings, args.actor, via="cli:"),
-                                  timezone=settings.timezone, fonts=_fonts(settings))
+        with _desk(args) as desk:
+            report, path = desk.save_form(args.report_id, args.out)
     except (NotFound, FontNotFound, OSError) as exc:
         return _fail("form", exc)
-    finally:
-        db.dispose()
     print(f"wrote {path} ({report.kind} report {report.report_id}, state {report.state}); hand it over "
-          f"before {_deadline_text(report, settings.timezone)}")
+          f"before {_deadline_text(report, args.settings.timezone)}")
     return 0
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
-    from hotel_desk.fax.handover import fax_report
     from hotel_desk.fax.modem import FaxError, Timeouts, dial_string
-    from hotel_desk.store import NotFound, StateError, StoreError
+    from hotel_desk.store import StoreError
 
     try:
         dial_string(args.number)
@@ -79,21 +66,17 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.baud <= 0:
         raise UsageError("--baud must be a positive number of bits per second")
-    settings, db = _open(args)
     timeouts = Timeouts(dial=args.dial_timeout) if args.dial_timeout else Timeouts()
     try:
-        outcome = fax_report(
-            db, args.report_id, port=args.port, number=args.number, actor=desk_actor(settings, args.actor, via="cli:"),
-            baud=args.baud, local_id=args.local_id or settings.extra.get("fax_local_id", ""), flow=args.flow,
-            timezone=settings.timezone, timeouts=timeouts, fonts=_fonts(settings),
-            on_progress=lambda text: print(f"  {text}", file=sys.stderr, flush=True))
+        with _desk(args) as desk:
+            outcome = desk.fax(args.report_id, port=args.port, number=args.number, baud=args.baud,
+                               local_id=args.local_id, flow=args.flow, timeouts=timeouts,
+                               on_progress=lambda text: print(f"  {text}", file=sys.stderr, flush=True))
     except FaxError as exc:
         return _fail("send", f"{exc}\nThe report is unchanged (still waiting); the failed attempt is in the "
                              "audit trail.")
-    except (NotFound, StateError, StoreError, FontNotFound) as exc:
+    except (StoreError, FontNotFound) as exc:
         return _fail("send", exc)
-    finally:
-        db.dispose()
     if not outcome.marked_handed_over:
         print(f"fax delivered ({outcome.result.summary()}), but report {args.report_id} had meanwhile been "
               f"filed by the uploader (state {outcome.report.state}); the fax is recorded in the audit trail")
@@ -105,20 +88,16 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_handed_over(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
-    from hotel_desk.fax.handover import hand_over_in_person
-    from hotel_desk.store import NotFound, StateError, StoreError
+    from hotel_desk.commands import UsageError
+    from hotel_desk.store import StoreError
 
     if not args.to.strip():
         raise UsageError("--to must name who received the form")
-    settings, db = _open(args)
     try:
-        report = hand_over_in_person(db, args.report_id, received_by=args.to, note=args.note or "",
-                                     actor=desk_actor(settings, args.actor, via="cli:"))
-    except (NotFound, StateError, StoreError) as exc:
+        with _desk(args) as desk:
+            report = desk.hand_over_in_person(args.report_id, args.to, note=args.note or "")
+    except StoreError as exc:
         return _fail("handed-over", exc)
-    finally:
-        db.dispose()
     print(f"report {report.report_id} handed over in person to {' '.join(args.to.split())}. When the police "
           f"give the receipt number:\n  hotel-desk reports confirm --report {report.report_id} --receipt NUMBER")
     return 0

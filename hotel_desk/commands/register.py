@@ -11,24 +11,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
     from hotel_desk.documents import Finding, TravelDocument
-    from hotel_desk.store import GuestRegistration
+    from hotel_desk.rules.record import GuestRegistration
 
 _TOP_KEYS = {
     "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
     "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo", "entry_method",
 }
-#: How an MRZ given in the file was obtained (a document given as `fields` is always "manual").
-_MRZ_ENTRY_METHODS = ("scanner", "camera", "reader", "typed_mrz")
 _FIELD_KEYS = {
     "kind", "surname", "given_names", "document_number", "nationality", "birth_date", "sex", "expiry_date",
     "issuing_state", "chinese_name",
@@ -118,17 +116,18 @@ def _document(entry: dict[str, Any], today: date, stay: Any) -> tuple[TravelDocu
         expiry_date=_date(fields, "expiry_date"), issuing_state=_text(fields, "issuing_state"),
         chinese_name=_text(fields, "chinese_name"),
     )
-    findings = check_manual_document(document, reason=_text(entry, "manual_reason"), today=today, stay=stay)
+    findings = check_manual_document(document, today=today, stay=stay)
     return document, findings
 
 
 def check_entry(
     index: int, entry: object, *, clock: Clock, zone: str, base_dir: Path, accept_warnings: bool
 ) -> Checked:
-    """Turn one JSON object into a registration, or say why it is refused."""
+    """Turn one JSON object into a registration, or say why the registration gate refuses it."""
     from hotel_desk.clock import local_today, local_zone
-    from hotel_desk.documents import Severity, StayPlan
-    from hotel_desk.store import GuestRegistration, StayDetails
+    from hotel_desk.documents import StayPlan
+    from hotel_desk.rules import gate
+    from hotel_desk.rules.record import GuestRegistration, StayDetails, record_values
 
     if not isinstance(entry, dict):
         raise EntryError("each registration must be a JSON object")
@@ -148,14 +147,36 @@ def check_entry(
                     visa_type=_text(visa, "type"))
     document, findings = _document(entry, today, plan)
     checked = Checked(index=index, findings=findings)
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    warnings = [f for f in findings if f.severity is Severity.WARNING]
-    if document is None or errors:
+    if document is None:
         checked.refused_because = "invalid document"
         return checked
-    if warnings and not accept_warnings:
+    registration = GuestRegistration(
+        document=document,
+        stay=StayDetails(
+            room=_text(entry, "room"), arrival=arrival, planned_departure=departure,
+            visa_type=_text(visa, "type"), visa_number=_text(visa, "number"), stay_until=stay_until,
+            entry_date=_date(entry, "entry_date"), port_of_entry=_text(entry, "port_of_entry"),
+            came_from=_text(entry, "came_from") or _text(entry, "from"),
+            going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
+        ),
+        chinese_name=_text(entry, "chinese_name"),
+        entry_method=_entry_method(entry),
+        manual_reason=_text(entry, "manual_reason"),
+    )
+    verdict = gate.judge(record_values(registration), entry_method=registration.entry_method,
+                         manual_reason=registration.manual_reason, findings=findings,
+                         acknowledged=accept_warnings)
+    # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
+    missing = [key for key in verdict.missing if key != "room"]
+    checked.findings += [*verdict.own, *(f for f in verdict.missing_findings() if f.field != "room")]
+    if verdict.errors or missing:
+        checked.refused_because = "invalid document"
+        return checked
+    if verdict.needs_acknowledgement:
         checked.refused_because = "warnings not accepted (use --accept-warnings after checking them)"
         return checked
+    if "room" in verdict.missing:
+        raise EntryError("'room' is required")
     photo = None
     if entry.get("document_photo"):
         path = Path(_text(entry, "document_photo"))
@@ -164,21 +185,7 @@ def check_entry(
             photo = path.read_bytes()
         except OSError as exc:
             raise EntryError(f"cannot read document_photo {path}: {exc.strerror}") from None
-    checked.registration = GuestRegistration(
-        document=document,
-        stay=StayDetails(
-            room=_text(entry, "room", required=True), arrival=arrival, planned_departure=departure,
-            visa_type=_text(visa, "type"), visa_number=_text(visa, "number"), stay_until=stay_until,
-            entry_date=_date(entry, "entry_date"), port_of_entry=_text(entry, "port_of_entry"),
-            came_from=_text(entry, "came_from") or _text(entry, "from"),
-            going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
-        ),
-        chinese_name=_text(entry, "chinese_name"),
-        page_image=photo,
-        accepted_warnings=tuple(sorted({f.code for f in warnings})),
-        entry_method=_entry_method(entry),
-        manual_reason=_text(entry, "manual_reason"),
-    )
+    checked.registration = replace(registration, page_image=photo, accepted_warnings=verdict.accepted_warnings)
     return checked
 
 
@@ -187,9 +194,11 @@ def _entry_method(entry: dict[str, Any]) -> str | None:
         if entry.get("entry_method") not in (None, "manual"):
             raise EntryError("'entry_method' of a document given as 'fields' can only be \"manual\"")
         return "manual"
+    from hotel_desk.rules.record import MRZ_ENTRY_METHODS
+
     method = _text(entry, "entry_method") or None
-    if method is not None and method not in _MRZ_ENTRY_METHODS:
-        raise EntryError(f"'entry_method' must be one of {', '.join(_MRZ_ENTRY_METHODS)}, got {method!r}")
+    if method is not None and method not in MRZ_ENTRY_METHODS:
+        raise EntryError(f"'entry_method' must be one of {', '.join(MRZ_ENTRY_METHODS)}, got {method!r}")
     return method
 
 
@@ -214,13 +223,12 @@ def _load(source: str) -> tuple[list[object], Path]:
     return entries, base
 
 
-
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import desk_actor, load_settings
+    from hotel_desk.settings import desk_actor
 
     clock = clock or SystemClock()
-    settings = load_settings()
+    settings = args.settings
     entries, base_dir = _load(args.json)
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
@@ -243,31 +251,18 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
               file=sys.stderr)
         return 1
 
-    from hotel_desk.store import (
-        InvalidRegistration,
-        StoreError,
-        open_database,
-        property_from_settings,
-        register_many,
-    )
+    from hotel_desk.desk import Desk
+    from hotel_desk.store import InvalidRegistration, StoreError
 
-    actor = desk_actor(settings, args.actor, via="cli:")
-    db = open_database(settings.effective_database_url())
-    try:
-        property_id = property_from_settings(db, actor=actor, clock=clock)
-        now = clock.now()
-        regs = [c.registration for c in checked if c.registration is not None]
+    regs = [c.registration for c in checked if c.registration is not None]
+    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
         try:
-            with db.write() as session:
-                refs = register_many(session, regs, actor=actor, now=now, property_id=property_id)
-            results = list(zip(checked, refs, strict=True))
+            results = list(zip(checked, desk.register_many(regs), strict=True))
         except InvalidRegistration as exc:
             raise UsageError(f"nothing was registered: {exc}") from None
         except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
             print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
             return 1
-    finally:
-        db.dispose()
     out = {
         "registered": [
             {

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import httpcore
 
 from hotel_desk.reporting.protocol import FailureKind
+from hotel_desk.settings import pin_digits
 
 
 class IntakeConfigError(ValueError):
@@ -46,14 +47,14 @@ def is_loopback_host(host: str) -> bool:
 
 
 def normalise_pin(pin: str | None) -> str | None:
-    """A certificate pin as 64 lower-case hex digits (colons and spaces, as tools print them, allowed)."""
+    """A certificate pin as 64 lower-case hex digits (hotel_desk.settings.pin_digits: the settings read it
+    the same way), None when there is none; IntakeConfigError when it is not a pin."""
     if not pin:
         return None
-    value = pin.replace(":", "").replace(" ", "").strip().lower()
-    if value.startswith("sha256/"):
-        value = value[len("sha256/"):]
-    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
-        raise IntakeConfigError("the pinned certificate must be its SHA-256: 64 hex digits")
+    value = pin_digits(pin)
+    if value is None:
+        raise IntakeConfigError("the pinned certificate (intake_pinned_cert_sha256) must be its SHA-256: "
+                                "64 hex digits")
     return value
 
 

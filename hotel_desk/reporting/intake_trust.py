@@ -13,6 +13,7 @@ transport makes when it is built, so a settings page can show it before saving).
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -66,12 +67,33 @@ def server_trust(server: IntakeServer) -> IntakeTrust:
                        desk_secret=server.service.desk_secret or "")
 
 
-def check_target(url: str, trust: IntakeTrust, *, verify_tls: bool = True) -> None:
-    """Raise IntakeConfigError when this address and trust cannot make a safe transport."""
-    IntakeLine(base_url=url, training=trust.training, verify_tls=verify_tls, ca_bundle=trust.ca_bundle or None,
-               pinned_cert_sha256=trust.pinned_cert_sha256 or None).check()
+def check_target(url: str, trust: IntakeTrust, *, verify_tls: bool = True, client_cert: str = "") -> None:
+    """Raise IntakeConfigError when this address and trust cannot make a safe transport: the address (and
+    https for LIVE), the key, and the TLS files (CA bundle, client certificate) actually loaded, each
+    failure naming its setting. Sends nothing."""
+    line = IntakeLine(base_url=url, training=trust.training, verify_tls=verify_tls,
+                      ca_bundle=trust.ca_bundle or None, pinned_cert_sha256=trust.pinned_cert_sha256 or None,
+                      client_cert=client_cert or None)
+    line.check()
     try:
         parse_public_key(trust.public_key)
     except IntakeKeyError as exc:
         raise IntakeConfigError(f"{'TRAINING' if trust.training else 'LIVE'} mode needs the intake's public key "
                                 f"(intake_public_key) to check its receipts: {exc}") from exc
+    if urlsplit(url).scheme == "https":
+        try:
+            line.ssl_context()
+        except (OSError, ssl.SSLError) as exc:
+            setting = "intake_client_cert" if client_cert and not _loads_ca(trust.ca_bundle) else "intake_ca_bundle"
+            raise IntakeConfigError(f"the TLS files cannot be used (check {setting} in the settings): {exc}") from exc
+
+
+def _loads_ca(path: str) -> bool:
+    """Whether the CA bundle (if any) loads: tells a bad bundle from a bad client certificate."""
+    if not path:
+        return True
+    try:
+        ssl.create_default_context(cafile=path)
+    except (OSError, ssl.SSLError):
+        return False
+    return True

@@ -78,13 +78,17 @@ class DrainSummary:
     resumed: int = 0
     waited_seconds: float = 0.0
     stopped_early: bool = False
+    #: Reports claimed and tried, whatever came of it.
+    tried: int = 0
 
     def merge(self, other: DrainSummary) -> None:
-        for name in ("rounds", "acknowledged", "rejected", "transient", "handed_over", "duplicates", "postponed"):
+        for name in ("rounds", "acknowledged", "rejected", "transient", "handed_over", "duplicates", "postponed",
+                     "tried"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def add(self, r: RoundResult) -> None:
         self.rounds += 1
+        self.tried += r.claimed
         self.acknowledged += r.acknowledged
         self.rejected += r.rejected
         self.transient += r.transient

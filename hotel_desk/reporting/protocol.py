@@ -12,11 +12,12 @@ per-record result is signed by the intake's Ed25519 key over the record's idempo
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from hotel_desk.rules.canonical import canonical_json  # the one spelling (was a copy here)
 
 PROTOCOL_VERSION = "2"
 #: Paths of the HTTP protocol, relative to the intake base URL.
@@ -204,11 +205,6 @@ def failed_batch(
         batch_id=batch_id,
         bytes_read=bytes_read,
     )
-
-
-def canonical_json(value: Any) -> str:
-    """Stable JSON text (sorted keys, no spaces): what record hashes and manifests are computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def record_sha256(record: Mapping[str, Any]) -> str:

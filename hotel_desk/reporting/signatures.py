@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hotel_desk.privacy import create_private_once, private_dir
-from hotel_desk.reporting.protocol import canonical_json
+from hotel_desk.rules.canonical import canonical_json
 
 #: Domain separation: a signature over one kind of statement can never pass as another kind.
 RESULT_TAG = "hotel_desk.intake-result/1"

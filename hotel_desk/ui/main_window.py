@@ -3,7 +3,7 @@ reports getting through, and what is due next", and a TRAINING banner that canno
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import DeadlineAlert, QueueSummary
+from hotel_desk.rules.reports import NOTIFY_LEVELS
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
@@ -28,11 +30,9 @@ from hotel_desk.ui.inhouse_page import InHousePage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
-from hotel_desk.ui.viewmodels import QueueSummary
 
 PAGES = ("check_in", "manual", "in_house", "reports", "settings")
-#: A tray notification goes out once per report when its deadline comes within this many seconds.
-NOTIFY_WITHIN = 2 * 3600
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 def app_icon() -> QIcon:
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         ctx.tasks.job_progress.connect(lambda text: self.busy_label.setText(text))
         ctx.notice.connect(self._notice)
         ctx.navigate.connect(self._navigate)
+        ctx.deadline_alert.connect(self.notify_deadline)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -191,25 +192,30 @@ class MainWindow(QMainWindow):
             page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
         return page
 
+    def _page_of(self, key: str, kind: type[PageT]) -> PageT:
+        page = self.page(key)
+        assert isinstance(page, kind)
+        return page
+
     @property
     def check_in(self) -> CheckInPage:
-        return self.page("check_in")  # type: ignore[return-value]
+        return self._page_of("check_in", CheckInPage)
 
     @property
     def manual(self) -> ManualEntryPage:
-        return self.page("manual")  # type: ignore[return-value]
+        return self._page_of("manual", ManualEntryPage)
 
     @property
     def in_house(self) -> InHousePage:
-        return self.page("in_house")  # type: ignore[return-value]
+        return self._page_of("in_house", InHousePage)
 
     @property
     def reports(self) -> ReportsPage:
-        return self.page("reports")  # type: ignore[return-value]
+        return self._page_of("reports", ReportsPage)
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")  # type: ignore[return-value]
+        return self._page_of("settings", SettingsPage)
 
     def pages(self) -> list[QWidget]:
         return [self.page(key) for key in PAGES]
@@ -300,15 +306,15 @@ class MainWindow(QMainWindow):
         self.deadline_label.setText(self.tr("Next deadline %1 (%2)").replace("%1", local.strftime("%H:%M"))
                                     .replace("%2", labels.countdown(left)))
         self.deadline_label.setStyleSheet(f"color: {fg}; font-weight: 600;")
-        self._maybe_notify(summary, left, local)
 
-    def _maybe_notify(self, summary: QueueSummary, left: float, local: datetime) -> None:
-        if left > NOTIFY_WITHIN or summary.pending == 0:
+    def notify_deadline(self, alert: DeadlineAlert) -> None:
+        """The uploader found a report still unsent close to its deadline (it raises each level once): a desktop
+        notification and a line in the window, once per report, when it comes under 2 hours or is found late."""
+        if alert.level not in NOTIFY_LEVELS or alert.report_id in self._notified:
             return
-        key = local.isoformat()
-        if key in self._notified:
-            return
-        self._notified.add(key)
+        self._notified.add(alert.report_id)
+        left = (alert.deadline_at - self.ctx.desk.now()).total_seconds()
+        local = alert.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
         text = self.tr("A police report is due at %1 (%2) and has not been accepted yet.").replace(
             "%1", local.strftime("%H:%M")).replace("%2", labels.countdown(left))
         if self.tray is not None:

@@ -12,6 +12,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hotel_desk.desk import Desk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,7 +48,6 @@ def settle(seconds: float = 0.3) -> None:
 
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
-    from hotel_desk.reporting.faults import FaultPlan
     from hotel_desk.settings import Settings
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
@@ -75,13 +78,17 @@ def take(language: str, out_dir: Path) -> list[Path]:
         if faults is None:
             desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
         else:
-            desk._intake.set_faults(FaultPlan.parse(faults or None))
+            desk.set_training_faults(faults or None)
         made.append(desk.register(demo_entry(desk, by_name[surname])))
         if faults is not None:
             desk.send_now()
-            wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected",
-                                                                        "failed_retrying"))
-    desk._intake.set_faults(FaultPlan())
+            report_id = made[-1].report_id
+
+            def settled(report_id: str = report_id) -> bool:
+                return _state(desk, report_id) in ("acknowledged", "rejected", "failed_retrying")
+
+            wait_until(settled)
+    desk.set_training_faults(None)
     clock.set(MOMENT)
     window = desk_app.window
     prefix = "zh" if language.startswith("zh") else "en"
@@ -140,8 +147,8 @@ def take(language: str, out_dir: Path) -> list[Path]:
     return shots
 
 
-def _state(desk: object, report_id: str) -> str:
-    rows = desk.reports()  # type: ignore[attr-defined]
+def _state(desk: Desk, report_id: str) -> str:
+    rows = desk.reports()
     return next((r.state for r in rows if r.report_id == report_id), "")
 
 

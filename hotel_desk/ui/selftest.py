@@ -99,7 +99,7 @@ def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False,
         _wait(lambda: desk_app.ctx.ready, timeout, "the database and the training intake")
         desk = desk_app.desk
         step("store", f"temporary SQLite in {work}")
-        step("training intake", desk.options.intake_url)
+        step("training intake", desk.intake_url)
 
         if not SAMPLE.is_file():
             raise StepFailed(f"the bundled sample page is missing: {SAMPLE}")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from hotel_desk.settings import Settings, save_settings
 from hotel_desk.ui import i18n
 from hotel_desk.ui.context import AppContext
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import card, page_frame
 
 
 class SettingsPage(QWidget):
@@ -33,15 +33,9 @@ class SettingsPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("Settings"), self.tr(
-            "Codes issued by your police sub-station, where reports go, and how this desk works.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Settings"), self.tr(
+            "Codes issued by your police sub-station, where reports go, and how this desk works."))
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)

@@ -4,12 +4,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="56"/>
+        <location filename="../../hotel_desk/ui/context.py" line="94"/>
         <source>The desk could not start: %1</source>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="58"/>
+        <location filename="../../hotel_desk/ui/context.py" line="96"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -82,27 +82,27 @@
         <translation>整个识读区（综合校验）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="95"/>
         <source>✓ check digit %1 is right</source>
         <translation>✓ 校验位 %1 正确</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="101"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
         <source>✗ check digit printed %1, the data gives %2</source>
         <translation>✗ 印刷校验位 %1，按数据应为 %2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="102"/>
         <source>… not typed yet</source>
         <translation>… 尚未输入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="114"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="111"/>
         <source>line %1: %2 characters</source>
         <translation>第 %1 行：%2 个字符</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="115"/>
         <source>Type the lines at the bottom of the page, one per line: 2 lines of 44 for a passport, 3 lines of 30 for an ID card.</source>
         <translation>按行输入资料页底部的字符：护照 2 行、每行 44 个字符；身份证件 3 行、每行 30 个字符。</translation>
     </message>
@@ -110,126 +110,126 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="50"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="45"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="46"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
         <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="54"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="82"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="78"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="88"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="80"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
         <source>New guest</source>
         <translation>下一位客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="84"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
         <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="113"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="125"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="114"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="134"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="123"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="127"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="141"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="130"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="151"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="140"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="143"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="163"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="152"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="162"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="176"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="165"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="218"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="207"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="232"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="221"/>
         <source>reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="233"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="222"/>
         <source>Read by %1</source>
         <translation>由%1读取</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="241"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="230"/>
         <source>Correction applied. Compare the changed field with the page.</source>
         <translation>已应用更正。请将改动的项目与证件核对。</translation>
     </message>
@@ -239,22 +239,22 @@ or press Ctrl+O to open an image</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="241"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="251"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="282"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="265"/>
         <source>Watching the scanner folder %1: new pages open here by themselves.</source>
         <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="285"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="268"/>
         <source>No scanner folder set (Settings).</source>
         <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
@@ -262,32 +262,32 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHouseModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="50"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="50"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="50"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="50"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
         <source>Checked in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
         <source>Departure</source>
         <translation>离店日期</translation>
     </message>
@@ -295,171 +295,171 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="104"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="110"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="105"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
         <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="109"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="119"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="112"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="127"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="120"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="121"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="132"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="142"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="135"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="248"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="146"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="139"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="163"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="170"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="185"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="220"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="178"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="211"/>
         <source>Nobody is checked in.</source>
         <translation>目前没有在住客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="219"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="210"/>
         <source>Nobody matches the search.</source>
         <translation>没有符合搜索条件的客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="228"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="219"/>
         <source>The guest list could not be loaded: %1</source>
         <translation>无法载入客人列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="251"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="265"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="336"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="242"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="256"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="307"/>
         <source>Select a guest first.</source>
         <translation>请先选择一位客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="255"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="246"/>
         <source>Check out %1 from room %2 now?</source>
         <translation>现在为 %2 房的 %1 办理退房？</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="260"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
         <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="272"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="263"/>
         <source>Cancel registration</source>
         <translation>注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="295"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="284"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
         <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="286"/>
         <source>Check-out not saved: %1</source>
         <translation>退房未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="305"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="287"/>
         <source>Checking out</source>
         <translation>正在办理退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="310"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="292"/>
         <source>Say why the registration is cancelled.</source>
         <translation>请说明注销登记的原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="318"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="298"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
         <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="326"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="300"/>
         <source>Cancellation not saved: %1</source>
         <translation>注销未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="301"/>
         <source>Cancelling the registration</source>
         <translation>正在注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="342"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="313"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="348"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="319"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
         <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="351"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="322"/>
         <source>The police intake refused it:</source>
         <translation>公安接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="357"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="328"/>
         <source>The registration could not be loaded: %1</source>
         <translation>无法载入该登记：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="373"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="342"/>
         <source>Correction saved; the correction report is queued.</source>
         <translation>更正已保存，更正报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="380"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="343"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="383"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="344"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
@@ -467,479 +467,455 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="11"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="13"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="12"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="14"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="13"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="15"/>
         <source>Issued by</source>
         <translation>签发国家/地区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="14"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="16"/>
         <source>Surname</source>
         <translation>英文姓</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="15"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="17"/>
         <source>Given names</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="16"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="18"/>
         <source>Chinese name</source>
         <translation>中文姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="17"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="19"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="18"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="20"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="19"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="21"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="20"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="22"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="21"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="23"/>
         <source>Visa / permit type</source>
         <translation>签证/证件种类</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="22"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="24"/>
         <source>Visa / permit number</source>
         <translation>签证/证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="23"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="25"/>
         <source>Stay allowed until</source>
         <translation>停留有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="24"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="26"/>
         <source>Entry date</source>
         <translation>入境日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="25"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="27"/>
         <source>Port of entry</source>
         <translation>入境口岸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="26"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="28"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="27"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="29"/>
         <source>Planned departure</source>
         <translation>预计离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="28"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="30"/>
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="29"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="31"/>
         <source>Going to</source>
         <translation>到何处去</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="30"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="32"/>
         <source>Reason for stay</source>
         <translation>住宿事由</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="31"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="33"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="32"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="34"/>
         <source>Why typed by hand</source>
         <translation>手工录入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="40"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="42"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="41"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="43"/>
         <source>Travel permit, Hong Kong / Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="42"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="44"/>
         <source>Travel permit, Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="43"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="45"/>
         <source>Foreign permanent resident ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="44"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="46"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="45"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="47"/>
         <source>Identity card</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="46"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="48"/>
         <source>Other travel document</source>
         <translation>其他旅行证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="47"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="49"/>
         <source>Visa</source>
         <translation>签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="48"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="50"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="56"/>
         <source>(not recorded)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
         <source>C – crew</source>
         <translation>C – 乘务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
         <source>D – permanent residence</source>
         <translation>D – 永久居留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
         <source>F – exchange, visit</source>
         <translation>F – 交流、访问</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
         <source>G – transit</source>
         <translation>G – 过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
         <source>J1 – resident journalist</source>
         <translation>J1 – 常驻记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
         <source>J2 – journalist, short visit</source>
         <translation>J2 – 临时采访记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
         <source>L – tourism</source>
         <translation>L – 旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
         <source>M – business, trade</source>
         <translation>M – 商贸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
         <source>Q1 – family reunion, long stay</source>
         <translation>Q1 – 家庭团聚（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
         <source>Q2 – family visit, short stay</source>
         <translation>Q2 – 探亲（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
         <source>R – high-level talent</source>
         <translation>R – 高层次人才</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
         <source>S1 – family of foreign resident, long stay</source>
         <translation>S1 – 外国人家属（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
         <source>S2 – family of foreign resident, short stay</source>
         <translation>S2 – 外国人家属（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
         <source>X1 – study, long term</source>
         <translation>X1 – 长期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
         <source>X2 – study, short term</source>
         <translation>X2 – 短期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="75"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
         <source>Z – work</source>
         <translation>Z – 工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="77"/>
         <source>Diplomatic visa</source>
         <translation>外交签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
         <source>Courtesy visa</source>
         <translation>礼遇签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
         <source>Service visa</source>
         <translation>公务签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
         <source>Visa-free entry</source>
         <translation>免签入境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="84"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
         <source>Travel permit (HK / Macao / Taiwan)</source>
         <translation>通行证（港澳台）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
         <source>Unspecified</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Tourism</source>
         <translation>旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Visiting family</source>
         <translation>探亲</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
         <source>Transit</source>
         <translation>过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="97"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="98"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="108"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="109"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="109"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="118"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="119"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="120"/>
-        <source>Corrected</source>
-        <translation>已更正</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
-        <source>Cancelled</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="129"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="138"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="131"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="139"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="139"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="140"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="141"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="142"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="143"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
@@ -949,7 +925,6 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="75"/>
         <source>Hotel Desk – guest registration</source>
-        <extracomment>A tray notification goes out once per report when its deadline comes within this many seconds.</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
@@ -994,71 +969,71 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="79"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="272"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="278"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="273"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="279"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="275"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="281"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="276"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="282"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="280"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="286"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="282"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="288"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="284"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="290"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="287"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="293"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="288"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="294"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="290"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="296"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="300"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="306"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="312"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="318"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="315"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="321"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>
@@ -1066,52 +1041,52 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ManualEntryPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="130"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="131"/>
         <source>When no reader can read the document: type its machine-readable lines, or, if it has none, type the fields from the page and say why.</source>
         <translation>阅读器无法读取证件时：输入证件的机读码；如证件没有机读区，请按证件内容填写各项并注明原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="142"/>
         <source>Machine-readable lines</source>
         <translation>机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="157"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
         <source>Fillers are &apos;&lt;&apos;; a space becomes &apos;&lt;&apos; by itself. Check digits are checked as you type.</source>
         <translation>填充符为“&lt;”，输入空格会自动变为“&lt;”。输入时即时核对校验位。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="155"/>
         <source>&lt;b&gt;Where to look&lt;/b&gt;&lt;br&gt;The machine-readable zone is the two or three lines of capital letters, digits and &amp;lt; at the bottom of the photo page (on the back of ID cards).&lt;br&gt;&lt;br&gt;&lt;b&gt;O or 0? I or 1?&lt;/b&gt;&lt;br&gt;Type what you see. A wrong character shows as a failing check digit on its field, and a likely correction is offered beside it.</source>
         <translation>&lt;b&gt;机读区在哪里&lt;/b&gt;&lt;br&gt;机读区是资料页底部（身份证件在背面）由大写字母、数字和 &amp;lt; 组成的两行或三行字符。&lt;br&gt;&lt;br&gt;&lt;b&gt;是 O 还是 0？是 I 还是 1？&lt;/b&gt;&lt;br&gt;按看到的输入即可。输错的字符会使该项的校验位不通过，旁边会给出可能的更正。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="180"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="169"/>
         <source>Type the MRZ</source>
         <translation>输入机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="177"/>
         <source>No MRZ on the document</source>
         <translation>证件无机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="249"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="239"/>
         <source>Registered %1 in room %2. The police report is queued.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="241"/>
         <source>Not saved: %1. The form is still filled in.</source>
         <translation>未保存：%1。表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="242"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
@@ -1119,141 +1094,142 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="153"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
         <source>Did you mean:</source>
-        <extracomment>Where a finding about a document field (names from the document core) shows up in the form. Form fields as the findings catalogue names them (for its messages: &quot;The date of birth ... &quot;). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
+        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
         <translation>是否应为：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="159"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="126"/>
         <source>Use this reading: it passes every check digit. Check it against the page.</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="214"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="101"/>
         <source>Guest and document</source>
         <translation>客人与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="216"/>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="299"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="103"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="186"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="218"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="105"/>
         <source>Why typed by hand</source>
         <translation>手工录入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="221"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="108"/>
         <source>Stay</source>
         <translation>住宿</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="222"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="109"/>
         <source>Visa or permit</source>
         <translation>签证或证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="230"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="117"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="238"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="125"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="238"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="125"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="240"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
         <source>Save the registration and queue its police report (Enter)</source>
         <translation>保存登记并排队发送警方报告（回车）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="321"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="92"/>
         <source>Wrong field value in the registration</source>
+        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
         <translation>登记内容有误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="322"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="93"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="323"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
         <source>The guest changed room or departure date</source>
         <translation>客人更换房间或离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="325"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="100"/>
         <source>The document has no machine-readable zone</source>
         <translation>证件没有机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="326"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="101"/>
         <source>The machine-readable zone is damaged or unreadable</source>
         <translation>机读区损坏或无法识读</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="327"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
         <source>No scanner or reader available</source>
         <translation>没有可用的扫描仪或阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="328"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="106"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="335"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="116"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="338"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="119"/>
         <source>3 letters, e.g. GBR</source>
         <translation>3 个字母，如 GBR</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="341"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
         <source>e.g. 1208</source>
         <translation>如 1208</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="343"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="124"/>
         <source>As in the document (Latin letters)</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="459"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="294"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="554"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="391"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="564"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="401"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="560"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="397"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="567"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="404"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -1261,43 +1237,42 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="52"/>
         <source>Deadline</source>
-        <extracomment>Reports that may still go by fax or by hand (hotel_desk.fax.handover.HANDOVER_STATES; not imported here because that loads the store).</extracomment>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="52"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="52"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="52"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Event time</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="91"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -1305,175 +1280,175 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="132"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="133"/>
         <source>Every report to the police with its deadline (24 hours after the event). Reports are sent by themselves; act only on the red ones.</source>
         <translation>所有发给公安机关的报告及其截止时间（事件发生后 24 小时）。报告会自动发送，只需处理红色标记的报告。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="137"/>
         <source>Only reports that still need something</source>
         <translation>只显示仍需处理的报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="141"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="167"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="143"/>
         <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
         <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="146"/>
         <source>Open correction</source>
         <translation>打开更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="147"/>
         <source>Correct the registration the intake refused (Ctrl+E)</source>
         <translation>更正被拒收的登记（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="196"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="172"/>
         <source>Selected report</source>
         <translation>所选报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="197"/>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="274"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="249"/>
         <source>Select a report to see its details.</source>
         <translation>选择一份报告查看详情。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="245"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="220"/>
         <source>Reports could not be loaded: %1</source>
         <translation>无法载入报告：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="276"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="251"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="278"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="253"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="255"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="284"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="259"/>
         <source>Deadline: %1</source>
         <translation>截止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="261"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>已尝试 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="290"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="265"/>
         <source>The intake refused it:</source>
         <translation>接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="290"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="265"/>
         <source>Last problem:</source>
         <translation>最近的问题：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="275"/>
         <source>Waiting reports sent; see their state below.</source>
         <translation>等待中的报告已发送，请查看下方状态。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="307"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="276"/>
         <source>Could not queue the report: %1</source>
         <translation>无法将报告排队：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="174"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="150"/>
         <source>Registration form (print / fax)…</source>
         <translation>登记表（打印 / 传真）…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="176"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="152"/>
         <source>Save the selected report&apos;s registration form as a PDF to print or fax to the police sub-station, then mark it as handed over (Ctrl+P)</source>
         <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="320"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="287"/>
         <source>Save the registration form</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="321"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="288"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="327"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="294"/>
         <source>Mark as handed over</source>
         <translation>标记为已递交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="328"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="295"/>
         <source>Who received the form? (officer&apos;s name or number)</source>
         <translation>谁接收了登记表？（民警姓名或警号）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="332"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="299"/>
         <source>Registration form saved</source>
         <translation>登记表已保存</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="333"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="300"/>
         <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
         <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="335"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="302"/>
         <source>Mark as handed over…</source>
         <translation>标记为已递交…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="303"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="350"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="317"/>
         <source>Registration form saved: %1</source>
         <translation>登记表已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="355"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="322"/>
         <source>The registration form could not be saved: %1</source>
         <translation>无法保存登记表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="359"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="326"/>
         <source>Saving the registration form</source>
         <translation>正在保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="368"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
         <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
         <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="372"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="338"/>
         <source>Could not mark the report as handed over: %1</source>
         <translation>无法将报告标记为已递交：%1</translation>
     </message>
@@ -1481,7 +1456,7 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ScannerBridge</name>
     <message>
-        <location filename="../../hotel_desk/ui/scanner_watch.py" line="53"/>
+        <location filename="../../hotel_desk/ui/scanner_watch.py" line="33"/>
         <source>Scanner folder problem: %1</source>
         <translation>扫描文件夹有问题：%1</translation>
     </message>
@@ -1489,148 +1464,148 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="41"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="37"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="38"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
         <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="55"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="49"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="56"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="57"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="58"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="59"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
         <source>Police intake</source>
         <translation>公安接收端</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
         <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="71"/>
         <source>Intake address</source>
         <translation>接收地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="81"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
         <source>Folder where the scanner saves pages</source>
         <translation>扫描仪保存图片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="90"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="140"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="134"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="87"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="95"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="100"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="97"/>
         <source>Passport readers</source>
         <translation>护照阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="107"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="101"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="107"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="112"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="117"/>
         <source>Keyboard-wedge reader layout</source>
         <translation>键盘式阅读器布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="126"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="120"/>
         <source>A new database, mode or reader takes effect when the app is started again.</source>
         <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="127"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="158"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="164"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="171"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>

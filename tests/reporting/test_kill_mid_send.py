@@ -60,8 +60,9 @@ def test_sigkill_mid_send_loses_and_duplicates_nothing(db: Any, intake: IntakeSe
             raise HookAbort
 
     intake.hook = hook
-    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(REPO_ROOT_FOR_TESTS), os.environ.get("PYTHONPATH")) if p)}
+    # Prepended, not replaced: `./dev test --on DATE` puts its libfaketime shim on PYTHONPATH for every process.
+    path = os.pathsep.join(p for p in (str(REPO_ROOT_FOR_TESTS), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": path}
     cmd = [sys.executable, "-m", "hotel_desk", "reports", "send", "--until-empty", "--batch-size", "20",
            "--intake", intake.url]
     runs = 0

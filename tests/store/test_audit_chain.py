@@ -14,7 +14,7 @@ from sqlalchemy import text
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
 from hotel_desk.store.audit import canonical_json, link_hash
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
 
 
 def _populate(db, clock, n: int = 5) -> list[store.ReportRef]:

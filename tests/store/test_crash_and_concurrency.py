@@ -21,7 +21,7 @@ from hotel_desk.clock import SystemClock
 from hotel_desk.store.audit import verify_report_payloads
 from hotel_desk.store.db import sqlite_integrity_ok
 from hotel_desk.store.models import AuditEvent, Guest, Registration, Report, TravelDocumentRecord
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
 
 FORK = multiprocessing.get_context("fork")
 KILLS = 200

@@ -80,7 +80,7 @@ def test_fresh_database_has_an_empty_intact_chain(db):
 
 
 def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path, clock):
-    from tests.store.conftest import guest_registration
+    from tests.support.guests import guest_registration
 
     db = store.open_database(db_url)
     store.set_property(db, name="Inn", hotel_code="H1")
@@ -100,7 +100,7 @@ def test_upgrade_to_document_entry_method_keeps_the_data(db_url, tmp_path: Path,
     """0003 -> 0004: existing documents get NULL entry method and reason; new ones keep theirs."""
     from dataclasses import replace
 
-    from tests.store.conftest import guest_registration
+    from tests.support.guests import guest_registration
 
     db = store.open_database(db_url)
     store.set_property(db, name="Inn", hotel_code="H1")
