@@ -34,9 +34,11 @@ from hotel_desk.desk.views import (
     Registered,
     ReportRow,
     latin_name,
+    report_rows,
 )
 from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
 from hotel_desk.rules import gate
+from hotel_desk.rules.duplicates import repeats as repeats_of
 from hotel_desk.rules.record import GuestRegistration, record_values
 from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.settings import Settings, desk_actor
@@ -55,11 +57,13 @@ RECENT_REPORTS = timedelta(hours=48)
 
 class DeskError(Exception):
     """A failure the receptionist must see in words (not a traceback): the message says what to do, the
-    code lets the window say it in the desk's language."""
+    code lets the window say it in the desk's language, and `findings` (a refused registration's) carry their
+    own codes, fields and messages in English and Chinese."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, findings: Sequence[Finding] = ()) -> None:
         super().__init__(message)
         self.code = code
+        self.findings = tuple(findings)
 
 
 @dataclass(frozen=True)
@@ -142,15 +146,12 @@ class Desk:
                 self.intake_url = self._intake.url
             if not self.intake_url:
                 raise DeskError("no_intake", "no intake address: set it in Settings (LIVE) or use TRAINING mode")
-            target = self.intake_target()
             try:
-                transport = intake.http_transport(target, timeout=15.0)
+                self._uploader = intake.start_uploader(self.db, self.intake_target(), clock=self.clock,
+                                                       poll_interval=self.uploader_interval,
+                                                       listener=self._uploader_event)
             except (IntakeConfigError, OSError, ssl.SSLError) as exc:
                 raise DeskError("intake_config", f"the intake cannot be used as configured: {exc}") from exc
-            uploader = intake.build_uploader(self.db, target, transport, clock=self.clock,
-                                             poll_interval=self.uploader_interval)
-            self._uploader = intake.UploaderHandle(uploader, self._uploader_event)
-            self._uploader.start()
             return Opened(self.intake_url, self._intake is not None)
 
     def _uploader_event(self, event: UploaderEvent) -> None:
@@ -225,17 +226,26 @@ class Desk:
         return self.check_manual(entry)
 
     def verdict(self, entry: GuestEntry) -> gate.Verdict:
-        """The registration gate on an entry, its warnings acknowledged as the entry says."""
-        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        """The registration gate on an entry (with the record validation, the guest arriving today, and the
+        open registrations of the same document it would repeat), its warnings acknowledged as the entry says:
+        a repeat is confirmed only by `registration.duplicate` among `entry.accepted_warnings`."""
+        from hotel_desk import store
+
+        today = self.today()
+        registration = entries.registration_for(entry, arrival=self.now(), today=today)
+        doc = registration.document
+        repeats = repeats_of(store.open_stays_of(self.db, doc.document_number, doc.nationality), today,
+                             entry.planned_departure) if doc.document_number.strip() else []
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
                           manual_reason=entry.manual_reason, findings=self.findings_for(entry),
-                          acknowledged=set(entry.accepted_warnings))
+                          acknowledged=set(entry.accepted_warnings), arrival=today, today=today,
+                          page_image=entry.page_image, repeats=repeats)
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
         started = time.perf_counter()
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
-        size = _image_size(data)
+        size = entries.image_size(data)
         if size is None:
             raise DeskError("not_image",
                             "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
@@ -257,16 +267,22 @@ class Desk:
         from hotel_desk import store
 
         verdict = self.verdict(entry)
+        if verdict.repeated:
+            raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
         if not verdict.ok:
-            raise DeskError("refused", "; ".join(verdict.reasons()))
+            raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
-        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        try:
+            ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        except store.DuplicateRegistration as exc:  # another desk registered the document a moment ago
+            raise DeskError("duplicate", str(exc), exc.findings) from exc
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
                           entry.room, ref.deadline_at)
 
     def register_many(self, registrations: Sequence[GuestRegistration]) -> list[ReportRef]:
         """An import (one action, one transaction): every registration was judged by the gate with its
-        findings; the store judges them again. The property is created from the settings if there is none."""
+        findings; the store judges them again (and refuses repeats of open registrations not confirmed:
+        store.DuplicateRegistration). The property is created from the settings if there is none."""
         from hotel_desk import store
 
         s = self.settings
@@ -327,16 +343,7 @@ class Desk:
                                         limit=2000, clock=self.clock)
         entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
                                          limit=2000, clock=self.clock)
-        rows: dict[str, ReportRow] = {}
-        for e in entries_:
-            error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
-                                          e.room, e.event_time, e.deadline_at, e.receipt_id or "", error,
-                                          e.attempts)
-        now = self.now()
-        far = now + timedelta(days=3650)
-        return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
-                                                     -(r.event_time or now).timestamp()))
+        return report_rows(entries_, self.now())
 
     def summary(self) -> QueueSummary:
         """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
@@ -420,21 +427,3 @@ class Desk:
         from hotel_desk.store import export_audit
 
         return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)
-
-
-def _field_error_text(error: dict[str, str]) -> str:
-    field = error.get("field", "")
-    message = error.get("message", "") or error.get("code", "")
-    return f"{field}: {message}" if field else message
-
-
-def _image_size(data: bytes) -> tuple[int, int] | None:
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None

@@ -200,6 +200,17 @@ class UploaderHandle:
         return self.uploader.send_open()
 
 
+def start_uploader(db: Database, target: IntakeTarget, *, clock: Clock | None = None, poll_interval: float = 2.0,
+                   listener: Callable[[UploaderEvent], None] | None = None) -> UploaderHandle:
+    """The app's uploader for `target` on its own thread. Raises IntakeConfigError (or OSError / SSLError for
+    TLS files) when the target cannot make a transport: nothing is started then."""
+    uploader = build_uploader(db, target, http_transport(target, timeout=15.0), clock=clock,
+                              poll_interval=poll_interval)
+    handle = UploaderHandle(uploader, listener)
+    handle.start()
+    return handle
+
+
 def start_training_intake(settings: Settings, clock: Clock | None = None) -> IntakeServer:
     """This installation's practice intake (TRAINING mode): its own port, key and desk secret
     (hotel_desk.reporting.training_home); the extra `training_intake_port` overrides the port ("0": any)."""

@@ -109,6 +109,7 @@ class ReportQueue:
         (and is said offline too); only the rest is sent for checking."""
         from hotel_desk.desk.intake import build_uploader
         from hotel_desk.reporting.validation import validate_record
+        from hotel_desk.rules.validation import latest_day
         from hotel_desk.store import due_reports
 
         desk = self.desk
@@ -125,7 +126,7 @@ class ReportQueue:
             if target.mapping.layout == "intake-v1":  # the validation is intake-v1's; other layouts are data
                 valid = []
                 for item in prepared.outgoing:
-                    errors = validate_record(item.record, hotel_id=target.hotel_id)
+                    errors = validate_record(item.record, hotel_id=target.hotel_id, today=latest_day(desk.now()))
                     if errors:
                         checked.invalid.append((item.report_id, errors))
                     else:

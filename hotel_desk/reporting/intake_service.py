@@ -14,7 +14,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -40,15 +40,17 @@ from hotel_desk.reporting.signatures import (
     sign,
 )
 from hotel_desk.reporting.validation import validate_record
+from hotel_desk.rules.validation import latest_day
 
 RECEIPT_PREFIX = "TRN"  # training receipts are marked as such, so nobody mistakes one for a police receipt
 _CHALLENGE = re.compile(r"^[A-Za-z0-9_\-]{1,128}$")
 
-Validator = Callable[[Mapping[str, Any], str], list[FieldError]]
+#: (record, authenticated hotel id, the latest day it can be where the record was made) -> its field errors.
+Validator = Callable[[Mapping[str, Any], str, date], list[FieldError]]
 
 
-def _validate(record: Mapping[str, Any], hotel_id: str) -> list[FieldError]:
-    return validate_record(record, hotel_id=hotel_id)
+def _validate(record: Mapping[str, Any], hotel_id: str, today: date) -> list[FieldError]:
+    return validate_record(record, hotel_id=hotel_id, today=today)
 
 
 def _digest(record: Any) -> str:
@@ -211,7 +213,7 @@ class IntakeService:
             bump("duplicates")
             return {"idempotency_key": key, "status": RecordStatus.ACCEPTED.value, "receipt_id": row[0],
                     "received_at": row[1], "duplicate": True}
-        errors = self.validate(record, hotel_id) if isinstance(record, dict) else [
+        errors = self.validate(record, hotel_id, latest_day(now)) if isinstance(record, dict) else [
             FieldError(None, "invalid_record", "record must be a JSON object")
         ]
         if not errors and isinstance(record, dict):

@@ -598,7 +598,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="46"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -623,299 +623,304 @@ or press Ctrl+O to open an image</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="56"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="57"/>
         <source>(not recorded)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
         <source>C – crew</source>
         <translation>C – 乘务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
         <source>D – permanent residence</source>
         <translation>D – 永久居留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
         <source>F – exchange, visit</source>
         <translation>F – 交流、访问</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
         <source>G – transit</source>
         <translation>G – 过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
         <source>J1 – resident journalist</source>
         <translation>J1 – 常驻记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
         <source>J2 – journalist, short visit</source>
         <translation>J2 – 临时采访记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
         <source>L – tourism</source>
         <translation>L – 旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
         <source>M – business, trade</source>
         <translation>M – 商贸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
         <source>Q1 – family reunion, long stay</source>
         <translation>Q1 – 家庭团聚（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
         <source>Q2 – family visit, short stay</source>
         <translation>Q2 – 探亲（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
         <source>R – high-level talent</source>
         <translation>R – 高层次人才</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
         <source>S1 – family of foreign resident, long stay</source>
         <translation>S1 – 外国人家属（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
         <source>S2 – family of foreign resident, short stay</source>
         <translation>S2 – 外国人家属（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
         <source>X1 – study, long term</source>
         <translation>X1 – 长期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
         <source>X2 – study, short term</source>
         <translation>X2 – 短期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
         <source>Z – work</source>
         <translation>Z – 工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="77"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
         <source>Diplomatic visa</source>
         <translation>外交签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
         <source>Courtesy visa</source>
         <translation>礼遇签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
         <source>Service visa</source>
         <translation>公务签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
         <source>Visa-free entry</source>
         <translation>免签入境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
-        <source>Travel permit (HK / Macao / Taiwan)</source>
-        <translation>通行证（港澳台）</translation>
+        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
+        <source>Travel permit (Hong Kong / Macao)</source>
+        <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="84"/>
+        <source>Travel permit (Taiwan)</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="88"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
         <source>Unspecified</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Tourism</source>
         <translation>旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Visiting family</source>
         <translation>探亲</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="92"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
         <source>Transit</source>
         <translation>过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="97"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="98"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="108"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="109"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="129"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="131"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="131"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="140"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="142"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="141"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="143"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="142"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="144"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="153"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="143"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
@@ -1212,24 +1217,24 @@ or press Ctrl+O to open an image</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="391"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="393"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="401"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="403"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="397"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="404"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>

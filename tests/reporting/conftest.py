@@ -95,6 +95,23 @@ def intake(data_dir: Path) -> Iterator[IntakeServer]:
         server.stop()
 
 
+def refuse_surname(intake: IntakeServer, surname: str) -> None:
+    """Give the intake a rule of its own the desk does not know (a city's transliteration rule): it refuses
+    records with this surname, on top of the protocol's rules. The desk validates exactly as the training
+    intake does, so a rejection by the intake needs an intake that knows more than the desk."""
+    from hotel_desk.reporting.protocol import FieldError
+
+    protocol_rules = intake.service.validate
+
+    def stricter(record: Any, hotel_id: str, today: Any) -> list[FieldError]:
+        errors = protocol_rules(record, hotel_id, today)
+        if record.get("surname_en") == surname:
+            errors.append(FieldError("surname_en", "invalid_format", f"{surname}: transliterate umlauts (UE, OE, AE)"))
+        return errors
+
+    intake.service.validate = stricter
+
+
 def http_transport(url: str, *, timeout: float = 5.0, code: str = AUTH_CODE, max_batch: int = 200,
                    home: TrainingHome | None = None) -> HttpTransport:
     """A TRAINING desk's transport to the training intake of this test's home (see `intake`)."""

@@ -10,12 +10,8 @@ import pytest
 
 from hotel_desk.reporting.intake_server import IntakeServer
 from hotel_desk.reporting.protocol import RecordStatus
-from hotel_desk.reporting.validation import (
-    check_page_image,
-    page_image_format,
-    validate_payload,
-    validate_record,
-)
+from hotel_desk.reporting.validation import validate_payload, validate_record
+from hotel_desk.rules.validation import page_image_finding, page_image_format
 from tests.reporting.conftest import HOTEL_ID, http_transport, outgoing, sample_payload
 
 
@@ -85,14 +81,15 @@ def test_hotel_code_must_be_this_hotels() -> None:
 def test_the_page_image_must_be_an_image(tmp_path: Path) -> None:
     """`document_photo: "/etc/passwd"` was stored as the page image: the content decides, not the name."""
     passwd = b"root:x:0:0:root:/root:/bin/bash\n"
-    error = check_page_image(passwd)
-    assert error is not None and error.field == "document_photo" and error.code == "invalid_format"
-    assert check_page_image(None) is None and check_page_image(b"") is None
-    assert check_page_image(b"\xff\xd8\xff" + b"\x00" * (21 * 1024 * 1024)) is not None  # too large
+    error = page_image_finding(passwd)
+    assert error is not None and error.field == "page_image" and error.code == "page_image.not_image"
+    assert page_image_finding(None) is None and page_image_finding(b"") is None
+    big = page_image_finding(b"\xff\xd8\xff" + b"\x00" * (21 * 1024 * 1024))
+    assert big is not None and big.code == "page_image.too_large"
     from PIL import Image
 
     for fmt in ("PNG", "JPEG", "TIFF", "BMP", "GIF", "WEBP"):
         path = tmp_path / f"page.{fmt.lower()}"
         Image.new("RGB", (8, 8)).save(path, format=fmt)
         data = path.read_bytes()
-        assert page_image_format(data) == fmt and check_page_image(data) is None
+        assert page_image_format(data) == fmt and page_image_finding(data) is None
