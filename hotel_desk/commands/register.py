@@ -272,13 +272,16 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     if refused:
         return _refused(refused, len(checked))
 
-    from hotel_desk.desk import Desk
+    from hotel_desk.desk import Desk, DeskError
     from hotel_desk.store import DuplicateRegistration, InvalidRegistration, StoreError
 
     regs = [c.registration for c in checked if c.registration is not None]
     with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
         try:
             results = list(zip(checked, desk.register_many(regs), strict=True))
+        except DeskError as exc:  # LIVE without a usable intake: nothing is queued that could never leave
+            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+            return 1
         except DuplicateRegistration as exc:
             from hotel_desk.rules.duplicates import duplicate_finding
 

@@ -44,6 +44,7 @@ from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.settings import Settings, desk_actor
 
 if TYPE_CHECKING:
+    from hotel_desk.desk.connection import ConnectionTest
     from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
@@ -188,6 +189,20 @@ class Desk:
         except IntakeConfigError as exc:
             raise DeskError("no_intake", f"LIVE mode cannot start: {exc}") from exc
 
+    def test_connection(self, settings: Settings | None = None, *, timeout: float = 10.0) -> ConnectionTest:
+        """Can the intake these settings describe (default: the desk's own) be used? Sends no guest record:
+        the settings are checked, then the intake must answer a fresh challenge signed with the configured key
+        and be of the expected kind. For the settings page before switching to LIVE (blocks: call it from a
+        background job). Candidate settings are tested with their own hotel codes, not the stored property's."""
+        from hotel_desk.desk.connection import run_connection_test
+        from hotel_desk.desk.intake import intake_target
+
+        if settings is None or settings is self.settings:
+            target = self.intake_target()
+        else:
+            target = intake_target(settings, None, server=self._intake if settings.training else None)
+        return run_connection_test(target, timeout=timeout)
+
     def intake_target(self, url: str | None = None) -> IntakeTarget:
         from hotel_desk.desk.intake import intake_target
 
@@ -282,9 +297,11 @@ class Desk:
     def register_many(self, registrations: Sequence[GuestRegistration]) -> list[ReportRef]:
         """An import (one action, one transaction): every registration was judged by the gate with its
         findings; the store judges them again (and refuses repeats of open registrations not confirmed:
-        store.DuplicateRegistration). The property is created from the settings if there is none."""
+        store.DuplicateRegistration). The property is created from the settings if there is none. LIVE
+        without a usable intake refuses (DeskError "no_intake"): reports that could never leave are not queued."""
         from hotel_desk import store
 
+        self.require_intake()
         s = self.settings
         property_id = store.ensure_property(
             self.db, name=s.hotel_name or "hotel", hotel_code=s.hotel_code, authorisation_code=s.authorisation_code,

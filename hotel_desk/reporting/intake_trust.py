@@ -14,7 +14,7 @@ transport makes when it is built, so a settings page can show it before saving).
 from __future__ import annotations
 
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -84,16 +84,14 @@ def check_target(url: str, trust: IntakeTrust, *, verify_tls: bool = True, clien
         try:
             line.ssl_context()
         except (OSError, ssl.SSLError) as exc:
-            setting = "intake_client_cert" if client_cert and not _loads_ca(trust.ca_bundle) else "intake_ca_bundle"
+            setting = "intake_ca_bundle" if not _loads_ca(line) else "intake_client_cert"
             raise IntakeConfigError(f"the TLS files cannot be used (check {setting} in the settings): {exc}") from exc
 
 
-def _loads_ca(path: str) -> bool:
-    """Whether the CA bundle (if any) loads: tells a bad bundle from a bad client certificate."""
-    if not path:
-        return True
+def _loads_ca(line: IntakeLine) -> bool:
+    """Whether the line's CA bundle (if it uses one) loads: tells a bad bundle from a bad client certificate."""
     try:
-        ssl.create_default_context(cafile=path)
+        replace(line, client_cert=None).ssl_context()
     except (OSError, ssl.SSLError):
         return False
     return True

@@ -193,3 +193,12 @@ def test_the_same_import_file_twice_refuses_the_second_time(sqlite_url, tmp_path
     assert _register(path, guests, "--confirm-duplicates") == 0
     assert _count(sqlite_url) == 5
 
+
+def test_a_live_desk_without_an_intake_registers_nothing(sqlite_url, tmp_path, capsys, monkeypatch):
+    """Reports that could never leave are not queued: LIVE refuses to work without its intake."""
+    monkeypatch.setenv("HOTEL_DESK_TRAINING", "0")
+    monkeypatch.setenv("HOTEL_DESK_HOTEL_CODE", "310106A001")
+    assert _register(tmp_path / "g.json", [_typed_guest()]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was registered" in err and "intake_url" in err
+    assert _count(sqlite_url) == 0
