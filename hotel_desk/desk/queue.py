@@ -107,7 +107,7 @@ class ReportQueue:
         the queue changes: the reports are mapped exactly as the uploader maps them, and nothing is recorded.
         The record validation the intake applies runs here first: what it refuses needs no intake to say so
         (and is said offline too); only the rest is sent for checking."""
-        from hotel_desk.desk.intake import build_uploader
+        from hotel_desk.reporting.outgoing import prepare
         from hotel_desk.reporting.validation import validate_record
         from hotel_desk.rules.validation import latest_day
         from hotel_desk.store import due_reports
@@ -117,12 +117,12 @@ class ReportQueue:
         reports = due_reports(desk.db, limit=batch_size)
         checked = Checked(target)
         with self._transport(target, timeout=timeout, batch_size=batch_size) as transport:
-            uploader = build_uploader(desk.db, target, transport, clock=desk.clock, role="reports-check",
-                                      batch_size=batch_size)
-            # The uploader's own mapping step: a report it could not express is rejected locally, unsent.
-            prepared = uploader._prepare(reports)
+            # The uploader's own builder: a report the layout cannot express is rejected locally, unsent.
+            prepared = prepare(reports, mapping=target.mapping, hotel_id=target.hotel_id, retry_at=desk.now())
             for answer in prepared.local:
-                checked.inexpressible.append((answer.report_id, json.loads(answer.raw_answer or "{}").get("local", "")))
+                if answer.outcome == "rejected":
+                    checked.inexpressible.append((answer.report_id,
+                                                  json.loads(answer.raw_answer or "{}").get("local", "")))
             if target.mapping.layout == "intake-v1":  # the validation is intake-v1's; other layouts are data
                 valid = []
                 for item in prepared.outgoing:

@@ -23,12 +23,12 @@ from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.reporting.faults import FaultDice, RecordFault
 from hotel_desk.reporting.intake_store import IntakeDatabase
 from hotel_desk.reporting.protocol import (
-    MAX_ANCHOR,
     MAX_BATCH_RECORDS,
     MAX_KEY_LENGTH,
     PROTOCOL_VERSION,
     FieldError,
     RecordStatus,
+    anchor_problem,
     canonical_json,
 )
 from hotel_desk.reporting.signatures import (
@@ -197,9 +197,9 @@ class IntakeService:
         if not isinstance(key, str) or not key or len(key) > MAX_KEY_LENGTH:
             return rejected([FieldError(None, "idempotency_key", f"each record needs an idempotency_key "
                                         f"(1-{MAX_KEY_LENGTH} characters)")])
-        if not isinstance(anchor, str) or len(anchor) > MAX_ANCHOR or not (anchor.isascii() and anchor.isprintable()):
-            return rejected([FieldError(None, "invalid_format", f"anchor: at most {MAX_ANCHOR} printable ASCII "
-                                        "characters")])
+        wrong_anchor = anchor_problem(anchor)
+        if wrong_anchor is not None:
+            return rejected([FieldError(None, "invalid_format", wrong_anchor)])
         row = conn.execute(
             "SELECT receipt_id, received_at, record_sha256 FROM filed WHERE hotel_id = ? AND idempotency_key = ?",
             (hotel_id, key),

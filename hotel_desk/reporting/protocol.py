@@ -92,6 +92,14 @@ class FieldError:
         )
 
 
+def anchor_problem(anchor: object) -> str | None:
+    """Why `anchor` cannot go with a record (None when it can): the intake refuses, and the desk never
+    sends, anything but at most MAX_ANCHOR printable ASCII characters."""
+    if not isinstance(anchor, str) or len(anchor) > MAX_ANCHOR or not (anchor.isascii() and anchor.isprintable()):
+        return f"anchor: at most {MAX_ANCHOR} printable ASCII characters"
+    return None
+
+
 @dataclass(frozen=True)
 class OutgoingReport:
     """One report ready for a transport: the wire record (already mapped) and its idempotency key."""

@@ -23,7 +23,6 @@ only real waiting is in `drain(sleep=...)` and the background thread's wait, bot
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import socket
@@ -35,7 +34,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hotel_desk.clock import Clock, SystemClock
-from hotel_desk.reporting.mapping import FieldMapping, MappingError, load_mapping
+from hotel_desk.reporting.mapping import FieldMapping, load_mapping
 from hotel_desk.reporting.metrics import AlertTracker, deadline_alerts, next_due_at, reporting_status
 from hotel_desk.reporting.outcomes import (
     NEEDS_ATTENTION,
@@ -46,7 +45,8 @@ from hotel_desk.reporting.outcomes import (
     UploaderStatus,
     answer_for,
 )
-from hotel_desk.reporting.protocol import BatchOutcome, FailureKind, OutgoingReport, failed_batch
+from hotel_desk.reporting.outgoing import AnchorSource, prepare, report_anchor
+from hotel_desk.reporting.protocol import BatchOutcome, FailureKind, failed_batch
 from hotel_desk.reporting.schedule import BackoffPolicy
 from hotel_desk.reporting.transport import Transport
 from hotel_desk.store.db import Database
@@ -89,6 +89,7 @@ class Uploader:
         rng: random.Random | None = None,
         on_event: Callable[[UploaderEvent], None] | None = None,
         poll_interval: float = 30.0,
+        anchor_for: AnchorSource = report_anchor,
     ) -> None:
         self.db = db
         self.transport = transport
@@ -102,6 +103,8 @@ class Uploader:
         self.rng = rng or random.Random()
         self.on_event = on_event
         self.poll_interval = poll_interval
+        #: Each report's anchor for the intake to echo in its signed result (hotel_desk.reporting.outgoing).
+        self.anchor_for = anchor_for
         # Offline state: while set, no report is claimed; the intake's health is probed instead.
         self.offline = False
         self.offline_since: datetime | None = None
@@ -164,26 +167,8 @@ class Uploader:
         return self._finish(prepared, self._submit(prepared, check_only=check_only))
 
     def _prepare(self, claimed: Sequence[OutboxReport]) -> Prepared:
-        prepared = Prepared(claimed=list(claimed))
-        now = self.clock.now()
-        for report in claimed:
-            try:
-                record = self.mapping.apply(report.payload, {"hotel_id": self.hotel_id})
-            except MappingError as exc:
-                # The record cannot be expressed in the intake's layout: the desk must correct it.
-                prepared.local.append(Answer(
-                    report.report_id, "rejected", raw_answer=json.dumps({"local": str(exc)}, ensure_ascii=False),
-                    field_errors=[{"field": exc.field, "code": exc.code, "message": exc.message}]))
-                continue
-            except Exception as exc:  # a bug in a mapping: keep the report queued, say why
-                log.exception("mapping report %s failed", report.report_id)
-                prepared.local.append(Answer(
-                    report.report_id, "transient", error=f"internal: cannot map the report: {type(exc).__name__}: "
-                    f"{exc}"[:500], next_attempt_at=now + self.backoff.cap))
-                continue
-            prepared.outgoing.append(OutgoingReport(report.report_id, report.report_id, record,
-                                                    report.deadline_at.isoformat()))
-        return prepared
+        return prepare(claimed, mapping=self.mapping, hotel_id=self.hotel_id,
+                       retry_at=self.clock.now() + self.backoff.cap, anchor_for=self.anchor_for)
 
     def _submit(self, prepared: Prepared, *, check_only: bool = False) -> BatchOutcome | None:
         if not prepared.outgoing:

@@ -88,6 +88,10 @@ class OutboxReport:
     claimed_by: str | None
     lease_until: datetime | None
     corrects_report_id: str | None
+    #: What the intake is to echo in its signed result (hotel_desk.reporting.outgoing): the audit chain head
+    #: stored with the report (the ledger adds the column: read it into `_OUTBOX_COLUMNS` and `outbox_report`
+    #: below). "" = none, and none is sent.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
