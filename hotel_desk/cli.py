@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import hotel_desk.commands as commands_pkg
 from hotel_desk import __version__
 from hotel_desk.commands import UsageError
+from hotel_desk.commands.auth import EXIT_ACCESS, add_user_option, is_access_denied
 from hotel_desk.settings import ENV_PREFIX, Settings, SettingsError, load_settings
 
 
@@ -29,6 +30,7 @@ def _common_options() -> argparse.ArgumentParser:
         help=f"database URL (default: ${ENV_PREFIX}DATABASE_URL, then the settings, then the SQLite file "
         "in the data directory)",
     )
+    add_user_option(common)
     return common
 
 
@@ -80,6 +82,12 @@ def main(argv: Sequence[str] | None = None, *, settings: Settings | None = None)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # Not signed in, a wrong password, a locked account, or a role that may not do this: exit code 3.
+        if not is_access_denied(exc):
+            raise
+        print(f"hotel-desk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ACCESS
 
 
 if __name__ == "__main__":

@@ -27,11 +27,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="hotel_desk-tests-"))
 os.environ["HOTEL_DESK_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ["HOTEL_DESK_CONFIG_DIR"] = str(_SANDBOX / "config")
+# Never the developer's real keyring: the key-file fallback runs (as on a box without a Secret Service); the
+# keyring path is tested with an in-memory backend (tests/test_sealing.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 from hotel_desk.clock import ManualClock  # noqa: E402  (after the environment is set)
 from hotel_desk.settings import ENV_PREFIX, KEYS  # noqa: E402
 
 for key in KEYS:  # every setting comes from the test, not from the developer's environment
     os.environ.pop(ENV_PREFIX + key.upper(), None)
+from hotel_desk.commands.auth import CREDENTIAL_VARIABLES  # noqa: E402
+
+for name in CREDENTIAL_VARIABLES:  # nor who is signed in
+    os.environ.pop(name, None)
+from argon2 import Parameters, Type  # noqa: E402
+
+from hotel_desk.desk import passwords  # noqa: E402
+
+# Staff passwords are hashed with real argon2id, at a cost that suits a test suite making hundreds of accounts
+# (the desk's own cost takes a few tenths of a second a hash; tests of it make their own Passwords).
+passwords.HASH_PARAMETERS = Parameters(type=Type.ID, version=19, salt_len=16, hash_len=32, time_cost=1,
+                                       memory_cost=256, parallelism=1)
 from tests.support.pgserver import PostgresServer  # noqa: E402
 
 if TYPE_CHECKING:

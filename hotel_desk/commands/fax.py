@@ -6,6 +6,7 @@
 
 A report counts as handed over only after the modem confirmed the fax, or after a named hand-over. It
 then waits for the police's receipt number: hotel-desk reports confirm --report REPORT_ID --receipt NUMBER.
+Each needs a staff account allowed to hand reports over (--user NAME or $HOTEL_DESK_USER; exit code 3).
 """
 
 from __future__ import annotations
@@ -14,16 +15,14 @@ import argparse
 import sys
 from typing import Any
 
-from hotel_desk.settings import desk_actor
-
 DEFAULT_BAUD = 19200
 
 
-
 def _desk(args: argparse.Namespace) -> Any:
-    from hotel_desk.desk import Desk
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
-    return Desk(args.settings, actor=desk_actor(args.settings, args.actor, via="cli:"))
+    return signed_in_desk(args, Permission.HAND_OVER)
 
 
 def _fail(command: str, message: object) -> int:
@@ -104,19 +103,16 @@ def cmd_handed_over(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    actor = argparse.ArgumentParser(add_help=False)
-    actor.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
-                       "else cli:<login>)")
     p = sub.add_parser("fax", help="registration form for fax or in-person hand-over (small inns, outages)",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     fs = p.add_subparsers(dest="fax_command", metavar="ACTION", required=True)
 
-    s = fs.add_parser("form", parents=[common, actor], help="write the registration form as PDF or fax TIFF")
+    s = fs.add_parser("form", parents=[common], help="write the registration form as PDF or fax TIFF")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("out", metavar="OUT", help="OUT.pdf (printing) or OUT.tiff (TIFF Class F, G3 fine)")
     s.set_defaults(handler=cmd_form)
 
-    s = fs.add_parser("send", parents=[common, actor], help="fax the form through a Class 2.0 fax modem")
+    s = fs.add_parser("send", parents=[common], help="fax the form through a Class 2.0 fax modem")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("--port", required=True, help="the modem's serial port (COM3, /dev/ttyUSB0, /dev/ttyACM0)")
     s.add_argument("--number", required=True, help="the sub-station's fax number (digits; , for a pause)")
@@ -128,7 +124,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--dial-timeout", type=float, default=None, help="seconds to wait for the call to connect")
     s.set_defaults(handler=cmd_send)
 
-    s = fs.add_parser("handed-over", parents=[common, actor],
+    s = fs.add_parser("handed-over", parents=[common],
                       help="record that the printed form was handed to an officer (home visit, counter)")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("--to", required=True, metavar="NAME", help="who received it (officer's name or number)")

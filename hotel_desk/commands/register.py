@@ -1,10 +1,11 @@
 """`hotel-desk register --json FILE|-`: register guests from JSON, for imports and scripted checks.
 
-The file holds one registration object or a list of them (format: docs/store.md). Every registration
-passes the registration gate first: the document core's checks and the record validation (lengths,
-characters, plausible dates, the page image an image); if any is refused, nothing is registered and the
-findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its
-own check-in report and audit event). A registration that repeats an open one of the same document (an
+The file holds one registration object or a list of them (format: docs/store.md). The staff member signs in
+(hotel_desk.commands.auth; the role must allow registering). Every registration passes the registration gate
+first: the document core's checks and the record validation (lengths, characters, plausible dates, the page
+image an image); if any is refused, nothing is registered, each refusal is put on file in the audit trail and
+the findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with
+its own check-in report and audit event). A registration that repeats an open one of the same document (an
 import run twice) is refused the same way unless confirmed as intended (`"confirm_duplicate": true` on the
 record, or `--confirm-duplicates` for the run), so a failed or interrupted import can simply be run again.
 """
@@ -23,8 +24,11 @@ from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
+    from hotel_desk.desk import Desk
     from hotel_desk.documents import Finding, TravelDocument
+    from hotel_desk.rules.gate import Verdict
     from hotel_desk.rules.record import GuestRegistration
+    from hotel_desk.store import DuplicateRegistration
 
 _TOP_KEYS = {
     "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
@@ -48,6 +52,10 @@ class Checked:
     registration: GuestRegistration | None = None
     findings: list[Finding] = field(default_factory=list)
     refused_because: str = ""
+    #: What the registration gate said and the values it judged (a refusal is put on file with them).
+    verdict: Verdict | None = None
+    values: dict[str, object] = field(default_factory=dict)
+    entry_method: str | None = None
 
 
 def _text(entry: dict[str, Any], key: str, *, required: bool = False) -> str:
@@ -164,9 +172,10 @@ def check_entry(
     plan = StayPlan(arrival=local_arrival, departure=departure, permit_stay_until=stay_until,
                     visa_type=_text(visa, "type"))
     document, findings = _document(entry, today, plan)
-    checked = Checked(index=index, findings=findings)
+    checked = Checked(index=index, findings=findings, entry_method=_entry_method(entry))
     if document is None:
         checked.refused_because = "invalid document"
+        checked.verdict = gate.Verdict(errors=tuple(f for f in findings if f.severity.value == "error"))
         return checked
     registration = GuestRegistration(
         document=document,
@@ -178,16 +187,18 @@ def check_entry(
             going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
         ),
         chinese_name=_text(entry, "chinese_name"),
-        entry_method=_entry_method(entry),
+        entry_method=checked.entry_method,
         manual_reason=_text(entry, "manual_reason"),
     )
     confirm = entry.get("confirm_duplicate", False)
     if not isinstance(confirm, bool):
         raise EntryError("'confirm_duplicate' must be true or false")
     photo = _photo(entry, base_dir)
-    verdict = gate.judge(record_values(registration), entry_method=registration.entry_method,
+    checked.values = record_values(registration)
+    verdict = gate.judge(checked.values, entry_method=registration.entry_method,
                          manual_reason=registration.manual_reason, findings=findings,
                          acknowledged=accept_warnings, arrival=local_arrival, today=today, page_image=photo)
+    checked.verdict = verdict
     # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
     missing = [key for key in verdict.missing if key != "room"]
     checked.findings += [*verdict.own, *(f for f in verdict.missing_findings() if f.field != "room")]
@@ -253,13 +264,41 @@ def _refused(refused: list[Checked], total: int) -> int:
     return 1
 
 
+def _repeats(desk: Desk, checked: list[Checked], refusal: DuplicateRegistration) -> int:
+    """The store found repeats of open registrations that were not confirmed: each such guest is refused
+    with its finding (and the refusal put on file, as the gate's are); nothing was registered."""
+    from hotel_desk.desk.blocked import record_blocked_check_in
+    from hotel_desk.rules.duplicates import duplicate_finding
+
+    for index, stays in refusal.repeats.items():
+        c = checked[index]
+        finding = duplicate_finding(stays)
+        if finding is not None:
+            c.findings.append(finding)
+            if c.verdict is not None:
+                record_blocked_check_in(desk, replace(c.verdict, unacknowledged=(finding,)), c.values,
+                                        entry_method=c.entry_method, source="import")
+        c.refused_because = "repeats an open registration (if intended: \"confirm_duplicate\": true, or --confirm-duplicates)"
+    return _refused([checked[i] for i in sorted(refusal.repeats)], len(checked))
+
+
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import desk_actor
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
     clock = clock or SystemClock()
-    settings = args.settings
     entries, base_dir = _load(args.json)
+    with signed_in_desk(args, Permission.REGISTER, clock=clock) as desk:
+        return _register(desk, args, entries, base_dir, clock)
+
+
+def _register(desk: Desk, args: argparse.Namespace, entries: list[object], base_dir: Path, clock: Clock) -> int:
+    from hotel_desk.desk import AccessDenied, DeskError
+    from hotel_desk.desk.blocked import record_blocked_check_in
+    from hotel_desk.store import DuplicateRegistration, InvalidRegistration, StoreError
+
+    settings = args.settings
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
         try:
@@ -269,34 +308,27 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
         except EntryError as exc:
             raise UsageError(f"registration #{index + 1}: {exc}") from None
     refused = [c for c in checked if c.registration is None]
+    for c in refused:
+        if c.verdict is not None:
+            record_blocked_check_in(desk, c.verdict, c.values, entry_method=c.entry_method, source="import")
     if refused:
         return _refused(refused, len(checked))
 
-    from hotel_desk.desk import Desk, DeskError
-    from hotel_desk.store import DuplicateRegistration, InvalidRegistration, StoreError
-
     regs = [c.registration for c in checked if c.registration is not None]
-    with Desk(settings, actor=desk_actor(settings, args.actor, via="cli:"), clock=clock) as desk:
-        try:
-            results = list(zip(checked, desk.register_many(regs), strict=True))
-        except DeskError as exc:  # LIVE without a usable intake: nothing is queued that could never leave
-            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
-            return 1
-        except DuplicateRegistration as exc:
-            from hotel_desk.rules.duplicates import duplicate_finding
-
-            for index, stays in exc.repeats.items():
-                finding = duplicate_finding(stays)
-                if finding is not None:
-                    checked[index].findings.append(finding)
-                checked[index].refused_because = ("repeats an open registration (if intended: \"confirm_duplicate\": "
-                                                  "true, or --confirm-duplicates)")
-            return _refused([checked[i] for i in sorted(exc.repeats)], len(checked))
-        except InvalidRegistration as exc:
-            raise UsageError(f"nothing was registered: {exc}") from None
-        except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
-            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
-            return 1
+    try:
+        results = list(zip(checked, desk.register_many(regs), strict=True))
+    except AccessDenied:
+        raise
+    except DeskError as exc:  # LIVE without a usable intake: nothing is queued that could never leave
+        print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+        return 1
+    except DuplicateRegistration as exc:
+        return _repeats(desk, checked, exc)
+    except InvalidRegistration as exc:
+        raise UsageError(f"nothing was registered: {exc}") from None
+    except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
+        print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+        return 1
     out = {
         "registered": [
             {
@@ -323,8 +355,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="register guests from JSON (imports, scripted checks); prints registration and report ids",
         description="Register guests from a JSON object or list (format: docs/store.md). Documents are "
         "checked first: invalid ones are refused with their findings, and so are documents with warnings "
-        "unless --accept-warnings and repeats of open registrations unless --confirm-duplicates. If any is refused nothing is registered (exit 1); otherwise all are "
-        "registered in one transaction (exit 0).",
+        "unless --accept-warnings, and repeats of open registrations unless --confirm-duplicates. If any is "
+        "refused nothing is registered (exit 1); otherwise all are registered in one transaction (exit 0).",
     )
     p.add_argument("--json", required=True, metavar="FILE", help="JSON file, or - for stdin")
     p.add_argument("--accept-warnings", action="store_true",
@@ -332,6 +364,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--confirm-duplicates", action="store_true",
                    help="register also the guests whose document already has an open registration (as intended: "
                    "recorded in the audit trail); per guest: \"confirm_duplicate\": true")
-    p.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
-                   "else cli:<login>)")
     p.set_defaults(handler=run)

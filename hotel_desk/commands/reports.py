@@ -5,6 +5,10 @@
   reports check                     ask the intake to validate unsent reports without filing them
   reports export-batch DIR          write every unsent report as a batch folder for hand-over
   reports confirm --receipt NUMBER (--batch DIR | --report ID)   record the receipt of a hand-over
+
+status shows no personal data and needs no sign-in; send and check need a staff account allowed to send
+reports, export-batch and confirm one allowed to hand reports over (--user NAME or $HOTEL_DESK_USER, the
+password from the prompt or $HOTEL_DESK_PASSWORD; exit code 3 when that fails).
 """
 
 from __future__ import annotations
@@ -14,12 +18,18 @@ import json
 import sys
 from typing import Any
 
+from hotel_desk.rules.roles import Permission
 
-def _desk(args: argparse.Namespace) -> Any:
+
+def _desk(args: argparse.Namespace, permission: Permission | None = None) -> Any:
+    """The desk for a reports command, with the command line's staff member signed in when it needs
+    `permission`."""
+    from hotel_desk.commands.auth import signed_in_desk
     from hotel_desk.desk import Desk
-    from hotel_desk.settings import desk_actor
 
-    return Desk(args.settings, actor=desk_actor(args.settings, getattr(args, "by", None), via="cli:"))
+    if permission is None:
+        return Desk(args.settings, via="cli")
+    return signed_in_desk(args, permission)
 
 
 def _fmt_left(seconds: float) -> str:
@@ -74,7 +84,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             print(f"  {e.kind}: {e.message}", flush=True)
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.SEND_REPORTS) as desk:
             sent = desk.queue.send(intake_url=args.intake, until_empty=args.until_empty, now=args.now,
                                    batch_size=args.batch_size, timeout=args.timeout, on_event=event,
                                    on_start=lambda target: print(f"sending to {target.label}", flush=True))
@@ -96,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from hotel_desk.desk import QueueError
 
     try:
-        with _desk(args) as desk:
+        with _desk(args, Permission.SEND_REPORTS) as desk:
             checked = desk.queue.check(intake_url=args.intake, batch_size=args.batch_size, timeout=args.timeout)
     except QueueError as exc:
         return _queue_failed(exc)
@@ -121,7 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export_batch(args: argparse.Namespace) -> int:
-    with _desk(args) as desk:
+    with _desk(args, Permission.HAND_OVER) as desk:
         exported = desk.queue.export_batch(args.dir, intake_url=args.intake, batch_size=args.batch_size)
     result = exported.result
     if not exported.exports and not result.rejected:
@@ -151,7 +161,7 @@ def cmd_confirm(args: argparse.Namespace) -> int:
     if not args.receipt.strip():
         raise UsageError("--receipt must not be empty")
     receipt = args.receipt.strip()
-    with _desk(args) as desk:
+    with _desk(args, Permission.HAND_OVER) as desk:
         if args.batch:
             try:
                 ids, problems = desk.queue.confirm_batch(args.batch, receipt)
@@ -208,6 +218,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--receipt", required=True, metavar="NUMBER", help="the receipt number the police gave")
     s.add_argument("--batch", metavar="FOLDER", help="a batch folder written by export-batch (checked first)")
     s.add_argument("--report", metavar="ID", help="one report id")
-    s.add_argument("--by", metavar="NAME", help="who records it (default: the logged-in user)")
     s.set_defaults(handler=cmd_confirm)
 

@@ -5,8 +5,10 @@ intake the app runs for itself), and offers the desk's actions with plain values
 guest or an import), check out, correct, cancel, hand over (form, fax, in person), send, confirm, and the
 views (in house, reports, the status bar's summary, the reporting status, the audit trail).
 
-Every action names its actor: `Desk.actor`, set once (the configured desk user, `--actor`, or the computer's
-login). Methods that touch the database, the network or the OCR stack block: the window calls them from its
+Every action names its actor: `Desk.actor` is the staff member signed in through `Desk.access`
+(hotel_desk.desk.access), and every action and every read of personal data first asks `Desk.require` whether
+their role allows it (the table is hotel_desk.rules.roles). Nobody signed in: no personal data and no change.
+Methods that touch the database, the network or the OCR stack block: the window calls them from its
 background jobs (ui/tasks.py), never from a click handler; `check_mrz`, `check_manual` and `typing_feedback`
 are pure and fast, for the form to run as the receptionist types.
 """
@@ -24,13 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
+from hotel_desk.desk.access import Access, StaffSession
+from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
+from hotel_desk.desk.errors import DeskError, NotSignedIn
+from hotel_desk.desk.intake_link import IntakeLink
 from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.staff import StaffDesk
 from hotel_desk.desk.views import (
-    DeadlineAlert,
     DocumentRead,
     GuestEntry,
     InHouseGuest,
-    QueueSummary,
     Registered,
     ReportRow,
     latin_name,
@@ -41,11 +46,11 @@ from hotel_desk.rules import gate
 from hotel_desk.rules.duplicates import repeats as repeats_of
 from hotel_desk.rules.record import GuestRegistration, record_values
 from hotel_desk.rules.reports import OPEN_STATES
-from hotel_desk.settings import Settings, desk_actor
+from hotel_desk.rules.roles import SETTINGS_FILE, Permission
+from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
-    from hotel_desk.desk.connection import ConnectionTest
-    from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
+    from hotel_desk.desk.intake import UploaderHandle
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
     from hotel_desk.store import Database, ReportRef
@@ -56,17 +61,6 @@ log = logging.getLogger(__name__)
 RECENT_REPORTS = timedelta(hours=48)
 
 
-class DeskError(Exception):
-    """A failure the receptionist must see in words (not a traceback): the message says what to do, the
-    code lets the window say it in the desk's language, and `findings` (a refused registration's) carry their
-    own codes, fields and messages in English and Chinese."""
-
-    def __init__(self, code: str, message: str, findings: Sequence[Finding] = ()) -> None:
-        super().__init__(message)
-        self.code = code
-        self.findings = tuple(findings)
-
-
 @dataclass(frozen=True)
 class Opened:
     """What `Desk.open` started, for the self-test and the support log."""
@@ -75,14 +69,17 @@ class Opened:
     training_intake: bool
 
 
-class Desk:
-    def __init__(self, settings: Settings, *, actor: str | None = None, clock: Clock | None = None,
+class Desk(IntakeLink, AuditTrail):
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
                  start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
         self.settings = settings
         self.training = settings.training
-        #: Who every action is recorded as (the accountability work will make it the signed-in user).
-        self.actor = actor or desk_actor(settings)
         self.clock: Clock = clock or SystemClock()
+        #: Who is at the desk (sign in, lock, switch user) and the one permission check; `via` ("app", "cli")
+        #: says in the audit trail where sign-ins happened.
+        self.access = Access(self, via=via)
+        #: The managers' work on staff accounts.
+        self.staff = StaffDesk(self)
         self.start_training_intake = start_training_intake
         self.uploader_interval = uploader_interval
         #: Where reports go; in TRAINING mode the practice intake's address once `open()` started it.
@@ -93,36 +90,61 @@ class Desk:
         self.queue = ReportQueue(self)
         self._lock = threading.RLock()
         self._db: Database | None = None
+        #: Where the database's data key is kept ("keyring: ..." or "file: ..."), once the store is open.
+        self.data_key_location = ""
+        self.last_audit_check = None
         self._intake: IntakeServer | None = None
         self._uploader: UploaderHandle | None = None
+
+    # -- who is at the desk ----------------------------------------------------------------------------------------
+    @property
+    def session(self) -> StaffSession | None:
+        return self.access.session
+
+    @property
+    def actor(self) -> str:
+        """The signed-in staff member's name: the audit trail's actor for every action and audited read."""
+        session = self.access.session
+        if session is None:
+            raise NotSignedIn("not_signed_in", "nobody is signed in: sign in with a staff account first")
+        return session.username
+
+    def require(self, permission: Permission) -> StaffSession:
+        """THE check before every desk action: the signed-in staff member, if their role allows `permission`;
+        NotSignedIn or NotAllowed (a DeskError; the refusal is recorded) otherwise."""
+        return self.access.require(permission)
+
+    def change_settings(self, new: Settings) -> list[str]:
+        from hotel_desk.desk.settings_change import change_settings  # the rules: see there
+
+        return change_settings(self, new)
 
     # -- lifecycle -----------------------------------------------------------------------------------------------
     @property
     def db(self) -> Database:
-        """The store, opened (and migrated) on first use."""
+        """The store, opened (and migrated) on first use, with its data key (page images and the authorisation
+        code are sealed with it: the OS keyring, else the key file in the configuration folder)."""
         with self._lock:
             if self._db is None:
+                from hotel_desk.settings import key_store
                 from hotel_desk.store import open_database
+                from hotel_desk.store.sealed_data import attach_data_key
 
-                self._db = open_database(self.settings.effective_database_url())
+                db = open_database(self.settings.effective_database_url())
+                try:
+                    self.data_key_location = attach_data_key(db, key_store(), actor=SYSTEM_ACTOR,
+                                                             clock=self.clock)
+                except Exception:
+                    db.dispose()
+                    raise
+                self._db = db
             return self._db
 
-    @property
-    def training_intake(self) -> IntakeServer | None:
-        return self._intake
-
-    def set_training_faults(self, spec: str | None) -> None:
-        """Make the practice intake misbehave (outage demonstrations, screenshots): `spec` as for
-        `hotel-desk intake-server --faults` (e.g. "reject=1", "transient=1"); None or "off" for none."""
-        from hotel_desk.reporting.faults import FaultPlan
-
-        if self._intake is None:
-            raise DeskError("no_training_intake", "faults can only be set on the TRAINING intake this desk runs")
-        self._intake.set_faults(FaultPlan.parse(spec or None))
-
     def open(self) -> Opened:
-        """The app's start: the store with the property and desk user from the settings, the training intake
-        (TRAINING mode) and the uploader on its thread. Idempotent."""
+        """The app's start: the store with the property from the settings, the training intake (TRAINING
+        mode) and the uploader on its thread. Idempotent. Nobody needs to be signed in: the uploader keeps
+        reports going while the desk is locked, and a change of the property's codes is recorded as coming
+        from the settings file (the Settings page records who changed the file)."""
         import ssl
 
         from hotel_desk import store
@@ -140,8 +162,11 @@ class Desk:
             self.require_intake()
             store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
                                authorisation_code=authorisation_code, substation_code=s.substation_code,
-                               timezone=s.timezone, actor=self.actor, clock=self.clock)
-            store.ensure_desk_user(self.db, self.actor, clock=self.clock)
+                               timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
+            try:
+                self.purge_page_images()
+            except Exception:  # the retention purge must never keep the desk from starting: it runs again
+                log.exception("purging page images past their retention failed")
             if self.training and self.start_training_intake:
                 self._intake = intake.start_training_intake(s, self.clock)
                 self.intake_url = self._intake.url
@@ -154,11 +179,6 @@ class Desk:
             except (IntakeConfigError, OSError, ssl.SSLError) as exc:
                 raise DeskError("intake_config", f"the intake cannot be used as configured: {exc}") from exc
             return Opened(self.intake_url, self._intake is not None)
-
-    def _uploader_event(self, event: UploaderEvent) -> None:
-        listener = self.on_uploader_event
-        if listener is not None:
-            listener(event)
 
     def close(self) -> None:
         with self._lock:
@@ -177,36 +197,6 @@ class Desk:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    def require_intake(self) -> None:
-        """LIVE refuses to work without a configured intake (address, key, TLS): DeskError("no_intake")
-        naming the setting. TRAINING always has its own."""
-        from hotel_desk.desk.intake import check_live
-        from hotel_desk.reporting.connection import IntakeConfigError
-
-        try:
-            check_live(self.settings)
-        except IntakeConfigError as exc:
-            raise DeskError("no_intake", f"LIVE mode cannot start: {exc}") from exc
-
-    def test_connection(self, settings: Settings | None = None, *, timeout: float = 10.0) -> ConnectionTest:
-        """Can the intake these settings describe (default: the desk's own) be used? Sends no guest record:
-        the settings are checked, then the intake must answer a fresh challenge signed with the configured key
-        and be of the expected kind. For the settings page before switching to LIVE (blocks: call it from a
-        background job). Candidate settings are tested with their own hotel codes, not the stored property's."""
-        from hotel_desk.desk.connection import run_connection_test
-        from hotel_desk.desk.intake import intake_target
-
-        if settings is None or settings is self.settings:
-            target = self.intake_target()
-        else:
-            target = intake_target(settings, None, server=self._intake if settings.training else None)
-        return run_connection_test(target, timeout=timeout)
-
-    def intake_target(self, url: str | None = None) -> IntakeTarget:
-        from hotel_desk.desk.intake import intake_target
-
-        return intake_target(self.settings, self.db, url=url or self.intake_url or None, server=self._intake)
 
     # -- time ----------------------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -258,6 +248,8 @@ class Desk:
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
+        # No permission asked: reading the page in front of the desk stores nothing and reads nothing stored,
+        # and a page scanned while the desk is locked waits in the form for whoever signs in.
         started = time.perf_counter()
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
         size = entries.image_size(data)
@@ -280,11 +272,14 @@ class Desk:
         """Check the guest in: the registration gate (again, whoever asks), then the guest, document, stay,
         check-in report and audit event in one transaction."""
         from hotel_desk import store
+        from hotel_desk.desk.blocked import record_blocked_entry
 
+        self.require(Permission.REGISTER)
         verdict = self.verdict(entry)
-        if verdict.repeated:
-            raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
         if not verdict.ok:
+            record_blocked_entry(self, entry, verdict, source="desk")
+            if verdict.repeated:  # only the confirmation that a second registration is intended is missing
+                raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
             raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
         try:
@@ -301,6 +296,7 @@ class Desk:
         without a usable intake refuses (DeskError "no_intake"): reports that could never leave are not queued."""
         from hotel_desk import store
 
+        self.require(Permission.REGISTER)
         self.require_intake()
         s = self.settings
         property_id = store.ensure_property(
@@ -310,15 +306,24 @@ class Desk:
             return store.register_many(session, registrations, actor=self.actor, now=self.now(),
                                        property_id=property_id)
 
+    def check_in_refused(self, entry: GuestEntry, *, source: str = "form") -> bool:
+        """The form stopped a check-in (Enter on a document the gate blocks): put the attempt on file (see
+        hotel_desk.desk.blocked). False when the gate would let it through after all: nothing recorded."""
+        from hotel_desk.desk.blocked import record_blocked_entry
+
+        return record_blocked_entry(self, entry, self.verdict(entry), source=source)
+
     def check_out(self, registration_id: str) -> str:
         from hotel_desk import store
 
+        self.require(Permission.CHECK_OUT)
         return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
 
     def cancel(self, registration_id: str, reason: str) -> str:
         """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
         from hotel_desk import store
 
+        self.require(Permission.CANCEL)
         return store.cancel_registration(self.db, registration_id, actor=self.actor, note=reason,
                                          clock=self.clock).report_id
 
@@ -327,6 +332,7 @@ class Desk:
         from hotel_desk import store
         from hotel_desk.rules.record import Part
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         detail = store.registration_detail(self.db, registration_id, actor=self.actor, purpose="correction",
                                            clock=self.clock)
         parts = {Part.GUEST: detail.guest, Part.DOCUMENT: detail.document, Part.STAY: detail.stay}
@@ -335,6 +341,7 @@ class Desk:
     def correct(self, registration_id: str, entry: GuestEntry, reason: str) -> str:
         from hotel_desk import store
 
+        self.require(Permission.CORRECT)
         changes = entries.corrections(self.registration_entry(registration_id), entry)
         if not changes:
             raise DeskError("nothing_changed", "nothing changed: edit the wrong field first")
@@ -345,6 +352,7 @@ class Desk:
     def in_house(self, query: str = "") -> list[InHouseGuest]:
         from hotel_desk import store
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
         return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
                              r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
@@ -356,49 +364,12 @@ class Desk:
         and the recent window (bounded by the (event_time, seq) index)."""
         from hotel_desk import store
 
+        self.require(Permission.VIEW_PERSONAL_DATA)
         entries_ = store.report_history(self.db, actor=self.actor, states=[s.value for s in OPEN_STATES],
                                         limit=2000, clock=self.clock)
         entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
                                          limit=2000, clock=self.clock)
         return report_rows(entries_, self.now())
-
-    def summary(self) -> QueueSummary:
-        """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
-        from hotel_desk import store
-
-        data = store.outbox_summary(self.db, clock=self.clock)
-        rejected = int(data["by_state"].get("rejected", 0))
-        uploader = self._uploader
-        return QueueSummary(pending=int(data["open"]) - rejected, nearest_deadline=data["nearest_deadline"],
-                            online=uploader.online if uploader is not None else None, needs_correction=rejected,
-                            last_error=uploader.last_error if uploader is not None else "")
-
-    @staticmethod
-    def deadline_alert(event: UploaderEvent) -> DeadlineAlert | None:
-        """The deadline alert an uploader event carries, if it carries one (the uploader raises each level of
-        each report once; see hotel_desk.reporting.metrics.AlertTracker)."""
-        alert = event.alert
-        if event.kind != "alert" or alert is None:
-            return None
-        return DeadlineAlert(alert.report_id, alert.level, alert.deadline_at)
-
-    # -- sending -------------------------------------------------------------------------------------------------
-    def send_now(self) -> None:
-        """Ask the uploader for an immediate pass (after a registration, a retry)."""
-        if self._uploader is not None:
-            self._uploader.wake()
-
-    def pause_uploads(self) -> None:
-        """Hold the queue (screenshots, demonstrations of an outage); `send_now` resumes."""
-        if self._uploader is not None:
-            self._uploader.pause()
-
-    def send_all_waiting(self) -> int:
-        """'Send now' on the Reports page: every waiting report is tried once at once, retry time or not
-        (also those the intake postponed). Returns how many were tried."""
-        if self._uploader is None:
-            raise DeskError("not_running", "the uploader is not running")
-        return self._uploader.send_all_now().tried
 
     # -- hand-over (fax, in person) ------------------------------------------------------------------------------
     def _fonts(self) -> Any:
@@ -410,6 +381,7 @@ class Desk:
         """The report's registration form as PDF (printing) or TIFF (fax): an audited read."""
         from hotel_desk.fax.handover import write_form
 
+        self.require(Permission.HAND_OVER)
         return write_form(self.db, report_id, path, actor=self.actor, timezone=self.settings.timezone,
                           fonts=self._fonts(), clock=self.clock)
 
@@ -417,6 +389,7 @@ class Desk:
         """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
         from hotel_desk.fax.handover import hand_over_in_person
 
+        self.require(Permission.HAND_OVER)
         return hand_over_in_person(self.db, report_id, received_by=received_by, note=note, actor=self.actor,
                                    clock=self.clock)
 
@@ -425,22 +398,10 @@ class Desk:
         """Fax the report's form through a Class 2.0 modem; handed over only once every page is confirmed."""
         from hotel_desk.fax.handover import fax_report
 
+        self.require(Permission.HAND_OVER)
         return fax_report(self.db, report_id, port=port, number=number, actor=self.actor, baud=baud,
                           local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
                           timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),
                           clock=self.clock, on_progress=on_progress)
 
 
-    # -- audit trail ---------------------------------------------------------------------------------------------
-    def check_audit_trail(self) -> Any:
-        """Every link of the hash chain, and every report payload against the hash its event recorded."""
-        from hotel_desk.store import check_audit_trail
-
-        return check_audit_trail(self.db)
-
-    def export_audit(self, target: str | Path, *, start: datetime | None, end: datetime | None,
-                     fmt: str | None = None) -> Any:
-        """A period of the audit trail with the chain head, for the police liaison (the export is audited)."""
-        from hotel_desk.store import export_audit
-
-        return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)

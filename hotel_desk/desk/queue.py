@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hotel_desk.rules.roles import Permission
+
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
     from hotel_desk.desk.intake import IntakeTarget
@@ -92,6 +94,7 @@ class ReportQueue:
         from hotel_desk.desk.intake import build_uploader
 
         desk = self.desk
+        desk.require(Permission.SEND_REPORTS)
         target = desk.intake_target(intake_url)
         with self._transport(target, timeout=timeout, batch_size=batch_size) as transport:
             if on_start is not None:
@@ -113,6 +116,7 @@ class ReportQueue:
         from hotel_desk.store import due_reports
 
         desk = self.desk
+        desk.require(Permission.SEND_REPORTS)
         target = desk.intake_target(intake_url)
         reports = due_reports(desk.db, limit=batch_size)
         checked = Checked(target)
@@ -145,6 +149,7 @@ class ReportQueue:
         from hotel_desk.desk.intake import batch_file_transport, build_uploader
 
         desk = self.desk
+        desk.require(Permission.HAND_OVER)
         target = desk.intake_target(intake_url)
         transport = batch_file_transport(target, out_dir, max_batch=batch_size, clock=desk.clock)
         uploader = build_uploader(desk.db, target, transport, clock=desk.clock, role="export-batch",
@@ -156,6 +161,7 @@ class ReportQueue:
         could not be confirmed, with why."""
         from hotel_desk.store import StoreError, confirm_report
 
+        self.desk.require(Permission.HAND_OVER)
         problems = []
         for report_id in report_ids:
             try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from hotel_desk.clock import Clock
 from hotel_desk.desk import Desk
+from hotel_desk.rules.roles import Permission
 from hotel_desk.settings import Settings, load_settings
 from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
@@ -100,6 +101,7 @@ class DeskApp(QObject):
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.ctx)
         window.language_change_requested.connect(self.switch_language)
+        window.sign_out_requested.connect(self.sign_out)
         return window
 
     def start(self, show: bool = True) -> None:
@@ -115,7 +117,11 @@ class DeskApp(QObject):
         self.readers.start()
 
     # -- readers deliver into the Check-in page of whichever window is current ------------------------------------
+    # Only for a staff member who may register (while the desk is locked too: the page waits under the lock
+    # screen for them); with nobody signed in, or a liaison, a passport page has nowhere to go.
     def _deliver_read(self, event: object) -> None:
+        if not self.ctx.access.role_can(Permission.REGISTER):
+            return
         self.window.show_page("check_in")
         self.window.check_in.apply_reader_event(event)
 
@@ -124,6 +130,8 @@ class DeskApp(QObject):
             self.window.check_in.read_info.setText(text)
 
     def _open_scanned_page(self, path: str) -> None:
+        if not self.ctx.access.role_can(Permission.REGISTER):
+            return
         self.window.show_page("check_in")
         self.window.check_in.read_file(path)
 
@@ -133,6 +141,14 @@ class DeskApp(QObject):
     def switch_language(self, language: str) -> None:
         self.language = i18n.install(language)
         theme.apply(ensure_application(), i18n.is_chinese())
+        self.rebuild_window()
+
+    def sign_out(self) -> None:
+        """Sign out from the lock screen: a fresh window, so that nothing of the last person's work stays."""
+        self.ctx.access.sign_out()
+        self.rebuild_window()
+
+    def rebuild_window(self) -> None:
         old = self.window
         geometry = old.saveGeometry()
         page = old.current_page()
@@ -167,6 +183,11 @@ class DeskApp(QObject):
         self.scanner_watch = bridge
 
     def shutdown(self) -> None:
+        if self.desk.access.session is not None:
+            try:
+                self.desk.access.sign_out("app_closed")
+            except Exception:  # the store may be gone already; closing must not fail on it
+                log.exception("recording the sign-out failed")
         self.ctx.stop()
         for part in (self.scanner_watch, self.readers):
             if part is not None:
@@ -186,7 +207,7 @@ def build(settings: Settings | None = None, *, training: bool | None = None, dat
     settings = (settings if settings is not None else load_settings()).override(
         training=training, database_url=database_url)
     ensure_application()
-    return DeskApp(Desk(settings, clock=clock, start_training_intake=start_training_intake), settings)
+    return DeskApp(Desk(settings, clock=clock, via="app", start_training_intake=start_training_intake), settings)
 
 
 def main(args: argparse.Namespace | None = None) -> int:

@@ -96,6 +96,7 @@ class CheckInPage(QWidget):
         # Right: the form.
         self.form = RegistrationForm(ctx.desk.today)
         self.form.register_requested.connect(self.register)
+        self.form.register_refused.connect(ctx.access.record_refused_check_in)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
         columns.addWidget(self.form, 8)

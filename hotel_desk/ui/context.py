@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
+from hotel_desk.ui.access import AccessController
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
 
@@ -43,6 +44,12 @@ class AppContext(QObject):
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
+        #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
+        self.access = AccessController(self)
+        # Page images past their retention are purged when the desk opens and then once a day while it runs.
+        self._daily = QTimer(self)
+        self._daily.setInterval(24 * 3600 * 1000)
+        self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -88,6 +95,7 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._daily.start()
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:
@@ -120,3 +128,4 @@ class AppContext(QObject):
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self.access.stop()

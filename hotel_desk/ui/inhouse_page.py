@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.clock import local_zone
 from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
@@ -192,6 +193,18 @@ class InHousePage(QWidget):
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
 
+    def apply_access(self) -> None:
+        """Each action for the roles that may do it: the liaison reads this page and changes nothing."""
+        access = self.ctx.access
+        self.checkout_button.setVisible(access.role_can(Permission.CHECK_OUT))
+        self.correct_button.setVisible(access.role_can(Permission.CORRECT))
+        self.cancel_button.setVisible(access.role_can(Permission.CANCEL))
+        if not access.role_can(Permission.CORRECT):
+            self.close_correction()
+        if self._pending_checkout is not None and not access.role_can(
+                Permission.CANCEL if self._pending_cancel else Permission.CHECK_OUT):
+            self._hide_confirm()
+
     # -- data ------------------------------------------------------------------------------------------------
     def _refresh_if_shown(self) -> None:
         if self.isVisible():  # the guest list is an audited read: only when someone is looking at it
@@ -237,6 +250,8 @@ class InHousePage(QWidget):
 
     # -- check-out -------------------------------------------------------------------------------------------
     def ask_check_out(self) -> None:
+        if not self.ctx.access.can(Permission.CHECK_OUT):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -251,6 +266,8 @@ class InHousePage(QWidget):
         self.confirm_button.setFocus()
 
     def ask_cancel(self) -> None:
+        if not self.ctx.access.can(Permission.CANCEL):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -302,6 +319,8 @@ class InHousePage(QWidget):
 
     # -- correction -----------------------------------------------------------------------------------------
     def open_correction_for_selected(self) -> None:
+        if not self.ctx.access.can(Permission.CORRECT):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))

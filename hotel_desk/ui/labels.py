@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hotel_desk.rules.reports import ReportKind, ReportState
+from hotel_desk.ui.access_texts import problem_text as access_problem
 
 
 def field_label(key: str) -> str:
@@ -80,8 +81,8 @@ def visa_types() -> list[tuple[str, str]]:
         ("SERVICE", QCoreApplication.translate("Labels", "Service visa")),
         ("RESIDENCE_PERMIT", QCoreApplication.translate("Labels", "Residence permit")),
         ("VISA_FREE", QCoreApplication.translate("Labels", "Visa-free entry")),
-        ("HK_MACAO_PERMIT", QCoreApplication.translate("Labels", "Travel permit (Hong Kong / Macao)")),
-        ("TAIWAN_PERMIT", QCoreApplication.translate("Labels", "Travel permit (Taiwan)")),
+        ("HK_MACAO_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Hong Kong / Macao residents")),
+        ("TAIWAN_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Taiwan residents")),
     ]
     return items
 
@@ -137,6 +138,9 @@ def countdown(seconds: float) -> str:
 def problem_text(error: object) -> str:
     """A failed desk action in the desk's language. The store explains refusals in English sentences; the
     ones a receptionist can meet are translated here, anything else is shown as it came (never hidden)."""
+    door = access_problem(error)  # not signed in, not allowed, ...: the desk's door (by code)
+    if door is not None:
+        return door
     text = str(error)
     known = {
         "the guest has no name": QCoreApplication.translate("Labels", "the guest has no name"),
@@ -160,3 +164,41 @@ def problem_text(error: object) -> str:
     }
     parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
     return "; ".join(p for p in parts if p)
+
+
+def audit_action(action: str) -> str:
+    """An audit event's action in words (the stable action string for kinds this version does not name)."""
+    names = {
+        "registration.check_in": QCoreApplication.translate("Labels", "Check-in registered"),
+        "registration.check_out": QCoreApplication.translate("Labels", "Check-out"),
+        "registration.correction": QCoreApplication.translate("Labels", "Correction"),
+        "registration.cancellation": QCoreApplication.translate("Labels", "Cancellation"),
+        "registration.check_in_blocked": QCoreApplication.translate("Labels", "Check-in blocked"),
+        "report.claimed": QCoreApplication.translate("Labels", "Report picked up for sending"),
+        "report.acknowledged": QCoreApplication.translate("Labels", "Report accepted by the police"),
+        "report.rejected": QCoreApplication.translate("Labels", "Report refused by the intake"),
+        "report.failed": QCoreApplication.translate("Labels", "Report not sent yet (retrying)"),
+        "report.handed_over": QCoreApplication.translate("Labels", "Report handed over"),
+        "report.confirmed": QCoreApplication.translate("Labels", "Hand-over confirmed"),
+        "personal_data.read": QCoreApplication.translate("Labels", "Personal data viewed"),
+        "personal_data.list": QCoreApplication.translate("Labels", "Guest list viewed"),
+        "property.set": QCoreApplication.translate("Labels", "Hotel settings changed"),
+        "desk_user.set": QCoreApplication.translate("Labels", "Desk user added"),
+        "audit.exported": QCoreApplication.translate("Labels", "Audit trail exported"),
+        "audit.receipts_exported": QCoreApplication.translate("Labels", "Receipts exported"),
+        "audit.coverage_baseline": QCoreApplication.translate("Labels", "Records sealed into the chain (upgrade)"),
+        "document.page_images_purged": QCoreApplication.translate("Labels", "Page images deleted after retention"),
+        "document.page_images_sealed": QCoreApplication.translate("Labels", "Page images encrypted"),
+        "data_key.created": QCoreApplication.translate("Labels", "Data key created"),
+    }
+    return names.get(action, action)
+
+
+def late_grade(grade: str) -> str:
+    """The national platform's lateness grades."""
+    return {
+        "1-2d": QCoreApplication.translate("Labels", "Late 1–2 days"),
+        "3-7d": QCoreApplication.translate("Labels", "Late 3–7 days"),
+        "8-14d": QCoreApplication.translate("Labels", "Late 8–14 days"),
+        ">=15d": QCoreApplication.translate("Labels", "Late 15+ days"),
+    }.get(grade, grade)

@@ -1,5 +1,7 @@
 """The main window: navigation on the left, one page at a time, a status bar that always answers "are the
-reports getting through, and what is due next", and a TRAINING banner that cannot be missed."""
+reports getting through, and what is due next" (and who is signed in), and a TRAINING banner that cannot be
+missed. Until someone signs in, and while the desk is locked, the sign-in / lock screen covers the pages; each
+role sees only the pages its permissions allow (PAGE_PERMISSIONS)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -23,15 +26,30 @@ from PySide6.QtWidgets import (
 from hotel_desk.clock import local_zone
 from hotel_desk.desk.views import DeadlineAlert, QueueSummary
 from hotel_desk.rules.reports import NOTIFY_LEVELS
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
+from hotel_desk.ui.access_screen import FIRST_MANAGER, LOCKED, SIGN_IN, STARTING, AccessScreen
+from hotel_desk.ui.access_texts import role_name
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.inhouse_page import InHousePage
+from hotel_desk.ui.inspection_page import InspectionPage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
+from hotel_desk.ui.users_page import UsersPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "settings")
+PAGES = ("check_in", "manual", "in_house", "reports", "inspection", "settings", "users")
+#: What a role needs to see each page (the buttons on a page check their own permissions).
+PAGE_PERMISSIONS: dict[str, Permission] = {
+    "check_in": Permission.REGISTER,
+    "manual": Permission.REGISTER,
+    "in_house": Permission.VIEW_PERSONAL_DATA,
+    "reports": Permission.VIEW_PERSONAL_DATA,
+    "inspection": Permission.INSPECT,  # the liaison's (and the manager's) read-only view
+    "settings": Permission.CHANGE_SETTINGS,
+    "users": Permission.MANAGE_USERS,
+}
 PageT = TypeVar("PageT", bound=QWidget)
 
 
@@ -66,6 +84,7 @@ class Pill(QLabel):
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    sign_out_requested = Signal()
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -91,10 +110,18 @@ class MainWindow(QMainWindow):
         self.training_banner.setObjectName("TrainingBanner")
         self.training_banner.setVisible(training)
         root.addWidget(self.training_banner)
-        body = QHBoxLayout()
+        # The pages, and in front of them (until someone signs in, and while locked) the access screen.
+        self.gate = QStackedWidget()
+        root.addWidget(self.gate, 1)
+        self.desk_area = QWidget()
+        body = QHBoxLayout(self.desk_area)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        root.addLayout(body, 1)
+        self.gate.addWidget(self.desk_area)
+        self.access_screen = AccessScreen(ctx)
+        self.access_screen.language_change_requested.connect(self.language_change_requested)
+        self.access_screen.sign_out_requested.connect(self.sign_out_requested)
+        self.gate.addWidget(self.access_screen)
 
         side = QWidget()
         side.setStyleSheet("background: #1f2d3d;")
@@ -132,8 +159,11 @@ class MainWindow(QMainWindow):
             "manual": self.tr("Manual entry"),
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
+            "inspection": self.tr("Inspection"),
             "settings": self.tr("Settings"),
+            "users": self.tr("Staff"),
         }
+        self._page_actions: dict[str, QAction] = {}
         for number, key in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{names[key]}")
             item.setToolTip(f"Ctrl+{number}")
@@ -146,20 +176,27 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
+            self._page_actions[key] = action
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setCurrentRow(0)
         quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.ctx.access.lock("by_hand"))
+        self.addAction(self.lock_action)
 
         self._build_status_bar()
         ctx.summary_changed.connect(self.show_summary)
         ctx.tasks.busy_changed.connect(self._busy)
-        ctx.tasks.job_progress.connect(lambda text: self.busy_label.setText(text))
+        # A bound method, not a lambda: Qt drops the connection when the label goes with a rebuilt window.
+        ctx.tasks.job_progress.connect(self.busy_label.setText)
         ctx.notice.connect(self._notice)
         ctx.navigate.connect(self._navigate)
         ctx.deadline_alert.connect(self.notify_deadline)
+        ctx.access.changed.connect(self.apply_access)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -170,6 +207,7 @@ class MainWindow(QMainWindow):
         self._clock_timer.timeout.connect(lambda: self.show_summary(self.ctx.summary))
         self._clock_timer.start()
         self.show_summary(ctx.summary)
+        self.apply_access()
 
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use and put in its place in the stack."""
@@ -177,7 +215,8 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "settings": SettingsPage}[key]
+                   "reports": ReportsPage, "inspection": InspectionPage, "settings": SettingsPage,
+                   "users": UsersPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -190,6 +229,9 @@ class MainWindow(QMainWindow):
         if isinstance(page, SettingsPage):
             page.language_changed.connect(self.language_change_requested)
             page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
+        apply_access = getattr(page, "apply_access", None)
+        if callable(apply_access):
+            apply_access()
         return page
 
     def _page_of(self, key: str, kind: type[PageT]) -> PageT:
@@ -214,15 +256,69 @@ class MainWindow(QMainWindow):
         return self._page_of("reports", ReportsPage)
 
     @property
+    def inspection(self) -> InspectionPage:
+        return self._page_of("inspection", InspectionPage)
+
+    @property
     def settings_page(self) -> SettingsPage:
         return self._page_of("settings", SettingsPage)
+
+    @property
+    def users(self) -> UsersPage:
+        return self._page_of("users", UsersPage)
 
     def pages(self) -> list[QWidget]:
         return [self.page(key) for key in PAGES]
 
     # -- navigation ---------------------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(PAGES.index(key))
+        """Go to the page `key`, if the signed-in role may see it."""
+        if self.ctx.access.role_can(PAGE_PERMISSIONS[key]):
+            self.nav.setCurrentRow(PAGES.index(key))
+
+    def allowed_pages(self) -> list[str]:
+        return [key for key in PAGES if self.ctx.access.role_can(PAGE_PERMISSIONS[key])]
+
+    # -- who is at the desk --------------------------------------------------------------------------------------
+    def apply_access(self) -> None:
+        """Show what the desk's state allows: the access screen (first manager, sign-in, lock) or the pages the
+        signed-in role may see, and who is signed in."""
+        access = self.ctx.access
+        session = access.session
+        if access.has_accounts is None:
+            mode = STARTING
+        elif not access.has_accounts:
+            mode = FIRST_MANAGER
+        elif session is None:
+            mode = SIGN_IN
+        else:
+            mode = LOCKED
+        allowed = self.allowed_pages()
+        for row, key in enumerate(PAGES):
+            self.nav.item(row).setHidden(key not in allowed)
+            self._page_actions[key].setEnabled(access.open and key in allowed)
+        for page in self._pages.values():
+            apply_page = getattr(page, "apply_access", None)
+            if callable(apply_page):
+                apply_page()
+        self.lock_action.setEnabled(access.open)
+        self.who_label.setText(f"{session.label} · {role_name(session.role)}" if session is not None else "")
+        self.switch_button.setVisible(session is not None)
+        self.lock_button.setVisible(session is not None)
+        if access.open:
+            self.gate.setCurrentWidget(self.desk_area)
+            if allowed and self.current_page() not in allowed:
+                self.show_page(allowed[0])
+            else:
+                self._nav_changed(self.nav.currentRow())  # the page shows what is there now
+        else:
+            self.access_screen.show_mode(mode)
+            self.gate.setCurrentWidget(self.access_screen)
+
+    def switch_user(self) -> None:
+        """'Switch user' in the status bar: lock, and let the next person type their name at once."""
+        self.ctx.access.lock("switch_user")
+        self.access_screen.prepare_switch()
 
     def current_page(self) -> str:
         return PAGES[self.stack.currentIndex()]
@@ -243,6 +339,8 @@ class MainWindow(QMainWindow):
             page.search.setFocus()
         elif isinstance(page, ReportsPage):
             page.table.setFocus()
+        elif isinstance(page, InspectionPage):
+            page.timeline.setFocus()
 
     def _navigate(self, key: str, argument: object) -> None:
         self.show_page(key)
@@ -268,12 +366,25 @@ class MainWindow(QMainWindow):
         self.busy_bar.setFixedHeight(10)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setVisible(False)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("who")
+        self.switch_button = QPushButton(self.tr("Switch user"))
+        self.switch_button.setFlat(True)
+        self.switch_button.setToolTip(self.tr("Lock the desk and let someone else sign in; unfinished work stays"))
+        self.switch_button.clicked.connect(self.switch_user)
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setFlat(True)
+        self.lock_button.setToolTip("Ctrl+L")
+        self.lock_button.clicked.connect(lambda: self.ctx.access.lock("by_hand"))
         bar.addWidget(self.online_pill)
         bar.addWidget(self.mode_pill)
         bar.addWidget(self.pending_label)
         bar.addWidget(self.deadline_label, 1)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.who_label)
+        bar.addPermanentWidget(self.switch_button)
+        bar.addPermanentWidget(self.lock_button)
         if self.ctx.desk.training:
             self.mode_pill.set_state(self.tr("TRAINING"), "white", theme.TRAINING)
             self.mode_tag.setText(self.tr("Mode: TRAINING"))

@@ -163,6 +163,7 @@ class ManualEntryPage(QWidget):
         mrz_layout.addWidget(left_card, 0)
         self.mrz_form = RegistrationForm(ctx.desk.today, entry_method="typed_mrz")
         self.mrz_form.register_requested.connect(self.register)
+        self.mrz_form.register_refused.connect(ctx.access.record_refused_check_in)
         self.mrz_form.candidate_chosen.connect(self._apply_candidate)
         self.mrz_form.stay_changed.connect(self._recheck)
         mrz_layout.addWidget(self.mrz_form, 1)
@@ -171,6 +172,7 @@ class ManualEntryPage(QWidget):
         # Tab 2: no MRZ at all.
         self.fields_form = RegistrationForm(ctx.desk.today, manual=True)
         self.fields_form.register_requested.connect(self.register)
+        self.fields_form.register_refused.connect(ctx.access.record_refused_check_in)
         for key, editor in self.fields_form.editors.items():
             signal = editor.editingFinished if isinstance(editor, QLineEdit) else editor.currentIndexChanged
             signal.connect(lambda *_a, k=key: self._schedule_manual_check())

@@ -55,6 +55,8 @@ class RegistrationForm(QWidget):
     """Emits `register_requested(GuestEntry)`; the page runs the registration as a background job."""
 
     register_requested = Signal(object)
+    #: Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.
+    register_refused = Signal(object, object)
     candidate_chosen = Signal(object)  # CorrectionCandidate: the page re-checks the MRZ with these lines
     stay_changed = Signal()
 
@@ -420,6 +422,9 @@ class RegistrationForm(QWidget):
         self._attempted = True
         self._show_findings()
         if not self.can_register():
+            errors = self.verdict().errors
+            if errors and not self._busy:
+                self.register_refused.emit(self.entry(), tuple(sorted({f.code for f in errors})))
             return
         self.register_requested.emit(self.entry())
 

@@ -31,6 +31,7 @@ from hotel_desk.rules.reports import (
     NEEDS_CORRECTION_STATES,
     ReportState,
 )
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
@@ -192,6 +193,13 @@ class ReportsPage(QWidget):
         shortcut("Ctrl+P", self, self.save_form)
         self._show_detail()
 
+    def apply_access(self) -> None:
+        """Each action for the roles that may do it: the liaison reads this page and changes nothing."""
+        access = self.ctx.access
+        self.retry_button.setVisible(access.role_can(Permission.SEND_REPORTS))
+        self.correct_button.setVisible(access.role_can(Permission.CORRECT))
+        self.form_button.setVisible(access.role_can(Permission.HAND_OVER))
+
     def _summary_changed(self, summary: object) -> None:
         # Another desk or the uploader changed the queue (counts or nearest deadline moved): reload.
         if summary != self._last_summary:
@@ -268,6 +276,8 @@ class ReportsPage(QWidget):
 
     def retry_selected(self) -> None:
         """'Send now': every waiting report goes at once, the selected one among them."""
+        if not self.ctx.access.can(Permission.SEND_REPORTS):
+            return
         if self.selected() is None and not any(r.state in DUE_STATES for r in self._all):
             return
         self.ctx.run_action(
@@ -277,7 +287,7 @@ class ReportsPage(QWidget):
 
     def open_correction(self) -> None:
         row = self.selected()
-        if row is None or row.state not in NEEDS_CORRECTION_STATES:
+        if row is None or row.state not in NEEDS_CORRECTION_STATES or not self.ctx.access.can(Permission.CORRECT):
             return
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
 
@@ -307,7 +317,7 @@ class ReportsPage(QWidget):
 
     def save_form(self) -> None:
         row = self.selected()
-        if row is None or not self.ctx.ready:
+        if row is None or not self.ctx.ready or not self.ctx.access.can(Permission.HAND_OVER):
             return
         path = self.ask_form_path(row)
         if not path:

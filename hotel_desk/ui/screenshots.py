@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hotel_desk.desk import Desk
+    from hotel_desk.desk.views import GuestEntry
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +24,7 @@ SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
 #: 14:30 in Beijing: the afternoon check-in rush, with yesterday's arrivals' deadlines coming up.
 MOMENT = datetime(2026, 11, 22, 6, 30, tzinfo=UTC)
 SIZE = (1360, 860)
+INSPECTION_SIZE = (1366, 768)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -49,6 +51,7 @@ def settle(seconds: float = 0.3) -> None:
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
     from hotel_desk.settings import Settings
+    from hotel_desk.ui import screenshot_access
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
     from hotel_desk.ui.manual_page import ManualEntryPage
@@ -65,6 +68,24 @@ def take(language: str, out_dir: Path) -> list[Path]:
     desk_app.window.resize(*SIZE)
     desk_app.start(show=True)
     wait_until(lambda: desk_app.ctx.ready)
+    window = desk_app.window
+    prefix = "zh" if language.startswith("zh") else "en"
+    shots: list[Path] = []
+
+    def grab(name: str) -> None:
+        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
+        polled = [False]
+        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
+        desk_app.ctx._polling = False
+        desk_app.ctx.refresh_summary()
+        wait_until(lambda: polled[0])
+        settle()
+        path = out_dir / f"{name}_{prefix}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    # A fresh installation asks for its first manager; the demo's staff are then set up and the manager works.
+    screenshot_access.first_manager(desk_app, grab, wait_until, prefix == "zh")
 
     # Yesterday's and today's arrivals: most reports accepted, one refused by the intake, one failing
     # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
@@ -90,21 +111,6 @@ def take(language: str, out_dir: Path) -> list[Path]:
             wait_until(settled)
     desk.set_training_faults(None)
     clock.set(MOMENT)
-    window = desk_app.window
-    prefix = "zh" if language.startswith("zh") else "en"
-    shots: list[Path] = []
-
-    def grab(name: str) -> None:
-        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
-        polled = [False]
-        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
-        desk_app.ctx._polling = False
-        desk_app.ctx.refresh_summary()
-        wait_until(lambda: polled[0])
-        settle()
-        path = out_dir / f"{name}_{prefix}.png"
-        window.grab().save(str(path))
-        shots.append(path)
 
     # Check-in with the sample passport read.
     window.show_page("check_in")
@@ -142,9 +148,33 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    # Inspection (the police liaison's view) at a laptop's 1366 x 768: yesterday's and today's events with
+    # names, the measures, a correction on its way, and the chain verified.
+    desk.pause_uploads()
+    desk.correct(made[1].registration_id, _with_room(desk, made[1].registration_id, "1722"), "room changed")
+    desk.check_audit_trail()
+    window.resize(*INSPECTION_SIZE)
+    window.show_page("inspection")
+    inspection = window.inspection
+    inspection.first.setDate(inspection.last.date().addDays(-1))
+    inspection.refresh()
+    wait_until(lambda: inspection.data is not None and inspection.timeline_model.rowCount() > 0)
+    inspection.tabs.setCurrentIndex(0)
+    grab("inspection")
+    window.resize(*SIZE)
+
+    # Staff accounts, the lock screen and the sign-in.
+    screenshot_access.door(desk_app, grab, wait_until)
+
     desk_app.shutdown()
     window.close()
     return shots
+
+
+def _with_room(desk: Desk, registration_id: str, room: str) -> GuestEntry:
+    from dataclasses import replace
+
+    return replace(desk.registration_entry(registration_id), room=room)
 
 
 def _state(desk: Desk, report_id: str) -> str:

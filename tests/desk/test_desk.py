@@ -16,7 +16,9 @@ import pytest
 from hotel_desk.clock import ManualClock
 from hotel_desk.desk import Desk, DeskError, GuestEntry
 from hotel_desk.documents import format_td3
+from hotel_desk.rules.roles import Role
 from hotel_desk.settings import Settings
+from tests.support.staff import sign_in
 
 
 @pytest.fixture
@@ -24,7 +26,8 @@ def desk(tmp_path: Path, clock: ManualClock) -> Iterator[Desk]:
     settings = Settings(hotel_name="Lakeside Inn", training=True,
                         database_url=f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}",
                         extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")})
-    with Desk(settings, actor="alice", clock=clock, uploader_interval=0.05) as opened:
+    with Desk(settings, clock=clock, uploader_interval=0.05) as opened:
+        sign_in(opened, "alice", Role.MANAGER)
         opened.open()
         opened.pause_uploads()  # each test sends when it wants to
         yield opened

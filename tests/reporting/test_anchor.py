@@ -1,7 +1,8 @@
 """The anchor (issue 12): a report's anchor (the ledger's audit chain head, stored with the report) goes out as
 its record's `anchor`, comes back inside the intake's signed result, and a result that echoes another anchor
-is no receipt. A report without one sends none. The hook is `OutboxReport.anchor`, read by the outgoing-record
-builder (hotel_desk.reporting.outgoing) through the uploader's `anchor_for`."""
+is no receipt. A report without one sends none. The hook is `OutboxReport.anchor` (filled by the store from
+the report row), read by the outgoing-record builder (hotel_desk.reporting.outgoing) through the uploader's
+`anchor_for`; the tests that choose anchors themselves pass their own `anchor_for`."""
 
 from __future__ import annotations
 
@@ -99,11 +100,22 @@ def test_an_anchor_the_protocol_cannot_carry_keeps_the_report_queued(db: Any, cl
 
 
 def test_the_default_hook_is_the_reports_own_anchor(db: Any, clock: Any) -> None:
+    """The store gives each report the chain head it was made at (the ledger, hotel_desk.store.anchors)."""
     [report_id] = register_guests(db, clock, 1)
     [report] = due_reports(db)
-    assert report.anchor == "" and report_anchor(report) == ""  # the store keeps none yet (the ledger adds it)
+    assert report.anchor.startswith("hotel_desk.chain/1:") and report_anchor(report) == report.anchor
     mapping = load_mapping()
-    plain = prepare([report], mapping=mapping, hotel_id=HOTEL_ID, retry_at=clock.now())
-    anchored = prepare([replace(report, anchor=HEAD)], mapping=mapping, hotel_id=HOTEL_ID, retry_at=clock.now())
-    assert [o.anchor for o in plain.outgoing] == [""] and [o.anchor for o in anchored.outgoing] == [HEAD]
-    assert anchored.outgoing[0].idempotency_key == report_id
+    sent = prepare([report], mapping=mapping, hotel_id=HOTEL_ID, retry_at=clock.now())
+    none = prepare([replace(report, anchor="")], mapping=mapping, hotel_id=HOTEL_ID, retry_at=clock.now())
+    assert [o.anchor for o in sent.outgoing] == [report.anchor] and [o.anchor for o in none.outgoing] == [""]
+    assert sent.outgoing[0].idempotency_key == report_id
+
+
+def test_the_uploader_sends_the_stores_anchors_and_they_come_back_signed(db: Any, clock: Any,
+                                                                          intake: IntakeServer) -> None:
+    ids = register_guests(db, clock, 3)
+    anchors = {r.report_id: r.anchor for r in due_reports(db)}
+    Uploader(db, http_transport(intake.url), hotel_id=HOTEL_ID, clock=clock, worker="anchor-test").drain()
+    assert set(_states(db).values()) == {"acknowledged"}
+    filed = dict(intake.db.conn.execute("SELECT report_id, anchor FROM filed"))
+    assert filed == anchors and len(set(filed.values())) == 3 and set(filed) == set(ids)

@@ -22,8 +22,10 @@ from sqlalchemy import select
 
 from hotel_desk.clock import ManualClock, SystemClock
 from hotel_desk.reporting.intake_server import HookAbort, IntakeServer
+from hotel_desk.rules.roles import Role
 from hotel_desk.store.models import Report, ReportAttempt
 from tests.reporting.conftest import REPO_ROOT_FOR_TESTS, register_guests
+from tests.support.staff import PASSWORD, make_accounts
 
 KILLS = 8
 
@@ -33,7 +35,8 @@ def test_sigkill_mid_send_loses_and_duplicates_nothing(db: Any, intake: IntakeSe
                                                        store_url: str, tmp_path: Path) -> None:
     # `reports send` runs on the computer's clock: the guests arrived on it two hours ago, so every report is
     # due for it at once (also under `./dev test --on`, where each process's clock starts anew at that date).
-    ids = register_guests(db, ManualClock(SystemClock().now() - timedelta(hours=2)), 150)
+    clock = ManualClock(SystemClock().now() - timedelta(hours=2))
+    ids = register_guests(db, clock, 150)
     current: dict[str, subprocess.Popen[bytes]] = {}
     requests = {"n": 0, "kills": 0, "killed_after_filing": 0}
     lock = threading.Lock()
@@ -62,7 +65,9 @@ def test_sigkill_mid_send_loses_and_duplicates_nothing(db: Any, intake: IntakeSe
     intake.hook = hook
     # Prepended, not replaced: `./dev test --on DATE` puts its libfaketime shim on PYTHONPATH for every process.
     path = os.pathsep.join(p for p in (str(REPO_ROOT_FOR_TESTS), os.environ.get("PYTHONPATH", "")) if p)
-    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": path}
+    make_accounts(store_url, {"alice": Role.RECEPTIONIST}, clock=clock)
+    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": path, "HOTEL_DESK_USER": "alice",
+           "HOTEL_DESK_PASSWORD": PASSWORD}
     cmd = [sys.executable, "-m", "hotel_desk", "reports", "send", "--until-empty", "--batch-size", "20",
            "--intake", intake.url]
     runs = 0

@@ -16,9 +16,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hotel_desk.desk import Desk, DeskError
 from hotel_desk.reporting.intake_server import IntakeServer
 from hotel_desk.reporting.signatures import public_key_text
+from hotel_desk.rules.roles import Role
 from hotel_desk.settings import Settings
 from tests.reporting.conftest import AUTH_CODE, HOTEL_ID
 from tests.reporting.stand_ins import StandInIntake
+from tests.support.staff import sign_in
 
 LIVE_ID = "JA-POLICE-TEST"
 
@@ -46,7 +48,8 @@ def desk(tmp_path: Path, data_dir: Path) -> Iterator[Desk]:
     """A TRAINING desk that has not started anything: it tests candidate settings before a switch."""
     settings = Settings(training=True, database_url=f"sqlite:///{(tmp_path / 'training.sqlite3').as_posix()}",
                         extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")})
-    with Desk(settings, actor="alice") as opened:
+    with Desk(settings) as opened:
+        sign_in(opened, "boss", Role.MANAGER)  # switching to LIVE is a manager's (Permission.SWITCH_LIVE)
         yield opened
 
 
@@ -65,7 +68,7 @@ def test_a_live_desk_refuses_to_start_without_a_usable_intake(tmp_path: Path, po
                                                               kw: dict[str, Any], setting: str) -> None:
     if kw.get("intake_public_key") == "KEY":
         kw = {**kw, "intake_public_key": public_key_text(police_key.public_key())}
-    with Desk(live(tmp_path, **kw), actor="alice") as desk, pytest.raises(DeskError) as refused:
+    with Desk(live(tmp_path, **kw)) as desk, pytest.raises(DeskError) as refused:
         desk.open()
     assert refused.value.code == "no_intake" and setting in str(refused.value)
     assert "LIVE mode cannot start" in str(refused.value)
@@ -78,7 +81,7 @@ def test_a_live_desk_with_its_intake_starts(tmp_path: Path, pki: Path, police_ke
                        intake_id=LIVE_ID) as police:
         settings = live(tmp_path, intake_url=police.url, intake_public_key=public_key_text(police_key.public_key()),
                         intake_ca_bundle=str(pki / "ca.pem"), intake_id=LIVE_ID)
-        with Desk(settings, actor="alice", uploader_interval=0.05) as desk:
+        with Desk(settings, uploader_interval=0.05) as desk:
             opened = desk.open()
             assert opened.intake_url == police.url and not opened.training_intake
             result = desk.test_connection()
@@ -89,7 +92,7 @@ def test_a_live_desk_with_its_intake_starts(tmp_path: Path, pki: Path, police_ke
 def test_the_training_desk_tests_its_own_intake(tmp_path: Path, data_dir: Path) -> None:
     settings = Settings(training=True, database_url=f"sqlite:///{(tmp_path / 'd.sqlite3').as_posix()}",
                         extra={"training_intake_port": "0", "training_intake_db": str(tmp_path / "intake.sqlite3")})
-    with Desk(settings, actor="alice", uploader_interval=0.05) as desk:
+    with Desk(settings, uploader_interval=0.05) as desk:
         desk.open()
         result = desk.test_connection()
     assert result.ok and (result.configured, result.reachable, result.key_matches, result.mode_matches) == (
@@ -155,6 +158,14 @@ def test_nobody_answering_is_said_so(desk: Desk, tmp_path: Path, police_key: Ed2
                                            intake_public_key=public_key_text(police_key.public_key())))
     assert not result.ok and result.failure == "offline" and result.configured and not result.reachable
     assert "does not answer" in result.problem
+
+
+def test_only_who_may_switch_to_live_tests_other_settings(desk: Desk, tmp_path: Path) -> None:
+    from hotel_desk.desk import NotAllowed
+
+    sign_in(desk, "alice", Role.RECEPTIONIST)
+    with pytest.raises(NotAllowed):
+        desk.test_connection(live(tmp_path, intake_url="https://police.example.cn"))
 
 
 def test_settings_that_cannot_make_an_intake_are_said_before_anything_is_sent(desk: Desk, tmp_path: Path) -> None:

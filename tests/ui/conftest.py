@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from hotel_desk.rules.roles import Role
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 SAMPLE = Path(__file__).resolve().parents[2] / "hotel_desk" / "ui" / "resources" / "sample_passport.png"
@@ -30,11 +32,12 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     from hotel_desk.clock import ShiftedClock
     from hotel_desk.settings import Settings
     from hotel_desk.ui.app import build
+    from tests.support.staff import sign_in
 
     made = []
 
     def make(language: str = "en", wedge: bool = False, clock: object = None,  # type: ignore[no-untyped-def]
-             **settings_values: object):
+             user: tuple[str, Role] | None = ("alice", Role.MANAGER), **settings_values: object):
         # The keyboard-wedge filter is off unless a test asks for it: qtbot types as fast as a reader does.
         settings = Settings(
             hotel_name="Lakeside Inn", training=True, language=language,
@@ -48,6 +51,12 @@ def make_desk_app(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         qtbot.addWidget(desk_app.window)
         desk_app.start(show=True)
         qtbot.waitUntil(lambda: desk_app.ctx.ready, timeout=SLOW_MS)
+        qtbot.waitUntil(lambda: desk_app.ctx.access.has_accounts is not None, timeout=SLOW_MS)
+        if user is not None:  # signed in as at the desk (the sign-in screen has its own tests)
+            sign_in(desk_app.desk, *user)
+            desk_app.ctx.access.load()
+            qtbot.waitUntil(lambda: desk_app.window.gate.currentWidget() is desk_app.window.desk_area,
+                            timeout=SLOW_MS)
         return desk_app
 
     yield make
