@@ -13,9 +13,11 @@ from hotel_desk.reporting.connection import IntakeConfigError, IntakeLine
 from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport, answer_cap
 from hotel_desk.reporting.protocol import FailureKind, RecordStatus
 from hotel_desk.reporting.training_home import training_home
+from hotel_desk.rules.roles import Role
 from tests.reporting import stand_ins
 from tests.reporting.conftest import AUTH_CODE, HOTEL_ID, http_transport, outgoing, sample_payload
 from tests.reporting.stand_ins import RawIntake
+from tests.support.staff import staff_env
 
 KEY = "ed25519:" + "A" * 43 + "="  # any well-formed key: these tests never get as far as a signature
 
@@ -143,6 +145,7 @@ def test_reports_send_in_live_mode_refuses_to_start(settings: dict[str, Any], wo
     monkeypatch.setenv("HOTEL_DESK_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", store_url)
     monkeypatch.delenv("HOTEL_DESK_INTAKE_URL", raising=False)
+    staff_env(monkeypatch, store_url, "alice", Role.RECEPTIONIST)  # a receptionist may send: the line refuses
     assert main(["reports", "send"]) == 1
     out, err = capsys.readouterr()
     assert "refusing to send" in err and words in err

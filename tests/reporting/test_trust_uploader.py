@@ -18,10 +18,12 @@ from hotel_desk.reporting.metrics import reporting_status
 from hotel_desk.reporting.schedule import POSTPONED_PREFIX, BackoffPolicy
 from hotel_desk.reporting.training_home import training_home
 from hotel_desk.reporting.uploader import Uploader, UploaderEvent
+from hotel_desk.rules.roles import Role
 from hotel_desk.store.models import Report, ReportAttempt
 from tests.reporting import stand_ins
 from tests.reporting.conftest import AUTH_CODE, HOTEL_ID, http_transport, register_guests
 from tests.reporting.stand_ins import RawIntake, StandInIntake
+from tests.support.staff import staff_env
 
 WORKER = "trust-uploader"
 
@@ -195,6 +197,7 @@ def test_postponement_shows_in_reports_status_and_send_now_clears_it(
     assert main(["reports", "status"]) == 0
     out = capsys.readouterr().out
     assert "postponed by the intake 2" in out and out.count("POSTPONED: postponed by the intake until") == 2
+    staff_env(monkeypatch, store_url, "alice", Role.RECEPTIONIST)  # sending needs a signed-in receptionist
     with IntakeServer.for_home(training_home(), port=0, hotels={HOTEL_ID: AUTH_CODE}) as server:
         monkeypatch.setenv("HOTEL_DESK_INTAKE_URL", server.url)
         assert main(["reports", "send"]) == 1  # respects the postponement: still pending, and says so
