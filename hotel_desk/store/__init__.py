@@ -4,8 +4,10 @@ Public API (see docs/store.md):
 - opening: `open_database(url, *, migrate=True, backup=True) -> Database` (`.write()`, `.read()`); the
   settings are never read here: the caller says which database
 - set-up: `set_property`, `ensure_property`, `get_property`, `ensure_desk_user`
-- desk actions (one transaction each, with report + audit event): `register_guest`, `register_many`,
-  `check_out`, `check_out_many`, `correct_registration`, `cancel_registration`, `register_group`
+- desk actions (one transaction each, with report + audit event): `register_guest`, `register_many` (both
+  refuse a registration that repeats an open one unless confirmed: `DuplicateRegistration`; `open_stays_of`
+  finds them beforehand), `check_out`, `check_out_many`, `correct_registration`, `cancel_registration`,
+  `register_group`
 - closing stays: `overdue_stays`, `queue_nil_reports` (the daily "no foreign guests" report)
 - returning guests: `returning_guest`, `guest_history`
 - suspected-error lists: `import_suspected_errors`, `suspected_errors`, `suspected_error_counts`,
@@ -27,6 +29,7 @@ record's fields). Importing this package loads SQLAlchemy: command modules impor
 
 from __future__ import annotations
 
+from hotel_desk.rules.duplicates import OpenStay
 from hotel_desk.rules.record import EntryMethod, GuestRegistration, StayDetails
 from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.anchors import (
@@ -71,7 +74,14 @@ from hotel_desk.store.closure import (
     queue_nil_reports,
 )
 from hotel_desk.store.db import Database
-from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StorageFull, StoreError
+from hotel_desk.store.errors import (
+    DuplicateRegistration,
+    InvalidRegistration,
+    NotFound,
+    StateError,
+    StorageFull,
+    StoreError,
+)
 from hotel_desk.store.groups import GroupDetails, GroupRegistered, group_members, register_group
 from hotel_desk.store.guest_views import (
     InHouseGuest,
@@ -107,7 +117,13 @@ from hotel_desk.store.property import (
 )
 from hotel_desk.store.queueing import ReportRef
 from hotel_desk.store.receipts import ReceiptsExport, export_receipts
-from hotel_desk.store.registrations import StayLinks, register_guest, register_in_session, register_many
+from hotel_desk.store.registrations import (
+    StayLinks,
+    open_stays_of,
+    register_guest,
+    register_in_session,
+    register_many,
+)
 from hotel_desk.store.report_answers import (
     HANDOVER_CHANNELS,
     confirm_report,
@@ -179,12 +195,14 @@ __all__ = [
     "BrokenLink",
     "ChainVerification",
     "Database",
+    "DuplicateRegistration",
     "EntryMethod",
     "FieldError",
     "GuestRegistration",
     "InHouseGuest",
     "InvalidRegistration",
     "NotFound",
+    "OpenStay",
     "OutboxReport",
     "PendingReport",
     "PropertyCodes",
@@ -226,6 +244,7 @@ __all__ = [
     "mark_sending",
     "open_database",
     "open_existing_database",
+    "open_stays_of",
     "outbox_summary",
     "pending_reports",
     "read_anchors",

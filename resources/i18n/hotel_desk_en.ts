@@ -169,7 +169,7 @@
 <context>
     <name>RegistrationForm</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="418"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>%n problem to fix first</numerusform>

@@ -1546,11 +1546,13 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="44"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="84"/>
         <source>Travel permit, Hong Kong / Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="45"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="85"/>
         <source>Travel permit, Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
@@ -1561,7 +1563,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="47"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -1586,442 +1588,437 @@ or press Ctrl+O to open an image</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="57"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
         <source>(not recorded)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
         <source>C – crew</source>
         <translation>C – 乘务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
         <source>D – permanent residence</source>
         <translation>D – 永久居留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
         <source>F – exchange, visit</source>
         <translation>F – 交流、访问</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
         <source>G – transit</source>
         <translation>G – 过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
         <source>J1 – resident journalist</source>
         <translation>J1 – 常驻记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
         <source>J2 – journalist, short visit</source>
         <translation>J2 – 临时采访记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
         <source>L – tourism</source>
         <translation>L – 旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
         <source>M – business, trade</source>
         <translation>M – 商贸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
         <source>Q1 – family reunion, long stay</source>
         <translation>Q1 – 家庭团聚（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
         <source>Q2 – family visit, short stay</source>
         <translation>Q2 – 探亲（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
         <source>R – high-level talent</source>
         <translation>R – 高层次人才</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
         <source>S1 – family of foreign resident, long stay</source>
         <translation>S1 – 外国人家属（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
         <source>S2 – family of foreign resident, short stay</source>
         <translation>S2 – 外国人家属（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
         <source>X1 – study, long term</source>
         <translation>X1 – 长期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
         <source>X2 – study, short term</source>
         <translation>X2 – 短期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="75"/>
         <source>Z – work</source>
         <translation>Z – 工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
         <source>Diplomatic visa</source>
         <translation>外交签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
         <source>Courtesy visa</source>
         <translation>礼遇签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
         <source>Service visa</source>
         <translation>公务签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
         <source>Visa-free entry</source>
         <translation>免签入境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
-        <source>Travel permit (HK / Macao / Taiwan)</source>
-        <translation>通行证（港澳台）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Unspecified</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Tourism</source>
         <translation>旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Visiting family</source>
         <translation>探亲</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Transit</source>
         <translation>过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="98"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="103"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="104"/>
         <source>No foreign guests (nil report)</source>
         <translation>无境外旅客（零报告）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="118"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="131"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
         <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
         <source>the check-out time is before the arrival</source>
         <translation>退房时间早于入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
         <source>the check-out time is in the future</source>
         <translation>退房时间不能晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
         <source>say what was checked: a &quot;verified correct&quot; answer needs a note</source>
         <translation>请说明核对了什么：“核实无误”须附说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
         <source>the item was already answered</source>
         <translation>该条目已经答复过</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="170"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="172"/>
         <source>the document does not match the earlier stay (the returning guest was not linked)</source>
         <translation>证件与以前的入住记录不符（未作为回头客关联）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
         <source>Check-in registered</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
         <source>Check-in blocked</source>
         <translation>入住被拦截</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
         <source>Report picked up for sending</source>
         <translation>报告已取出待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
         <source>Report accepted by the police</source>
         <translation>公安机关已接收报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
         <source>Report refused by the intake</source>
         <translation>报告被接收端退回</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
         <source>Report not sent yet (retrying)</source>
         <translation>报告尚未发出（重试中）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
         <source>Report handed over</source>
         <translation>报告已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
         <source>Hand-over confirmed</source>
         <translation>移交已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
         <source>Personal data viewed</source>
         <translation>查看了个人信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
         <source>Guest list viewed</source>
         <translation>查看了宾客列表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="195"/>
         <source>Hotel settings changed</source>
         <translation>酒店设置已更改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
         <source>Desk user added</source>
         <translation>新增前台用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="195"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
         <source>Audit trail exported</source>
         <translation>审计记录已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
         <source>Receipts exported</source>
         <translation>回执已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
         <source>Records sealed into the chain (upgrade)</source>
         <translation>记录已纳入审计链（升级）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
         <source>Page images deleted after retention</source>
         <translation>证件图像到期删除</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
         <source>Page images encrypted</source>
         <translation>证件图像已加密</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
         <source>Data key created</source>
         <translation>已创建数据密钥</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="208"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
         <source>Late 1–2 days</source>
         <translation>迟报 1–2 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="211"/>
         <source>Late 3–7 days</source>
         <translation>迟报 3–7 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
         <source>Late 8–14 days</source>
         <translation>迟报 8–14 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="211"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="213"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
     </message>
@@ -2391,24 +2388,24 @@ or press Ctrl+O to open an image</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="412"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="414"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="422"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="424"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="418"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="425"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="427"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>

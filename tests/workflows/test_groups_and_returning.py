@@ -82,7 +82,9 @@ def test_a_whole_group_checks_out_together(db, clock):
 def test_a_returning_guest_by_document_fills_from_the_last_stay_and_is_linked(db, clock):
     first = register(db, clock, number="R1000001", surname="KOWALSKA", given="ANNA", nationality="POL",
                      chinese_name="安娜", came_from="Warsaw", room="808")
-    clock.advance(timedelta(days=30))
+    clock.advance(timedelta(days=3))
+    store.check_out(db, first.registration_id, actor="alice", clock=clock)
+    clock.advance(timedelta(days=27))
     found = store.returning_guest(db, document_number="r100 0001", nationality="pol", surname="Kowalska",
                                   given_names="Anna", birth_date=date(1985, 1, 1), actor="alice", clock=clock)
     assert found is not None and found.linked and found.rule == "document_nationality"

@@ -36,9 +36,10 @@ def stays(db, clock):
     cancelled registration."""
     one = register(db, clock, number="ZE111111", surname="MARTIN")
     lee = register(db, clock, number="ZE222222", surname="LEE", room="302")
-    park = register(db, clock, number="ZE222222", surname="PARK", room="303")
+    # Repeats of an open registration are refused unless confirmed as intended (issue 12): these are.
+    park = register(db, clock, number="ZE222222", surname="PARK", room="303", intended=True)
     chen_1 = register(db, clock, number="ZE333333", surname="CHEN", room="304")
-    chen_2 = register(db, clock, number="ZE333333", surname="CHEN", room="305")
+    chen_2 = register(db, clock, number="ZE333333", surname="CHEN", room="305", intended=True)
     gone = register(db, clock, number="ZE444444", surname="WRONG", room="306")
     store.cancel_registration(db, gone.registration_id, actor="alice", note="duplicate", clock=clock)
     return {"one": one, "lee": lee, "park": park, "chen_1": chen_1, "chen_2": chen_2, "gone": gone}
