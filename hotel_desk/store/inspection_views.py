@@ -34,23 +34,33 @@ class TimelineEntry:
     guest_name: str  # empty for events not about a stay (settings, exports, claims of many reports)
     room: str
     registration_id: str
-    summary: str  # the details worth reading: a receipt, a note, the fields changed
+    summary: str  # the details worth reading, in English (the export bundle's words)
+    #: The same details as (name, value) pairs, for a reader to put in its own words: `report_kind` (a
+    #: ReportKind value), `changed_fields` (record keys, comma-separated), `note`, `reports` (report id
+    #: prefix: state), `receipt_number`, `what`, `purpose`, `count`.
+    facts: tuple[tuple[str, str], ...] = ()
 
 
-def _summary(action: str, details: dict[str, Any]) -> str:
-    parts = []
+def _facts(action: str, details: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    facts: list[tuple[str, str]] = []
     if details.get("report_kind"):
-        parts.append(str(details["report_kind"]))
+        facts.append(("report_kind", str(details["report_kind"])))
     if details.get("changed_fields"):
-        parts.append(", ".join(map(str, details["changed_fields"])))
+        facts.append(("changed_fields", ", ".join(map(str, details["changed_fields"]))))
     if details.get("note"):
-        parts.append(str(details["note"]))
+        facts.append(("note", str(details["note"])))
     if action.startswith("report.") and isinstance(details.get("reports"), dict):
-        parts.append(", ".join(f"{str(k)[:8]}: {v}" for k, v in list(details["reports"].items())[:3] if v))
+        facts.append(("reports", ", ".join(f"{str(k)[:8]}: {v}" for k, v in list(details["reports"].items())[:3]
+                                           if v)))
     for key in ("receipt_number", "what", "purpose", "count"):
         if details.get(key) not in (None, ""):
-            parts.append(f"{key.replace('_', ' ')} {details[key]}")
-    return "; ".join(p for p in parts if p)
+            facts.append((key, str(details[key])))
+    return tuple((k, v) for k, v in facts if v)
+
+
+def _summary(facts: tuple[tuple[str, str], ...]) -> str:
+    named = ("receipt_number", "what", "purpose", "count")
+    return "; ".join(f"{key.replace('_', ' ')} {value}" if key in named else value for key, value in facts)
 
 
 def _stays(session: Session, registration_ids: set[str]) -> dict[str, tuple[str, str]]:
@@ -99,9 +109,9 @@ def timeline(db: Database, *, actor: str, start: datetime | None = None, end: da
         entries = []
         for r in rows:
             name, room = stays.get(owner[r.seq], ("", ""))
-            details = json.loads(r.body).get("details") or {}
+            facts = _facts(r.action, json.loads(r.body).get("details") or {})
             entries.append(TimelineEntry(r.seq, r.occurred_at, r.actor, r.action, name, room, owner[r.seq],
-                                         _summary(r.action, details)))
+                                         _summary(facts), facts))
         append_event(session, actor=actor, action=AuditAction.PERSONAL_DATA_LIST, entity_type="view",
                      entity_id="inspection_timeline", at=now_of(clock),
                      details={"from": iso_utc(start) if start else None, "to": iso_utc(end) if end else None,

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +34,9 @@ from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import card, page_frame
+
+#: Audit actions of reading personal data (AuditAction.PERSONAL_DATA_READ and _LIST).
+VIEW_PREFIX = "personal_data."
 
 if TYPE_CHECKING:
     from hotel_desk.store.inspection import Measures
@@ -120,7 +124,14 @@ class InspectionPage(QWidget):
         self.guest.setPlaceholderText(self.tr("Guest name or room"))
         self.staff = QLineEdit()
         self.staff.setPlaceholderText(self.tr("Staff (user name)"))
-        for widget in (QLabel(self.tr("From")), self.first, QLabel(self.tr("to")), self.last, self.guest, self.staff):
+        # Every view of a guest's data is in the trail too; the liaison reads the changes first and asks for the
+        # views when the question is who looked at whom.
+        self.show_views = QCheckBox(self.tr("Views of personal data"))
+        self.show_views.setToolTip(self.tr("Also list every time staff opened a guest's record, a page image or a "
+                                           "report as sent"))
+        self.show_views.toggled.connect(lambda _on: self._show_timeline())
+        for widget in (QLabel(self.tr("From")), self.first, QLabel(self.tr("to")), self.last, self.guest, self.staff,
+                       self.show_views):
             bar.addWidget(widget)
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.clicked.connect(self.refresh)
@@ -154,7 +165,7 @@ class InspectionPage(QWidget):
         self.timeline_model = RowsModel(
             [self.tr("Time"), self.tr("Staff"), self.tr("What"), self.tr("Guest"), self.tr("Room"), self.tr("Details")],
             lambda e: [e.occurred_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M"), e.actor,
-                       labels.audit_action(e.action), e.guest_name, e.room, e.summary])
+                       labels.audit_action(e.action), e.guest_name, e.room, labels.timeline_details(e.facts)])
         self.timeline = _table(self.timeline_model, 5)
         measure_headers = [self.tr("Period"), self.tr("Registrations"), self.tr("Reports"), self.tr("Within 24 h"),
                            *(labels.late_grade(g) for g in GRADES), self.tr("Overdue, not reported"),
@@ -164,8 +175,9 @@ class InspectionPage(QWidget):
         self.months_model = RowsModel(measure_headers, self._measure_cells, self._measure_colour)
         self.differences_model = RowsModel(
             [self.tr("Guest"), self.tr("Room"), self.tr("Fields"), self.tr("As sent"), self.tr("Now"), self.tr("Status")],
-            lambda d: [d.guest_name, d.room, ", ".join(d.fields), "; ".join(f"{k}: {d.sent[k]}" for k in d.fields),
-                       "; ".join(f"{k}: {d.now[k]}" for k in d.fields),
+            lambda d: [d.guest_name, d.room, ", ".join(labels.field_label(k) for k in d.fields),
+                       "; ".join(f"{labels.field_label(k)}: {d.sent[k]}" for k in d.fields),
+                       "; ".join(f"{labels.field_label(k)}: {d.now[k]}" for k in d.fields),
                        self.tr("correction on its way") if d.status == "waiting" else self.tr("changed without a report")],
             lambda d: theme.WARNING if d.status == "waiting" else theme.ERROR)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
@@ -216,7 +228,7 @@ class InspectionPage(QWidget):
 
     def show_data(self, data: Any) -> None:
         self.data = data
-        self.timeline_model.set_rows(data.timeline)
+        self._show_timeline()
         self.days_model.set_rows(data.measures.days)
         self.months_model.set_rows(data.measures.months)
         self.differences_model.set_rows(data.differences)
@@ -230,6 +242,17 @@ class InspectionPage(QWidget):
                             .replace("%4", str(len(data.differences))).replace("%5", str(unreported)))
         self.tabs.setTabText(3, self.tr("Differences (%1)").replace("%1", str(len(data.differences))))
         self.show_chain_state()
+
+    def shown_timeline(self) -> list[Any]:
+        """The timeline as listed: the views of personal data only when asked for."""
+        if self.data is None:
+            return []
+        if self.show_views.isChecked():
+            return list(self.data.timeline)
+        return [e for e in self.data.timeline if not e.action.startswith(VIEW_PREFIX)]
+
+    def _show_timeline(self) -> None:
+        self.timeline_model.set_rows(self.shown_timeline())
 
     def show_chain_state(self) -> None:
         last = self.ctx.desk.last_audit_check

@@ -212,3 +212,38 @@ def late_grade(grade: str) -> str:
         "8-14d": QCoreApplication.translate("Labels", "Late 8–14 days"),
         ">=15d": QCoreApplication.translate("Labels", "Late 15+ days"),
     }.get(grade, grade)
+
+
+def timeline_details(facts: tuple[tuple[str, str], ...]) -> str:
+    """An audit event's details (hotel_desk.store.inspection_views.TimelineEntry.facts) in the reader's words:
+    report kinds and field names translated, notes and receipts as written."""
+    what = {
+        "registration_detail": QCoreApplication.translate("Labels", "the registration"),
+        "report_payload": QCoreApplication.translate("Labels", "a report as sent"),
+        "document_page_image": QCoreApplication.translate("Labels", "the document's page image"),
+        "guest_history": QCoreApplication.translate("Labels", "the guest's earlier stays"),
+        "returning_guest_match": QCoreApplication.translate("Labels", "a returning guest's last stay"),
+        "registration form": QCoreApplication.translate("Labels", "the registration form"),
+    }
+    purposes = {
+        "correction": QCoreApplication.translate("Labels", "to correct it"),
+        "suspected error": QCoreApplication.translate("Labels", "to answer a suspected error"),
+    }
+    parts: list[str] = []
+    for key, value in facts:
+        if key == "report_kind":
+            parts.append(report_kind(value))
+        elif key == "changed_fields":
+            parts.append(QCoreApplication.translate("Labels", "changed: %1").replace(
+                "%1", ", ".join(field_label(f.strip()) for f in value.split(","))))
+        elif key == "receipt_number":
+            parts.append(QCoreApplication.translate("Labels", "receipt %1").replace("%1", value))
+        elif key == "what":
+            parts.append(what.get(value, value))
+        elif key == "purpose":
+            parts.append(purposes.get(value, value))
+        elif key == "count":
+            parts.append(QCoreApplication.translate("Labels", "%1 rows").replace("%1", value))
+        else:  # a note, report states: as written
+            parts.append(value)
+    return "; ".join(parts)

@@ -1154,275 +1154,285 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="112"/>
         <source>Inspection</source>
-        <extracomment>The national lateness grades, as the measures count them (imported from the rules: the window does not load the store&apos;s modules at start-up).</extracomment>
+        <extracomment>Audit actions of reading personal data (AuditAction.PERSONAL_DATA_READ and _LIST). The national lateness grades, as the measures count them (imported from the rules: the window does not load the store&apos;s modules at start-up).</extracomment>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="113"/>
         <source>For the police liaison: who registered whom and when, what was reported in time, what was late or corrected, and whether the record is intact. Nothing here changes a registration.</source>
         <translation>供公安联络员查看：谁在何时登记了谁，哪些按时报送，哪些迟报或更正，以及记录是否完整。此处不会更改任何登记。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="120"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="124"/>
         <source>Guest name or room</source>
         <translation>宾客姓名或房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="126"/>
         <source>Staff (user name)</source>
         <translation>员工（用户名）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="129"/>
+        <source>Views of personal data</source>
+        <translation>个人信息查看记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="130"/>
+        <source>Also list every time staff opened a guest&apos;s record, a page image or a report as sent</source>
+        <translation>同时列出员工每次打开旅客登记、证件页图像或已上报内容的记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="133"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="133"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="125"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="142"/>
         <source>Verify the chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="132"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
         <source>Check every link of the audit chain, every report and every record against it, and the database&apos;s guards</source>
         <translation>逐环校验审计链，核对每份报告和每条记录，并检查数据库的保护触发器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="147"/>
         <source>Export bundle…</source>
         <translation>导出审计包…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="137"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="148"/>
         <source>A ZIP for the sub-station: a PDF summary, every event with names, the measures and the chain head, checkable on any computer</source>
         <translation>交给派出所的 ZIP 包：PDF 摘要、带姓名的全部事件、考核指标和链头，可在任何电脑上校验</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="144"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <source>Not verified yet in this session.</source>
         <translation>本次运行尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>Guest</source>
         <translation>宾客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
         <source>Registrations</source>
         <translation>登记数</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
         <source>Reports</source>
         <translation>报告数</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
         <source>Within 24 h</source>
         <translation>24 小时内报送率</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
         <source>Overdue, not reported</source>
         <translation>逾期未报</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
         <source>Cancellations</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
         <source>Handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
         <source>Blocked check-ins</source>
         <translation>被拦截的入住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
         <source>Suspected errors</source>
         <translation>疑似错误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>As sent</source>
         <translation>已报送内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>Now</source>
         <translation>当前内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="181"/>
         <source>correction on its way</source>
         <translation>更正报告待报送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="181"/>
         <source>changed without a report</source>
         <translation>未经报告被修改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="183"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="184"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="185"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="174"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="186"/>
         <source>Differences</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="211"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="223"/>
         <source>The inspection could not be loaded: %1</source>
         <translation>无法加载检查数据：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="215"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="227"/>
         <source>Loading the inspection</source>
         <translation>正在加载检查数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="226"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="238"/>
         <source>%1 registrations · %2 reported within 24 hours · %3 late · %4 stays differ from what was sent (%5 without a report)</source>
         <translation>登记 %1 条 · 24 小时内报送 %2 · 迟报 %3 条 · %4 条登记与已报送内容不一致（其中 %5 条未经报告）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="231"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="243"/>
         <source>Differences (%1)</source>
         <translation>不一致（%1）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="237"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="260"/>
         <source>Not verified yet in this session: press Verify the chain.</source>
         <translation>本次运行尚未校验：请点击“校验审计链”。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="243"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="266"/>
         <source>Verified %1: intact. %2 events, head %3; %4 records and %5 reports match the chain.</source>
         <translation>%1 已校验：完整。共 %2 个事件，链头 %3；%4 条记录和 %5 份报告与审计链一致。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="248"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="271"/>
         <source>Verified %1: NOT intact. First problem: %2</source>
         <translation>%1 已校验：不完整。第一个问题：%2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="265"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="288"/>
         <source>The chain could not be verified: %1</source>
         <translation>无法校验审计链：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="268"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="291"/>
         <source>Verifying the audit chain</source>
         <translation>正在校验审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="274"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="297"/>
         <source>Save the export bundle</source>
         <translation>保存审计包</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="275"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="298"/>
         <source>Bundle (*.zip)</source>
         <translation>审计包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="293"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="316"/>
         <source>Bundle saved: %1 (%2 events, chain head %3). Check it anywhere with: hotel-desk audit verify-export</source>
         <translation>审计包已保存：%1（%2 个事件，链头 %3）。可在任何电脑上用 hotel-desk audit verify-export 校验</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="299"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="322"/>
         <source>The bundle could not be saved: %1</source>
         <translation>无法保存审计包：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="303"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="326"/>
         <source>Exporting the bundle</source>
         <translation>正在导出审计包</translation>
     </message>
@@ -2021,6 +2031,61 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/labels.py" line="213"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="221"/>
+        <source>the registration</source>
+        <translation>登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="222"/>
+        <source>a report as sent</source>
+        <translation>已上报的报告</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
+        <source>the document&apos;s page image</source>
+        <translation>证件页图像</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="224"/>
+        <source>the guest&apos;s earlier stays</source>
+        <translation>旅客以往入住记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="225"/>
+        <source>a returning guest&apos;s last stay</source>
+        <translation>回头客上次入住记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="226"/>
+        <source>the registration form</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="229"/>
+        <source>to correct it</source>
+        <translation>用于更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="230"/>
+        <source>to answer a suspected error</source>
+        <translation>用于答复疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="237"/>
+        <source>changed: %1</source>
+        <translation>修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="240"/>
+        <source>receipt %1</source>
+        <translation>回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="246"/>
+        <source>%1 rows</source>
+        <translation>%1 条</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ with names and staff, the measures, the chain verified, and the export bundle wr
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
@@ -54,3 +55,23 @@ def test_the_inspection_is_for_the_liaison_and_the_manager_not_the_receptionist(
     assert window.nav.item(PAGES.index("inspection")).isHidden()
     qtbot.keyClick(window, INSPECTION_KEY, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() != "inspection"
+
+
+def test_the_timeline_lists_changes_in_the_readers_words_and_views_only_when_asked(desk_app, qtbot) -> None:
+    desk = desk_app.desk
+    done = desk.register(demo_entry(desk, DEMO_GUESTS[0]))
+    entry = desk.registration_entry(done.registration_id)  # a view of personal data: in the trail
+    desk.correct(done.registration_id, replace(entry, room="1808"), "room changed")
+    window = desk_app.window
+    window.show_page("inspection")
+    page = window.inspection
+    qtbot.waitUntil(lambda: page.data is not None, timeout=SLOW_MS)
+    assert any(e.action == "personal_data.read" for e in page.data.timeline)
+    assert not any(e.action.startswith("personal_data.") for e in page.shown_timeline())
+    model = page.timeline_model
+    details = [model.index(row, 5).data() for row in range(model.rowCount())]
+    assert any("changed: Room" in d and "room changed" in d for d in details), details
+    assert not any("room_" in d or "changed_fields" in d for d in details)
+    page.show_views.setChecked(True)
+    assert model.rowCount() == len(page.data.timeline)
+    assert any("the registration; to correct it" in model.index(row, 5).data() for row in range(model.rowCount()))
