@@ -26,16 +26,20 @@ from typing import TYPE_CHECKING, Any
 from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
 from hotel_desk.desk.access import Access, StaffSession
+from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
+from hotel_desk.desk.closure import Closure
 from hotel_desk.desk.errors import DeskError, NotSignedIn
-from hotel_desk.desk.link import IntakeLink, LinkState
+from hotel_desk.desk.groups import GroupDesk
+from hotel_desk.desk.intake_link import IntakeLink
+from hotel_desk.desk.link import LinkState, LinkWatch
 from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.returning import Returning
 from hotel_desk.desk.staff import StaffDesk
+from hotel_desk.desk.suspected import SuspectedErrors
 from hotel_desk.desk.views import (
-    DeadlineAlert,
     DocumentRead,
     GuestEntry,
     InHouseGuest,
-    QueueSummary,
     Registered,
     ReportRow,
     latin_name,
@@ -49,13 +53,14 @@ from hotel_desk.documents import (
     typing_feedback,
 )
 from hotel_desk.rules import gate
+from hotel_desk.rules.duplicates import repeats as repeats_of
 from hotel_desk.rules.record import GuestRegistration, Override, record_values
 from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
-    from hotel_desk.desk.connection import ConnectionTest
-    from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
+    from hotel_desk.desk.intake import UploaderHandle
+    from hotel_desk.desk.views import QueueSummary
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
     from hotel_desk.store import Database, ReportRef
@@ -70,7 +75,7 @@ class Opened:
     training_intake: bool
 
 
-class Desk:
+class Desk(IntakeLink, AuditTrail):
     def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
                  start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
         self.settings = settings
@@ -90,9 +95,18 @@ class Desk:
         #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
         self.queue = ReportQueue(self)
         #: Whether reports get through: the uploader's last exchange, or a probe when it is idle.
-        self.link = IntakeLink(self.clock)
+        self.link = LinkWatch(self.clock)
+        #: The police's other workflows: closing stays (overdue guests, check-out at a time, the nil report),
+        #: groups, returning guests, suspected-error lists.
+        self.closure = Closure(self)
+        self.groups = GroupDesk(self)
+        self.returning = Returning(self)
+        self.suspected = SuspectedErrors(self)
         self._lock = threading.RLock()
         self._db: Database | None = None
+        #: Where the database's data key is kept ("keyring: ..." or "file: ..."), once the store is open.
+        self.data_key_location = ""
+        self.last_audit_check = None
         self._intake: IntakeServer | None = None
         self._uploader: UploaderHandle | None = None
 
@@ -114,14 +128,6 @@ class Desk:
         NotSignedIn or NotAllowed (a DeskError; the refusal is recorded) otherwise."""
         return self.access.require(permission)
 
-    def test_connection(self, settings: Settings | None = None) -> ConnectionTest:
-        """Before switching to LIVE: will real reports reach the real intake `settings` point at (blocking; a
-        manager's question: switch_live). See hotel_desk.desk.connection."""
-        from hotel_desk.desk.connection import test_connection
-
-        self.require(Permission.SWITCH_LIVE)
-        return test_connection(settings or self.settings)
-
     def change_settings(self, new: Settings) -> list[str]:
         from hotel_desk.desk.settings_change import change_settings  # the rules: see there
 
@@ -130,34 +136,34 @@ class Desk:
     # -- lifecycle -----------------------------------------------------------------------------------------------
     @property
     def db(self) -> Database:
-        """The store, opened (and migrated) on first use."""
+        """The store, opened (and migrated) on first use, with its data key (page images and the authorisation
+        code are sealed with it: the OS keyring, else the key file in the configuration folder)."""
         with self._lock:
             if self._db is None:
+                from hotel_desk.settings import key_store
                 from hotel_desk.store import open_database
+                from hotel_desk.store.sealed_data import attach_data_key
 
-                self._db = open_database(self.settings.effective_database_url())
+                db = open_database(self.settings.effective_database_url())
+                try:
+                    self.data_key_location = attach_data_key(db, key_store(), actor=SYSTEM_ACTOR,
+                                                             clock=self.clock)
+                except Exception:
+                    db.dispose()
+                    raise
+                self._db = db
             return self._db
-
-    @property
-    def training_intake(self) -> IntakeServer | None:
-        return self._intake
-
-    def set_training_faults(self, spec: str | None) -> None:
-        """Make the practice intake misbehave (outage demonstrations, screenshots): `spec` as for
-        `hotel-desk intake-server --faults` (e.g. "reject=1", "transient=1"); None or "off" for none."""
-        from hotel_desk.reporting.faults import FaultPlan
-
-        if self._intake is None:
-            raise DeskError("no_training_intake", "faults can only be set on the TRAINING intake this desk runs")
-        self._intake.set_faults(FaultPlan.parse(spec or None))
 
     def open(self) -> Opened:
         """The app's start: the store with the property from the settings, the training intake (TRAINING
         mode) and the uploader on its thread. Idempotent. Nobody needs to be signed in: the uploader keeps
         reports going while the desk is locked, and a change of the property's codes is recorded as coming
         from the settings file (the Settings page records who changed the file)."""
+        import ssl
+
         from hotel_desk import store
         from hotel_desk.desk import intake
+        from hotel_desk.reporting.connection import IntakeConfigError
 
         with self._lock:
             if self._uploader is not None:
@@ -167,26 +173,32 @@ class Desk:
             if not hotel_code:
                 raise DeskError("no_hotel_code", "LIVE mode needs the hotel code from the police sub-station "
                                 "(Settings)")
+            self.require_intake()
             store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
                                authorisation_code=authorisation_code, substation_code=s.substation_code,
                                timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
+            try:
+                self.purge_page_images()
+            except Exception:  # the retention purge must never keep the desk from starting: it runs again
+                log.exception("purging page images past their retention failed")
             if self.training and self.start_training_intake:
                 self._intake = intake.start_training_intake(s, self.clock)
                 self.intake_url = self._intake.url
             if not self.intake_url:
                 raise DeskError("no_intake", "no intake address: set it in Settings (LIVE) or use TRAINING mode")
-            target = self.intake_target()
-            uploader = intake.build_uploader(self.db, target, intake.http_transport(target, timeout=15.0),
-                                             clock=self.clock, poll_interval=self.uploader_interval)
-            self._uploader = intake.UploaderHandle(uploader, self._uploader_event)
-            self._uploader.start()
-            return Opened(self.intake_url, self._intake is not None)
+            try:
+                self._uploader = intake.start_uploader(self.db, self.intake_target(), clock=self.clock,
+                                                       poll_interval=self.uploader_interval,
+                                                       listener=self._uploader_event)
+            except (IntakeConfigError, OSError, ssl.SSLError) as exc:
+                raise DeskError("intake_config", f"the intake cannot be used as configured: {exc}") from exc
+        # The first start of the day closes the days before it (nil reports, where the layout wants them).
+        self.closure.daily_pass()
+        return Opened(self.intake_url, self._intake is not None)
 
     def _uploader_event(self, event: UploaderEvent) -> None:
         self.link.heard(event)
-        listener = self.on_uploader_event
-        if listener is not None:
-            listener(event)
+        super()._uploader_event(event)
 
     def close(self) -> None:
         with self._lock:
@@ -205,11 +217,6 @@ class Desk:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    def intake_target(self, url: str | None = None) -> IntakeTarget:
-        from hotel_desk.desk.intake import intake_target
-
-        return intake_target(self.settings, self.db, url=url or self.intake_url or None)
 
     # -- time ----------------------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -250,12 +257,22 @@ class Desk:
         return self.check_manual(entry), ()
 
     def verdict(self, entry: GuestEntry, override: Override | None = None) -> gate.Verdict:
-        """The registration gate on an entry, its warnings acknowledged as the entry says."""
-        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        """The registration gate on an entry (with the record validation, the guest arriving today, and the
+        open registrations of the same document it would repeat), its warnings acknowledged as the entry says:
+        a repeat is confirmed only by `registration.duplicate` among `entry.accepted_warnings`. `override`
+        (approved) lifts the errors a document printing a wrong check digit raises."""
+        from hotel_desk import store
+
+        today = self.today()
+        registration = entries.registration_for(entry, arrival=self.now(), today=today)
+        doc = registration.document
+        repeats = repeats_of(store.open_stays_of(self.db, doc.document_number, doc.nationality), today,
+                             entry.planned_departure) if doc.document_number.strip() else []
         findings, digits = self._document_checks(entry)
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
                           manual_reason=entry.manual_reason, findings=findings,
-                          acknowledged=set(entry.accepted_warnings), check_digits=digits, override=override)
+                          acknowledged=set(entry.accepted_warnings), arrival=today, today=today,
+                          page_image=entry.page_image, repeats=repeats, check_digits=digits, override=override)
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
@@ -279,18 +296,27 @@ class Desk:
         verdict = self.verdict(entry, override)
         if not verdict.ok:
             record_blocked_entry(self, entry, verdict, source="desk")
-            raise DeskError("refused", "; ".join(verdict.reasons()))
+            if verdict.repeated:  # only the confirmation that a second registration is intended is missing
+                raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
+            raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today(), override=override)
-        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        try:
+            ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock,
+                                       returning_of=entry.returning_of or None)
+        except store.DuplicateRegistration as exc:  # another desk registered the document a moment ago
+            raise DeskError("duplicate", str(exc), exc.findings) from exc
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
                           entry.room, ref.deadline_at)
 
     def register_many(self, registrations: Sequence[GuestRegistration]) -> list[ReportRef]:
         """An import (one action, one transaction): every registration was judged by the gate with its
-        findings; the store judges them again. The property is created from the settings if there is none."""
+        findings; the store judges them again (and refuses repeats of open registrations not confirmed:
+        store.DuplicateRegistration). The property is created from the settings if there is none. LIVE
+        without a usable intake refuses (DeskError "no_intake"): reports that could never leave are not queued."""
         from hotel_desk import store
 
         self.require(Permission.REGISTER)
+        self.require_intake()
         s = self.settings
         property_id = store.ensure_property(
             self.db, name=s.hotel_name or "hotel", hotel_code=s.hotel_code, authorisation_code=s.authorisation_code,
@@ -312,11 +338,9 @@ class Desk:
 
         return record_blocked_entry(self, entry, self.verdict(entry), source=source)
 
-    def check_out(self, registration_id: str) -> str:
-        from hotel_desk import store
-
-        self.require(Permission.CHECK_OUT)
-        return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
+    def check_out(self, registration_id: str, at: datetime | None = None) -> str:
+        """Check one guest out at `at` (default now; see Desk.closure for several at once)."""
+        return self.closure.check_out([registration_id], at)[0]
 
     def cancel(self, registration_id: str, reason: str) -> str:
         """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
@@ -361,7 +385,8 @@ class Desk:
         return listings.reports(self)
 
     def summary(self) -> QueueSummary:
-        """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
+        """The status bar: what waits, what waits for a receipt or a correction, the nearest deadline, and
+        whether reports get through (hotel_desk.desk.listings)."""
         from hotel_desk.desk import listings
 
         return listings.summary(self)
@@ -370,34 +395,12 @@ class Desk:
         """Ask the intake whether it is there (blocking: a background job); the status bar shows the answer."""
         return self.link.probe(self.intake_target())
 
-    @staticmethod
-    def deadline_alert(event: UploaderEvent) -> DeadlineAlert | None:
-        """The deadline alert an uploader event carries, if it carries one (the uploader raises each level of
-        each report once; see hotel_desk.reporting.metrics.AlertTracker)."""
-        alert = event.alert
-        if event.kind != "alert" or alert is None:
-            return None
-        return DeadlineAlert(alert.report_id, alert.level, alert.deadline_at)
-
-    # -- sending -------------------------------------------------------------------------------------------------
-    def send_now(self) -> None:
-        """Ask the uploader for an immediate pass (after a registration, a retry)."""
-        if self._uploader is not None:
-            self._uploader.wake()
-
-    def pause_uploads(self) -> None:
-        """Hold the queue (screenshots, demonstrations of an outage); `send_now` resumes."""
-        if self._uploader is not None:
-            self._uploader.pause()
-
-    def send_all_waiting(self) -> int:
-        """'Send now' on the Reports page: every waiting report goes at once, retry time or not."""
-        self.require(Permission.SEND_REPORTS)
-        if self._uploader is None:
-            raise DeskError("not_running", "the uploader is not running")
-        return self._uploader.send_all_now()
-
     # -- hand-over (print, fax, in person, the receipt): hotel_desk.desk.handover ---------------------------------
+    def _fonts(self) -> Any:
+        from hotel_desk.desk.handover import form_fonts
+
+        return form_fonts(self)
+
     def save_form(self, report_id: str, path: str | Path) -> tuple[Any, Path]:
         from hotel_desk.desk import handover
 
@@ -425,17 +428,3 @@ class Desk:
 
         handover.enter_receipt(self, report_id, receipt)
 
-    # -- audit trail ---------------------------------------------------------------------------------------------
-    def check_audit_trail(self) -> Any:
-        """Every link of the hash chain, and every report payload against the hash its event recorded."""
-        from hotel_desk.store import check_audit_trail
-
-        return check_audit_trail(self.db)
-
-    def export_audit(self, target: str | Path, *, start: datetime | None, end: datetime | None,
-                     fmt: str | None = None) -> Any:
-        """A period of the audit trail with the chain head, for the police liaison (the export is audited)."""
-        from hotel_desk.store import export_audit
-
-        self.require(Permission.EXPORT_AUDIT)
-        return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
 
 
-def _fonts(desk: Desk) -> Any:
+def form_fonts(desk: Desk) -> Any:
+    """The fonts the registration form and the export bundle's PDF are drawn with (Settings may name one)."""
     from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
 
     return find_fonts(desk.settings.extra.get(SETTING_FONT) or None)
@@ -30,7 +31,7 @@ def save_form(desk: Desk, report_id: str, path: str | Path) -> tuple[Any, Path]:
 
     desk.require(Permission.HAND_OVER)
     return write_form(desk.db, report_id, path, actor=desk.actor, timezone=desk.settings.timezone,
-                      fonts=_fonts(desk), clock=desk.clock)
+                      fonts=form_fonts(desk), clock=desk.clock)
 
 
 def form_for_printing(desk: Desk, report_id: str) -> bytes:
@@ -41,7 +42,7 @@ def form_for_printing(desk: Desk, report_id: str) -> bytes:
 
     desk.require(Permission.HAND_OVER)
     _report, form = load_form(desk.db, report_id, actor=desk.actor, purpose="registration form to the printer",
-                              timezone=desk.settings.timezone, fonts=_fonts(desk), clock=desk.clock)
+                              timezone=desk.settings.timezone, fonts=form_fonts(desk), clock=desk.clock)
     out = io.BytesIO()
     form.print_page.save(out, format="PNG", dpi=(PDF_DPI, PDF_DPI))
     return out.getvalue()
@@ -63,7 +64,7 @@ def fax(desk: Desk, report_id: str, *, port: str, number: str, baud: int, local_
     desk.require(Permission.HAND_OVER)
     return fax_report(desk.db, report_id, port=port, number=number, actor=desk.actor, baud=baud,
                       local_id=local_id or desk.settings.extra.get("fax_local_id", ""), flow=flow,
-                      timezone=desk.settings.timezone, timeouts=timeouts, fonts=_fonts(desk), clock=desk.clock,
+                      timezone=desk.settings.timezone, timeouts=timeouts, fonts=form_fonts(desk), clock=desk.clock,
                       on_progress=on_progress)
 
 

@@ -50,7 +50,19 @@ def classify(detail: str) -> str:
     return OTHER
 
 
-class IntakeLink:
+def _code(kind: str, detail: str) -> str:
+    """The problem code for a line failure (hotel_desk.reporting.protocol.FailureKind value) and its words."""
+    if kind == "tls":
+        return TLS
+    if kind == "timeout":
+        return TIMEOUT
+    if kind in ("protocol", "server_error", "malformed"):
+        return TROUBLE
+    found = classify(detail)
+    return found if found != OTHER else (UNREACHABLE if kind in ("offline", "connection") else OTHER)
+
+
+class LinkWatch:
     """The link's state, fed by the uploader's events (its thread) and by probes (a background job)."""
 
     def __init__(self, clock: Clock) -> None:
@@ -93,27 +105,25 @@ class IntakeLink:
                 self._set(LinkState(False, now, TROUBLE, event.message, "exchange"))
 
     def probe(self, target: IntakeTarget) -> LinkState:
-        """Ask the intake's health address (blocking: a background job), and keep what it says."""
-        import httpx
+        """Ask the intake's health address (blocking: a background job) over the same line the uploader uses
+        (its certificate checks and pin), and keep what it says."""
+        from hotel_desk.desk.intake import http_transport
+        from hotel_desk.reporting.connection import IntakeConfigError
 
-        from hotel_desk.reporting.http_transport import tls_context
-        from hotel_desk.reporting.protocol import PATH_HEALTH
-
-        url = target.url.rstrip("/") + PATH_HEALTH
         try:
-            with httpx.Client(verify=tls_context(target.verify_tls, target.client_cert),
-                              timeout=httpx.Timeout(PROBE_TIMEOUT)) as client:
-                answer = client.get(url)
-        except (httpx.HTTPError, OSError, ValueError) as exc:
-            detail = f"{type(exc).__name__}: {exc}"
-            state = LinkState(False, self._clock.now(), classify(detail), detail, "probe")
+            with http_transport(target, timeout=PROBE_TIMEOUT, max_batch=1) as transport:
+                problem = transport.health_problem()
+        except (IntakeConfigError, OSError, ValueError) as exc:
+            problem_code, detail = OTHER, f"{type(exc).__name__}: {exc}"
         else:
-            ok = answer.status_code == 200
-            state = LinkState(ok, self._clock.now(), "" if ok else TROUBLE,
-                              "" if ok else f"HTTP {answer.status_code}", "probe")
+            problem_code, detail = ("", "") if problem is None else (_code(problem[0].value, problem[1]), problem[1])
+        if not problem_code:
+            state = LinkState(True, self._clock.now(), source="probe")
             current = self.state
-            if ok and current.source == "exchange" and current.problem in (AUTH, PROTOCOL):
+            if current.source == "exchange" and current.problem in (AUTH, PROTOCOL):
                 # Health asks for no codes: it cannot undo what the last real exchange said about them.
                 state = current
+        else:
+            state = LinkState(False, self._clock.now(), problem_code, detail, "probe")
         self._set(state)
         return state

@@ -3,10 +3,10 @@ and the status bar's summary. Audited reads where they carry personal data (the 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from hotel_desk.desk.views import InHouseGuest, QueueSummary, ReportRow
+from hotel_desk.desk.views import InHouseGuest, QueueSummary, ReportRow, report_rows
 from hotel_desk.rules.reports import (
     AWAITING_RECEIPT_STATES,
     OPEN_STATES,
@@ -17,7 +17,6 @@ from hotel_desk.rules.roles import Permission
 
 if TYPE_CHECKING:
     from hotel_desk.desk.desk import Desk
-    from hotel_desk.store import ReportHistoryEntry
 
 #: How far back the Reports page looks for finished reports (open ones are always shown, however old).
 RECENT_REPORTS = timedelta(hours=48)
@@ -35,15 +34,9 @@ def in_house(desk: Desk, query: str = "") -> list[InHouseGuest]:
         guests.append(InHouseGuest(
             r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name, r.nationality,
             r.document_number, r.arrival_at, r.planned_departure, report_kind=report.kind if report else "",
-            report_state=report.state if report else "", report_deadline=report.deadline_at if report else None))
+            report_state=report.state if report else "", report_deadline=report.deadline_at if report else None,
+            group_id=r.group_id))
     return guests
-
-
-def _delivered_at(entry: ReportHistoryEntry) -> datetime | None:
-    """When the report reached the police: handed over (fax, in person) or acknowledged by the intake."""
-    if entry.handed_over_at is not None:
-        return entry.handed_over_at
-    return entry.last_attempt_at if entry.state == ReportState.ACKNOWLEDGED else None
 
 
 def reports(desk: Desk) -> list[ReportRow]:
@@ -59,17 +52,7 @@ def reports(desk: Desk) -> list[ReportRow]:
                                  clock=desk.clock)
     found += store.report_history(desk.db, actor=desk.actor, since=desk.now() - RECENT_REPORTS, limit=2000,
                                   clock=desk.clock)
-    rows: dict[str, ReportRow] = {}
-    for e in found:
-        error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-        rows[e.report_id] = ReportRow(
-            e.report_id, e.kind, e.state, e.registration_id, e.sent_name or e.guest_name or "",
-            e.sent_room or e.room, e.event_time, e.deadline_at, e.receipt_id or "", error, e.attempts,
-            delivered_at=_delivered_at(e), channel=e.channel or "")
-    now = desk.now()
-    far = now + timedelta(days=3650)
-    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
-                                                 -(r.event_time or now).timestamp()))
+    return report_rows(found, desk.now())
 
 
 def summary(desk: Desk) -> QueueSummary:
@@ -86,9 +69,3 @@ def summary(desk: Desk) -> QueueSummary:
         needs_correction=int(by_state.get(ReportState.REJECTED.value, 0)), last_error=link.detail,
         awaiting_receipt=sum(int(by_state.get(s.value, 0)) for s in AWAITING_RECEIPT_STATES),
         link_problem=link.problem, link_at=link.at, overdue=int(data["overdue"]))
-
-
-def _field_error_text(error: dict[str, str]) -> str:
-    field = error.get("field", "")
-    message = error.get("message", "") or error.get("code", "")
-    return f"{field}: {message}" if field else message

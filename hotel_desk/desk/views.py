@@ -3,10 +3,12 @@ desk layer builds them in a worker thread and the commands print them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from hotel_desk.rules.reports import counts_down, is_open
+from hotel_desk.rules.reports import ReportState, counts_down, is_open
 
 
 @dataclass
@@ -45,6 +47,9 @@ class GuestEntry:
     #: Register the document as printed despite an overridable finding (hotel_desk.rules.gate), for this
     #: reason; the desk asks for the approval of a staff member allowed to approve it ("" = no override).
     override_reason: str = ""
+    #: A returning guest: the earlier stay the document matched (hotel_desk.rules.matching); the new stay is
+    #: linked to its person once the store has checked the match again. "" = not a returning guest.
+    returning_of: str = ""
 
 
 def latin_name(surname: str, given_names: str) -> str:
@@ -76,6 +81,7 @@ class InHouseGuest:
     report_kind: str = ""
     report_state: str = ""
     report_deadline: datetime | None = None
+    group_id: str | None = None  # checked in with a group
 
     @property
     def name(self) -> str:
@@ -154,3 +160,32 @@ class DocumentRead:
     seconds: float
     message: str = ""  # why nothing was read, when nothing was
     extra: dict[str, object] = field(default_factory=dict)
+
+
+def _field_error_text(error: dict[str, str]) -> str:
+    field = error.get("field", "")
+    message = error.get("message", "") or error.get("code", "")
+    return f"{field}: {message}" if field else message
+
+
+def _delivered_at(entry: Any) -> datetime | None:
+    """When the report reached the police: handed over (fax, in person) or acknowledged by the intake."""
+    if entry.handed_over_at is not None:
+        return entry.handed_over_at
+    return entry.last_attempt_at if entry.state == ReportState.ACKNOWLEDGED else None
+
+
+def report_rows(history: Iterable[Any], now: datetime) -> list[ReportRow]:
+    """The Reports page's rows from the store's report history entries (one row per report, the intake's
+    field errors or the last error as its problem; the name and room the report SENT, not the registration
+    as a later correction left it): open ones first, nearest deadline first, then the most recent."""
+    rows: dict[str, ReportRow] = {}
+    for e in history:
+        error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
+        rows[e.report_id] = ReportRow(
+            e.report_id, e.kind, e.state, e.registration_id or "", e.sent_name or e.guest_name or "",
+            e.sent_room or e.room, e.event_time, e.deadline_at, e.receipt_id or "", error, e.attempts,
+            delivered_at=_delivered_at(e), channel=e.channel or "")
+    far = now + timedelta(days=3650)
+    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
+                                                 -(r.event_time or now).timestamp()))

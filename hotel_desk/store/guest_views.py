@@ -20,6 +20,7 @@ from hotel_desk.store.models import Guest, Registration, RegistrationStatus, Rep
 from hotel_desk.store.payload import load_payload
 from hotel_desk.store.reads import audit_read, display_name, guest_search, now_of
 from hotel_desk.store.report_views import ReportView, report_views
+from hotel_desk.store.sealed_data import open_page_image
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class InHouseGuest:
     document_number: str
     arrival_at: datetime
     planned_departure: date | None
+    group_id: str | None = None  # checked in with a group (to check the group out together)
 
     @property
     def display_name(self) -> str:
@@ -68,7 +70,7 @@ def guests_in_house(
                 registration_id=reg.id, guest_id=guest.id, room=reg.room, surname_en=guest.surname_en,
                 given_names_en=guest.given_names_en, chinese_name=guest.chinese_name,
                 nationality=guest.nationality, document_number=number, arrival_at=reg.arrival_at,
-                planned_departure=reg.planned_departure,
+                planned_departure=reg.planned_departure, group_id=reg.group_id,
             )
             for reg, guest, number in rows
         ]
@@ -144,7 +146,7 @@ def document_page_image(
         reg = _registration(session, registration_id)
         audit_read(session, actor=actor, entity_type="registration", entity_id=reg.id, at=now, purpose=purpose,
                     what="document_page_image")
-        return reg.document.page_image
+        return open_page_image(session, reg.document)
 
 
 def report_payload(

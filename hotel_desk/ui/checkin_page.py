@@ -1,7 +1,8 @@
 """Check-in: a page image in (opened, dropped or picked up from the scanner folder), the fields out, checked,
 completed with the stay, and Register. A page read while a guest is unfinished waits for the receptionist's
 decision (hotel_desk.ui.checkin_queue); a document that prints a wrong check digit can be registered as
-printed with a manager's approval (hotel_desk.ui.override_dialog)."""
+printed with a manager's approval (hotel_desk.ui.override_dialog). A returning guest's form is filled from the
+last stay. In group mode (Ctrl+G) each document read joins the group's list instead (hotel_desk.ui.group_panel)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +28,7 @@ from hotel_desk.ui import labels, theme
 from hotel_desk.ui.checkin_queue import NewDocument, NewPageBar, ParkedGuest, WaitingList
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.form_fields import parse_date
+from hotel_desk.ui.group_panel import GroupPanel
 from hotel_desk.ui.override_dialog import OverrideDialog
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm
@@ -51,6 +52,7 @@ class CheckInPage(QWidget):
         self._reading = False
         self._asking: NewDocument | None = None  # the new document the question bar is about
         self._last_stay: dict[str, str] = {}  # the last guest's stay, for "same stay"
+        self._queued: list[tuple[str | bytes, str]] = []  # group mode: pages waiting for the reader
 
         outer, self.message = page_frame(self, self.tr("Check-in"), self.tr(
             "Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
@@ -108,23 +110,33 @@ class CheckInPage(QWidget):
         self.waiting = WaitingList()
         self.waiting.open_requested.connect(self.open_waiting)
         left.addWidget(self.waiting)
+        below = QHBoxLayout()
+        self.group_button = QPushButton(self.tr("Group check-in"))
+        self.group_button.setCheckable(True)
+        self.group_button.setToolTip(self.tr("Group check-in: every document read joins one list (Ctrl+G)"))
+        self.group_button.toggled.connect(self.set_group_mode)
+        below.addWidget(self.group_button, 0, Qt.AlignmentFlag.AlignTop)
         self.scanner_label = QLabel()
         self.scanner_label.setObjectName("Muted")
         self.scanner_label.setWordWrap(True)
-        left.addWidget(self.scanner_label)
+        below.addWidget(self.scanner_label, 1)
+        left.addLayout(below)
         left_card.setMinimumWidth(330)
         columns.addWidget(left_card, 5)
 
-        # Right: the form. Nothing read yet: whatever is typed here is typed by hand ("manual", with its reason).
-        form_column = QVBoxLayout()
+        # Right: the form, or the group's list in group mode. Nothing read yet: whatever is typed on the form is
+        # typed by hand ("manual", with its reason).
         self.form = RegistrationForm(ctx.desk.today, entry_method="manual")
         self.form.register_requested.connect(self.register)
         self.form.register_refused.connect(ctx.access.record_refused_check_in)
         self.form.override_requested.connect(self.ask_override)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
-        form_column.addWidget(self.form)
-        columns.addLayout(form_column, 8)
+        self.group = GroupPanel(ctx, self.message)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.form)
+        self.right.addWidget(self.group)
+        columns.addWidget(self.right, 8)
 
         shortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         shortcut("Ctrl+N", self, self.clear)
@@ -136,12 +148,19 @@ class CheckInPage(QWidget):
         shortcut("Escape", self, lambda: self.keep_editing() if self._asking else None)
         ctx.scanner.changed.connect(self.show_scanner_state)
         self.show_scanner_state()
+        shortcut("Ctrl+G", self, self.group_button.toggle)
 
     # -- reading ----------------------------------------------------------------------------------------------
     def choose_file(self) -> None:
+        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
+        if self.group_mode:  # a whole stack of scans at once
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open scanned pages"), "",
+                                                    self.tr("Images (%1)").replace("%1", patterns))
+            for path in paths:
+                self.read_file(path)
+            return
         if self._reading:
             return
-        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a scanned page"), "",
                                               self.tr("Images (%1)").replace("%1", patterns))
         if path:
@@ -152,6 +171,10 @@ class CheckInPage(QWidget):
 
     def read_source(self, source: str | bytes, name: str) -> None:
         if self._reading:
+            if self.group_mode:  # the scanner folder or a stack of files: each page in turn
+                self._queued.append((source, name))
+                self.read_info.setText(self.tr("%n page(s) waiting to be read", "", len(self._queued)))
+                return
             self.message.show_message("info", self.tr("Still reading the previous page…"))
             return
         self._reading = True
@@ -159,8 +182,14 @@ class CheckInPage(QWidget):
         self.ctx.run(lambda: self.ctx.desk.read_document(source, name), self._read_done, self._read_failed,
                      label=self.tr("Reading the document"), owner=self)
 
+    def _next_queued(self) -> None:
+        if self._queued and not self._reading:
+            source, name = self._queued.pop(0)
+            self.read_source(source, name)
+
     def _read_done(self, read: DocumentRead) -> None:
         self._reading = False
+        QTimer.singleShot(0, self._next_queued)
         self.page_view.set_busy_text("")
         if not read.lines:
             if not self.form.is_started():
@@ -172,14 +201,20 @@ class CheckInPage(QWidget):
             self.read_info.setText(self.tr("Nothing read"))
             self.read_info.setToolTip(read.message)
             return
+        check = self._check(read.lines)
+        if self.group_mode:
+            self._show_mrz("\n".join(read.lines))
+            self._join_group(check, read.image_bytes, "scanner")
+            return
         info = self.tr("Read in %1 s").replace("%1", f"{read.seconds:.1f}") + (
             self.tr(" · %n field(s) to review", "", len(read.review_fields)) if read.review_fields else "")
         # Opened, dropped or picked up from the scanner folder: a page image read by OCR.
-        self.receive(NewDocument(read.lines, self._check(read.lines), frozenset(read.review_fields),
+        self.receive(NewDocument(read.lines, check, frozenset(read.review_fields),
                                  read.image_bytes, read.region, "scanner", info, read))
 
     def _read_failed(self, error: JobError) -> None:
         self._reading = False
+        QTimer.singleShot(0, self._next_queued)
         self.page_view.set_busy_text("")
         if getattr(error.exception, "code", "") == "not_image":
             reason = self.tr("this file is not an image the reader can open. Scan the page again as PNG or JPEG.")
@@ -275,6 +310,7 @@ class CheckInPage(QWidget):
         self.form.focus_first_field()
         if new.read is not None:
             self.document_read.emit(new.read)
+        self.look_up_returning()
 
     def _show_mrz(self, text: str) -> None:
         self.mrz_label.setText(text)
@@ -321,8 +357,55 @@ class CheckInPage(QWidget):
         lines = tuple(event.lines)
         review = set(event.failing_check_digits()) if hasattr(event, "failing_check_digits") else set()
         source = labels.reader_source(event.source or entry_method)
-        self.receive(NewDocument(lines, self._check(lines), frozenset(review), image, None, entry_method,
+        check = self._check(lines)
+        if self.group_mode:
+            self._show_mrz("\n".join(lines))
+            if image is not None:
+                self.page_view.set_image(image)
+            self.read_info.setText(self.tr("Read by %1").replace("%1", source))
+            self._join_group(check, image, entry_method)
+            return
+        self.receive(NewDocument(lines, check, frozenset(review), image, None, entry_method,
                                  self.tr("Read by %1").replace("%1", source)))
+
+    # -- group mode and returning guests -----------------------------------------------------------------------
+    @property
+    def group_mode(self) -> bool:
+        return self.group_button.isChecked()
+
+    def set_group_mode(self, on: bool) -> None:
+        self.right.setCurrentWidget(self.group if on else self.form)
+        if on:
+            self.message.show_message("info", self.tr(
+                "Group check-in: scan or read every document of the group; each joins the list. Type the rooms "
+                "in the list (Ctrl+D: same room as the previous guest), then Register all."))
+
+    def _join_group(self, check: Any, image: bytes | None, entry_method: str) -> None:
+        if self.group.add_read(check, image, entry_method):
+            self.read_info.setText(self.tr("Added to the group: %n guest(s)", "", len(self.group.model.members)))
+        else:
+            self.message.show_message("warning", self.tr("The document could not be read; scan it again."))
+
+    def look_up_returning(self) -> None:
+        """Whether the guest on the form stayed before: fill in what the last stay knew (never its room or
+        dates) and link the stays; a document number seen with other names is shown as a warning to check."""
+        entry = self.form.entry()
+        if not entry.document_number:
+            return
+
+        def found(result: Any) -> None:
+            if result is None or self.form.text("document_number") != entry.document_number:
+                return  # nobody came before, or another document is on the form by now
+            self.form.apply_returning(result)
+            if result.linked and result.last_arrival is not None:
+                local = result.last_arrival.astimezone(local_zone(self.ctx.settings.timezone or None))
+                self.read_info.setText(self.tr("Returning guest: last stay %1, room %2").replace(
+                    "%1", local.strftime("%Y-%m-%d")).replace("%2", result.last_room))
+
+        def failed(_error: JobError) -> None:
+            pass  # not knowing the guest came before never stops a check-in
+
+        self.ctx.run(lambda: self.ctx.desk.returning.lookup(entry), found, failed, owner=self)
 
     def apply_candidate(self, candidate: Any) -> None:
         check = self._check(candidate.lines)

@@ -12,6 +12,7 @@ from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
 from hotel_desk.ui.access import AccessController
+from hotel_desk.ui.closure_watch import ClosureWatch
 from hotel_desk.ui.scanner_watch import ScannerWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
@@ -58,6 +59,13 @@ class AppContext(QObject):
         self.access = AccessController(self)
         #: The scanner folder and whether it is really being watched (the app configures it).
         self.scanner = ScannerWatch(self)
+        # Page images past their retention are purged when the desk opens and then once a day while it runs.
+        self._daily = QTimer(self)
+        self._daily.setInterval(24 * 3600 * 1000)
+        self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
+        #: Guests past their planned departure, the morning and night-audit reminders, the day's nil reports.
+        self.closure = ClosureWatch(self, self)
+        self.registrations_changed.connect(self.closure.check)
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -104,6 +112,8 @@ class AppContext(QObject):
             self.ready_changed.emit(True)
             self._poll.start()
             self._probe.start()
+            self._daily.start()
+            self.closure.start()
             self.registrations_changed.emit()
             self.probe_if_due()
 
@@ -155,3 +165,4 @@ class AppContext(QObject):
         self._probe.stop()
         self.access.stop()
         self.scanner.stop()
+        self.closure.stop()

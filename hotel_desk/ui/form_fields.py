@@ -33,6 +33,8 @@ DOCUMENT_FIELDS = tuple(key for row in DOCUMENT_ROWS for key in row)
 STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
 VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
 DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
+#: Who the guest is: editing one of these drops a returning-guest link made from the old values.
+IDENTITY_FIELDS = frozenset({"document_number", "nationality", "surname_en", "given_names_en", "birth_date"})
 
 def parse_date(text: str) -> date | None:
     """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""
@@ -89,7 +91,7 @@ def document_texts(doc: TravelDocument) -> dict[str, str]:
     if doc.chinese_name:
         texts["chinese_name"] = doc.chinese_name
     if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
-        texts["visa_type"] = "PERMIT"
+        texts["visa_type"] = doc.kind.value.upper()  # HK_MACAO_PERMIT, TAIWAN_PERMIT: the permit is the ground
     return texts
 
 
@@ -144,7 +146,7 @@ def _reasons(combo: QComboBox, key: str, *, correction: bool) -> QComboBox:
 
 def _line(key: str) -> QLineEdit:
     edit = QLineEdit()
-    longest = record.max_length(key) if key in record.BY_KEY else None
+    longest = record.limit(key) if key in record.BY_KEY else None
     if longest:
         edit.setMaxLength(longest)  # no more than the database keeps
     if key in DATE_FIELDS:

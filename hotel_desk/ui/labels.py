@@ -53,7 +53,8 @@ def document_kinds() -> list[tuple[str, str]]:
 
 
 def visa_types() -> list[tuple[str, str]]:
-    """Visa categories of the 2013 regulations plus the other grounds for a stay."""
+    """Visa categories of the 2013 regulations plus the other grounds for a stay: codes of the record
+    validation's list (hotel_desk.rules.validation.VISA_TYPES), which the intake accepts."""
     items = [("", QCoreApplication.translate("Labels", "(not recorded)"))]
     letters = {
         "C": QCoreApplication.translate("Labels", "C – crew"),
@@ -78,9 +79,10 @@ def visa_types() -> list[tuple[str, str]]:
         ("DIPLOMATIC", QCoreApplication.translate("Labels", "Diplomatic visa")),
         ("COURTESY", QCoreApplication.translate("Labels", "Courtesy visa")),
         ("SERVICE", QCoreApplication.translate("Labels", "Service visa")),
-        ("RESIDENCE", QCoreApplication.translate("Labels", "Residence permit")),
+        ("RESIDENCE_PERMIT", QCoreApplication.translate("Labels", "Residence permit")),
         ("VISA_FREE", QCoreApplication.translate("Labels", "Visa-free entry")),
-        ("PERMIT", QCoreApplication.translate("Labels", "Travel permit (HK / Macao / Taiwan)")),
+        ("HK_MACAO_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Hong Kong / Macao residents")),
+        ("TAIWAN_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Taiwan residents")),
     ]
     return items
 
@@ -99,6 +101,7 @@ def report_kind(kind: str) -> str:
         ReportKind.CHECK_OUT: QCoreApplication.translate("Labels", "Check-out"),
         ReportKind.CORRECTION: QCoreApplication.translate("Labels", "Correction"),
         ReportKind.CANCELLATION: QCoreApplication.translate("Labels", "Cancellation"),
+        ReportKind.NIL: QCoreApplication.translate("Labels", "No foreign guests (nil report)"),
     }
     return names.get(kind, kind)
 
@@ -235,6 +238,88 @@ def problem_text(error: object) -> str:
             "Labels", "the database is busy; try again in a moment"),
         "disk is full": QCoreApplication.translate(
             "Labels", "the disk holding the database is full; free some space and try again"),
+        "the check-out time is before the arrival": QCoreApplication.translate(
+            "Labels", "the check-out time is before the arrival"),
+        "the check-out time is in the future": QCoreApplication.translate(
+            "Labels", "the check-out time is in the future"),
+        "needs a note": QCoreApplication.translate(
+            "Labels", "say what was checked: a \"verified correct\" answer needs a note"),
+        "already answered": QCoreApplication.translate("Labels", "the item was already answered"),
+        "does not match the earlier stay": QCoreApplication.translate(
+            "Labels", "the document does not match the earlier stay (the returning guest was not linked)"),
     }
     parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
     return "; ".join(p for p in parts if p)
+
+
+def audit_action(action: str) -> str:
+    """An audit event's action in words (the stable action string for kinds this version does not name)."""
+    names = {
+        "registration.check_in": QCoreApplication.translate("Labels", "Check-in registered"),
+        "registration.check_out": QCoreApplication.translate("Labels", "Check-out"),
+        "registration.correction": QCoreApplication.translate("Labels", "Correction"),
+        "registration.cancellation": QCoreApplication.translate("Labels", "Cancellation"),
+        "registration.check_in_blocked": QCoreApplication.translate("Labels", "Check-in blocked"),
+        "report.claimed": QCoreApplication.translate("Labels", "Report picked up for sending"),
+        "report.acknowledged": QCoreApplication.translate("Labels", "Report accepted by the police"),
+        "report.rejected": QCoreApplication.translate("Labels", "Report refused by the intake"),
+        "report.failed": QCoreApplication.translate("Labels", "Report not sent yet (retrying)"),
+        "report.handed_over": QCoreApplication.translate("Labels", "Report handed over"),
+        "report.confirmed": QCoreApplication.translate("Labels", "Hand-over confirmed"),
+        "personal_data.read": QCoreApplication.translate("Labels", "Personal data viewed"),
+        "personal_data.list": QCoreApplication.translate("Labels", "Guest list viewed"),
+        "property.set": QCoreApplication.translate("Labels", "Hotel settings changed"),
+        "desk_user.set": QCoreApplication.translate("Labels", "Desk user added"),
+        "audit.exported": QCoreApplication.translate("Labels", "Audit trail exported"),
+        "audit.receipts_exported": QCoreApplication.translate("Labels", "Receipts exported"),
+        "audit.coverage_baseline": QCoreApplication.translate("Labels", "Records sealed into the chain (upgrade)"),
+        "document.page_images_purged": QCoreApplication.translate("Labels", "Page images deleted after retention"),
+        "document.page_images_sealed": QCoreApplication.translate("Labels", "Page images encrypted"),
+        "data_key.created": QCoreApplication.translate("Labels", "Data key created"),
+    }
+    return names.get(action, action)
+
+
+def late_grade(grade: str) -> str:
+    """The national platform's lateness grades."""
+    return {
+        "1-2d": QCoreApplication.translate("Labels", "Late 1–2 days"),
+        "3-7d": QCoreApplication.translate("Labels", "Late 3–7 days"),
+        "8-14d": QCoreApplication.translate("Labels", "Late 8–14 days"),
+        ">=15d": QCoreApplication.translate("Labels", "Late 15+ days"),
+    }.get(grade, grade)
+
+
+def timeline_details(facts: tuple[tuple[str, str], ...]) -> str:
+    """An audit event's details (hotel_desk.store.inspection_views.TimelineEntry.facts) in the reader's words:
+    report kinds and field names translated, notes and receipts as written."""
+    what = {
+        "registration_detail": QCoreApplication.translate("Labels", "the registration"),
+        "report_payload": QCoreApplication.translate("Labels", "a report as sent"),
+        "document_page_image": QCoreApplication.translate("Labels", "the document's page image"),
+        "guest_history": QCoreApplication.translate("Labels", "the guest's earlier stays"),
+        "returning_guest_match": QCoreApplication.translate("Labels", "a returning guest's last stay"),
+        "registration form": QCoreApplication.translate("Labels", "the registration form"),
+    }
+    purposes = {
+        "correction": QCoreApplication.translate("Labels", "to correct it"),
+        "suspected error": QCoreApplication.translate("Labels", "to answer a suspected error"),
+    }
+    parts: list[str] = []
+    for key, value in facts:
+        if key == "report_kind":
+            parts.append(report_kind(value))
+        elif key == "changed_fields":
+            parts.append(QCoreApplication.translate("Labels", "changed: %1").replace(
+                "%1", ", ".join(field_label(f.strip()) for f in value.split(","))))
+        elif key == "receipt_number":
+            parts.append(QCoreApplication.translate("Labels", "receipt %1").replace("%1", value))
+        elif key == "what":
+            parts.append(what.get(value, value))
+        elif key == "purpose":
+            parts.append(purposes.get(value, value))
+        elif key == "count":
+            parts.append(QCoreApplication.translate("Labels", "%1 rows").replace("%1", value))
+        else:  # a note, report states: as written
+            parts.append(value)
+    return "; ".join(parts)

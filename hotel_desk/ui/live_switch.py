@@ -117,8 +117,9 @@ class LiveSwitchDialog(QDialog):
                                         "LIVE from its next start."))
             self.status.setStyleSheet(f"color: {theme.OK};")
         else:
-            self.status.setText(self.tr("Not ready for LIVE: fix what failed (the address, the codes from the "
-                                        "sub-station, the network) and test again."))
+            self.status.setText(self.tr("Not ready for LIVE: fix what failed (the address, the codes or the key "
+                                        "from the sub-station, the network) and test again.")
+                                + (f"\n{test.problem}" if test.problem else ""))
             self.status.setStyleSheet(f"color: {theme.ERROR};")
         self._fit()
         QTimer.singleShot(0, self._fit)  # again once the new rows are shown (they show on the next turn)
@@ -137,8 +138,7 @@ class LiveSwitchDialog(QDialog):
 
     def _detail(self, name: str, ok: bool | None) -> str:
         if ok is None:
-            return (self.tr("not checked: no signing key is set on this desk") if name == "key"
-                    else self.tr("not checked"))
+            return self.tr("not checked")
         if ok:
             return ""
         return {
@@ -147,6 +147,7 @@ class LiveSwitchDialog(QDialog):
             "tls": self.tr("the certificate is not trusted"),
             "live": self.tr("this is a training intake"),
             "codes": self.tr("the intake refuses these codes"),
+            "key": self.tr("its answer is not signed with the sub-station's key"),
         }.get(name, "")
 
     def _failed(self, error: JobError) -> None:

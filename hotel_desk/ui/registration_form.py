@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from hotel_desk.ui.findings_view import (
 from hotel_desk.ui.form_fields import (
     DOCUMENT_FIELDS,
     DOCUMENT_ROWS,
+    IDENTITY_FIELDS,
     MORE_FIELDS,
     MORE_ROWS,
     STAY_FIELDS,
@@ -101,6 +103,9 @@ class RegistrationForm(FieldAccess, QWidget):
         self._review: set[str] = set()
         self._busy = False
         self._external_findings: list[Finding] = []
+        self._returning_findings: list[Finding] = []
+        #: The earlier stay a returning guest was matched to (GuestEntry.returning_of); "" when none.
+        self.returning_of = ""
         self._page_image: bytes | None = None
         self._attempted = False  # blank required fields are only marked red once Register was tried
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -203,7 +208,7 @@ class RegistrationForm(FieldAccess, QWidget):
         self.entry_method = self._default_entry_method
         self._check = None
         self._review = set()
-        self._external_findings = []
+        self._external_findings, self._returning_findings, self.returning_of = [], [], ""
         self._page_image = None
         self._attempted = False
         self._mrz_lines: tuple[str, ...] = ()
@@ -300,6 +305,18 @@ class RegistrationForm(FieldAccess, QWidget):
         self._external_findings = list(findings)
         self._show_findings()
 
+    def apply_returning(self, found: Any) -> None:
+        """A returning guest (store.ReturningGuest): the last stay fills the empty fields (highlighted), the
+        stays are linked where the rules allow, and the findings say so or what to check."""
+        for key, value in found.prefill.items():
+            if key in self.editors and value and not self.text(key):
+                self._put(key, value)
+                self._review.add(key)
+                self._set_review(key, True)
+        self.returning_of = (found.previous_registration_id or "") if found.linked else ""
+        self._returning_findings = list(found.findings)
+        self._show_findings()
+
     def set_mrz_check(self, check: MrzCheck | None) -> None:
         self._check = check
         self._show_findings()
@@ -322,6 +339,8 @@ class RegistrationForm(FieldAccess, QWidget):
         editor.style().polish(editor)
 
     def _field_edited(self, key: str) -> None:
+        if key in IDENTITY_FIELDS:  # another document or person now: the earlier stay no longer speaks for it
+            self.returning_of, self._returning_findings = "", []
         if key in self._review:
             self._review.discard(key)
             self._set_review(key, False)
@@ -338,7 +357,7 @@ class RegistrationForm(FieldAccess, QWidget):
         findings: list[Finding] = []
         if self._check is not None:
             findings += list(self._check.findings)
-        findings += self._external_findings
+        findings += self._external_findings + self._returning_findings
         return findings + local_findings(self.text, self._today(), correction=self._correction)
 
     def reason_asked(self) -> bool:
@@ -349,11 +368,13 @@ class RegistrationForm(FieldAccess, QWidget):
     def verdict(self) -> gate.Verdict:
         """The registration gate's verdict on what the form holds (hotel_desk.rules.gate)."""
         digits = self._check.document.check_digits if self._check is not None and self._check.document else ()
+        today = self._today()
         return gate.judge(
             {key: self.text(key) for key in self.editors}, entry_method=self.entry_method or None,
             manual_reason=self.text("manual_reason") if self.reason_asked() else "", findings=self._found(),
             acknowledged=self.accept_warnings.isChecked(),
             reason_required=self._manual or gate.is_manual(self.entry_method), check_digits=digits,
+            arrival=None if self._correction else today, today=today, page_image=self._page_image,
         )
 
     def _missing_findings(self, verdict: gate.Verdict) -> list[Finding]:
@@ -464,7 +485,7 @@ class RegistrationForm(FieldAccess, QWidget):
             **form_values(self.text), mrz_lines=lines,
             manual_reason=self.text("manual_reason") if self.reason_asked() else "",
             entry_method=self.entry_method, page_image=self._page_image,
-            accepted_warnings=verdict.accepted_warnings,
+            accepted_warnings=verdict.accepted_warnings, returning_of=self.returning_of,
         )
 
     def focus_first_field(self) -> None:
