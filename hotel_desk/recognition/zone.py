@@ -1,0 +1,189 @@
+"""Reading one located zone: which way up, which rows and how long, the trained recognizer's cells, the
+check-digit-guided correction, and Tesseract as a second opinion where the first reading is not settled.
+
+The common case costs one batch of the recognizer: the first row upright and the last row turned (which
+way up the page lies), then the remaining rows. Tesseract is asked only when a check digit fails, the
+layout did not come out, or a field is unsure; where the two readers disagree on a field without a check
+digit, that field goes to review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from hotel_desk.documents import MrzCheck, check_mrz
+from hotel_desk.recognition.correct import Correction, correct
+from hotel_desk.recognition.ctc import constrained, greedy, mean_confidence
+from hotel_desk.recognition.layout import Cell
+from hotel_desk.recognition.locate import MrzRegion, TextRow
+from hotel_desk.recognition.ocr import CharReading, read_strip
+from hotel_desk.recognition.positions import Aligned, best_alignment, vote
+from hotel_desk.recognition.recognizer import recognize
+from hotel_desk.recognition.strips import VARIANTS, cut_line, cut_strip
+
+# Tesseract's evidence counts a little less than the recognizer's: it is the older, weaker reader here,
+# but enough to make a rival reading (and so a review) where it clearly sees something else.
+SECOND_OPINION_WEIGHT = 0.6
+
+
+@dataclass
+class ZoneReading:
+    lines: list[str]
+    check: MrzCheck
+    confidence: list[list[float]]
+    region: MrzRegion
+    flipped: bool
+    review: list[dict[str, str]]
+    changes: list[dict[str, Any]]
+    readers: int  # 1: the recognizer alone; 2: Tesseract was asked too
+
+    @property
+    def rank(self) -> tuple[int, int, float]:
+        doc = self.check.document
+        passed = sum(c.ok for c in doc.check_digits) if doc else -1
+        mean = float(np.mean([x for line in self.confidence for x in line])) if self.confidence else 0.0
+        return (1 if doc else 0, passed, mean)
+
+    @property
+    def settled(self) -> bool:
+        doc = self.check.document
+        return doc is not None and doc.check_digits_ok
+
+
+_FIRST_LINE = re.compile(r"^[PIACV][A-Z<][A-Z<]{3}")
+
+
+def _likeness(logp: np.ndarray) -> float:
+    """How much a row reads like the first MRZ line the right way up: a confident reading that opens with a
+    document code and an issuing state and holds fillers. Upside-down print reads as unsure noise."""
+    text = greedy(logp)
+    score = mean_confidence(logp)
+    if _FIRST_LINE.match(text):
+        score += 0.5
+    if "<<" in text:
+        score += 0.2
+    fit = min(abs(len(text) - n) for n in (30, 36, 44))
+    return score - 0.02 * min(fit, 10)
+
+
+def choose_layout(lengths: list[int]) -> tuple[list[int], int] | None:
+    """Which rows form the MRZ and how long its lines are: three rows of 30, or two of 36 or 44."""
+    if len(lengths) >= 3:
+        for s in range(len(lengths) - 2):
+            if all(abs(n - 30) <= 3 for n in lengths[s : s + 3]):
+                return [s, s + 1, s + 2], 30
+    best: tuple[int, list[int], int] | None = None
+    for s in range(len(lengths) - 1):
+        for n in (36, 44):
+            miss = sum(abs(x - n) for x in lengths[s : s + 2])
+            if miss <= 8 and (best is None or miss < best[0]):
+                best = (miss, [s, s + 1], n)
+    if best is not None:
+        return best[1], best[2]
+    if len(lengths) >= 3 and all(abs(n - 30) <= 6 for n in lengths[:3]):
+        return [0, 1, 2], 30
+    return None
+
+
+def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
+    """Where a TD1's third row lies when the locator found only two: one row pitch beyond either end of the
+    pair, or between them when the pair is two pitches apart (the middle row merged with something)."""
+    a, b = rows
+    step = np.array(b.center) - np.array(a.center)
+    ends = [("after", np.array(b.center) + step), ("before", np.array(a.center) - step)]
+    if float(np.hypot(*step)) > 2.6 * max(a.height, b.height):
+        ends = [("between", (np.array(a.center) + np.array(b.center)) / 2)]
+    out = []
+    for where, center in ends:
+        ghost = TextRow(center=(float(center[0]), float(center[1])), length=b.length, height=b.height, angle=b.angle)
+        out.append((where, ghost))
+    return out
+
+
+def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinion: bool) -> ZoneReading | None:
+    rows = list(region.rows)
+    up, down = recognize([cut_line(gray, rows[0], flip=False), cut_line(gray, rows[-1], flip=True)])
+    flipped = _likeness(down) > _likeness(up)
+    ordered = rows[::-1] if flipped else rows
+    logps = [down if flipped else up, *recognize([cut_line(gray, r, flip=flipped) for r in ordered[1:]])]
+    layout = choose_layout([len(greedy(lp)) for lp in logps])
+    if layout is None and len(ordered) == 2 and all(abs(len(greedy(lp)) - 30) <= 3 for lp in logps):
+        ghosts = _ghost_rows(ordered)
+        extra = recognize([cut_line(gray, g, flip=flipped) for _, g in ghosts])
+        fits = [(abs(len(greedy(lp)) - 30), k) for k, lp in enumerate(extra)]
+        fit, k = min(fits)
+        if fit <= 3:
+            if ghosts[k][0] == "after":
+                ordered, logps = [*ordered, ghosts[k][1]], [*logps, extra[k]]
+            elif ghosts[k][0] == "between":
+                ordered, logps = [ordered[0], ghosts[k][1], ordered[1]], [logps[0], extra[k], logps[1]]
+            else:
+                ordered, logps = [ghosts[k][1], *ordered], [extra[k], *logps]
+            layout = choose_layout([len(greedy(lp)) for lp in logps])
+    if layout is None:
+        return None
+    row_ids, length = layout
+    cells: list[list[CharReading]] = []
+    for rid in row_ids:
+        decoded = constrained(logps[rid], length)
+        if decoded is None:
+            return None
+        cells.append(decoded)
+    fixed = correct([vote([list(c)], length) for c in cells])
+    check = check_mrz(fixed.lines, today=today, candidates=False)
+    readers = 1
+    unsettled = check.document is None or not check.document.check_digits_ok or fixed.review
+    if second_opinion and unsettled:
+        lines_to_ask = sorted(fixed.needy_lines) if check.document is not None else list(range(len(row_ids)))
+        fixed = _with_second_opinion(gray, [ordered[r] for r in row_ids], flipped, cells, fixed, lines_to_ask)
+        check = check_mrz(fixed.lines, today=today, candidates=False)
+        readers = 2
+    return ZoneReading(
+        lines=fixed.lines,
+        check=check,
+        confidence=fixed.confidence,
+        region=region,
+        flipped=flipped,
+        review=fixed.review,
+        changes=[
+            {"line": li + 1, "column": col + 1, "read": old, "chosen": new, "why": why}
+            for li, col, old, new, why in fixed.changes
+        ],
+        readers=readers,
+    )
+
+
+def _with_second_opinion(
+    gray: np.ndarray,
+    rows: list[TextRow],
+    flipped: bool,
+    cells: list[list[CharReading]],
+    first: Correction,
+    lines_to_ask: list[int],
+) -> Correction:
+    """Tesseract reads the unsettled lines; its aligned characters vote beside the recognizer's, and cells
+    where the two chose differently are handed to the review."""
+    length = len(cells[0])
+    template = list(first.lines)
+    second: dict[int, Aligned] = {}
+    for li in lines_to_ask:
+        strip = cut_strip(gray, rows[li], flip=flipped, variant=VARIANTS[0])
+        chars = read_strip(strip.image)
+        second[li] = best_alignment(chars, strip.text_start, strip.text_end, li, length, template)
+    positions = []
+    disagreements: set[Cell] = set()
+    for li, own in enumerate(cells):
+        other = second.get(li)
+        if other is None:
+            positions.append(vote([list(own)], length))
+            continue
+        positions.append(vote([list(own), other], length, weights=[1.0, SECOND_OPINION_WEIGHT]))
+        for col, (a, b) in enumerate(zip(own, other, strict=False)):
+            if b is not None and a.char != b.char:
+                disagreements.add((li, col))
+    return correct(positions, disagreements)
