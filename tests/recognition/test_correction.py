@@ -99,3 +99,32 @@ def test_weakly_supported_check_digit_fix_is_flagged() -> None:
     assert fixed.lines[1] == TD3[1]
     assert any(r["field"] == "document_number" for r in fixed.review)
     assert 1 in fixed.needy_lines
+
+
+def test_look_alikes_the_check_digit_cannot_tell_apart_go_to_review() -> None:
+    """An Egyptian specimen's document number 'A00051376' read 'AO0O51376': O for 0 twice, and the two
+    changes cancel out in the mod-10 sum, so every check digit passes. The recognizer hesitated at both
+    cells; a passing check must not vouch for them."""
+    line2 = "AO0O513764EGY6002202M1503151<<<<<<<<<<<<<<06"
+    line1 = "P<EGYMABROUK<<ALAAELDIN<ISMAIL<MOHAMED<<<<<<"
+    fixed = correct([_positions(line1), _positions(line2, {1: {"0": 0.3}, 3: {"0": 0.25}})])
+    assert fixed.lines == [line1, line2]  # nothing to choose: every check passes as read
+    assert any(r["field"] == "document_number" for r in fixed.review)
+
+
+def test_one_hesitation_under_a_check_digit_is_settled_by_it() -> None:
+    """A single ambiguous cell whose rival has another value modulo 10: the passing check digit decides."""
+    fixed = correct([_positions(TD3[0]), _positions(TD3[1], {1: {"B": 0.3}})])
+    assert fixed.lines == list(TD3)
+    assert not any(r["field"] == "document_number" for r in fixed.review)
+
+
+def test_rival_with_the_same_value_mod_10_goes_to_review() -> None:
+    """M and W differ by 10: the check digit cannot tell them apart, so a hesitation between them is flagged."""
+    line2 = "M898902C3" + TD3[1][9:]
+    from hotel_desk.documents import check_digit
+
+    line2 = line2[:9] + check_digit(line2[:9]) + line2[10:43]
+    line2 += check_digit(line2[0:10] + line2[13:20] + line2[21:43])
+    fixed = correct([_positions(TD3[0]), _positions(line2, {0: {"W": 0.3}})])
+    assert any(r["field"] == "document_number" for r in fixed.review)
