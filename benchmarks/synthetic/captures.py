@@ -28,7 +28,7 @@ def _reader(doc: Image.Image, rng: random.Random) -> Image.Image:
     if light == "ir":
         # Only dark (carbon) print absorbs infrared: everything lighter turns one flat grey.
         level = rng.uniform(175, 225)
-        out = np.where(gray < 110, gray * 0.6, level) + np.random.default_rng(rng.randint(0, 2**31)).normal(
+        out: np.ndarray = np.where(gray < 110, gray * 0.6, level) + np.random.default_rng(rng.randint(0, 2**31)).normal(
             0, 4, gray.shape
         )
         out = cv2.GaussianBlur(out.astype(np.float32), (0, 0), 0.8)
@@ -52,8 +52,8 @@ def _sticker(doc: Image.Image, rng: random.Random) -> Image.Image:
     for k in range(3):
         d.text((round(6 * MM), round((3 + 4 * k) * MM)), "VISAS / VISAS / VISADOS", fill=(60, 60, 90), font=font)
     angle = rng.uniform(-2, 2)
-    visa = doc.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=(0, 0, 0))
-    mask = Image.new("L", doc.size, 255).rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=0)
+    visa = doc.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(0, 0, 0))
+    mask = Image.new("L", doc.size, 255).rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=0)
     x = rng.randint(round(3 * MM), max(round(3 * MM), w - visa.width - round(3 * MM)))
     y = rng.randint(round(12 * MM), max(round(12 * MM), h - visa.height - round(2 * MM)))
     page.paste(visa, (x, y), mask)
@@ -69,7 +69,7 @@ def _watermark(page: Image.Image, rng: random.Random) -> Image.Image:
     for y in range(-page.height, 2 * page.height, step_y):
         for x in range(-page.width, 2 * page.width, step_x):
             d.text((x + (y // step_y % 2) * step_x // 2, y), word, fill=255, font=font)
-    layer = layer.rotate(rng.uniform(20, 40), resample=Image.BICUBIC)
+    layer = layer.rotate(rng.uniform(20, 40), resample=Image.Resampling.BICUBIC)
     alpha = np.asarray(layer, np.float32)[..., None] / 255.0 * rng.uniform(0.25, 0.45)
     tone = 255.0 if rng.random() < 0.6 else 90.0  # white or grey watermark print
     arr = np.asarray(page.convert("RGB"), np.float32)
@@ -102,7 +102,7 @@ def apply_capture(doc: Image.Image, condition: str, rng: random.Random) -> bytes
     if condition == "sticker":
         return _encode(_on_scanner(_sticker(doc, rng), rng, rng.uniform(-2, 2)), "JPEG", rng.randint(70, 90))
     if condition == "watermark":
-        small = doc.resize((round(doc.width * 0.45), round(doc.height * 0.45)), Image.LANCZOS)
+        small = doc.resize((round(doc.width * 0.45), round(doc.height * 0.45)), Image.Resampling.LANCZOS)
         return _encode(_watermark(small, rng), "JPEG", rng.randint(70, 90))
     if condition == "hand":
         return _encode(_camera(_hand(doc, rng), rng), "JPEG", rng.randint(70, 88))

@@ -102,7 +102,7 @@ def _rows_at_scale(
         for c in contours:
             if len(c) < 4:
                 continue
-            _, _, bw, bh = cv2.boundingRect(c)
+            bx, by, bw, bh = cv2.boundingRect(c)
             if bw * bw + bh * bh < min_len * min_len:
                 continue  # far too short to be a row (most contours: words, specks)
             (cx, cy), (w, h), a = cv2.minAreaRect(c)
@@ -112,7 +112,7 @@ def _rows_at_scale(
             if h > char_h * 2.6 and w > 12 * 0.45 * char_h:
                 # Rows run together (tight line spacing, a watermark's stroke or a frame line bridging
                 # them): split the blob into the bands where its rows are.
-                found.extend(_split_rows(closed, cv2.boundingRect(c), char_h, vertical))
+                found.extend(_split_rows(closed, (bx, by, bw, bh), char_h, vertical))
                 continue
             if h < 2 or w < 12 * h or h > char_h * 2.6 or h < char_h * 0.45:
                 continue

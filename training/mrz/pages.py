@@ -123,8 +123,9 @@ def _camera(page: np.ndarray, rng: random.Random) -> np.ndarray:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     cx = rng.uniform(-min(xs) + 0.03 * out_w, out_w - max(xs) - 0.03 * out_w)
     cy = rng.uniform(-min(ys) + 0.03 * out_h, out_h - max(ys) - 0.03 * out_h)
-    dst = np.float32([(cx + x, cy + y) for x, y in pts])
-    m = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), dst)
+    dst = np.array([(cx + x, cy + y) for x, y in pts], dtype=np.float32)
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(src, dst)
     warped = cv2.warpPerspective(page * 255, m, (out_w, out_h), flags=cv2.INTER_AREA)
     mask = cv2.warpPerspective(np.ones_like(page), m, (out_w, out_h)) > 0.5
     canvas[mask] = warped[mask]

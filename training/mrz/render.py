@@ -224,7 +224,7 @@ def _printer(mask: np.ndarray, char_h: float, rng: random.Random) -> np.ndarray:
         mask = np.clip((mask - 0.5) * 3 + 0.5, 0, 1)
     elif kind == "inkjet":
         g = np.random.default_rng(rng.randint(0, 2**31))
-        dots = (g.random(mask.shape) < rng.uniform(0.5, 0.9)).astype(np.float32)
+        dots: np.ndarray = (g.random(mask.shape) < rng.uniform(0.5, 0.9)).astype(np.float32)
         dots = cv2.GaussianBlur(dots, (0, 0), max(0.4, 0.03 * char_h))
         mask = mask * np.clip(dots * 1.5, 0, 1)
     elif kind == "worn":

@@ -16,7 +16,7 @@ import random
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -147,7 +147,7 @@ def evaluate_onnx(path: Path, samples: Sequence[LineSample]) -> dict[str, float]
     }
 
 
-def report(path: Path, sets: dict[str, Sequence[LineSample]]) -> None:
+def report(path: Path, sets: Mapping[str, Sequence[LineSample]]) -> None:
     print("decoded to the known line length, as the app does (exported model, onnxruntime):")
     print("  set                          lines exact %  characters %  wrong chars under 0.75 confidence %")
     for name, samples in sets.items():
