@@ -203,9 +203,19 @@ def _group_rows(rows: list[TextRow]) -> list[MrzRegion]:
         lengths = [rows[m].length for m in chain]
         spread = float(np.std(lengths) / np.mean(lengths))
         score = float(np.mean(lengths)) * (1.0 + 0.15 * (len(chain) - 2)) * (1.0 - min(0.5, spread * 3))
-        regions.append(MrzRegion(rows=tuple(rows[m] for m in chain), score=score))
+        regions.append(MrzRegion(rows=tuple(_aligned(rows[m], base) for m in chain), score=score))
     regions.sort(key=lambda r: -r.score)
     return regions
+
+
+def _aligned(row: TextRow, base: TextRow) -> TextRow:
+    """The row with its reading direction turned to agree with the base row's. Angles are folded into
+    (-90, 90], so two rows of a page turned 90 degrees can come as -89.7 and 90.0: the same line, read in
+    opposite directions - one of them would be read upside down and the order of the lines reversed."""
+    angle = base.angle + _norm_angle(row.angle - base.angle)
+    if angle == row.angle:
+        return row
+    return TextRow(center=row.center, length=row.length, height=row.height, angle=angle)
 
 
 def _best_chain(members: list[int], centers: dict[int, float], rows: list[TextRow]) -> list[int]:

@@ -1,8 +1,8 @@
 """Reading one located zone: which way up, which rows and how long, the trained recognizer's cells, the
 check-digit-guided correction, and Tesseract as a second opinion where the first reading is not settled.
 
-The common case costs one batch of the recognizer: the first row upright and the last row turned (which
-way up the page lies), then the remaining rows. Tesseract is asked only when a check digit fails, the
+The common case costs one batch of the recognizer: every row upright and turned 180 degrees (which way up
+the page lies is the reading that makes sense). Tesseract is asked only when a check digit fails, the
 layout did not come out, or a field is unsure; where the two readers disagree on a field without a check
 digit, that field goes to review.
 """
@@ -58,17 +58,17 @@ class ZoneReading:
 _FIRST_LINE = re.compile(r"^[PIACV][A-Z<][A-Z<]{3}")
 
 
-def _likeness(logp: np.ndarray) -> float:
-    """How much a row reads like the first MRZ line the right way up: a confident reading that opens with a
-    document code and an issuing state and holds fillers. Upside-down print reads as unsure noise."""
-    text = greedy(logp)
-    score = mean_confidence(logp)
-    if _FIRST_LINE.match(text):
+def _orientation_score(logps: list[np.ndarray]) -> float:
+    """How much a zone's rows read like an MRZ the right way up: confident readings, one of them opening
+    like a first line (a document code and an issuing state), fillers. Upside-down print reads as unsure
+    noise; a stray row of other print beside the zone lowers both orientations alike."""
+    texts = [greedy(lp) for lp in logps]
+    score = sum(mean_confidence(lp) for lp in logps)
+    if any(_FIRST_LINE.match(t) for t in texts):
         score += 0.5
-    if "<<" in text:
+    if any("<<" in t for t in texts):
         score += 0.2
-    fit = min(abs(len(text) - n) for n in (30, 36, 44))
-    return score - 0.02 * min(fit, 10)
+    return score
 
 
 def choose_layout(lengths: list[int]) -> tuple[list[int], int] | None:
@@ -107,10 +107,12 @@ def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
 
 def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinion: bool) -> ZoneReading | None:
     rows = list(region.rows)
-    up, down = recognize([cut_line(gray, rows[0], flip=False), cut_line(gray, rows[-1], flip=True)])
-    flipped = _likeness(down) > _likeness(up)
+    # Every row both ways in one batch: which way up the page lies is the reading that makes sense.
+    both = recognize([cut_line(gray, r, flip=False) for r in rows] + [cut_line(gray, r, flip=True) for r in rows])
+    up, down = both[: len(rows)], both[len(rows) :]
+    flipped = _orientation_score(down) > _orientation_score(up)
     ordered = rows[::-1] if flipped else rows
-    logps = [down if flipped else up, *recognize([cut_line(gray, r, flip=flipped) for r in ordered[1:]])]
+    logps = down[::-1] if flipped else up
     layout = choose_layout([len(greedy(lp)) for lp in logps])
     if layout is None and len(ordered) == 2 and all(abs(len(greedy(lp)) - 30) <= 3 for lp in logps):
         ghosts = _ghost_rows(ordered)
