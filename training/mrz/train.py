@@ -149,7 +149,7 @@ def evaluate_onnx(path: Path, samples: Sequence[LineSample]) -> dict[str, float]
 
 def report(path: Path, sets: Mapping[str, Sequence[LineSample]]) -> None:
     print("decoded to the known line length, as the app does (exported model, onnxruntime):")
-    print("  set                          lines exact %  characters %  wrong chars under 0.75 confidence %")
+    print("  set                          lines exact %  characters %  wrong chars under the review threshold %")
     for name, samples in sets.items():
         r = evaluate_onnx(path, samples)
         print(f"  {name:<28} {r['lines']:13.2f} {r['chars']:13.2f} {r['wrong_flagged']:14.1f}")
