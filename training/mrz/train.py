@@ -186,7 +186,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=None, help=f"the model file (default {MODEL_PATH})")
     parser.add_argument("--quick", action="store_true", help="small data and few steps, to try the pipeline")
     parser.add_argument(
         "--evaluate", action="store_true", help="only score the model at --out on the (cached) strips, no training"
@@ -194,6 +194,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.train_samples, args.holdout_samples, args.val_samples, args.steps = 6000, 500, 500, 300
+    if args.out is None:
+        # A quick run must not replace the app's model.
+        args.out = CACHE / "quick.onnx" if args.quick else MODEL_PATH
 
     import torch
 
