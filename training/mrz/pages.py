@@ -12,6 +12,7 @@ import io
 import math
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -44,7 +45,10 @@ def _page(fmt: str, lines: tuple[str, ...], rng: random.Random) -> np.ndarray:
     ground = _ground(rng.choice(list(HOLDOUT.grounds)), (h, w), char_h, rng)
     pil = Image.fromarray(np.zeros((h, w), np.uint8))
     d = ImageDraw.Draw(pil)
-    sans = ImageFont.truetype(FONT_FILES["dejavu_mono"].replace("SansMono", "Sans"), round(2.4 * MM))
+    sans_path = Path(FONT_FILES["dejavu_mono"].replace("SansMono", "Sans"))
+    size = round(2.4 * MM)
+    # The page's own print is decoration: any font will do when DejaVu is not installed.
+    sans = ImageFont.truetype(str(sans_path), size) if sans_path.is_file() else ImageFont.load_default(size)
     d.rectangle([round(4 * MM), round(8 * MM), round(4 * MM + w * 0.25), round(h * 0.55)], fill=90)
     y = round(8 * MM)
     for _ in range(6):
