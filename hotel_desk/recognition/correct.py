@@ -33,6 +33,7 @@ from hotel_desk.recognition.layout import (
 )
 from hotel_desk.recognition.positions import Position
 from hotel_desk.recognition.review import review as review_fields
+from hotel_desk.recognition.review import unsure
 
 CODE_LOOKALIKES = {"W": "V", "Y": "V", "F": "P", "R": "P", "1": "I", "L": "I", "T": "I", "G": "C", "0": "C"}
 
@@ -88,7 +89,20 @@ def correct(positions_per_line: list[list[Position]], disagreements: set[Cell] |
     fmt = detect_format(lines)
     if fmt is None or fmt is DocumentFormat.CN_PERMIT:
         conf = [[p.best()[1] for p in line] for line in positions_per_line]
-        return Correction(lines, conf, changes, [], set(range(len(lines))))
+        # No check digit protects a permit's lines (nor a reading of no known layout): every unsure cell is
+        # for a person to compare (the permit number on the first line is the one field taken from it).
+        unsure_review = []
+        for li, line in enumerate(positions_per_line):
+            cols = [c for c, p in enumerate(line) if unsure(p, lines[li][c])]
+            if cols:
+                unsure_review.append(
+                    {
+                        "field": "document_number" if li == 0 else "mrz",
+                        "line": str(li + 1),
+                        "reason": "low OCR confidence at column(s) " + ",".join(str(c + 1) for c in cols[:8]),
+                    }
+                )
+        return Correction(lines, conf, changes, unsure_review, set(range(len(lines))))
     grid = [list(x) for x in lines]
 
     def pos(li: int, col: int) -> Position:

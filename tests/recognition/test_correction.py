@@ -128,3 +128,11 @@ def test_rival_with_the_same_value_mod_10_goes_to_review() -> None:
     line2 += check_digit(line2[0:10] + line2[13:20] + line2[21:43])
     fixed = correct([_positions(TD3[0]), _positions(line2, {0: {"W": 0.3}})])
     assert any(r["field"] == "document_number" for r in fixed.review)
+
+
+def test_a_reading_with_no_check_digits_flags_every_unsure_cell() -> None:
+    """A TD1 whose code was read 'CD' parses as one of China's permits, whose lines no check digit protects:
+    the unsure cells must go to review, not pass as a valid reading."""
+    lines = ["CDAQ4APQF7Y6<<<<<<<<<<<<<<<<<<", "0609159M2604273BRA<<<<<<<<<<<6", "LMAZ<<ZOEK<<<<<<<<<<1<<<<<<<<<"]
+    fixed = correct([_positions(lines[0], {4: {"B": 0.5}}), _positions(lines[1]), _positions(lines[2], {20: {"<": 0.6}})])
+    assert {r["field"] for r in fixed.review} == {"document_number", "mrz"}
