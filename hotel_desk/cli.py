@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 import hotel_desk.commands as commands_pkg
 from hotel_desk import __version__
-from hotel_desk.settings import ENV_PREFIX
-
-
-class UsageError(Exception):
-    """A command was called wrongly: exit code 2 with a one-line message."""
+from hotel_desk.commands import UsageError
+from hotel_desk.commands.auth import EXIT_ACCESS, add_user_option, is_access_denied
+from hotel_desk.settings import ENV_PREFIX, Settings, SettingsError, load_settings
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -33,6 +30,7 @@ def _common_options() -> argparse.ArgumentParser:
         help=f"database URL (default: ${ENV_PREFIX}DATABASE_URL, then the settings, then the SQLite file "
         "in the data directory)",
     )
+    add_user_option(common)
     return common
 
 
@@ -55,14 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def settings_for(args: argparse.Namespace, settings: Settings | None = None) -> Settings:
+    """The settings a command runs with: the file and the environment (loaded once), then its own options."""
+    settings = settings if settings is not None else load_settings()
+    database = getattr(args, "database", None) or getattr(args, "global_database", None)
+    return settings.override("--database", database_url=database)
+
+
+def main(argv: Sequence[str] | None = None, *, settings: Settings | None = None) -> int:
+    """Run `hotel-desk`. Every handler finds the settings in `args.settings` (passed on explicitly: nothing
+    below reads the settings file or the environment for them)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    database = getattr(args, "database", None) or getattr(args, "global_database", None)
-    if database:
-        # Commands read the URL through Settings.effective_database_url(); the flag wins over everything.
-        args.database = database
-        os.environ[ENV_PREFIX + "DATABASE_URL"] = database
+    try:
+        args.settings = settings_for(args, settings)
+    except SettingsError as exc:
+        print(f"hotel-desk: the settings cannot be used: {exc}", file=sys.stderr)
+        return 2
     handler = getattr(args, "handler", None)
     if handler is None:
         from hotel_desk.commands.app import run_app
@@ -75,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # Not signed in, a wrong password, a locked account, or a role that may not do this: exit code 3.
+        if not is_access_denied(exc):
+            raise
+        print(f"hotel-desk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ACCESS
 
 
 if __name__ == "__main__":

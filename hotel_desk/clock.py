@@ -7,6 +7,8 @@ used to interpret what a receptionist types and to display times.
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -45,6 +47,22 @@ class ManualClock:
     def set(self, moment: datetime) -> None:
         with self._lock:
             self._now = moment.astimezone(UTC)
+
+
+class ShiftedClock:
+    """Real time moved to start at a chosen moment: it runs at the real rate (retries, countdowns and timers
+    behave as on any day) while every date is derived from `start`. The self-test uses it to check the bundled
+    sample as on a day the sample is valid; window tests use it so that no test depends on today's date."""
+
+    def __init__(self, start: datetime, monotonic: Callable[[], float] = time.monotonic) -> None:
+        if start.tzinfo is None:
+            raise ValueError("ShiftedClock needs a timezone-aware start time")
+        self._start = start.astimezone(UTC)
+        self._monotonic = monotonic
+        self._t0 = monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=self._monotonic() - self._t0)
 
 
 def local_zone(name: str | None = None) -> tzinfo:

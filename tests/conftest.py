@@ -1,13 +1,18 @@
-"""Suite-wide isolation: no test reads or writes the real user's settings or database, and Qt never needs a
-display. Area-specific fixtures live in tests/<area>/conftest.py."""
+"""Suite-wide isolation (no test reads or writes the real user's settings or database, and Qt never needs a
+display) and the fixtures every area shares: the clock, the throw-away PostgreSQL server, and a fresh store
+on SQLite and on PostgreSQL. Guest builders are in tests/support/guests.py; area-specific fixtures live in
+tests/<area>/conftest.py."""
 
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,10 +21,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="hotel_desk-tests-"))
 os.environ["HOTEL_DESK_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ["HOTEL_DESK_CONFIG_DIR"] = str(_SANDBOX / "config")
-for name in ("HOTEL_DESK_DATABASE_URL", "HOTEL_DESK_INTAKE_URL"):
+from hotel_desk.clock import ManualClock  # noqa: E402  (after the environment is set)
+from hotel_desk.settings import ENV_PREFIX, KEYS  # noqa: E402
+
+for key in KEYS:  # every setting comes from the test, not from the developer's environment
+    os.environ.pop(ENV_PREFIX + key.upper(), None)
+from hotel_desk.commands.auth import CREDENTIAL_VARIABLES  # noqa: E402
+
+for name in CREDENTIAL_VARIABLES:  # nor who is signed in
     os.environ.pop(name, None)
+from argon2 import Parameters, Type  # noqa: E402
+
+from hotel_desk.desk import passwords  # noqa: E402
+
+# Staff passwords are hashed with real argon2id, at a cost that suits a test suite making hundreds of accounts
+# (the desk's own cost takes a few tenths of a second a hash; tests of it make their own Passwords).
+passwords.HASH_PARAMETERS = Parameters(type=Type.ID, version=19, salt_len=16, hash_len=32, time_cost=1,
+                                       memory_cost=256, parallelism=1)
+from tests.support.pgserver import PostgresServer  # noqa: E402
+
+if TYPE_CHECKING:
+    from hotel_desk.store import Database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+#: The moment every clock-driven test starts at, unless it brings its own: 16:00 in Shanghai.
+TEST_START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+_databases = itertools.count()
 SPECIMENS = REPO_ROOT.parent / "shared" / "data" / "mrz-real"
 
 
@@ -43,3 +70,50 @@ def _garbage_collected_on_the_main_thread() -> Iterator[None]:
     finally:
         gc.collect()
         gc.enable()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """Time that moves only when the test says: every date a test uses derives from it."""
+    return ManualClock(TEST_START)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server this test session starts itself (skips where none can be started)."""
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{(tmp_path / 'hotel_desk.sqlite3').as_posix()}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[str]:
+    """A fresh, empty database: every test that takes it runs twice, on SQLite and on PostgreSQL (an area
+    may narrow it to SQLite by overriding this fixture)."""
+    if request.param == "sqlite":
+        yield sqlite_url
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    name = f"t{next(_databases)}_{abs(hash(request.node.nodeid)) % 10**8}"
+    yield server.create_database(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def db(db_url: str, clock: ManualClock) -> Iterator[Database]:
+    """The store at `db_url`, migrated, with the property its reports carry."""
+    from hotel_desk.store import open_database, set_property
+
+    database = open_database(db_url)
+    set_property(database, name="Garden Inn", hotel_code="310106A001", authorisation_code="secret",
+                 substation_code="JA-07", clock=clock)
+    yield database
+    database.dispose()

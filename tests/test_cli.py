@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from hotel_desk.cli import build_parser, main
+from hotel_desk.cli import build_parser, main, settings_for
+from hotel_desk.settings import Settings, SettingsError, save_settings
 
 EXPECTED = {"app", "audit", "check-mrz", "devices", "intake-server", "read-mrz", "register", "reports", "selftest"}
 
@@ -25,8 +26,39 @@ def test_database_option_before_or_after_the_command(tmp_path, monkeypatch, befo
     url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
     argv = ["--database", url, "audit", "verify"] if before else ["audit", "verify", "--database", url]
     assert main(argv) == 0
-    assert os.environ["HOTEL_DESK_DATABASE_URL"] == url
     assert (tmp_path / "x.sqlite3").exists()
+    # The option is handed to the command in its settings, not through the process's environment.
+    assert "HOTEL_DESK_DATABASE_URL" not in os.environ
+    args = build_parser().parse_args(argv)
+    assert settings_for(args, Settings()).database_url == url
+
+
+def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp_path) -> None:
+    from hotel_desk.settings import KEYS, load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"hotel_code": "FILE", "training": false}', encoding="utf-8")
+    values = {"training": "yes", "serial_baud": "19200", "idle_lock_minutes": "5", "intake_verify_tls": "0",
+              "extra": '{"a": "b"}',
+              "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x"}
+    env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
+    settings = load_settings(path, environ=env)
+    assert settings.hotel_code == "env" and settings.training is True and settings.serial_baud == 19200
+    assert settings.idle_lock_minutes == 5
+    assert settings.intake_verify_tls is False and settings.extra == {"a": "b"}
+    save_settings(settings, path)  # an override never ends up in the file
+    assert load_settings(path, environ={}).hotel_code == "FILE"
+    with pytest.raises(SettingsError, match=r"\$HOTEL_DESK_TRAINING: training must be true or false"):
+        load_settings(path, environ={"HOTEL_DESK_TRAINING": "perhaps"})
+    path.write_text('{"serial_baud": "fast"}', encoding="utf-8")
+    with pytest.raises(SettingsError, match="serial_baud must be a whole number"):
+        load_settings(path, environ={})
+
+
+def test_a_bad_setting_stops_a_command_with_what_to_fix(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("HOTEL_DESK_SERIAL_BAUD", "fast")
+    assert main(["audit", "verify"]) == 2
+    assert "$HOTEL_DESK_SERIAL_BAUD: serial_baud must be a whole number" in capsys.readouterr().err
 
 
 def test_help_does_not_import_qt_or_ocr() -> None:

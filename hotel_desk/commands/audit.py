@@ -3,25 +3,21 @@
 `verify` walks the whole hash chain (and checks every report payload against the hash its audit event
 recorded); it prints the number of events and the first broken link, and exits 1 when anything is broken.
 `export` writes the events of a period as CSV or JSON together with the chain head hash, so that the
-liaison can later check that the hotel's trail still extends the same chain.
+liaison can later check that the hotel's trail still extends the same chain. It needs a staff account allowed
+to export the audit trail (a manager or the liaison: --user NAME or $HOTEL_DESK_USER; exit code 3); `verify`
+shows counts and broken links only and needs none.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
-import sys
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
-
-EXPORT_COLUMNS = ("seq", "occurred_at", "actor", "action", "entity_type", "entity_id", "body", "prev_hash", "hash")
 
 
 def _moment(value: str, *, end_of_day: bool, zone: str) -> datetime:
@@ -41,89 +37,38 @@ def _moment(value: str, *, end_of_day: bool, zone: str) -> datetime:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from hotel_desk.store import open_database, verify_chain
-    from hotel_desk.store.audit import verify_report_payloads
+    from hotel_desk.desk import Desk
 
-    db = open_database()
-    try:
-        with db.read() as session:
-            result = verify_chain(session)
-            report_count, payload_problems = verify_report_payloads(session)
-    finally:
-        db.dispose()
+    with Desk(args.settings, via="cli") as desk:
+        check = desk.check_audit_trail()
+    result = check.chain
     print(f"audit chain: {result.count} events, head {result.head_hash}")
-    print(f"reports: {report_count} payloads checked against their audit events")
-    if result.ok and not payload_problems:
+    print(f"reports: {check.reports_checked} payloads checked against their audit events")
+    if check.ok:
         print("OK: the chain is intact")
         return 0
     if result.broken is not None:
         print(f"BROKEN: first broken link at event {result.broken.seq}: {result.broken.problem}")
         for problem in result.problems[1:]:
             print(f"  also event {problem.seq}: {problem.problem}")
-    for p in payload_problems:
+    for p in check.payload_problems:
         print(f"BROKEN: report {p.report_id}: {p.problem}")
     return 1
 
 
-def _event_row(event: Any) -> dict[str, Any]:
-    from hotel_desk.store.audit import iso_utc
-
-    return {
-        "seq": event.seq, "occurred_at": iso_utc(event.occurred_at), "actor": event.actor, "action": event.action,
-        "entity_type": event.entity_type, "entity_id": event.entity_id, "body": event.body,
-        "prev_hash": event.prev_hash, "hash": event.hash,
-    }
-
-
 def run_export(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
-    from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import load_settings
-    from hotel_desk.store import AuditAction, append_event, chain_head, open_database
-    from hotel_desk.store.audit import events_between, iso_utc
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
-    clock = clock or SystemClock()
-    settings = load_settings()
+    settings = args.settings
     start = _moment(args.start, end_of_day=False, zone=settings.timezone) if args.start else None
     end = _moment(args.end, end_of_day=True, zone=settings.timezone) if args.end else None
     if start and end and end <= start:
         raise UsageError("--to is before --from")
-    target = Path(args.file)
-    fmt = args.format or ("json" if target.suffix.lower() == ".json" else "csv")
-    actor = args.actor or settings.desk_user or "cli"
-    db = open_database()
-    try:
-        with db.read() as session:
-            head_seq, head_hash = chain_head(session)
-            meta = {
-                "exported_at": iso_utc(clock.now()), "from": iso_utc(start) if start else None,
-                "to": iso_utc(end) if end else None, "chain_head_seq": head_seq, "chain_head_hash": head_hash,
-            }
-            count = 0
-            tmp = target.with_name(target.name + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                if fmt == "json":
-                    out.write(json.dumps(meta, ensure_ascii=False)[:-1] + ', "events": [\n')
-                    for event in events_between(session, start, end):
-                        out.write(("," if count else "") + json.dumps(_event_row(event), ensure_ascii=False) + "\n")
-                        count += 1
-                    out.write(f'], "count": {count}}}\n')
-                else:
-                    # One comment line with the chain head, then plain CSV (skip lines starting with '#').
-                    out.write("# hotel_desk audit export " + " ".join(f"{k}={v}" for k, v in meta.items()) + "\n")
-                    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
-                    writer.writeheader()
-                    for event in events_between(session, start, end):
-                        writer.writerow(_event_row(event))
-                        count += 1
-            tmp.replace(target)
-        with db.write() as session:
-            append_event(session, actor=actor, action=AuditAction.AUDIT_EXPORTED, entity_type="audit",
-                         entity_id=str(head_seq), at=clock.now(),
-                         details={"from": meta["from"], "to": meta["to"], "count": count, "format": fmt,
-                                  "chain_head_hash": head_hash})
-    finally:
-        db.dispose()
-    print(f"exported {count} events to {target} ({fmt}); chain head {head_seq} {head_hash}")
+    with signed_in_desk(args, Permission.EXPORT_AUDIT, clock=clock) as desk:
+        done = desk.export_audit(args.file, start=start, end=end, fmt=args.format)
+    print(f"exported {done.count} events to {done.path} ({done.format}); chain head {done.head_seq} "
+          f"{done.head_hash}")
     return 0
 
 
@@ -140,12 +85,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     e.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD) or date-time")
     e.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD, included) or date-time")
     e.add_argument("--format", choices=("csv", "json"), help="default: from the file name (.json, else CSV)")
-    e.add_argument("--actor", help="desk user recorded for the export")
     e.add_argument("file", metavar="FILE")
     e.set_defaults(handler=run_export)
 
-
-def main() -> None:  # pragma: no cover - convenience for `python -m hotel_desk.commands.audit`
-    from hotel_desk.cli import main as cli_main
-
-    raise SystemExit(cli_main(["audit", *sys.argv[1:]]))

@@ -12,7 +12,7 @@ import json
 import sys
 from datetime import date
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 
 def _date(value: str) -> date:

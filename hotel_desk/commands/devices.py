@@ -35,7 +35,7 @@ def _profiles(args: argparse.Namespace) -> int:
     try:
         profiles = load_profiles(args.profile_file or ())
     except (ProfileError, OSError) as exc:
-        from hotel_desk.cli import UsageError
+        from hotel_desk.commands import UsageError
 
         raise UsageError(str(exc)) from exc
     for name, profile in sorted(profiles.items()):
@@ -50,7 +50,7 @@ def _profiles(args: argparse.Namespace) -> int:
 def _listen(args: argparse.Namespace) -> int:
     import queue
 
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.devices.framing import ProfileError, get_profile
     from hotel_desk.devices.reads import ReaderEvent
     from hotel_desk.devices.serial_reader import PARITIES, ReaderStatus, SerialReader, SerialSettings

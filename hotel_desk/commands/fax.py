@@ -6,6 +6,7 @@
 
 A report counts as handed over only after the modem confirmed the fax, or after a named hand-over. It
 then waits for the police's receipt number: hotel-desk reports confirm --report REPORT_ID --receipt NUMBER.
+Each needs a staff account allowed to hand reports over (--user NAME or $HOTEL_DESK_USER; exit code 3).
 """
 
 from __future__ import annotations
@@ -14,24 +15,14 @@ import argparse
 import sys
 from typing import Any
 
-from hotel_desk.settings import desk_actor
-
 DEFAULT_BAUD = 19200
 
 
+def _desk(args: argparse.Namespace) -> Any:
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
-def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from hotel_desk.settings import load_settings
-    from hotel_desk.store import open_database
-
-    settings = load_settings()
-    return settings, open_database(settings.effective_database_url())
-
-
-def _fonts(settings: Any) -> Any:
-    from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
-
-    return find_fonts(settings.extra.get(SETTING_FONT) or None)
+    return signed_in_desk(args, Permission.HAND_OVER)
 
 
 def _fail(command: str, message: object) -> int:
@@ -46,32 +37,27 @@ def _deadline_text(report: Any, timezone: str) -> str:
 
 
 def cmd_form(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
-    from hotel_desk.fax.handover import write_form
     from hotel_desk.store import NotFound
 
     if not args.out.lower().endswith((".pdf", ".tif", ".tiff")):
         raise UsageError(f"{args.out}: write the form as .pdf (printing) or .tiff (fax)")
-    settings, db = _open(args)
     try:
-        report, path = write_form(db, args.report_id, args.out, actor=desk_actor(settings, args.actor, via="cli:"),
-                                  timezone=settings.timezone, fonts=_fonts(settings))
+        with _desk(args) as desk:
+            report, path = desk.save_form(args.report_id, args.out)
     except (NotFound, FontNotFound, OSError) as exc:
         return _fail("form", exc)
-    finally:
-        db.dispose()
     print(f"wrote {path} ({report.kind} report {report.report_id}, state {report.state}); hand it over "
-          f"before {_deadline_text(report, settings.timezone)}")
+          f"before {_deadline_text(report, args.settings.timezone)}")
     return 0
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.fax.fonts import FontNotFound
-    from hotel_desk.fax.handover import fax_report
     from hotel_desk.fax.modem import FaxError, Timeouts, dial_string
-    from hotel_desk.store import NotFound, StateError, StoreError
+    from hotel_desk.store import StoreError
 
     try:
         dial_string(args.number)
@@ -79,21 +65,17 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.baud <= 0:
         raise UsageError("--baud must be a positive number of bits per second")
-    settings, db = _open(args)
     timeouts = Timeouts(dial=args.dial_timeout) if args.dial_timeout else Timeouts()
     try:
-        outcome = fax_report(
-            db, args.report_id, port=args.port, number=args.number, actor=desk_actor(settings, args.actor, via="cli:"),
-            baud=args.baud, local_id=args.local_id or settings.extra.get("fax_local_id", ""), flow=args.flow,
-            timezone=settings.timezone, timeouts=timeouts, fonts=_fonts(settings),
-            on_progress=lambda text: print(f"  {text}", file=sys.stderr, flush=True))
+        with _desk(args) as desk:
+            outcome = desk.fax(args.report_id, port=args.port, number=args.number, baud=args.baud,
+                               local_id=args.local_id, flow=args.flow, timeouts=timeouts,
+                               on_progress=lambda text: print(f"  {text}", file=sys.stderr, flush=True))
     except FaxError as exc:
         return _fail("send", f"{exc}\nThe report is unchanged (still waiting); the failed attempt is in the "
                              "audit trail.")
-    except (NotFound, StateError, StoreError, FontNotFound) as exc:
+    except (StoreError, FontNotFound) as exc:
         return _fail("send", exc)
-    finally:
-        db.dispose()
     if not outcome.marked_handed_over:
         print(f"fax delivered ({outcome.result.summary()}), but report {args.report_id} had meanwhile been "
               f"filed by the uploader (state {outcome.report.state}); the fax is recorded in the audit trail")
@@ -105,39 +87,32 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_handed_over(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
-    from hotel_desk.fax.handover import hand_over_in_person
-    from hotel_desk.store import NotFound, StateError, StoreError
+    from hotel_desk.commands import UsageError
+    from hotel_desk.store import StoreError
 
     if not args.to.strip():
         raise UsageError("--to must name who received the form")
-    settings, db = _open(args)
     try:
-        report = hand_over_in_person(db, args.report_id, received_by=args.to, note=args.note or "",
-                                     actor=desk_actor(settings, args.actor, via="cli:"))
-    except (NotFound, StateError, StoreError) as exc:
+        with _desk(args) as desk:
+            report = desk.hand_over_in_person(args.report_id, args.to, note=args.note or "")
+    except StoreError as exc:
         return _fail("handed-over", exc)
-    finally:
-        db.dispose()
     print(f"report {report.report_id} handed over in person to {' '.join(args.to.split())}. When the police "
           f"give the receipt number:\n  hotel-desk reports confirm --report {report.report_id} --receipt NUMBER")
     return 0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    actor = argparse.ArgumentParser(add_help=False)
-    actor.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
-                       "else cli:<login>)")
     p = sub.add_parser("fax", help="registration form for fax or in-person hand-over (small inns, outages)",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     fs = p.add_subparsers(dest="fax_command", metavar="ACTION", required=True)
 
-    s = fs.add_parser("form", parents=[common, actor], help="write the registration form as PDF or fax TIFF")
+    s = fs.add_parser("form", parents=[common], help="write the registration form as PDF or fax TIFF")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("out", metavar="OUT", help="OUT.pdf (printing) or OUT.tiff (TIFF Class F, G3 fine)")
     s.set_defaults(handler=cmd_form)
 
-    s = fs.add_parser("send", parents=[common, actor], help="fax the form through a Class 2.0 fax modem")
+    s = fs.add_parser("send", parents=[common], help="fax the form through a Class 2.0 fax modem")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("--port", required=True, help="the modem's serial port (COM3, /dev/ttyUSB0, /dev/ttyACM0)")
     s.add_argument("--number", required=True, help="the sub-station's fax number (digits; , for a pause)")
@@ -149,7 +124,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--dial-timeout", type=float, default=None, help="seconds to wait for the call to connect")
     s.set_defaults(handler=cmd_send)
 
-    s = fs.add_parser("handed-over", parents=[common, actor],
+    s = fs.add_parser("handed-over", parents=[common],
                       help="record that the printed form was handed to an officer (home visit, counter)")
     s.add_argument("report_id", metavar="REPORT_ID")
     s.add_argument("--to", required=True, metavar="NAME", help="who received it (officer's name or number)")

@@ -10,7 +10,7 @@ def run_intake_server(args: argparse.Namespace) -> int:
     import signal
     from pathlib import Path
 
-    from hotel_desk.cli import UsageError
+    from hotel_desk.commands import UsageError
     from hotel_desk.reporting.faults import FaultPlan, FaultSpecError
     from hotel_desk.reporting.intake_server import IntakeServer, server_tls_context
     from hotel_desk.settings import data_dir

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 # Why an image gave no MRZ, for people (English, Simplified Chinese); codes match RecognitionResult.error.
 _PROBLEMS: dict[str, tuple[str, str]] = {

@@ -1,9 +1,10 @@
 """`hotel-desk register --json FILE|-`: register guests from JSON, for imports and scripted checks.
 
-The file holds one registration object or a list of them (format: docs/store.md). Every document is
-checked with the document core first; if any is refused, nothing is registered and the findings are
-printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its own
-check-in report and audit event), so a failed or interrupted import can simply be run again.
+The file holds one registration object or a list of them (format: docs/store.md). The staff member signs in
+(hotel_desk.commands.auth; the role must allow registering). Every document is checked with the document core
+first; if any is refused, nothing is registered, each refusal is put on file in the audit trail and the
+findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its
+own check-in report and audit event), so a failed or interrupted import can simply be run again.
 """
 
 from __future__ import annotations
@@ -11,24 +12,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hotel_desk.cli import UsageError
+from hotel_desk.commands import UsageError
 
 if TYPE_CHECKING:
     from hotel_desk.clock import Clock
+    from hotel_desk.desk import Desk
     from hotel_desk.documents import Finding, TravelDocument
-    from hotel_desk.store import GuestRegistration
+    from hotel_desk.rules.gate import Verdict
+    from hotel_desk.rules.record import GuestRegistration
 
 _TOP_KEYS = {
     "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
     "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo", "entry_method",
 }
-#: How an MRZ given in the file was obtained (a document given as `fields` is always "manual").
-_MRZ_ENTRY_METHODS = ("scanner", "camera", "reader", "typed_mrz")
 _FIELD_KEYS = {
     "kind", "surname", "given_names", "document_number", "nationality", "birth_date", "sex", "expiry_date",
     "issuing_state", "chinese_name",
@@ -46,6 +47,10 @@ class Checked:
     registration: GuestRegistration | None = None
     findings: list[Finding] = field(default_factory=list)
     refused_because: str = ""
+    #: What the registration gate said and the values it judged (a refusal is put on file with them).
+    verdict: Verdict | None = None
+    values: dict[str, object] = field(default_factory=dict)
+    entry_method: str | None = None
 
 
 def _text(entry: dict[str, Any], key: str, *, required: bool = False) -> str:
@@ -118,17 +123,18 @@ def _document(entry: dict[str, Any], today: date, stay: Any) -> tuple[TravelDocu
         expiry_date=_date(fields, "expiry_date"), issuing_state=_text(fields, "issuing_state"),
         chinese_name=_text(fields, "chinese_name"),
     )
-    findings = check_manual_document(document, reason=_text(entry, "manual_reason"), today=today, stay=stay)
+    findings = check_manual_document(document, today=today, stay=stay)
     return document, findings
 
 
 def check_entry(
     index: int, entry: object, *, clock: Clock, zone: str, base_dir: Path, accept_warnings: bool
 ) -> Checked:
-    """Turn one JSON object into a registration, or say why it is refused."""
+    """Turn one JSON object into a registration, or say why the registration gate refuses it."""
     from hotel_desk.clock import local_today, local_zone
-    from hotel_desk.documents import Severity, StayPlan
-    from hotel_desk.store import GuestRegistration, StayDetails
+    from hotel_desk.documents import StayPlan
+    from hotel_desk.rules import gate
+    from hotel_desk.rules.record import GuestRegistration, StayDetails, record_values
 
     if not isinstance(entry, dict):
         raise EntryError("each registration must be a JSON object")
@@ -147,15 +153,40 @@ def check_entry(
     plan = StayPlan(arrival=local_arrival, departure=departure, permit_stay_until=stay_until,
                     visa_type=_text(visa, "type"))
     document, findings = _document(entry, today, plan)
-    checked = Checked(index=index, findings=findings)
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    warnings = [f for f in findings if f.severity is Severity.WARNING]
-    if document is None or errors:
+    checked = Checked(index=index, findings=findings, entry_method=_entry_method(entry))
+    if document is None:
+        checked.refused_because = "invalid document"
+        checked.verdict = gate.Verdict(errors=tuple(f for f in findings if f.severity.value == "error"))
+        return checked
+    registration = GuestRegistration(
+        document=document,
+        stay=StayDetails(
+            room=_text(entry, "room"), arrival=arrival, planned_departure=departure,
+            visa_type=_text(visa, "type"), visa_number=_text(visa, "number"), stay_until=stay_until,
+            entry_date=_date(entry, "entry_date"), port_of_entry=_text(entry, "port_of_entry"),
+            came_from=_text(entry, "came_from") or _text(entry, "from"),
+            going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
+        ),
+        chinese_name=_text(entry, "chinese_name"),
+        entry_method=checked.entry_method,
+        manual_reason=_text(entry, "manual_reason"),
+    )
+    checked.values = record_values(registration)
+    verdict = gate.judge(checked.values, entry_method=registration.entry_method,
+                         manual_reason=registration.manual_reason, findings=findings,
+                         acknowledged=accept_warnings)
+    checked.verdict = verdict
+    # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
+    missing = [key for key in verdict.missing if key != "room"]
+    checked.findings += [*verdict.own, *(f for f in verdict.missing_findings() if f.field != "room")]
+    if verdict.errors or missing:
         checked.refused_because = "invalid document"
         return checked
-    if warnings and not accept_warnings:
+    if verdict.needs_acknowledgement:
         checked.refused_because = "warnings not accepted (use --accept-warnings after checking them)"
         return checked
+    if "room" in verdict.missing:
+        raise EntryError("'room' is required")
     photo = None
     if entry.get("document_photo"):
         path = Path(_text(entry, "document_photo"))
@@ -164,21 +195,7 @@ def check_entry(
             photo = path.read_bytes()
         except OSError as exc:
             raise EntryError(f"cannot read document_photo {path}: {exc.strerror}") from None
-    checked.registration = GuestRegistration(
-        document=document,
-        stay=StayDetails(
-            room=_text(entry, "room", required=True), arrival=arrival, planned_departure=departure,
-            visa_type=_text(visa, "type"), visa_number=_text(visa, "number"), stay_until=stay_until,
-            entry_date=_date(entry, "entry_date"), port_of_entry=_text(entry, "port_of_entry"),
-            came_from=_text(entry, "came_from") or _text(entry, "from"),
-            going_to=_text(entry, "going_to") or _text(entry, "to"), reason=_text(entry, "reason"),
-        ),
-        chinese_name=_text(entry, "chinese_name"),
-        page_image=photo,
-        accepted_warnings=tuple(sorted({f.code for f in warnings})),
-        entry_method=_entry_method(entry),
-        manual_reason=_text(entry, "manual_reason"),
-    )
+    checked.registration = replace(registration, page_image=photo, accepted_warnings=verdict.accepted_warnings)
     return checked
 
 
@@ -187,9 +204,11 @@ def _entry_method(entry: dict[str, Any]) -> str | None:
         if entry.get("entry_method") not in (None, "manual"):
             raise EntryError("'entry_method' of a document given as 'fields' can only be \"manual\"")
         return "manual"
+    from hotel_desk.rules.record import MRZ_ENTRY_METHODS
+
     method = _text(entry, "entry_method") or None
-    if method is not None and method not in _MRZ_ENTRY_METHODS:
-        raise EntryError(f"'entry_method' must be one of {', '.join(_MRZ_ENTRY_METHODS)}, got {method!r}")
+    if method is not None and method not in MRZ_ENTRY_METHODS:
+        raise EntryError(f"'entry_method' must be one of {', '.join(MRZ_ENTRY_METHODS)}, got {method!r}")
     return method
 
 
@@ -214,14 +233,22 @@ def _load(source: str) -> tuple[list[object], Path]:
     return entries, base
 
 
-
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
-    from hotel_desk.settings import desk_actor, load_settings
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.rules.roles import Permission
 
     clock = clock or SystemClock()
-    settings = load_settings()
     entries, base_dir = _load(args.json)
+    with signed_in_desk(args, Permission.REGISTER, clock=clock) as desk:
+        return _register(desk, args, entries, base_dir, clock)
+
+
+def _register(desk: Desk, args: argparse.Namespace, entries: list[object], base_dir: Path, clock: Clock) -> int:
+    from hotel_desk.desk.blocked import record_blocked_check_in
+    from hotel_desk.store import InvalidRegistration, StoreError
+
+    settings = args.settings
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
         try:
@@ -230,6 +257,9 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
         except EntryError as exc:
             raise UsageError(f"registration #{index + 1}: {exc}") from None
     refused = [c for c in checked if c.registration is None]
+    for c in refused:
+        if c.verdict is not None:
+            record_blocked_check_in(desk, c.verdict, c.values, entry_method=c.entry_method, source="import")
     if refused:
         out = {
             "registered": [],
@@ -243,31 +273,14 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
               file=sys.stderr)
         return 1
 
-    from hotel_desk.store import (
-        InvalidRegistration,
-        StoreError,
-        open_database,
-        property_from_settings,
-        register_many,
-    )
-
-    actor = desk_actor(settings, args.actor, via="cli:")
-    db = open_database(settings.effective_database_url())
+    regs = [c.registration for c in checked if c.registration is not None]
     try:
-        property_id = property_from_settings(db, actor=actor, clock=clock)
-        now = clock.now()
-        regs = [c.registration for c in checked if c.registration is not None]
-        try:
-            with db.write() as session:
-                refs = register_many(session, regs, actor=actor, now=now, property_id=property_id)
-            results = list(zip(checked, refs, strict=True))
-        except InvalidRegistration as exc:
-            raise UsageError(f"nothing was registered: {exc}") from None
-        except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
-            print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
-            return 1
-    finally:
-        db.dispose()
+        results = list(zip(checked, desk.register_many(regs), strict=True))
+    except InvalidRegistration as exc:
+        raise UsageError(f"nothing was registered: {exc}") from None
+    except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
+        print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+        return 1
     out = {
         "registered": [
             {
@@ -300,6 +313,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", required=True, metavar="FILE", help="JSON file, or - for stdin")
     p.add_argument("--accept-warnings", action="store_true",
                    help="register documents whose findings are warnings only (recorded in the audit trail)")
-    p.add_argument("--actor", help="desk user recorded in the audit trail (default: settings desk_user, "
-                   "else cli:<login>)")
     p.set_defaults(handler=run)

@@ -5,6 +5,10 @@
   reports check                     ask the intake to validate unsent reports without filing them
   reports export-batch DIR          write every unsent report as a batch folder for hand-over
   reports confirm --receipt NUMBER (--batch DIR | --report ID)   record the receipt of a hand-over
+
+status shows no personal data and needs no sign-in; send and check need a staff account allowed to send
+reports, export-batch and confirm one allowed to hand reports over (--user NAME or $HOTEL_DESK_USER, the
+password from the prompt or $HOTEL_DESK_PASSWORD; exit code 3 when that fails).
 """
 
 from __future__ import annotations
@@ -14,13 +18,18 @@ import json
 import sys
 from typing import Any
 
+from hotel_desk.rules.roles import Permission
 
-def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from hotel_desk.settings import load_settings
-    from hotel_desk.store import open_database
 
-    settings = load_settings()
-    return settings, open_database(settings.effective_database_url())
+def _desk(args: argparse.Namespace, permission: Permission | None = None) -> Any:
+    """The desk for a reports command, with the command line's staff member signed in when it needs
+    `permission`."""
+    from hotel_desk.commands.auth import signed_in_desk
+    from hotel_desk.desk import Desk
+
+    if permission is None:
+        return Desk(args.settings, via="cli")
+    return signed_in_desk(args, permission)
 
 
 def _fmt_left(seconds: float) -> str:
@@ -29,31 +38,9 @@ def _fmt_left(seconds: float) -> str:
     return f"{sign}{s // 3600}h{(s % 3600) // 60:02d}m"
 
 
-def _transport(target: Any, args: argparse.Namespace) -> Any:
-    """The HTTP transport, or a clear message when the TLS settings cannot be used (missing certificate
-    file, wrong key): exits 1 instead of a traceback."""
-    import ssl
-
-    from hotel_desk.reporting.setup import http_transport
-
-    try:
-        return http_transport(target, timeout=args.timeout, max_batch=args.batch_size)
-    except (OSError, ssl.SSLError) as exc:
-        print(f"hotel-desk reports: cannot set up TLS for {target.url} (check intake_client_cert and "
-              f"intake_verify_tls in the settings): {exc}", file=sys.stderr)
-        raise SystemExit(1) from exc
-
-
 def cmd_status(args: argparse.Namespace) -> int:
-    from hotel_desk.reporting.metrics import reporting_status
-    from hotel_desk.reporting.setup import intake_target
-
-    settings, db = _open(args)
-    try:
-        target = intake_target(settings, db, url=args.intake)
-        status = reporting_status(db, item_limit=args.limit)
-    finally:
-        db.dispose()
+    with _desk(args) as desk:
+        target, status = desk.queue.status(limit=args.limit, intake_url=args.intake)
     if args.json:
         print(json.dumps({"intake": target.url, "training": target.training, **status.to_dict()}, indent=2,
                          ensure_ascii=False))
@@ -81,146 +68,105 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_send(args: argparse.Namespace) -> int:
-    from hotel_desk.reporting.setup import intake_target
-    from hotel_desk.reporting.uploader import Uploader, default_worker_name
+def _queue_failed(exc: Exception) -> int:
+    print(f"hotel-desk reports: {exc}", file=sys.stderr)
+    return 1
 
-    settings, db = _open(args)
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from hotel_desk.desk import QueueError
+
+    def event(e: Any) -> None:
+        if e.kind != "batch":
+            print(f"  {e.kind}: {e.message}", flush=True)
+
     try:
-        target = intake_target(settings, db, url=args.intake)
-        print(f"sending to {target.label}", flush=True)
-        with _transport(target, args) as transport:
-            uploader = Uploader(db, transport, mapping=target.mapping, hotel_id=target.hotel_id,
-                                worker=default_worker_name("reports-send"), batch_size=args.batch_size,
-                                on_event=lambda e: print(f"  {e.kind}: {e.message}", flush=True)
-                                if e.kind != "batch" else None)
-            summary = uploader.drain(until_empty=args.until_empty)
-            left = uploader.status().reporting
-    finally:
-        db.dispose()
+        with _desk(args, Permission.SEND_REPORTS) as desk:
+            sent = desk.queue.send(intake_url=args.intake, until_empty=args.until_empty, batch_size=args.batch_size,
+                                   timeout=args.timeout, on_event=event,
+                                   on_start=lambda target: print(f"sending to {target.label}", flush=True))
+    except QueueError as exc:
+        return _queue_failed(exc)
+    summary, left = sent.summary, sent.left
     print(f"accepted {summary.acknowledged} (duplicates recognised {summary.duplicates}), rejected "
           f"{summary.rejected}, to retry {summary.transient}, resumed after a restart {summary.resumed}")
     print(f"still pending: {left.pending}; rejected and waiting for a correction: {left.rejected}")
-    if uploader.attention:
-        print(f"ACTION NEEDED: {uploader.attention}", file=sys.stderr)
+    if sent.attention:
+        print(f"ACTION NEEDED: {sent.attention}", file=sys.stderr)
         return 1
     return 0 if left.by_state.get("queued", 0) + left.by_state.get("failed_retrying", 0) == 0 else 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
+    from hotel_desk.desk import QueueError
 
-    from hotel_desk.reporting.mapping import MappingError
-    from hotel_desk.reporting.protocol import OutgoingReport, RecordStatus
-    from hotel_desk.reporting.setup import intake_target
-    from hotel_desk.store.models import DUE_STATES, Report
-    from hotel_desk.store.payload import load_payload
-
-    settings, db = _open(args)
     try:
-        target = intake_target(settings, db, url=args.intake)
-        with db.read() as session:
-            rows = session.execute(
-                select(Report.id, Report.payload).where(Report.state.in_([s.value for s in DUE_STATES]))
-                .order_by(Report.deadline_at).limit(args.batch_size)
-            ).all()
-    finally:
-        db.dispose()
-    problems = 0
-    outgoing = []
-    for rid, text in rows:
-        try:
-            record = target.mapping.apply(load_payload(text), {"hotel_id": target.hotel_id})
-        except MappingError as exc:
-            problems += 1
-            print(f"{rid}: cannot be expressed in layout {target.mapping.layout}: {exc}")
-            continue
-        outgoing.append(OutgoingReport(rid, rid, record))
-    if not outgoing:
+        with _desk(args, Permission.SEND_REPORTS) as desk:
+            checked = desk.queue.check(intake_url=args.intake, batch_size=args.batch_size, timeout=args.timeout)
+    except QueueError as exc:
+        return _queue_failed(exc)
+    target = checked.target
+    for report_id, why in checked.inexpressible:
+        print(f"{report_id}: cannot be expressed in layout {target.mapping.layout}: {why}")
+    problems = len(checked.inexpressible)
+    if checked.failure:
+        print(f"the intake could not check them: {checked.failure}", file=sys.stderr)
+        return 1
+    if checked.results is None:
         print("nothing unsent to check")
         return 1 if problems else 0
-    with _transport(target, args) as transport:
-        outcome = transport.submit(outgoing, check_only=True)
-    if outcome.failure is not None:
-        print(f"the intake could not check them: {outcome.failure.value}: {outcome.failure_detail}", file=sys.stderr)
-        return 1
-    for res in outcome.results:
-        if res.status is RecordStatus.REJECTED:
-            problems += 1
-            print(f"{res.idempotency_key}: " + "; ".join(f"{e.field or '(record)'}: {e.message}" for e in res.errors))
-    print(f"checked {len(outcome.results)} report(s) with {target.label}: {problems} would be rejected")
+    for res in checked.rejected:
+        problems += 1
+        print(f"{res.idempotency_key}: " + "; ".join(f"{e.field or '(record)'}: {e.message}" for e in res.errors))
+    print(f"checked {len(checked.results)} report(s) with {target.label}: {problems} would be rejected")
     return 1 if problems else 0
 
 
 def cmd_export_batch(args: argparse.Namespace) -> int:
-    from hotel_desk.reporting.setup import batch_file_transport, intake_target
-    from hotel_desk.reporting.uploader import Uploader, default_worker_name
-
-    settings, db = _open(args)
-    try:
-        target = intake_target(settings, db, url=args.intake)
-        transport = batch_file_transport(target, args.dir)
-        transport.max_batch = args.batch_size
-        uploader = Uploader(db, transport, mapping=target.mapping, hotel_id=target.hotel_id,
-                            worker=default_worker_name("export-batch"), batch_size=args.batch_size)
-        result = uploader.export_all()
-    finally:
-        db.dispose()
-    if not transport.exports and not result.rejected:
+    with _desk(args, Permission.HAND_OVER) as desk:
+        exported = desk.queue.export_batch(args.dir, intake_url=args.intake, batch_size=args.batch_size)
+    result = exported.result
+    if not exported.exports and not result.rejected:
         print("nothing unsent: no batch written")
         return 0
-    for export in transport.exports:
+    for export in exported.exports:
         print(f"{export.path}  ({len(export.report_ids)} report(s), manifest SHA-256 "
               f"{export.sha256['manifest.json'][:16]}...)")
     if result.rejected:
-        print(f"{result.rejected} report(s) could not be expressed in layout {target.mapping.layout}: "
+        print(f"{result.rejected} report(s) could not be expressed in layout {exported.target.mapping.layout}: "
               "see `hotel-desk reports status`")
     if result.transient:
         print("writing a batch failed; the reports stay queued", file=sys.stderr)
         return 1
-    if transport.exports:
+    if exported.exports:
         print("Hand the folder(s) over, then record the receipt number:\n"
               "  hotel-desk reports confirm --batch FOLDER --receipt NUMBER")
     return 0
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    from hotel_desk.cli import UsageError
-    from hotel_desk.reporting.batch_file import BatchFileError, read_manifest
-    from hotel_desk.store import NotFound, StateError, StoreError, confirm_report
+    from hotel_desk.commands import UsageError
+    from hotel_desk.desk import QueueError
 
     if bool(args.batch) == bool(args.report):
         raise UsageError("give either --batch FOLDER or --report ID")
     if not args.receipt.strip():
         raise UsageError("--receipt must not be empty")
-    from hotel_desk.settings import desk_actor, load_settings
-
-    actor = desk_actor(load_settings(), args.by, via="cli:")
-    if args.batch:
-        try:
-            manifest = read_manifest(args.batch)
-        except BatchFileError as exc:
-            print(f"hotel-desk reports confirm: {exc}", file=sys.stderr)
-            return 1
-        ids = list(manifest["report_ids"])
-        raw = json.dumps({"batch_id": manifest["batch_id"], "receipt_number": args.receipt.strip(),
-                          "manifest_sha256": manifest["sha256"]})
-    else:
-        ids, raw = [args.report], json.dumps({"receipt_number": args.receipt.strip()})
-    _settings, db = _open(args)
-    confirmed, problems = 0, 0
-    try:
-        for rid in ids:
+    receipt = args.receipt.strip()
+    with _desk(args, Permission.HAND_OVER) as desk:
+        if args.batch:
             try:
-                confirm_report(db, rid, receipt_number=args.receipt, actor=actor, raw_answer=raw)
-                confirmed += 1
-            except (NotFound, StateError, StoreError) as exc:
-                problems += 1
-                print(f"  {rid}: {exc}", file=sys.stderr)
-    finally:
-        db.dispose()
-    print(f"confirmed {confirmed} report(s) with receipt {args.receipt.strip()}"
-          + (f"; {problems} could not be confirmed (see above)" if problems else ""))
+                ids, problems = desk.queue.confirm_batch(args.batch, receipt)
+            except QueueError as exc:
+                print(f"hotel-desk reports confirm: {exc}", file=sys.stderr)
+                return 1
+        else:
+            ids = [args.report]
+            problems = desk.queue.confirm(ids, receipt, raw_answer=json.dumps({"receipt_number": receipt}))
+    for report_id, why in problems:
+        print(f"  {report_id}: {why}", file=sys.stderr)
+    print(f"confirmed {len(ids) - len(problems)} report(s) with receipt {receipt}"
+          + (f"; {len(problems)} could not be confirmed (see above)" if problems else ""))
     return 1 if problems else 0
 
 
@@ -261,6 +207,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--receipt", required=True, metavar="NUMBER", help="the receipt number the police gave")
     s.add_argument("--batch", metavar="FOLDER", help="a batch folder written by export-batch (checked first)")
     s.add_argument("--report", metavar="ID", help="one report id")
-    s.add_argument("--by", metavar="NAME", help="who records it (default: the logged-in user)")
     s.set_defaults(handler=cmd_confirm)
 

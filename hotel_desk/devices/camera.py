@@ -271,9 +271,10 @@ class FrameAnalysisWorker(Generic[F]):
                 if self._stop:
                     return
                 frame, self._slot, self._has_frame = self._slot, None, False
+                assert frame is not None  # _has_frame was set together with the slot
                 self._busy += 1
             try:
-                update = self.analyse(frame)  # type: ignore[arg-type]
+                update = self.analyse(frame)
                 with self._cond:
                     self.analysed += 1
                 self._on_update(update)

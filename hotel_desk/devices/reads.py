@@ -82,13 +82,6 @@ def is_whole_shape(lines: Sequence[str]) -> bool:
     return bool(lines) and len({len(line) for line in lines}) == 1 and (len(lines), len(lines[0])) in WHOLE_SHAPES
 
 
-def could_grow_into_whole(lines: Sequence[str]) -> bool:
-    """True while more lines of the same length could still complete a zone (e.g. 2 of TD1's 3 lines)."""
-    if not lines or len({len(line) for line in lines}) != 1:
-        return False
-    return any(length == len(lines[0]) and count > len(lines) for count, length in WHOLE_SHAPES)
-
-
 @dataclass(frozen=True)
 class ReaderEvent:
     """One judged read from an input device. `raw` keeps exactly what arrived, for support and for review."""
@@ -176,9 +169,14 @@ def judge_lines(
     mrz = [line for line in lines if looks_like_mrz_line(line)]
     if not mrz:
         return None
-    common = {"source": source, "raw": raw, "document_type_hint": document_type_hint}
+
+    def event(outcome: ReadOutcome, reason: str, fmt: DocumentFormat | None = None,
+              check: MrzCheck | None = None) -> ReaderEvent:
+        return ReaderEvent(outcome, tuple(mrz), reason, format=fmt, check=check, source=source, raw=raw,
+                           document_type_hint=document_type_hint)
+
     if damaged:
-        return ReaderEvent(ReadOutcome.REREAD, tuple(mrz), "damaged_frame", **common)
+        return event(ReadOutcome.REREAD, "damaged_frame")
     if len(mrz) > MAX_LINES or (not is_whole_shape(mrz) and len(mrz) > 1):
         # Some readers repeat the zone or put a line of a previous read first: take the last whole zone.
         for count, length in sorted(WHOLE_SHAPES, reverse=True):
@@ -187,13 +185,13 @@ def judge_lines(
                 mrz = tail
                 break
     if not is_whole_shape(mrz):
-        return ReaderEvent(ReadOutcome.REREAD, tuple(mrz), "partial_read", **common)
+        return event(ReadOutcome.REREAD, "partial_read")
     fmt = detect_format(mrz)
     check = check_mrz(mrz, today=today, candidates=False)
     doc = check.document
     if fmt is not None and doc is not None and doc.check_digits and doc.check_digits_ok:
-        return ReaderEvent(ReadOutcome.ACCEPTED, tuple(mrz), "read_ok", format=fmt, check=check, **common)
+        return event(ReadOutcome.ACCEPTED, "read_ok", fmt, check)
     # Worth a person's look: give them the correction candidates too.
     check = check_mrz(mrz, today=today, candidates=True)
     reason = "check_digits_failed" if fmt is not None and check.document is not None else "unknown_layout"
-    return ReaderEvent(ReadOutcome.REVIEW, tuple(mrz), reason, format=fmt, check=check, **common)
+    return event(ReadOutcome.REVIEW, reason, fmt, check)

@@ -15,6 +15,11 @@ from hotel_desk.documents.china import (
     validate_hk_macao_permit_number,
     validate_taiwan_permit_number,
 )
+from hotel_desk.documents.chinese_name import (
+    chinese_name_findings,
+    chinese_name_required,
+    document_chinese_name_findings,
+)
 from hotel_desk.documents.corrections import CONFUSIONS, correction_candidates
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import (
@@ -41,6 +46,7 @@ from hotel_desk.documents.mrz import (
     split_names,
     typing_feedback,
 )
+from hotel_desk.documents.permits import decode_chinese_name, format_permit, single_line_findings
 from hotel_desk.documents.validity import age_on, validate
 
 __all__ = [
@@ -63,8 +69,13 @@ __all__ = [
     "check_digit",
     "check_manual_document",
     "check_mrz",
+    "chinese_name_findings",
+    "chinese_name_required",
     "correction_candidates",
+    "decode_chinese_name",
     "detect_format",
+    "document_chinese_name_findings",
+    "format_permit",
     "format_td3",
     "make_finding",
     "manual_document",
@@ -87,6 +98,8 @@ def _shape_findings(lines: list[str]) -> list[Finding]:
     """Why lines are not an MRZ: too short (typing not finished, or a partial read) or another shape."""
     if not lines:
         return [make_finding("mrz.empty", "mrz")]
+    if permit := single_line_findings(lines):
+        return permit  # a mainland resident's exit-entry permit card prints one line: not "incomplete"
     count = len(lines)
     longest = max(len(line) for line in lines)
     expected: tuple[int, ...] = {3: (30,), 2: (36, 44)}.get(count, ())
@@ -152,21 +165,11 @@ def manual_document(
     )
 
 
-def check_manual_document(
-    document: TravelDocument, *, reason: str, today: date, stay: StayPlan | None = None
-) -> list[Finding]:
-    """Findings for a typed document: required fields, a reason for typing it, the number rules of its
-    kind, and every date, country and stay rule a read document gets."""
-    findings: list[Finding] = []
-    if not reason.strip():
-        findings.append(make_finding("manual.reason_missing", "reason"))
-    for name in ("surname", "document_number", "nationality"):
-        if not getattr(document, name):
-            findings.append(make_finding("manual.field_missing", name))
-    for name in ("birth_date", "expiry_date"):
-        if getattr(document, name) is None:
-            findings.append(make_finding("manual.field_missing", name))
-    findings += validate(document, today=today, stay=stay)
+def check_manual_document(document: TravelDocument, *, today: date, stay: StayPlan | None = None) -> list[Finding]:
+    """Findings for a typed document: the number rules of its kind and every date, country and stay rule a
+    read document gets. Which fields must be filled in, and the reason for typing it, are the registration
+    gate's (hotel_desk.rules.gate), not the document's."""
+    findings = validate(document, today=today, stay=stay)
     order = {"error": 0, "warning": 1, "info": 2}
     unique = {(f.code, f.field): f for f in findings}
     return sorted(unique.values(), key=lambda f: order[f.severity.value])

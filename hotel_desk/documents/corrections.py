@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from hotel_desk.documents import permits
 from hotel_desk.documents.model import Change, CorrectionCandidate, DocumentFormat
 from hotel_desk.documents.mrz import _spans, detect_format, evaluate_checks, layout_checks
 
@@ -36,15 +37,16 @@ def _position_classes(fmt: DocumentFormat, lines: list[str]) -> dict[tuple[int, 
     """Which characters each protected position may hold: dates and check digits are digits, country codes
     letters; document numbers and optional data may hold either."""
     classes: dict[tuple[int, int], frozenset[str]] = {}
-    spans = _spans(fmt)
-    for name in ("birth_date", "expiry_date"):
-        s = spans[name]
-        for col in range(s.start, s.end):
-            classes[(s.line, col)] = DIGITS
-    for name in ("nationality", "issuing_state"):
-        s = spans[name]
-        for col in range(s.start, s.end):
-            classes[(s.line, col)] = ALPHA
+    spans = permits.permit_spans(lines) if fmt is DocumentFormat.CN_PERMIT else _spans(fmt)
+    # A permit card prints its renewal count in digits too, and no country codes.
+    for names, allowed in (
+        (("birth_date", "expiry_date", "renewal_count"), DIGITS),
+        (("nationality", "issuing_state"), ALPHA),
+    ):
+        for name in names:
+            s = spans.get(name)
+            if s is not None:
+                classes.update({(s.line, col): allowed for col in range(s.start, s.end)})
     for check in layout_checks(fmt, lines):
         # A filler check digit is legal only for an empty optional field; otherwise digits.
         classes[check.digit] = DIGITS | {"<"} if check.field == "optional_data" else DIGITS
@@ -71,7 +73,7 @@ def correction_candidates(
     fewest changes first. Empty when the checks already pass or the layout is unknown."""
     lines = list(lines)
     fmt = detect_format(lines)
-    if fmt is None or fmt is DocumentFormat.CN_PERMIT:
+    if fmt is None or (fmt is DocumentFormat.CN_PERMIT and permits.layout_of(lines) is None):
         return []
     if all(c.ok for c in evaluate_checks(fmt, lines)):
         return []

@@ -303,8 +303,3 @@ def is_known_country(code: str) -> bool:
     """True for a code a valid document can carry as issuer or nationality (ISO or ICAO)."""
     code = code.rstrip("<")
     return code in ISO_ALPHA3 or code in ICAO_CODES
-
-
-def country_name(code: str) -> str | None:
-    code = code.rstrip("<")
-    return ISO_ALPHA3.get(code) or ICAO_CODES.get(code)

@@ -34,6 +34,10 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "entry_date": ("date of entry", "入境日期"),
     "room": ("room number", "房间号"),
     "correction_reason": ("reason for the correction", "更正原因"),
+    "chinese_name": ("Chinese name", "中文姓名"),
+    "renewal_count": ("renewal count", "换证次数"),
+    "resident_id": ("identity card number", "身份证件号码"),
+    "issuing_authority": ("issuing authority", "签发机关"),
 }
 
 _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
@@ -64,6 +68,14 @@ _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         E,
         "Check digit of the {field_name} fails: printed {printed}, the data gives {computed}.",
         "{field_name_zh}的校验位不符：印刷为 {printed}，计算应为 {computed}。",
+    ),
+    # Deliberately not under "check_digit.": that prefix means a failing digit.
+    "checkdigit.national_variant": (
+        I_,
+        "The {field_name}'s check digit follows {country}'s own convention ({rule}), not ICAO 9303: it is "
+        "correct for a card from {country}.",
+        "{field_name_zh}的校验位按{country_zh}本国惯例计算（{rule_zh}），不同于国际民航组织 9303 标准；"
+        "对{country_zh}签发的证件是正确的。",
     ),
     # Dates.
     "date.invalid": (
@@ -230,6 +242,61 @@ _CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "other fields from the card.",
         "此通行证的机读区不是国际民航组织 TD1 格式；已读取证件号码，请按卡面填写其他信息。",
     ),
+    "cn.permit_mrz_read": (
+        I_,
+        "Read as a {name}: this card's MRZ layout comes from public reader code, not from a published "
+        "standard. Check digits cover the numbers and dates, not the sex or the names: compare those with "
+        "the card.",
+        "已按{name_zh}读取：此卡机读区格式来自公开的读卡软件代码，而非公开发布的标准。校验位覆盖号码和日期，"
+        "不覆盖性别和姓名：请对照卡面核对。",
+    ),
+    "cn.permit_non_chinese_layout": (
+        W,
+        "A permit for a non-Chinese holder (HA/MA number): no public source shows its MRZ, it was read with the "
+        "layout of the Chinese residents' card. Compare every field with the card.",
+        "非中国籍持证人的通行证（HA/MA 字头）：没有公开资料说明其机读区格式，已按中国籍居民证件格式读取。"
+        "请对照卡面逐项核对。",
+    ),
+    "cn.permit_chinese_name_read": (
+        I_,
+        "The Chinese name {name} was decoded from the MRZ (GBK code, no check digit): compare it with the card.",
+        "中文姓名“{name}”由机读区的 GBK 编码解出（无校验位）：请对照卡面核对。",
+    ),
+    "cn.permit_chinese_name_full": (
+        W,
+        "The MRZ holds at most four Chinese characters and {name} uses all four: check on the card whether the "
+        "Chinese name goes on, and type it in full.",
+        "机读区最多容纳四个汉字，“{name}”已占满：请对照卡面确认中文姓名是否更长，并填写全名。",
+    ),
+    "cn.permit_resident_id_check": (
+        W,
+        "The digit after the identity card number does not follow the ICAO rule (printed {printed}, the rule "
+        "gives {computed}) while the whole line's check passes; compare the identity card number with the card.",
+        "身份证件号码后的校验位不符合国际民航组织规则（印刷为 {printed}，计算为 {computed}），但整行复合校验通过；"
+        "请对照卡面核对身份证件号码。",
+    ),
+    "cn.exit_entry_permit": (
+        E,
+        "This is an {name}, issued to mainland residents for their own travel: hotels do not register guests "
+        "from outside the mainland with it. Ask for the guest's permit or passport.",
+        "这是{name_zh}，是内地居民本人出行的证件，不能用于登记境外旅客。请向旅客索取其来往内地通行证或护照。",
+    ),
+    "chinese_name.missing": (
+        E,
+        "Residents of {region} are registered with their Chinese name: type it exactly as printed on the card.",
+        "{region_zh}居民须以中文姓名登记：请按证件所印填写中文姓名。",
+    ),
+    "chinese_name.check_card": (
+        W,
+        "A permit for a non-Chinese holder shows a Chinese name on its back when the holder has one: register "
+        "it if the card shows it.",
+        "非中国籍持证人的通行证背面如印有中文姓名，请一并登记。",
+    ),
+    "chinese_name.not_han": (
+        W,
+        "The Chinese name '{name}' holds no Chinese characters: type it in Chinese characters as on the card.",
+        "中文姓名“{name}”中没有汉字：请按证件用汉字填写。",
+    ),
     "manual.reason_missing": (
         E,
         "Say why the document is typed without its machine-readable zone.",
@@ -253,7 +320,7 @@ def make_finding(code: str, field: str | None = None, /, **params: object) -> Fi
     values.setdefault("field_name_zh", zh_name)
     return Finding(
         code=code,
-        severity=Severity(params["severity"]) if "severity" in params else severity,
+        severity=Severity(str(params["severity"])) if "severity" in params else severity,
         field=field,
         message_en=_fill(en, values),
         message_zh=_fill(zh, values),
@@ -265,7 +332,3 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
         return template.format(**values)
     except (KeyError, IndexError):
         return template
-
-
-def catalogue_codes() -> frozenset[str]:
-    return frozenset(_CATALOGUE)

@@ -71,9 +71,10 @@ class Finding:
 class CheckDigit:
     """One check digit of an MRZ: which field it protects, what is printed and what the data gives."""
 
-    field: str  # "document_number", "birth_date", "expiry_date", "optional_data", "composite"
+    field: str  # "document_number", "birth_date", "expiry_date", "optional_data", "composite", ...
     printed: str
-    computed: str
+    computed: str  # what the data gives under the rule that applies (ICAO, or the national variant)
+    variant: str = ""  # issuing state whose own convention applies where ICAO's fails ("" for ICAO)
 
     @property
     def ok(self) -> bool:
@@ -115,6 +116,7 @@ class TravelDocument:
     check_digits: tuple[CheckDigit, ...] = ()
     spans: dict[str, FieldSpan] = field(default_factory=dict)
     chinese_name: str = ""
+    issuing_authority: str = ""  # China's permit cards: the code of the authority that issued the card
 
     @property
     def check_digits_ok(self) -> bool:
@@ -143,9 +145,16 @@ class TravelDocument:
             "optional_data": self.optional_data,
             "optional_data_2": self.optional_data_2,
             "chinese_name": self.chinese_name,
+            "issuing_authority": self.issuing_authority,
             "mrz": list(self.mrz_lines),
             "check_digits": [
-                {"field": c.field, "printed": c.printed, "computed": c.computed, "ok": c.ok}
+                {
+                    "field": c.field,
+                    "printed": c.printed,
+                    "computed": c.computed,
+                    "ok": c.ok,
+                    "variant": c.variant,
+                }
                 for c in self.check_digits
             ],
         }

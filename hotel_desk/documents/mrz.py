@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from hotel_desk.documents import permits
 from hotel_desk.documents.checkdigit import check_digit
+from hotel_desk.documents.conventions import variant_check_digit
 from hotel_desk.documents.model import (
     CheckDigit,
     DocumentFormat,
@@ -20,6 +22,9 @@ from hotel_desk.documents.model import (
     FieldSpan,
     TravelDocument,
 )
+from hotel_desk.documents.zone import Check as _Check
+from hotel_desk.documents.zone import parse_date, split_names
+from hotel_desk.documents.zone import segment_text as _segment_text
 
 
 class MrzFormatError(ValueError):
@@ -70,22 +75,8 @@ def detect_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
     if shape == (2, 36):
         return DocumentFormat.MRV_B if first == "V" else DocumentFormat.TD2
     if shape == (3, 30):
-        return DocumentFormat.CN_PERMIT if _looks_like_cn_permit(lines) else DocumentFormat.TD1
+        return DocumentFormat.CN_PERMIT if permits.looks_like_permit(lines) else DocumentFormat.TD1
     return None
-
-
-def _looks_like_cn_permit(lines: list[str] | tuple[str, ...]) -> bool:
-    # China's permit cards print 'C' + a letter that is not an ICAO TD1 travel-document code, and never carry
-    # an issuing state in columns 2-4; an ICAO 'C' document (e.g. 'CR' residence cards) does.
-    code = lines[0][:2]
-    return code in ("CS", "CT", "CD", "CM", "CH", "CW") and not lines[0][2:5].isalpha()
-
-
-@dataclass(frozen=True)
-class _Check:
-    field: str
-    digit: tuple[int, int]  # (line, column) of the check digit
-    covers: tuple[tuple[int, int, int], ...]  # (line, start, end) segments the digit protects
 
 
 def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
@@ -124,7 +115,8 @@ def _spans(fmt: DocumentFormat) -> dict[str, FieldSpan]:
 
 def layout_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...] | None = None) -> list[_Check]:
     """The check digits of a format and what each protects. For TD1/TD2 the long-document-number rule
-    moves the number's check digit into the optional data, so the lines are needed to place it."""
+    moves the number's check digit into the optional data, and China's permit cards differ by their code,
+    so the lines are needed to place them."""
     if fmt in (DocumentFormat.TD3, DocumentFormat.TD2, DocumentFormat.MRV_A, DocumentFormat.MRV_B):
         number_check = _Check("document_number", (1, 9), ((1, 0, 9),))
         if fmt is DocumentFormat.TD2 and lines is not None:
@@ -150,6 +142,8 @@ def layout_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...] | None
             _Check("expiry_date", (1, 14), ((1, 8, 14),)),
             _Check("composite", (1, 29), ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29))),
         ]
+    if fmt is DocumentFormat.CN_PERMIT and lines:
+        return permits.permit_checks(lines)
     return []
 
 
@@ -169,64 +163,31 @@ def _long_number_check(
     return _Check("document_number", (line, digit_col), ((line, start, end), (line, opt_start, digit_col)))
 
 
-def _segment_text(lines: list[str] | tuple[str, ...], segments: tuple[tuple[int, int, int], ...]) -> str:
-    return "".join(lines[line][a:b] for line, a, b in segments)
+def evaluate_check(lines: list[str] | tuple[str, ...], check: _Check) -> CheckDigit:
+    """One check digit as printed and as the data gives it: ICAO's rule, or where that fails a national
+    convention known for the document's issuer (conventions.py), recorded as the variant."""
+    line, col = check.digit
+    printed = lines[line][col]
+    data = _segment_text(lines, check.covers)
+    computed = check_digit(data)
+    # An optional-data field left empty may carry '<' instead of 0 as its check digit (ICAO 9303-4 4.2.2).
+    if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
+        computed = "<"
+    if printed != computed:
+        variant = variant_check_digit(lines, check)
+        if variant is not None and variant[0] == printed:
+            return CheckDigit(check.field, printed, printed, variant[1].country)
+    return CheckDigit(check.field, printed, computed)
 
 
 def evaluate_checks(fmt: DocumentFormat, lines: list[str] | tuple[str, ...]) -> tuple[CheckDigit, ...]:
-    results = []
-    for check in layout_checks(fmt, lines):
-        line, col = check.digit
-        printed = lines[line][col]
-        data = _segment_text(lines, check.covers)
-        computed = check_digit(data)
-        # An optional-data field left empty may carry '<' instead of 0 as its check digit (ICAO 9303-4 4.2.2).
-        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
-            computed = "<"
-        results.append(CheckDigit(check.field, printed, computed))
-    return tuple(results)
-
-
-def parse_date(raw: str, *, today: date, kind: str) -> date | None:
-    """YYMMDD with the century chosen as a person would: birth dates lie in the past, expiry dates within
-    a plausible window (up to 60 years ahead). None when the text is not a real date."""
-    if len(raw) != 6 or not raw.isdigit():
-        return None
-    yy, mm, dd = int(raw[:2]), int(raw[2:4]), int(raw[4:])
-    if kind == "birth":
-        year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    else:
-        year = 2000 + yy if 2000 + yy <= today.year + 60 else 1900 + yy
-    try:
-        value = date(year, mm, dd)
-    except ValueError:
-        return None
-    if kind == "birth" and value > today and year >= 2000:
-        # Born "later this year" is impossible; the same day a century earlier is meant.
-        try:
-            value = date(year - 100, mm, dd)
-        except ValueError:
-            return None
-    return value
-
-
-def split_names(field: str) -> tuple[str, str, bool]:
-    """(surname, given names, truncated) from an MRZ name field: '<<' separates surname from given names,
-    '<' separates words. A field with no trailing filler may have been truncated."""
-    truncated = not field.endswith("<")
-    body = field.rstrip("<")
-    surname, sep, given = body.partition("<<")
-    surname = " ".join(part for part in surname.split("<") if part)
-    given = " ".join(part for part in given.split("<") if part) if sep else ""
-    return surname, given, truncated
+    return tuple(evaluate_check(lines, check) for check in layout_checks(fmt, lines))
 
 
 def _kind(fmt: DocumentFormat, code: str) -> DocumentKind:
     first = code[:1]
     if fmt in (DocumentFormat.MRV_A, DocumentFormat.MRV_B) or first == "V":
         return DocumentKind.VISA
-    if fmt is DocumentFormat.CN_PERMIT:
-        return DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT
     if first == "P":
         return DocumentKind.PASSPORT
     if code in ("IR", "AR", "CR", "RP", "RT", "IP"):
@@ -250,7 +211,7 @@ def parse_mrz(lines: list[str] | tuple[str, ...] | str, *, today: date) -> Trave
     if fmt is None:
         raise MrzFormatError(f"{len(lines)} line(s) of {sorted({len(x) for x in lines})} characters")
     if fmt is DocumentFormat.CN_PERMIT:
-        return _parse_cn_permit(lines)
+        return permits.parse_permit(lines, today=today)
     spans = _spans(fmt)
     checks = evaluate_checks(fmt, lines)
 
@@ -294,33 +255,6 @@ def parse_mrz(lines: list[str] | tuple[str, ...] | str, *, today: date) -> Trave
         mrz_lines=tuple(lines),
         check_digits=checks,
         spans=spans,
-    )
-
-
-_PERMIT_NUMBER = re.compile(r"(?:[HM]A?)?\d{8,10}")
-
-
-def _parse_cn_permit(lines: list[str]) -> TravelDocument:
-    """China's permit cards: the layout of their 3-line MRZ is not ICAO TD1 and not published in a form we
-    can verify, so only the permit number is taken from it (validated by its own rules); the receptionist
-    types the rest from the card. See findings 'cn.permit_mrz_manual'."""
-    code = lines[0][:2]
-    match = _PERMIT_NUMBER.search(lines[0][2:])
-    number = match.group(0) if match else ""
-    return TravelDocument(
-        format=DocumentFormat.CN_PERMIT,
-        kind=DocumentKind.TAIWAN_PERMIT if code == "CT" else DocumentKind.HK_MACAO_PERMIT,
-        document_code=code,
-        issuing_state="CHN",
-        surname="",
-        given_names="",
-        document_number=number,
-        nationality="",
-        birth_date=None,
-        sex="",
-        expiry_date=None,
-        mrz_lines=tuple(lines),
-        spans={"document_code": FieldSpan(0, 0, 2)},
     )
 
 
@@ -379,6 +313,8 @@ def guess_format(lines: list[str] | tuple[str, ...]) -> DocumentFormat | None:
     """The format a partly typed MRZ is heading for, from its document code and what is typed so far."""
     if not lines or not lines[0]:
         return None
+    if permits.typed_permit(lines):
+        return DocumentFormat.CN_PERMIT
     first = lines[0][0]
     longest = max(len(line) for line in lines)
     if len(lines) >= 3 or (first in "IAC" and longest <= 30 and len(lines[0]) == 30 and len(lines) > 1):
@@ -409,16 +345,11 @@ def typing_feedback(lines: list[str] | tuple[str, ...]) -> tuple[DocumentFormat 
     # Lay the checks out on the typed lines padded to full width, so the TD1/TD2 long-number rule can be seen.
     full = [line.ljust(width, "<")[:width] for line in padded]
     for check in layout_checks(fmt, full):
-        line, col = check.digit
         positions = [(li, c) for li, a, b in check.covers for c in range(a, b)] + [check.digit]
         if not all(typed(li, c) for li, c in positions):
             feedback.append(FieldFeedback(check.field, "pending", digit_at=check.digit))
             continue
-        printed = full[line][col]
-        data = _segment_text(full, check.covers)
-        computed = check_digit(data)
-        if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
-            computed = "<"
-        status = "ok" if printed == computed else "fail"
-        feedback.append(FieldFeedback(check.field, status, printed, computed, check.digit))
+        result = evaluate_check(full, check)
+        status = "ok" if result.ok else "fail"
+        feedback.append(FieldFeedback(check.field, status, result.printed, result.computed, check.digit))
     return fmt, feedback

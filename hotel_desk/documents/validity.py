@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hotel_desk.documents import countries
+from hotel_desk.documents import countries, permits
 from hotel_desk.documents.checkdigit import MRZ_ALPHABET
+from hotel_desk.documents.conventions import LONG_NUMBER_WITH_FILLER
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import DocumentFormat, DocumentKind, Finding, StayPlan, TravelDocument
 
@@ -33,13 +34,40 @@ def mrz_character_findings(lines: tuple[str, ...] | list[str]) -> list[Finding]:
 
 
 def check_digit_findings(document: TravelDocument) -> list[Finding]:
-    return [
-        make_finding(
-            f"check_digit.{c.field}", c.field, printed=c.printed, computed=c.computed, field_name_of=c.field
-        )
-        for c in document.check_digits
-        if not c.ok
-    ]
+    findings = []
+    composite_ok = all(c.ok for c in document.check_digits if c.field == "composite")
+    for c in document.check_digits:
+        if c.ok and c.variant:
+            variant = LONG_NUMBER_WITH_FILLER[c.variant]
+            findings.append(
+                make_finding(
+                    "checkdigit.national_variant",
+                    c.field,
+                    country=variant.name_en,
+                    country_zh=variant.name_zh,
+                    rule=variant.rule_en,
+                    rule_zh=variant.rule_zh,
+                )
+            )
+        elif c.ok:
+            continue
+        elif c.field == "resident_id" and composite_ok:
+            # One source places this digit (with an indexing slip): when the composite, which covers it,
+            # passes, a mismatch more likely means the source is wrong than the card, so it warns.
+            findings.append(
+                make_finding("cn.permit_resident_id_check", c.field, printed=c.printed, computed=c.computed)
+            )
+        else:
+            findings.append(
+                make_finding(
+                    f"check_digit.{c.field}",
+                    c.field,
+                    printed=c.printed,
+                    computed=c.computed,
+                    field_name_of=c.field,
+                )
+            )
+    return findings
 
 
 def date_findings(document: TravelDocument, today: date) -> list[Finding]:
@@ -48,7 +76,7 @@ def date_findings(document: TravelDocument, today: date) -> list[Finding]:
         ("birth_date", document.birth_date, document.birth_date_raw),
         ("expiry_date", document.expiry_date, document.expiry_date_raw),
     ):
-        if value is not None or document.format in (DocumentFormat.MANUAL, DocumentFormat.CN_PERMIT):
+        if value is not None or document.format is DocumentFormat.MANUAL or not permits.dates_read(document):
             continue
         if name == "birth_date" and "<" in raw and raw[:2].isdigit():
             findings.append(make_finding("date.incomplete", name, raw=raw))
@@ -71,8 +99,10 @@ def date_findings(document: TravelDocument, today: date) -> list[Finding]:
 
 def country_findings(document: TravelDocument) -> list[Finding]:
     findings: list[Finding] = []
+    if document.format is DocumentFormat.CN_PERMIT:
+        return findings  # issued by China; the holder's region follows from the card, not from a printed code
     for name, code in (("issuing_state", document.issuing_state), ("nationality", document.nationality)):
-        if document.format in (DocumentFormat.CN_PERMIT,) or (name == "nationality" and not code):
+        if name == "nationality" and not code:
             # Some ID cards leave the nationality empty (e.g. Macao); the issuer then speaks for it.
             continue
         if code in countries.SPECIMEN_CODES:
@@ -126,6 +156,8 @@ def specimen_findings(document: TravelDocument) -> list[Finding]:
 
 def document_type_findings(document: TravelDocument) -> list[Finding]:
     kind = document.kind
+    if document.format is DocumentFormat.CN_PERMIT:
+        return []  # permits.permit_findings says what the card is
     if kind is DocumentKind.VISA:
         return [make_finding("document.visa_not_identity", "document_code")]
     if kind is DocumentKind.ID_CARD:
@@ -137,7 +169,7 @@ def document_type_findings(document: TravelDocument) -> list[Finding]:
 
 def person_findings(document: TravelDocument) -> list[Finding]:
     findings: list[Finding] = []
-    if document.format is DocumentFormat.CN_PERMIT:
+    if document.format is DocumentFormat.CN_PERMIT and not permits.fully_read(document):
         return findings
     if not document.document_number:
         findings.append(make_finding("document.number_missing", "document_number"))
@@ -199,7 +231,7 @@ def validate(document: TravelDocument, *, today: date, stay: StayPlan | None = N
     """Every finding about a parsed document and (optionally) the planned stay, most severe first."""
     findings: list[Finding] = []
     if document.format is DocumentFormat.CN_PERMIT:
-        findings.append(make_finding("cn.permit_mrz_manual", "document_number"))
+        findings += permits.permit_findings(document)
     findings += mrz_character_findings(document.mrz_lines)
     findings += check_digit_findings(document)
     findings += date_findings(document, today)

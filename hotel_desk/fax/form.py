@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, TiffImagePlugin
 
 from hotel_desk.fax.fonts import FormFonts, find_fonts
 
@@ -299,7 +299,8 @@ def _t4_lines(page: Image.Image) -> bytes:
     inverted.save(out, format="TIFF", compression="group3")
     raw = out.getvalue()
     with Image.open(io.BytesIO(raw)) as tiff:
-        tags = tiff.tag_v2  # type: ignore[attr-defined]
+        assert isinstance(tiff, TiffImagePlugin.TiffImageFile)
+        tags = tiff.tag_v2
         offsets, counts = tags[273], tags[279]
         if tags.get(266, 1) != 1 or tags.get(292, 0) & 1:
             raise RuntimeError("libtiff wrote an unexpected Group 3 variant (fill order or 2-D coding)")
@@ -334,9 +335,9 @@ def _class_f_tiff(t4: bytes, width: int, height: int, dpi: tuple[int, int]) -> b
         elif tag == 297:
             out += struct.pack("<HHIHH", tag, kind, count, 0, 1)
         elif kind == short:
-            out += struct.pack("<HHIHH", tag, kind, count, int(value), 0)  # type: ignore[arg-type]
+            out += struct.pack("<HHIHH", tag, kind, count, int(value), 0)
         else:
-            out += struct.pack("<HHII", tag, kind, count, int(value))  # type: ignore[arg-type]
+            out += struct.pack("<HHII", tag, kind, count, int(value))
     out += struct.pack("<I", 0)
     out += struct.pack("<IIII", dpi[0], 1, dpi[1], 1)
     out += t4

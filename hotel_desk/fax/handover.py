@@ -22,10 +22,10 @@ from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.fax.fonts import FormFonts
 from hotel_desk.fax.form import RenderedForm, fax_page_data, render_form, save_form, short_hash
 from hotel_desk.fax.modem import FaxError, FaxResult, Timeouts, dial_string, send_fax
+from hotel_desk.rules.reports import HANDOVER_STATES, ReportState
 from hotel_desk.store import (
     Database,
     OutboxReport,
-    ReportState,
     StateError,
     append_event,
     get_report,
@@ -37,8 +37,6 @@ from hotel_desk.store import (
 FAX_FAILED = "report.fax_failed"
 #: Audit action for a fax delivered after the report had meanwhile been filed another way.
 FAX_SENT_LATE = "report.fax_sent"
-#: States from which a report may still be handed over (the store's "answerable" states).
-HANDOVER_STATES = (ReportState.QUEUED.value, ReportState.SENDING.value, ReportState.FAILED_RETRYING.value)
 
 
 def check_can_hand_over(report: OutboxReport) -> None:

@@ -25,105 +25,40 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-DLE = 0x10
-ETX = 0x03
-#: Page data goes out in chunks so that a hang-up reported mid-page is noticed at once.
-CHUNK = 1024
-#: T.32 hang-up status codes (+FHS) the desk is likely to meet, in words for the receptionist.
-HANGUP_CODES: dict[int, str] = {
-    0: "normal end of the call",
-    1: "ring detected without a successful handshake",
-    2: "call aborted",
-    3: "no loop current (line disconnected)",
-    4: "ringing but no answer",
-    5: "answered, but not by a fax machine",
-    10: "phase A error (call set-up)",
-    11: "no answer from a fax machine (T1 timeout)",
-    20: "phase B error (negotiation)",
-    21: "the remote fax cannot receive",
-    22: "negotiation failed (COMREC error)",
-    23: "negotiation failed (invalid command received)",
-    24: "negotiation failed (RSPREC error)",
-    25: "the remote fax did not respond to our settings (DCS sent 3 times)",
-    26: "negotiation repeated 3 times without success",
-    27: "training failed at the lowest speed",
-    28: "negotiation failed (invalid response received)",
-    40: "the call broke during the page (phase C)",
-    43: "page data underflow (the computer sent too slowly)",
-    50: "the call broke after the page (phase D)",
-    51: "no valid answer after the page",
-    52: "no response to 'more pages' (MPS) after 3 tries",
-    53: "invalid response to 'more pages' (MPS)",
-    54: "no response to 'end of document' (EOP) after 3 tries",
-    55: "invalid response to 'end of document' (EOP)",
-    56: "no response to 'end of message' (EOM) after 3 tries",
-    57: "invalid response to 'end of message' (EOM)",
-    58: "the remote fax asked for an operator",
-    90: "modem/computer link error",
-}
-#: +FPS page status: 1 = MCF (page good); 2 = RTN, 3 = RTP, 4 = PIN, 5 = PIP.
-PAGE_GOOD = 1
-_FINAL = ("OK", "ERROR", "BUSY", "NO DIALTONE", "NO DIAL TONE", "NO CARRIER", "NO ANSWER", "CONNECT")
+from hotel_desk.fax.modem_link import (
+    CHUNK,
+    DLE,
+    ETX,
+    FINAL_RESULTS,
+    HANGUP_CODES,
+    PAGE_GOOD,
+    FaxError,
+    LineBusy,
+    ModemNotResponding,
+    ModemRefused,
+    ModemSession,
+    NoAnswer,
+    NoCarrier,
+    NoDialTone,
+    PageNotConfirmed,
+    RemoteHungUp,
+    SerialPort,
+    Timeouts,
+    escape_page_data,
+    hangup_code,
+    hangup_text,
+    info_value,
+)
+
+__all__ = [
+    "CHUNK", "DLE", "ETX", "HANGUP_CODES", "PAGE_GOOD", "FaxError", "FaxResult", "LineBusy", "ModemNotResponding",
+    "ModemRefused", "ModemSession", "NoAnswer", "NoCarrier", "NoDialTone", "PageNotConfirmed", "RemoteHungUp",
+    "SerialPort", "Timeouts", "dial_string", "hangup_text", "open_port", "send_fax", "send_pages", "station_id",
+]
+
 _DIAL_ALLOWED = re.compile(r"^[0-9*#+,WPTwpt]+$")
-
-
-class FaxError(Exception):
-    """A transmission did not complete. `code` is short and stable (for the audit trail); the message is
-    for the desk: what happened and what to do."""
-
-    code = "fax_failed"
-
-    def __init__(self, message: str, *, hangup_code: int | None = None, transcript: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.hangup_code = hangup_code
-        # The session's own list: the hang-up that follows the error is added to it as well.
-        self.transcript = transcript if isinstance(transcript, list) else list(transcript)
-
-
-class ModemNotResponding(FaxError):
-    code = "modem_not_responding"
-
-
-class ModemRefused(FaxError):
-    code = "modem_refused"
-
-
-class NoDialTone(FaxError):
-    code = "no_dial_tone"
-
-
-class LineBusy(FaxError):
-    code = "busy"
-
-
-class NoAnswer(FaxError):
-    code = "no_answer"
-
-
-class NoCarrier(FaxError):
-    code = "no_carrier"
-
-
-class RemoteHungUp(FaxError):
-    code = "remote_hung_up"
-
-
-class PageNotConfirmed(FaxError):
-    code = "page_not_confirmed"
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """Seconds per step. Dialling and the handshake take long on real lines; the rest is quick."""
-
-    command: float = 5.0
-    dial: float = 90.0
-    connect: float = 60.0
-    page_write: float = 120.0
-    page_end: float = 60.0
-    hangup: float = 10.0
 
 
 @dataclass
@@ -147,20 +82,6 @@ class FaxResult:
         return ", ".join(parts)
 
 
-class SerialPort(Protocol):
-    """What the sender needs of a pyserial `Serial` (kept small so other links can stand in)."""
-
-    timeout: float | None
-
-    def write(self, data: bytes) -> int | None: ...
-    def read(self, size: int = 1) -> bytes: ...
-    def flush(self) -> None: ...
-    def close(self) -> None: ...
-
-    @property
-    def in_waiting(self) -> int: ...
-
-
 def dial_string(number: str) -> str:
     """The number as the modem may dial it: digits and dial modifiers only. Spaces, dashes and
     brackets are dropped; anything else is refused (a ';' or a quote would be a second AT command)."""
@@ -175,119 +96,8 @@ def station_id(text: str) -> str:
     return re.sub(r"[^0-9+ ]", "", text)[:20].strip()
 
 
-def hangup_text(code: int) -> str:
-    return HANGUP_CODES.get(code, f"hang-up code {code:02d}")
-
-
-def _escape(data: bytes) -> bytes:
-    # Only DLE is special from the computer to the modem during page data (T.32): send it twice.
-    return data.replace(bytes([DLE]), bytes([DLE, DLE]))
-
-
-class ModemSession:
-    """One conversation with the modem: commands, the lines it answers, a transcript for the record."""
-
-    def __init__(self, port: SerialPort, timeouts: Timeouts, now: Callable[[], float] = time.monotonic) -> None:
-        self.port = port
-        self.timeouts = timeouts
-        self._now = now
-        self._buffer = bytearray()
-        self.transcript: list[str] = []
-        self._last_command = ""
-
-    # -- lines -------------------------------------------------------------------------------------------------
-    def _fill(self, deadline: float) -> bool:
-        remaining = deadline - self._now()
-        if remaining <= 0:
-            return False
-        self.port.timeout = min(0.2, remaining)
-        waiting = getattr(self.port, "in_waiting", 0) or 1
-        chunk = self.port.read(waiting)
-        if chunk:
-            self._buffer.extend(chunk)
-        return True
-
-    def _take_line(self) -> str | None:
-        while True:
-            for i, b in enumerate(self._buffer):
-                if b in (0x0D, 0x0A):
-                    raw = bytes(self._buffer[:i])
-                    del self._buffer[:i + 1]
-                    line = raw.decode("ascii", "replace").strip()
-                    if line and line != self._last_command:  # skip blank lines and the command's echo
-                        return line
-                    break
-            else:
-                return None
-
-    def read_line(self, deadline: float) -> str | None:
-        while True:
-            line = self._take_line()
-            if line is not None:
-                self.transcript.append(f"< {line}")
-                return line
-            if not self._fill(deadline):
-                return None
-
-    def poll_line(self) -> str | None:
-        """A line the modem sent without being asked (a hang-up during the page), if any."""
-        waiting = getattr(self.port, "in_waiting", 0)
-        if waiting:
-            self.port.timeout = 0
-            self._buffer.extend(self.port.read(waiting))
-        line = self._take_line()
-        if line is not None:
-            self.transcript.append(f"< {line}")
-        return line
-
-    def command(self, text: str, timeout: float, *, finals: Sequence[str] = _FINAL) -> tuple[str, list[str]]:
-        """Send one AT command; return (final result, information lines before it). Raises
-        ModemNotResponding when no final result comes in time."""
-        self._last_command = text
-        self.transcript.append(f"> {text}")
-        self.port.write(text.encode("ascii") + b"\r")
-        self.port.flush()
-        deadline = self._now() + timeout
-        info: list[str] = []
-        while True:
-            line = self.read_line(deadline)
-            if line is None:
-                raise ModemNotResponding(
-                    f"the modem did not answer {text!r} within {timeout:g} s: is it switched on and "
-                    "connected to this port?", transcript=self.transcript)
-            if line.upper() in finals:
-                return line.upper(), info
-            info.append(line)
-
-    def expect_ok(self, text: str, timeout: float | None = None) -> list[str]:
-        final, info = self.command(text, timeout or self.timeouts.command)
-        if final != "OK":
-            raise ModemRefused(f"the modem answered {final} to {text!r}: it may not support fax class 2.0",
-                               transcript=self.transcript)
-        return info
-
-    def write_data(self, data: bytes) -> None:
-        self.port.write(data)
-
-
-def _hangup_code(lines: Sequence[str]) -> int | None:
-    for line in lines:
-        match = re.match(r"^\+FHS:\s*([0-9A-Fa-f]+)", line)
-        if match:
-            # Read the two digits as written: the tables (and HANGUP_CODES) list "40" as phase C.
-            return int(match.group(1), 10) if match.group(1).isdigit() else int(match.group(1), 16)
-    return None
-
-
-def _value(lines: Sequence[str], prefix: str) -> str:
-    for line in lines:
-        if line.upper().startswith(prefix):
-            return line[len(prefix):].strip().strip('"').strip()
-    return ""
-
-
 def _dial_failure(final: str, info: Sequence[str], number: str, transcript: Sequence[str]) -> FaxError:
-    code = _hangup_code(info)
+    code = hangup_code(info)
     if final in ("NO DIALTONE", "NO DIAL TONE"):
         return NoDialTone("no dial tone: check that the phone line is plugged into the modem's LINE socket",
                           transcript=transcript)
@@ -342,7 +152,7 @@ def send_pages(
         progress(f"dialling {dialled}")
         final, info = session.command(f"ATD{dialled}", timeouts.dial)
         connected = any(line.upper().startswith("+FCO") for line in info)
-        if final != "OK" or not connected or _hangup_code(info) not in (None, 0):
+        if final != "OK" or not connected or hangup_code(info) not in (None, 0):
             raise _dial_failure(final, info, dialled, session.transcript)
         _note_session(result, info)
 
@@ -360,7 +170,7 @@ def send_pages(
             last = index == len(pages)
             final, info = session.command(f"AT+FET={2 if last else 0}", timeouts.page_end)
             status = _page_status(info)
-            code = _hangup_code(info)
+            code = hangup_code(info)
             if status is not None:
                 result.page_status.append(status)
             if status != PAGE_GOOD:
@@ -390,16 +200,16 @@ def _page_status(lines: Sequence[str]) -> int | None:
 
 
 def _note_session(result: FaxResult, info: Sequence[str]) -> None:
-    session = _value(info, "+FCS:")
+    session = info_value(info, "+FCS:")
     if session:
         result.session = session
-    remote = _value(info, "+FCI:")
+    remote = info_value(info, "+FCI:")
     if remote:
         result.remote_id = remote
 
 
 def _call_broke(info: Sequence[str], number: str, when: str, transcript: Sequence[str]) -> FaxError:
-    code = _hangup_code(info)
+    code = hangup_code(info)
     if code not in (None, 0):
         assert code is not None
         return RemoteHungUp(f"the call to {number} ended {when}: {hangup_text(code)} (+FHS:{code:02d}); "
@@ -410,7 +220,7 @@ def _call_broke(info: Sequence[str], number: str, when: str, transcript: Sequenc
 
 def _send_page_data(session: ModemSession, page: bytes, timeout: float, number: str) -> None:
     deadline = session._now() + timeout
-    escaped = _escape(page)
+    escaped = escape_page_data(page)
     for start in range(0, len(escaped), CHUNK):
         if session._now() > deadline:
             session.write_data(bytes([DLE, ETX]))  # leave data mode so that ATH0 is read as a command
@@ -422,11 +232,11 @@ def _send_page_data(session: ModemSession, page: bytes, timeout: float, number: 
             while (more := session.poll_line()) is not None:
                 lines.append(more)
             # The modem speaks during page data only when the call broke (+FHS) or it gave up.
-            if _hangup_code(lines) is not None or any(x.upper() in _FINAL for x in lines):
+            if hangup_code(lines) is not None or any(x.upper() in FINAL_RESULTS for x in lines):
                 # Let the modem finish its report (+FHS is followed by a final result) so that the
                 # hang-up command that follows is not answered by a leftover line.
                 give_up = session._now() + session.timeouts.command
-                while not any(x.upper() in _FINAL for x in lines):
+                while not any(x.upper() in FINAL_RESULTS for x in lines):
                     more = session.read_line(give_up)
                     if more is None:
                         break
@@ -445,7 +255,7 @@ def _end_page(session: ModemSession, timeout: float) -> tuple[str, list[str]]:
         if line is None:
             raise ModemNotResponding(f"the modem did not confirm the end of the page within {timeout:g} s",
                                      transcript=session.transcript)
-        if line.upper() in _FINAL:
+        if line.upper() in FINAL_RESULTS:
             return line.upper(), info
         info.append(line)
 

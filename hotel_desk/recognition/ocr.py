@@ -15,6 +15,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +59,7 @@ def model_dir() -> Path:
 _local = threading.local()
 
 
-def _api():  # -> tesserocr.PyTessBaseAPI
+def _api() -> Any:  # tesserocr.PyTessBaseAPI (the library has no type information)
     api = getattr(_local, "api", None)
     if api is not None:
         return api

@@ -4,12 +4,12 @@ SPEC is comma-separated `key=value` (or "off"):
   latency=MS | MIN-MAX   delay before every answer, in milliseconds
   error_rate=P           share of requests hit by one transport fault, picked evenly among the four below
   5xx=P                  answer 503 (with Retry-After) before touching the records
-  timeout=P              file the records, then hold the connection for `hang` seconds and close it unanswered
+  timeout=P              file the records, then say nothing until the client gives up (at most `hang` seconds)
   reset=P                file the records, then reset the TCP connection instead of answering
   malformed=P            file the records, then answer 200 with a body that is not the protocol's JSON
   transient=P            per record: answer "transient" without filing it
   reject=P               per record: reject a valid record with a training field error
-  hang=SECONDS           how long a timeout fault holds the connection (default 30)
+  hang=SECONDS           the longest a timeout fault holds a connection (default 30)
   seed=N                 make the sequence of faults repeatable
 Timeout, reset and malformed strike after the records were filed: the answer is lost, the filing is not.
 That is the case that tests idempotency; a fault before filing is the easy one.

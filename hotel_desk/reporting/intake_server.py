@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
 import socket
 import sqlite3
 import ssl
@@ -168,14 +169,25 @@ class IntakeServer:
         clock: Clock | None = None,
         tls: ssl.SSLContext | None = None,
         log: bool = False,
+        listen_socket: socket.socket | None = None,
     ) -> None:
         self.db = IntakeDatabase(database)
         self.hotels = dict(hotels) if hotels is not None else None
         self.clock: Clock = clock or SystemClock()
         self.log = log
         self._dice = FaultDice(faults or FaultPlan())
-        self._httpd = _Server((host, port), _Handler)
+        if listen_socket is None:
+            self._httpd = _Server((host, port), _Handler)
+        else:
+            # A socket bound beforehand (by a supervisor, or a test that needs the address before the intake
+            # is up): connections are refused until it listens, and nobody else can take the port meanwhile.
+            self._httpd = _Server(listen_socket.getsockname(), _Handler, bind_and_activate=False)
+            self._httpd.socket.close()
+            self._httpd.socket = listen_socket
+            self._httpd.server_address = listen_socket.getsockname()
+            self._httpd.server_activate()
         self._httpd.intake = self
+        self.stopping = threading.Event()
         if tls is not None:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self.scheme = "https" if tls is not None else "http"
@@ -205,6 +217,7 @@ class IntakeServer:
         self._httpd.serve_forever()
 
     def stop(self) -> None:
+        self.stopping.set()  # a held (timeout-fault) connection lets go at once
         self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:
@@ -446,12 +459,30 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.close_connection = True
 
+    def _hold(self, seconds: float) -> None:
+        """A timeout fault: say nothing until the client gives up (closes), the server stops, or `seconds` pass.
+        Waiting for the client rather than a fixed time means a slow client can never see an answer early."""
+        end = time.monotonic() + seconds
+        fd = self.connection.fileno()
+        while time.monotonic() < end and not self.server.intake.stopping.wait(0.02):
+            readable, _, _ = select.select([fd], [], [], 0)
+            if not readable:
+                continue
+            with socket.fromfd(fd, socket.AF_INET, socket.SOCK_STREAM) as raw:
+                try:
+                    if raw.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b"":
+                        return  # the client closed its end
+                except BlockingIOError:
+                    continue
+                except OSError:
+                    return
+
     def _deliver(self, fault: RequestFault | None, status: int, body: Any, dice: FaultDice) -> None:
         """Send the answer, or lose it the way the fault plan says (after the work was done)."""
         intake = self.server.intake
         if fault is RequestFault.TIMEOUT:
             _count(intake, "faults_timeout")
-            time.sleep(dice.plan.hang_seconds)
+            self._hold(dice.plan.hang_seconds)
             self._reset()
             return
         if fault is RequestFault.RESET:

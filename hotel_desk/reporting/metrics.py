@@ -20,35 +20,28 @@ from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.rules.reports import (
+    ALERT_LEVELS,
+    DUE_STATES,
+    LATE_GRADES,
+    OPEN_STATES,
+    ReportState,
+    late_grade,
+)
+from hotel_desk.rules.reports import FILED_STATES as _FILED
+from hotel_desk.rules.reports import REPORT_WINDOW as WINDOW
 from hotel_desk.store.db import Database
-from hotel_desk.store.models import DUE_STATES, OPEN_STATES, Report, ReportState
+from hotel_desk.store.models import Report
 from hotel_desk.store.types import UtcDateTime
 
-WINDOW = timedelta(hours=24)
-#: Late grades of the national data platform: reported within 1-2 days, 3-7, 8-14, 15 or more.
-LATE_GRADES: tuple[tuple[str, timedelta | None], ...] = (
-    ("1-2d", timedelta(days=2)),
-    ("3-7d", timedelta(days=7)),
-    ("8-14d", timedelta(days=14)),
-    (">=15d", None),
-)
-ALERT_LEVELS: tuple[tuple[str, timedelta], ...] = (("due_in_2h", timedelta(hours=2)), ("due_in_6h", timedelta(hours=6)))
-FILED_STATES = (ReportState.ACKNOWLEDGED.value, ReportState.CONFIRMED.value)
+__all__ = ["ALERT_LEVELS", "LATE_GRADES", "WINDOW", "late_grade"]  # the time limits live in rules.reports
+
+FILED_STATES = tuple(s.value for s in _FILED)
 #: Open states in which the report is still ours to deliver (a rejected one waits for the desk instead).
 PENDING_STATES = tuple(s.value for s in OPEN_STATES if s is not ReportState.REJECTED)
 #: Pending and not yet delivered in any way: these can be late, and raise deadline alerts. A handed-over
 #: report (fax, batch file) left the building when it was handed over; it only waits for its receipt.
 UNSENT_STATES = tuple(s for s in PENDING_STATES if s != ReportState.HANDED_OVER.value)
-
-
-def late_grade(taken: timedelta) -> str | None:
-    """None when reported within 24 hours, else the grade of how long it took."""
-    if taken <= WINDOW:
-        return None
-    for name, limit in LATE_GRADES:
-        if limit is None or taken <= limit:
-            return name
-    return LATE_GRADES[-1][0]
 
 
 def _aware(value: Any, like: datetime) -> datetime | None:

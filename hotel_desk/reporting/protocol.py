@@ -8,11 +8,12 @@ rejected with field errors, or transient) so that the uploader never has to gues
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from hotel_desk.rules.canonical import canonical_json  # the one spelling (was a copy here)
 
 PROTOCOL_VERSION = "1"
 #: Paths of the HTTP protocol, relative to the intake base URL.
@@ -163,11 +164,6 @@ def failed_batch(
         retry_after=retry_after,
         batch_id=batch_id,
     )
-
-
-def canonical_json(value: Any) -> str:
-    """Stable JSON text (sorted keys, no spaces): what record hashes and manifests are computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def record_sha256(record: Mapping[str, Any]) -> str:

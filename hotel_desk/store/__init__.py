@@ -1,22 +1,29 @@
 """Persistence: the registrations, the report outbox and the tamper-evident audit trail.
 
 Public API (see docs/store.md):
-- opening: `open_database(url=None, *, migrate=True, backup=True) -> Database` (`.write()`, `.read()`)
-- desk actions (one transaction each, with report + audit event): `register_guest`, `check_out`,
-  `correct_registration`, `cancel_registration`; set-up: `set_property`, `property_from_settings`,
-  `ensure_desk_user`
+- opening: `open_database(url, *, migrate=True, backup=True) -> Database` (`.write()`, `.read()`); the
+  settings are never read here: the caller says which database
+- set-up: `set_property`, `ensure_property`, `get_property`, `ensure_desk_user`
+- desk actions (one transaction each, with report + audit event): `register_guest`, `register_many`,
+  `check_out`, `correct_registration`, `cancel_registration`
 - outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
-  `record_answers` (a batch), `record_acknowledged`, `record_rejected`, `record_transient_failure`,
-  `mark_handed_over`, `confirm_report`, `get_report`
+  `record_answers` (a batch), `due_reports`, `get_report`; one report at a time: `record_acknowledged`,
+  `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`
 - views: `pending_reports`, `outbox_summary`, `report_history`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
-- audit: `verify_chain`, `append_event`, `canonical_json`
+- audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`
+- staff accounts (hashes only; the desk layer verifies passwords): `staff_account_count`, `staff_accounts`,
+  `staff_account`, `sign_in_record`, `create_staff_account`, `set_staff_role`, `set_staff_active`,
+  `set_staff_password`, `record_sign_in`, `record_failed_sign_in`, `record_desk_event`
 
-Importing this package loads SQLAlchemy: command modules import it inside their handlers.
+The rules it applies live in hotel_desk.rules (report states and transitions, the registration gate, the
+record's fields). Importing this package loads SQLAlchemy: command modules import it inside their handlers.
 """
 
 from __future__ import annotations
 
+from hotel_desk.rules.record import EntryMethod, GuestRegistration, StayDetails
+from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.audit import (
     GENESIS_HASH,
     AuditAction,
@@ -27,15 +34,28 @@ from hotel_desk.store.audit import (
     chain_head,
     verify_chain,
 )
-from hotel_desk.store.db import Database, StorageFull, open_database
-from hotel_desk.store.models import (
-    DUE_STATES,
-    OPEN_STATES,
-    EntryMethod,
-    RegistrationStatus,
-    ReportKind,
-    ReportState,
+from hotel_desk.store.audit_views import (
+    AuditCheck,
+    AuditEventView,
+    AuditExport,
+    audit_events,
+    check_audit_trail,
+    export_audit,
 )
+from hotel_desk.store.changes import CORRECTABLE_FIELDS, cancel_registration, check_out, correct_registration
+from hotel_desk.store.db import Database
+from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StorageFull, StoreError
+from hotel_desk.store.guest_views import (
+    InHouseGuest,
+    RegistrationDetail,
+    document_page_image,
+    guests_in_house,
+    record_personal_data_read,
+    registration_detail,
+    report_payload,
+)
+from hotel_desk.store.migrate import open_database
+from hotel_desk.store.models import RegistrationStatus
 from hotel_desk.store.outbox import (
     DEFAULT_LEASE,
     Answer,
@@ -44,67 +64,77 @@ from hotel_desk.store.outbox import (
     OutboxReport,
     claim_due_reports,
     claim_open_reports,
-    confirm_report,
+    due_reports,
     get_report,
-    mark_handed_over,
     mark_sending,
-    record_acknowledged,
     record_answers,
-    record_rejected,
-    record_transient_failure,
     release_claims,
 )
-from hotel_desk.store.payload import REPORT_WINDOW
-from hotel_desk.store.queries import (
+from hotel_desk.store.property import (
+    PropertyCodes,
+    ensure_desk_user,
+    ensure_property,
+    get_property,
+    set_property,
+)
+from hotel_desk.store.queueing import ReportRef
+from hotel_desk.store.registrations import register_guest, register_in_session, register_many
+from hotel_desk.store.report_answers import (
+    HANDOVER_CHANNELS,
+    confirm_report,
+    mark_handed_over,
+    record_acknowledged,
+    record_rejected,
+    record_transient_failure,
+)
+from hotel_desk.store.report_views import (
     AttemptView,
-    AuditEventView,
-    InHouseGuest,
     PendingReport,
-    RegistrationDetail,
     ReportHistoryEntry,
     ReportView,
-    audit_events,
-    document_page_image,
-    guests_in_house,
     outbox_summary,
     pending_reports,
-    record_personal_data_read,
-    registration_detail,
     report_history,
-    report_payload,
     reports_for_registration,
 )
-from hotel_desk.store.services import (
-    CORRECTABLE_FIELDS,
-    GuestRegistration,
-    InvalidRegistration,
-    NotFound,
-    ReportRef,
-    StateError,
-    StayDetails,
-    StoreError,
-    cancel_registration,
-    check_out,
-    correct_registration,
-    ensure_desk_user,
-    property_from_settings,
-    register_guest,
-    register_in_session,
-    register_many,
-    set_property,
+from hotel_desk.store.staff import (
+    AccountExists,
+    AccountsExist,
+    LastManager,
+    SignInRecord,
+    StaffAccount,
+    create_staff_account,
+    record_desk_event,
+    record_failed_sign_in,
+    record_sign_in,
+    set_staff_active,
+    set_staff_password,
+    set_staff_role,
+    sign_in_record,
+    staff_account,
+    staff_account_count,
+    staff_accounts,
 )
 
 __all__ = [
-    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "OPEN_STATES", "REPORT_WINDOW", "Answer",
-    "AttemptView", "AuditAction", "AuditEventView", "BatchRecorded", "BrokenLink", "ChainVerification", "Database",
-    "EntryMethod", "FieldError", "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound",
-    "OutboxReport", "PendingReport", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind",
-    "ReportRef", "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
-    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_out", "claim_due_reports",
-    "claim_open_reports", "confirm_report", "correct_registration", "document_page_image", "ensure_desk_user",
-    "get_report", "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary",
-    "pending_reports", "property_from_settings", "record_acknowledged", "record_answers",
-    "record_personal_data_read", "record_rejected", "record_transient_failure", "register_guest",
-    "register_in_session", "register_many", "registration_detail", "release_claims", "report_history",
-    "report_payload", "reports_for_registration", "set_property", "verify_chain",
+    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "HANDOVER_CHANNELS", "OPEN_STATES",
+    "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck", "AuditEventView", "AuditExport",
+    "BatchRecorded", "BrokenLink", "ChainVerification", "Database", "EntryMethod", "FieldError",
+    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
+    "PropertyCodes", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef",
+    "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
+    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_audit_trail", "check_out",
+    "claim_due_reports", "claim_open_reports", "confirm_report", "correct_registration", "document_page_image",
+    "due_reports", "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report",
+    "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
+    "record_acknowledged", "record_answers", "record_personal_data_read", "record_rejected",
+    "record_transient_failure", "register_guest", "register_in_session", "register_many", "registration_detail",
+    "release_claims", "report_history", "report_payload", "reports_for_registration", "set_property",
+    "verify_chain",
+]
+# Staff accounts (hotel_desk.store.staff).
+__all__ += [
+    "AccountExists", "AccountsExist", "LastManager", "SignInRecord", "StaffAccount", "create_staff_account",
+    "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
+    "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
 ]

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hotel_desk.rules.canonical import canonical_json
 from hotel_desk.store.models import AuditChainHead, AuditEvent
+
+__all__ = ["GENESIS_HASH", "AuditAction", "canonical_json", "link_hash", "sha256_hex", "verify_chain"]
 
 GENESIS_HASH = "0" * 64
 
@@ -41,11 +44,23 @@ class AuditAction:
     PROPERTY_SET = "property.set"
     DESK_USER_SET = "desk_user.set"
     AUDIT_EXPORTED = "audit.exported"
-
-
-def canonical_json(value: Any) -> str:
-    """The one JSON spelling of a value: what gets hashed must be reproducible byte for byte."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    # Staff accounts and who is at the desk (hotel_desk.store.staff).
+    ACCOUNT_CREATED = "account.created"
+    ACCOUNT_ROLE_CHANGED = "account.role_changed"
+    ACCOUNT_DISABLED = "account.disabled"
+    ACCOUNT_ENABLED = "account.enabled"
+    ACCOUNT_PASSWORD_RESET = "account.password_reset"
+    ACCOUNT_LOCKED = "account.locked"
+    SIGNED_IN = "session.signed_in"
+    SIGN_IN_FAILED = "session.sign_in_failed"
+    SIGNED_OUT = "session.signed_out"
+    DESK_LOCKED = "session.locked"
+    DESK_UNLOCKED = "session.unlocked"
+    # Refusals: an action the signed-in role may not do, a check-in the registration gate stopped.
+    ACCESS_REFUSED = "access.refused"
+    ACCESS_APPROVED = "access.approved"  # a manager's approval given at someone else's session
+    CHECK_IN_BLOCKED = "registration.check_in_blocked"
+    SETTINGS_CHANGED = "settings.changed"
 
 
 def sha256_hex(text: str) -> str:
@@ -213,29 +228,6 @@ def chain_head(session: Session) -> tuple[int, str]:
     if head is None:
         return 0, GENESIS_HASH
     return head.last_seq, head.last_hash
-
-
-def events_between(
-    session: Session, start: datetime | None, end: datetime | None, *, batch: int = 20_000
-) -> Iterator[AuditEvent]:
-    """Events with start <= occurred_at < end, in chain order (for exports and the audit view)."""
-    last = 0
-    while True:
-        query = select(AuditEvent).where(AuditEvent.seq > last)
-        if start is not None:
-            query = query.where(AuditEvent.occurred_at >= start)
-        if end is not None:
-            query = query.where(AuditEvent.occurred_at < end)
-        rows = session.execute(query.order_by(AuditEvent.seq).limit(batch)).scalars().all()
-        if not rows:
-            return
-        yield from rows
-        last = rows[-1].seq
-        session.expunge_all()
-
-
-def count_events(session: Session) -> int:
-    return int(session.execute(select(func.count()).select_from(AuditEvent)).scalar_one())
 
 
 @dataclass(frozen=True)

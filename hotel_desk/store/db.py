@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from hotel_desk.store.errors import StorageFull, StoreError
+
+__all__ = ["Database", "StorageFull", "StoreError", "create_store_engine", "normalise_url", "sqlite_path"]
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +81,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: object) -> None:
-        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")  # type: ignore[attr-defined]
-        connection.exec_driver_sql(f"BEGIN {mode}")  # type: ignore[attr-defined]
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def create_store_engine(url: str, *, echo: bool = False) -> Engine:
@@ -93,14 +97,6 @@ def create_store_engine(url: str, *, echo: bool = False) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         raise ValueError("an in-memory SQLite database cannot hold registrations; give a file path")
     return create_engine(url, echo=echo, pool_pre_ping=True)
-
-
-class StoreError(Exception):
-    """A desk action could not be done; the message says why, and nothing was written."""
-
-
-class StorageFull(StoreError):
-    """The disk (or the database's quota) is full: the transaction was rolled back, nothing was saved."""
 
 
 _SQLSTATE_DISK_FULL = "53100"  # PostgreSQL disk_full
@@ -187,26 +183,6 @@ def backup_sqlite_file(path: Path, *, label: str) -> Path:
     finally:
         source.close()
     return target
-
-
-def open_database(
-    url: str | None = None, *, migrate: bool = True, backup: bool = True, echo: bool = False
-) -> Database:
-    """Open the database named by `url` (default: the settings / environment / data-directory file) and
-    bring its schema up to date. A SQLite file that needs migrating is copied first (see
-    `backup_sqlite_file`); the copy's path is logged."""
-    if url is None:
-        from hotel_desk.settings import load_settings
-
-        url = load_settings().effective_database_url()
-    url = normalise_url(url)
-    engine = create_store_engine(url, echo=echo)
-    db = Database(engine=engine, url=url)
-    if migrate:
-        from hotel_desk.store.migrate import upgrade_to_head
-
-        upgrade_to_head(db, backup=backup)
-    return db
 
 
 def sqlite_integrity_ok(db: Database) -> bool:

@@ -1,6 +1,6 @@
-"""Bring a database's schema up to date on start-up, programmatically, with the migrations shipped in the
-package. Several desks may start at once: SQLite serialises them with BEGIN IMMEDIATE, PostgreSQL with a
-transaction-scoped advisory lock, and each re-reads the revision inside the lock."""
+"""Opening the database: bring its schema up to date on start-up, programmatically, with the migrations
+shipped in the package. Several desks may start at once: SQLite serialises them with BEGIN IMMEDIATE,
+PostgreSQL with a transaction-scoped advisory lock, and each re-reads the revision inside the lock."""
 
 from __future__ import annotations
 
@@ -14,7 +14,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
-from hotel_desk.store.db import PG_MIGRATION_LOCK_KEY, Database, backup_sqlite_file, sqlite_path
+from hotel_desk.store.db import (
+    PG_MIGRATION_LOCK_KEY,
+    Database,
+    backup_sqlite_file,
+    create_store_engine,
+    normalise_url,
+    sqlite_path,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,3 +73,14 @@ def upgrade_to_head(db: Database, *, backup: bool = True) -> Path | None:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     return copy
+
+
+def open_database(url: str, *, migrate: bool = True, backup: bool = True, echo: bool = False) -> Database:
+    """Open the database named by `url` (the caller says which: the settings are not read here) and bring its
+    schema up to date. A SQLite file that needs migrating is copied first (see `backup_sqlite_file`); the
+    copy's path is logged."""
+    url = normalise_url(url)
+    db = Database(engine=create_store_engine(url, echo=echo), url=url)
+    if migrate:
+        upgrade_to_head(db, backup=backup)
+    return db

@@ -26,7 +26,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from hotel_desk.rules.record import EntryMethod
+from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, ReportKind, ReportState
 from hotel_desk.store.types import UtcDateTime
+
+__all__ = [
+    "DUE_STATES", "OPEN_STATES", "AuditChainHead", "AuditEvent", "Base", "DeskUser", "EntryMethod", "Guest",
+    "Property", "Registration", "RegistrationStatus", "Report", "ReportAttempt", "ReportKind", "ReportState",
+    "TravelDocumentRecord", "new_id",
+]
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -43,45 +51,6 @@ def new_id() -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-class ReportKind(StrEnum):
-    CHECK_IN = "check_in"
-    CHECK_OUT = "check_out"
-    CORRECTION = "correction"
-    CANCELLATION = "cancellation"
-
-
-class ReportState(StrEnum):
-    QUEUED = "queued"  # waiting for its first attempt
-    SENDING = "sending"  # claimed by an uploader (with a lease, so a crashed uploader's claim runs out)
-    ACKNOWLEDGED = "acknowledged"  # the intake accepted it and gave a receipt id
-    REJECTED = "rejected"  # the intake refused fields: needs a correction report from the desk
-    FAILED_RETRYING = "failed_retrying"  # a transient failure; retried at next_attempt_at
-    HANDED_OVER = "handed_over"  # sent by fax or handed over manually; waiting for the police receipt
-    CONFIRMED = "confirmed"  # the police confirmed a handed-over report with a receipt number
-
-
-#: States in which a report still needs somebody's attention (shown in the queue with its deadline).
-OPEN_STATES = (
-    ReportState.QUEUED,
-    ReportState.SENDING,
-    ReportState.FAILED_RETRYING,
-    ReportState.REJECTED,
-    ReportState.HANDED_OVER,
-)
-#: States the uploader picks work from.
-DUE_STATES = (ReportState.QUEUED, ReportState.FAILED_RETRYING)
-
-
-class EntryMethod(StrEnum):
-    """How a document's data reached the desk."""
-
-    SCANNER = "scanner"  # a page image read by OCR: the scanner folder, or a scan opened or dropped
-    CAMERA = "camera"  # the live camera at the desk
-    READER = "reader"  # a passport reader (serial or keyboard wedge) read the MRZ
-    TYPED_MRZ = "typed_mrz"  # the receptionist typed the MRZ lines (check digits checked)
-    MANUAL = "manual"  # fields typed from the page, no MRZ used: needs a reason
 
 
 class RegistrationStatus(StrEnum):
@@ -105,7 +74,10 @@ class Property(Base):
 
 
 class DeskUser(Base):
-    """Someone who works the desk; the audit trail names them as the actor."""
+    """Someone who works the desk; the audit trail names them as the actor.
+
+    A staff account is a row with a role and an argon2 password hash (hotel_desk.store.staff); rows without
+    them are names the audit trail used before there were accounts, kept so that the names still resolve."""
 
     __tablename__ = "desk_users"
 
@@ -115,6 +87,16 @@ class DeskUser(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Staff accounts (revision 0006). The hash is argon2id's encoded string (parameters and salt included);
+    # the password itself never reaches the store.
+    role: Mapped[str | None] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class Guest(Base):

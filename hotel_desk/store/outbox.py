@@ -11,9 +11,10 @@ uploader restarting after a crash takes back its previous life's claims instead 
 
 Answers: an intake answers a whole batch at once, so `record_answers` records a batch of `Answer`s in ONE
 transaction (one commit, one fsync): one attempt-log row per report with its own raw answer, the report's
-state, and one audit event per outcome naming every report in it. `record_acknowledged`,
-`record_rejected`, `record_transient_failure` and `mark_handed_over` are the one-report forms of the same
-rules; they refuse (StateError) an answer that cannot apply, where a batch only logs it.
+state, and one audit event per outcome naming every report in it. The one-report forms of the same rules
+(hotel_desk.store.report_answers: acknowledged, rejected, transient, handed over, confirmed) refuse
+(StateError) an answer that cannot apply, where a batch only logs it. Which state may follow which is
+hotel_desk.rules.reports.
 
 Nothing here edits a payload: the database refuses it anyway.
 """
@@ -26,35 +27,32 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.rules.reports import (
+    DUE_STATES,
+    OUTCOME_STATE,
+    ReportState,
+    can_transition,
+)
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
-from hotel_desk.store.models import DUE_STATES, Report, ReportAttempt, ReportState
+from hotel_desk.store.errors import NotFound, StateError, StoreError
+from hotel_desk.store.models import Report, ReportAttempt
 from hotel_desk.store.payload import load_payload
-from hotel_desk.store.services import NotFound, StateError, StoreError
 
 #: How long a claim protects a report from other uploaders.
 DEFAULT_LEASE = timedelta(minutes=5)
 
-HANDOVER_CHANNELS = ("fax", "manual")
+#: What one attempt can produce for one report (`Answer.outcome`); the state each leads to is the rules'.
+OUTCOMES = tuple(OUTCOME_STATE)
 
-#: What one attempt can produce for one report (`Answer.outcome`).
-OUTCOMES = ("acknowledged", "rejected", "transient", "handed_over")
-
-_OUTCOME_STATE = {
-    "acknowledged": ReportState.ACKNOWLEDGED, "rejected": ReportState.REJECTED,
-    "transient": ReportState.FAILED_RETRYING, "handed_over": ReportState.HANDED_OVER,
-}
 _OUTCOME_ACTION = {
     "acknowledged": AuditAction.REPORT_ACKNOWLEDGED, "rejected": AuditAction.REPORT_REJECTED,
     "transient": AuditAction.REPORT_FAILED, "handed_over": AuditAction.REPORT_HANDED_OVER,
 }
-#: States an attempt's answer applies to; an acknowledgement also settles a rejected or handed-over report.
-_ANSWERABLE = frozenset(s.value for s in (ReportState.SENDING, ReportState.QUEUED, ReportState.FAILED_RETRYING))
-_ACK_ALSO = frozenset(s.value for s in (ReportState.REJECTED, ReportState.HANDED_OVER))
 _CHUNK = 500  # ids per IN list when reading a batch's current states
 
 
@@ -122,7 +120,7 @@ _OUTBOX_COLUMNS = (
 )
 
 
-def _outbox_report(report: Any) -> OutboxReport:
+def outbox_report(report: Any) -> OutboxReport:
     """From a `Report` or a row of `_OUTBOX_COLUMNS` (same attribute names)."""
     return OutboxReport(
         report_id=report.id, registration_id=report.registration_id, kind=report.kind, state=report.state,
@@ -134,7 +132,7 @@ def _outbox_report(report: Any) -> OutboxReport:
     )
 
 
-def _now(clock: Clock | None) -> datetime:
+def now_of(clock: Clock | None) -> datetime:
     return (clock or SystemClock()).now()
 
 
@@ -144,7 +142,7 @@ def _now(clock: Clock | None) -> datetime:
 def _claimable(now: datetime, *, before_retry_time: bool = False) -> Any:
     """Queued or failed-retrying reports whose next attempt time has come (or any of them with
     `before_retry_time`), and sending ones whose claim ran out (uploader crashed, power cut)."""
-    waiting = Report.state.in_([s.value for s in DUE_STATES])
+    waiting: ColumnElement[bool] = Report.state.in_([s.value for s in DUE_STATES])
     if not before_retry_time:
         waiting = waiting & (Report.next_attempt_at <= now)
     return or_(waiting, (Report.state == ReportState.SENDING.value) & (Report.lease_until <= now))
@@ -176,7 +174,7 @@ def _claim(
         )
         _claim_event(session, worker=worker, ids=ids, now=now, **audit)
     return [
-        replace(_outbox_report(r), state=ReportState.SENDING.value, claimed_by=worker, lease_until=lease_until)
+        replace(outbox_report(r), state=ReportState.SENDING.value, claimed_by=worker, lease_until=lease_until)
         for r in rows
     ]
 
@@ -192,7 +190,7 @@ def claim_due_reports(
     """Take up to `limit` due reports, earliest deadline first, and mark them sending under a lease held
     by `worker`. Due: queued or failed-retrying with next_attempt_at <= now, or sending with an expired
     lease. Returns them with their payloads."""
-    now = _now(clock)
+    now = now_of(clock)
     return _claim(db, _claimable(now), worker=worker, limit=limit, lease=lease, now=now)
 
 
@@ -207,12 +205,12 @@ def claim_open_reports(
     """Claim reports that are queued or waiting for a retry, whether or not their retry time has come
     (and sending ones whose lease ran out), earliest deadline first: for handing everything unsent over
     as a batch file during an outage, or the desk's "send all now"."""
-    now = _now(clock)
+    now = now_of(clock)
     return _claim(db, _claimable(now, before_retry_time=True), worker=worker, limit=limit, lease=lease,
                   now=now, open=True)
 
 
-def _load(session: Session, report_id: str) -> Report:
+def load_for_update(session: Session, report_id: str) -> Report:
     report = session.execute(select(Report).where(Report.id == report_id).with_for_update()).scalar_one_or_none()
     if report is None:
         raise NotFound(f"no report {report_id}")
@@ -231,15 +229,15 @@ def mark_sending(
     """Claim one particular report ("send now" from the UI). Refused while another worker's lease runs,
     and for reports already acknowledged, confirmed or handed over. `force` also allows a report that is
     waiting for its next attempt time (the receptionist asked to retry now)."""
-    now = _now(clock)
+    now = now_of(clock)
     with db.write() as session:
-        report = _load(session, report_id)
+        report = load_for_update(session, report_id)
         state = ReportState(report.state)
+        if not can_transition(state, ReportState.SENDING):
+            raise StateError(f"report {report_id} is {state.value}; it cannot be sent")
         if state is ReportState.SENDING and report.lease_until and report.lease_until > now:
             if report.claimed_by != worker:
                 raise StateError(f"report {report_id} is being sent by {report.claimed_by}")
-        elif state not in DUE_STATES and state is not ReportState.SENDING:
-            raise StateError(f"report {report_id} is {state.value}; it cannot be sent")
         elif state in DUE_STATES and report.next_attempt_at > now and not force:
             raise StateError(f"report {report_id} waits until {report.next_attempt_at.isoformat()}")
         report.state = ReportState.SENDING.value
@@ -248,7 +246,7 @@ def mark_sending(
         report.updated_at = now
         _claim_event(session, worker=worker, ids=[report.id], now=now)
         session.flush()
-        return _outbox_report(report)
+        return outbox_report(report)
 
 
 def release_claims(db: Database, *, worker: str, clock: Clock | None = None) -> list[str]:
@@ -258,7 +256,7 @@ def release_claims(db: Database, *, worker: str, clock: Clock | None = None) -> 
     intake filed those reports is unknown. Sending them again under the same idempotency key is safe
     (the intake answers a duplicate with the original receipt); waiting for the leases wastes minutes of
     the 24 hours."""
-    now = _now(clock)
+    now = now_of(clock)
     with db.read() as session:
         ids = list(session.execute(
             select(Report.id).where(Report.state == ReportState.SENDING.value, Report.claimed_by == worker)
@@ -277,7 +275,7 @@ def release_claims(db: Database, *, worker: str, clock: Clock | None = None) -> 
 # -- answers --------------------------------------------------------------------------------------------
 
 
-def _attempt_row(
+def attempt_row(
     report_id: str, *, now: datetime, channel: str, outcome: str, actor: str, receipt_id: str | None = None,
     raw_answer: str | None = None, field_errors: str | None = None, error: str | None = None,
 ) -> dict[str, Any]:
@@ -294,14 +292,14 @@ def _field_errors(errors: Sequence[FieldError | Mapping[str, Any]]) -> list[dict
     } for e in errors]
 
 
-def _check(answer: Answer) -> None:
+def check_answer(answer: Answer) -> None:
     if answer.outcome not in OUTCOMES:
         raise StoreError(f"unknown outcome {answer.outcome!r}")
     if answer.outcome == "transient" and (answer.next_attempt_at is None or answer.next_attempt_at.tzinfo is None):
         raise StoreError("a transient failure needs a next_attempt_at with a time zone")
 
 
-def _record(
+def apply_answers(
     db: Database, session: Session, answers: Sequence[Answer], *, channel: str, actor: str, now: datetime,
     strict: bool,
 ) -> BatchRecorded:
@@ -323,13 +321,14 @@ def _record(
         if a.report_id not in current:
             raise NotFound(f"no report {a.report_id}")
         state, attempts = current[a.report_id]
-        answerable = state in _ANSWERABLE or (a.outcome == "acknowledged" and state in _ACK_ALSO)
+        target = OUTCOME_STATE[a.outcome]
+        answerable = can_transition(state, target)
         # A late acknowledgement of a settled report is harmless (the intake repeats its receipt).
         if strict and not answerable and a.outcome != "acknowledged":
             raise StateError(f"report {a.report_id} is {state}; a {a.outcome.replace('_', ' ')} answer cannot apply")
         items = _field_errors(a.field_errors)
         errors_json = json.dumps(items, ensure_ascii=False) if items or a.outcome == "rejected" else None
-        attempt_rows.append(_attempt_row(
+        attempt_rows.append(attempt_row(
             a.report_id, now=now, channel=channel, outcome=a.outcome, actor=actor, receipt_id=a.receipt_id,
             raw_answer=a.raw_answer, field_errors=errors_json, error=a.error))
         if not answerable:
@@ -337,7 +336,7 @@ def _record(
             continue
         current[a.report_id] = (state, attempts + 1)
         row: dict[str, Any] = {
-            "id": a.report_id, "state": _OUTCOME_STATE[a.outcome].value, "attempts": attempts + 1,
+            "id": a.report_id, "state": target.value, "attempts": attempts + 1,
             "last_attempt_at": now, "channel": channel, "claimed_by": None, "lease_until": None, "updated_at": now,
         }
         if a.outcome == "acknowledged":
@@ -382,127 +381,13 @@ def record_answers(
 ) -> BatchRecorded:
     """Record a batch of attempt answers in one transaction (see the module docstring). Answers that
     cannot apply (a report already settled) are logged and listed in `logged_only`."""
-    now = _now(clock)
+    now = now_of(clock)
     for a in answers:
-        _check(a)
+        check_answer(a)
     if not answers:
         return BatchRecorded({o: [] for o in OUTCOMES}, [])
     with db.write() as session:
-        return _record(db, session, answers, channel=channel, actor=actor, now=now, strict=False)
-
-
-def _record_one(db: Database, answer: Answer, *, channel: str, actor: str, clock: Clock | None) -> OutboxReport:
-    _check(answer)
-    now = _now(clock)
-    with db.write() as session:
-        _record(db, session, [answer], channel=channel, actor=actor, now=now, strict=True)
-        report = session.execute(
-            select(Report).where(Report.id == answer.report_id).execution_options(populate_existing=True)
-        ).scalar_one()
-        return _outbox_report(report)
-
-
-def record_acknowledged(
-    db: Database,
-    report_id: str,
-    *,
-    receipt_id: str,
-    raw_answer: str,
-    channel: str = "http",
-    actor: str = "uploader",
-    clock: Clock | None = None,
-) -> OutboxReport:
-    """The intake accepted the report and gave a receipt. The raw answer is kept verbatim (some intakes
-    hand the receipt out only once). A late acknowledgement for a report already acknowledged or
-    confirmed is still logged, without changing its state."""
-    return _record_one(db, Answer(report_id, "acknowledged", raw_answer=raw_answer, receipt_id=receipt_id),
-                       channel=channel, actor=actor, clock=clock)
-
-
-def record_rejected(
-    db: Database,
-    report_id: str,
-    *,
-    errors: Sequence[FieldError | Mapping[str, str]],
-    raw_answer: str,
-    channel: str = "http",
-    actor: str = "uploader",
-    clock: Clock | None = None,
-) -> OutboxReport:
-    """The intake refused fields of the report: it needs a correction from the desk (state rejected).
-    The per-field errors are kept for the correction screen."""
-    return _record_one(db, Answer(report_id, "rejected", raw_answer=raw_answer, field_errors=errors),
-                       channel=channel, actor=actor, clock=clock)
-
-
-def record_transient_failure(
-    db: Database,
-    report_id: str,
-    *,
-    error: str,
-    next_attempt_at: datetime,
-    raw_answer: str | None = None,
-    channel: str = "http",
-    actor: str = "uploader",
-    clock: Clock | None = None,
-) -> OutboxReport:
-    """The attempt failed for a reason that may pass (network down, intake busy): retry at
-    `next_attempt_at` (the uploader owns the backoff policy)."""
-    return _record_one(db, Answer(report_id, "transient", raw_answer=raw_answer, error=error,
-                                  next_attempt_at=next_attempt_at), channel=channel, actor=actor, clock=clock)
-
-
-def mark_handed_over(
-    db: Database,
-    report_id: str,
-    *,
-    channel: str,
-    actor: str,
-    note: str = "",
-    clock: Clock | None = None,
-) -> OutboxReport:
-    """The report went by fax or was handed to the sub-station by hand (small inns; outages). It leaves
-    the uploader's queue and waits for the police's confirmation with a receipt number."""
-    if channel not in HANDOVER_CHANNELS:
-        raise StoreError(f"hand-over channel must be one of {', '.join(HANDOVER_CHANNELS)}")
-    return _record_one(db, Answer(report_id, "handed_over", error=note or None), channel=channel, actor=actor,
-                       clock=clock)
-
-
-def confirm_report(
-    db: Database,
-    report_id: str,
-    *,
-    receipt_number: str,
-    actor: str,
-    raw_answer: str = "",
-    clock: Clock | None = None,
-) -> OutboxReport:
-    """The police confirmed a handed-over (or acknowledged) report with a receipt number. Not an attempt:
-    the attempt count and the claim stay as they were."""
-    receipt_number = receipt_number.strip()
-    if not receipt_number:
-        raise StoreError("a confirmation needs the receipt number")
-    now = _now(clock)
-    with db.write() as session:
-        report = _load(session, report_id)
-        state = ReportState(report.state)
-        if state not in (ReportState.HANDED_OVER, ReportState.ACKNOWLEDGED):
-            raise StateError(f"report {report_id} is {state.value}; only handed-over or acknowledged reports "
-                             "can be confirmed")
-        session.add(ReportAttempt(**_attempt_row(
-            report.id, now=now, channel=report.channel or "manual", outcome="confirmed", actor=actor,
-            receipt_id=receipt_number, raw_answer=raw_answer or None)))
-        report.state = ReportState.CONFIRMED.value
-        report.confirmed_at = now
-        # An intake receipt id stays in the attempt log; the report shows the police's number from now on.
-        report.receipt_id = receipt_number
-        report.updated_at = now
-        append_event(session, actor=actor, action=AuditAction.REPORT_CONFIRMED, entity_type="report",
-                     entity_id=report.id, at=now, details={"receipt_number": receipt_number,
-                                                           "previous_state": state.value})
-        session.flush()
-        return _outbox_report(report)
+        return apply_answers(db, session, answers, channel=channel, actor=actor, now=now, strict=False)
 
 
 def get_report(db: Database, report_id: str) -> OutboxReport:
@@ -511,4 +396,15 @@ def get_report(db: Database, report_id: str) -> OutboxReport:
         report = session.get(Report, report_id)
         if report is None:
             raise NotFound(f"no report {report_id}")
-        return _outbox_report(report)
+        return outbox_report(report)
+
+
+def due_reports(db: Database, *, limit: int = 200) -> list[OutboxReport]:
+    """Reports waiting to be sent (queued or waiting for a retry), earliest deadline first, without claiming
+    them: for checking what would be sent (the intake's check-only mode)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(*_OUTBOX_COLUMNS).where(Report.state.in_([s.value for s in DUE_STATES]))
+            .order_by(Report.deadline_at, Report.audit_seq).limit(limit)
+        ).all()
+    return [outbox_report(r) for r in rows]

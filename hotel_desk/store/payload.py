@@ -9,22 +9,18 @@ property's local offset because that is how the police read them.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from hotel_desk.clock import local_zone
+from hotel_desk.rules import record
+from hotel_desk.rules.reports import REPORT_WINDOW
 from hotel_desk.store.audit import canonical_json, iso_utc, sha256_hex
 from hotel_desk.store.models import Property, Registration
 
-#: The police's reporting window: every report is due 24 hours after the event it reports.
-REPORT_WINDOW = timedelta(hours=24)
-
-GUEST_KEYS = (
-    "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",
-    "document_number", "document_expiry", "visa_type", "visa_number", "stay_until", "entry_date",
-    "port_of_entry", "check_in_time", "room", "planned_departure", "check_out_time", "came_from",
-    "going_to", "reason", "document_photo_sha256",
-)
+#: The keys of the payload's guest object: the record's reported fields (hotel_desk.rules.record).
+GUEST_KEYS = record.PAYLOAD_KEYS
 
 
 def _date(value: date | None) -> str | None:
@@ -37,35 +33,30 @@ def _local(moment: datetime | None, zone: str) -> str | None:
     return moment.astimezone(local_zone(zone)).isoformat(timespec="seconds")
 
 
+def _column(source: Any, column: str) -> Any:
+    return source[column] if isinstance(source, Mapping) else getattr(source, column)
+
+
 def guest_record(registration: Registration | Any, property_: Property) -> dict[str, Any]:
-    """`registration` is a Registration or any object with the same attributes (bulk inserts pass
-    attribute views of the rows they are about to write)."""
-    guest = registration.guest
-    document = registration.document
-    return {
-        "surname_en": guest.surname_en,
-        "given_names_en": guest.given_names_en,
-        "chinese_name": guest.chinese_name,
-        "sex": guest.sex,
-        "birth_date": _date(guest.birth_date),
-        "nationality": guest.nationality,
-        "document_type": document.kind,
-        "document_number": document.document_number,
-        "document_expiry": _date(document.expiry_date),
-        "visa_type": registration.visa_type,
-        "visa_number": registration.visa_number,
-        "stay_until": _date(registration.stay_until),
-        "entry_date": _date(registration.entry_date),
-        "port_of_entry": registration.port_of_entry,
-        "check_in_time": _local(registration.arrival_at, property_.timezone),
-        "room": registration.room,
-        "planned_departure": _date(registration.planned_departure),
-        "check_out_time": _local(registration.checked_out_at, property_.timezone),
-        "came_from": registration.came_from,
-        "going_to": registration.going_to,
-        "reason": registration.reason,
-        "document_photo_sha256": document.page_image_sha256,
+    """The payload's guest object. `registration` is a Registration (with its guest and document) or a mapping
+    of its column values with `guest` and `document` mappings beside them (bulk inserts pass the rows they are
+    about to write)."""
+    parts = {
+        record.Part.GUEST: _column(registration, "guest"),
+        record.Part.DOCUMENT: _column(registration, "document"),
+        record.Part.STAY: registration,
     }
+    values: dict[str, Any] = {}
+    for spec in record.FIELDS:
+        if not spec.reported:
+            continue
+        value = _column(parts[spec.part], spec.column)
+        if spec.type is record.FieldType.DATE:
+            value = _date(value)
+        elif spec.type is record.FieldType.TIME:
+            value = _local(value, property_.timezone)
+        values[spec.key] = value
+    return values
 
 
 def build_payload(
@@ -81,7 +72,7 @@ def build_payload(
     payload = {
         "report_id": report_id,
         "kind": kind,
-        "registration_id": registration.id,
+        "registration_id": _column(registration, "id"),
         "corrects_report_id": corrects_report_id,
         "event_time": iso_utc(event_time),
         "deadline_at": iso_utc(event_time + REPORT_WINDOW),

@@ -1,5 +1,6 @@
-"""The front-desk app's composition root: settings → desk services (store, recognizer, uploader, training
-intake) → shared context → window. `main(args)` is what `hotel-desk` / `hotel-desk app` runs.
+"""The front-desk app's composition root: settings → the desk (hotel_desk.desk: store, recognizer, uploader,
+training intake) → shared context → window, and the readers delivering into the Check-in page.
+`main(args)` is what `hotel-desk` / `hotel-desk app` runs.
 
 The window appears before the database is open and long before the OCR stack is imported: the store opens in
 a background job and the recognizer is imported on the first page read, so the desk can start typing at once.
@@ -14,30 +15,25 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from hotel_desk.clock import Clock
+from hotel_desk.desk import Desk
+from hotel_desk.rules.roles import Permission
 from hotel_desk.settings import Settings, load_settings
 from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
-from hotel_desk.ui.desk import Desk, DeskOptions
 from hotel_desk.ui.main_window import MainWindow, app_icon
 
+if TYPE_CHECKING:
+    from hotel_desk.ui.readers import ReaderHub
+    from hotel_desk.ui.scanner_watch import ScannerBridge
+
 log = logging.getLogger(__name__)
-
-
-def desk_options(settings: Settings, *, training: bool | None = None, database_url: str | None = None,
-                 intake_url: str | None = None, start_training_intake: bool = True) -> DeskOptions:
-    training = settings.training if training is None else training
-    return DeskOptions(
-        settings=settings,
-        database_url=database_url or settings.effective_database_url(),
-        training=training,
-        intake_url=intake_url or ("" if training else settings.effective_intake_url()),
-        start_training_intake=start_training_intake,
-    )
 
 
 def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -51,13 +47,12 @@ def _quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, mess
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_warnings)
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv or [sys.argv[0]]))
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [sys.argv[0]]))
     app.setApplicationName("Hotel Desk")
     app.setOrganizationName("hotel_desk")
     app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app
 
 
 class MainThreadGarbageCollector(QObject):
@@ -96,16 +91,17 @@ class DeskApp(QObject):
         self.settings = settings
         self.desk = desk
         self.language = i18n.install(settings.language)
-        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        theme.apply(ensure_application(), i18n.is_chinese())
         self.ctx = AppContext(desk, settings, parent=self)
         self.window = self._new_window()
-        self.scanner_watch: object | None = None
-        self.readers: object | None = None
+        self.scanner_watch: ScannerBridge | None = None
+        self.readers: ReaderHub | None = None
         self.garbage = MainThreadGarbageCollector(self)
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.ctx)
         window.language_change_requested.connect(self.switch_language)
+        window.sign_out_requested.connect(self.sign_out)
         return window
 
     def start(self, show: bool = True) -> None:
@@ -115,12 +111,44 @@ class DeskApp(QObject):
         self._start_scanner_watch()
         from hotel_desk.ui.readers import ReaderHub
 
-        self.readers = ReaderHub(self)
+        self.readers = ReaderHub(self.settings, today=self.desk.today, window=lambda: self.window, parent=self)
+        self.readers.read.connect(self._deliver_read)
+        self.readers.status.connect(self._show_reader_status)
         self.readers.start()
+
+    # -- readers deliver into the Check-in page of whichever window is current ------------------------------------
+    # Only for a staff member who may register (while the desk is locked too: the page waits under the lock
+    # screen for them); with nobody signed in, or a liaison, a passport page has nowhere to go.
+    def _deliver_read(self, event: object) -> None:
+        if not self.ctx.access.role_can(Permission.REGISTER):
+            return
+        self.window.show_page("check_in")
+        self.window.check_in.apply_reader_event(event)
+
+    def _show_reader_status(self, text: str) -> None:
+        if text:
+            self.window.check_in.read_info.setText(text)
+
+    def _open_scanned_page(self, path: str) -> None:
+        if not self.ctx.access.role_can(Permission.REGISTER):
+            return
+        self.window.show_page("check_in")
+        self.window.check_in.read_file(path)
+
+    def _show_scanner_problem(self, text: str) -> None:
+        self.window.check_in.scanner_label.setText(text)
 
     def switch_language(self, language: str) -> None:
         self.language = i18n.install(language)
-        theme.apply(QApplication.instance(), i18n.is_chinese())  # type: ignore[arg-type]
+        theme.apply(ensure_application(), i18n.is_chinese())
+        self.rebuild_window()
+
+    def sign_out(self) -> None:
+        """Sign out from the lock screen: a fresh window, so that nothing of the last person's work stays."""
+        self.ctx.access.sign_out()
+        self.rebuild_window()
+
+    def rebuild_window(self) -> None:
         old = self.window
         geometry = old.saveGeometry()
         page = old.current_page()
@@ -131,22 +159,39 @@ class DeskApp(QObject):
             self.window.show()
         self.window.show_summary(self.ctx.summary)
         old.hide()
-        if self.readers is not None and getattr(self.readers, "wedge", None) is not None:
-            self.readers.attach_wedge()  # type: ignore[attr-defined]
+        if self.readers is not None and self.readers.wedge is not None:
+            self.readers.attach_wedge()
         old.deleteLater()
         self.window.ctx.registrations_changed.emit()
 
     def _start_scanner_watch(self) -> None:
-        from hotel_desk.ui import scanner_watch
+        from hotel_desk.ui.scanner_watch import ScannerBridge
 
-        self.scanner_watch = scanner_watch.start(self)
+        folder = self.settings.scanner_folder.strip()
+        self.window.check_in.update_scanner_label(folder or None)
+        if not folder:
+            return
+        bridge = ScannerBridge(Path(folder).expanduser(), parent=self)
+        bridge.page_ready.connect(self._open_scanned_page)
+        bridge.problem.connect(lambda text: self._show_scanner_problem(bridge.problem_text(text)))
+        try:
+            bridge.start()
+        except (ImportError, OSError) as exc:
+            log.warning("scanner folder %s not watched: %s", folder, exc)
+            self._show_scanner_problem(bridge.problem_text(str(exc)))
+            return
+        self.scanner_watch = bridge
 
     def shutdown(self) -> None:
+        if self.desk.access.session is not None:
+            try:
+                self.desk.access.sign_out("app_closed")
+            except Exception:  # the store may be gone already; closing must not fail on it
+                log.exception("recording the sign-out failed")
         self.ctx.stop()
         for part in (self.scanner_watch, self.readers):
-            stop = getattr(part, "stop", None)
-            if callable(stop):
-                stop()
+            if part is not None:
+                part.stop()
         self.ctx.tasks.wait_all(10_000)
         try:
             self.desk.close()
@@ -157,19 +202,20 @@ class DeskApp(QObject):
 
 def build(settings: Settings | None = None, *, training: bool | None = None, database_url: str | None = None,
           clock: Clock | None = None, start_training_intake: bool = True) -> DeskApp:
-    """Everything but `exec()`: used by main(), the self-test, the screenshots and the tests."""
-    settings = settings or load_settings()
+    """Everything but `exec()`: used by main(), the self-test, the screenshots and the tests. `training` and
+    `database_url` override the settings (the command line's --training and --database)."""
+    settings = (settings if settings is not None else load_settings()).override(
+        training=training, database_url=database_url)
     ensure_application()
-    options = desk_options(settings, training=training, database_url=database_url,
-                           start_training_intake=start_training_intake)
-    return DeskApp(Desk(options, clock), settings)
+    return DeskApp(Desk(settings, clock=clock, via="app", start_training_intake=start_training_intake), settings)
 
 
 def main(args: argparse.Namespace | None = None) -> int:
     logging.basicConfig(level=os.environ.get("HOTEL_DESK_LOG", "WARNING"))
     training = getattr(args, "training", None) if args is not None else None
+    settings = getattr(args, "settings", None) if args is not None else None
     app = ensure_application()
-    desk_app = build(training=training)
+    desk_app = build(settings, training=training)
     desk_app.start()
     if os.environ.get("HOTEL_DESK_EXIT_WHEN_READY"):
         # For the start-up benchmark: leave as soon as the window has been painted and events flow.

@@ -349,7 +349,7 @@ class CameraReaderWidget(QWidget):
     def _stop_camera(self) -> None:
         if self._camera is not None:
             self._camera.stop()
-            self._session.setCamera(None)
+            self._session.setCamera(None)  # type: ignore[arg-type]  # Qt takes nullptr; the stubs say QCamera
             self._camera.deleteLater()
             self._camera = None
 

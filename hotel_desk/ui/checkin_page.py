@@ -8,25 +8,25 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import DocumentRead, GuestEntry, Registered
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
-from hotel_desk.ui.registration_form import RegistrationForm, parse_date
+from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import DocumentRead, GuestEntry, Registered
-from hotel_desk.ui.widgets import FittedMonoLabel, MessageLine, card, page_header
+from hotel_desk.ui.widgets import FittedMonoLabel, card, page_frame, shortcut
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +37,14 @@ class CheckInPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self.last_read: DocumentRead | None = None
         self.last_registered: Registered | None = None
         self._reading = False
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(
-            self.tr("Check-in"),
-            self.tr("Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
-                    "Check the fields against the document, add the room and press Enter."),
-        ))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Check-in"), self.tr(
+            "Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
+            "Check the fields against the document, add the room and press Enter."))
 
         columns = QHBoxLayout()
         columns.setSpacing(16)
@@ -104,16 +96,14 @@ class CheckInPage(QWidget):
         # Right: the form.
         self.form = RegistrationForm(ctx.desk.today)
         self.form.register_requested.connect(self.register)
+        self.form.register_refused.connect(ctx.access.record_refused_check_in)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
         columns.addWidget(self.form, 8)
 
-        QShortcut(QKeySequence.StandardKey.Open, self, activated=self.choose_file,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.camera_button.toggle,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
+        shortcut("Ctrl+N", self, self.clear)
+        shortcut("Ctrl+K", self, self.camera_button.toggle)
         self.update_scanner_label(None)
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -205,7 +195,7 @@ class CheckInPage(QWidget):
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         read.image.save(buffer, "PNG")
-        image = bytes(buffer.data())
+        image = bytes(buffer.data().data())
         self.camera_button.setChecked(False)  # back to the page view, showing the frame that was read
         self.apply_reader_event(read.event, image, entry_method="camera")
 
@@ -247,26 +237,20 @@ class CheckInPage(QWidget):
 
     # -- registering ----------------------------------------------------------------------------------------
     def register(self, entry: GuestEntry) -> None:
-        self.form.set_busy(True)
-        self.ctx.run(lambda: self.ctx.desk.register(entry), self._registered, self._register_failed,
-                     label=self.tr("Saving the registration"), owner=self)
+        def registered(result: Registered) -> str:
+            local = result.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
+            return self.tr("Registered %1 in room %2. The police report is queued; deadline %3.").replace(
+                "%1", result.guest_name).replace("%2", result.room).replace("%3", local.strftime("%Y-%m-%d %H:%M"))
 
-    def _registered(self, result: Registered) -> None:
-        self.form.set_busy(False)
-        self.last_registered = result
-        local = result.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
-        self.message.show_message("ok", self.tr(
-            "Registered %1 in room %2. The police report is queued; deadline %3.").replace(
-            "%1", result.guest_name).replace("%2", result.room).replace("%3", local.strftime("%Y-%m-%d %H:%M")))
-        self.clear(keep_message=True)
-        self.registered.emit(result)
-        self.ctx.registrations_changed.emit()
-        self.ctx.run(self.ctx.desk.send_now)
+        def then(result: Registered) -> None:
+            self.last_registered = result
+            self.clear(keep_message=True)
+            self.registered.emit(result)
 
-    def _register_failed(self, error: JobError) -> None:
-        self.form.set_busy(False)
-        self.message.show_message("error", self.tr(
-            "Not saved: %1. Nothing was lost: the form is still filled in.").replace("%1", labels.problem_text(error)))
+        self.ctx.run_action(
+            lambda: self.ctx.desk.register(entry), message=self.message, done=registered, then=then,
+            failed=self.tr("Not saved: %1. Nothing was lost: the form is still filled in."),
+            busy=self.form.set_busy, label=self.tr("Saving the registration"), owner=self)
 
     def clear(self, keep_message: bool = False) -> None:
         self.form.clear()

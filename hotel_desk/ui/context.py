@@ -1,16 +1,21 @@
-"""What every page shares: the desk services, the background-job manager and the app-wide change signals."""
+"""What every page shares: the desk, the background-job manager, the app-wide change signals, and the one
+way a page runs a desk action (`run_action`: the job, the outcome in words, then `after_change`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
+from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
-from hotel_desk.ui.desk import Desk
+from hotel_desk.ui import labels
+from hotel_desk.ui.access import AccessController
 from hotel_desk.ui.tasks import JobError, TaskManager
-from hotel_desk.ui.viewmodels import QueueSummary
+from hotel_desk.ui.widgets import MessageLine
+
+T = TypeVar("T")
 
 
 class AppContext(QObject):
@@ -21,6 +26,7 @@ class AppContext(QObject):
     notice = Signal(str, str)  # (kind: "ok" | "error" | "info", text) for the window's message line
     ready_changed = Signal(bool)
     uploader_event = Signal(object)  # emitted from the uploader's thread; Qt queues it to ours
+    deadline_alert = Signal(object)  # DeadlineAlert: the uploader found a report's deadline near (or past)
 
     def __init__(self, desk: Desk, settings: Settings, tasks: TaskManager | None = None,
                  parent: QObject | None = None, poll_ms: int = 2000) -> None:
@@ -38,11 +44,46 @@ class AppContext(QObject):
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
+        #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
+        self.access = AccessController(self)
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
             owner: QObject | None = None) -> int:
         return self.tasks.run(fn, on_done, on_failed, label=label, owner=owner)
+
+    def run_action(self, action: Callable[[], T], *, message: MessageLine, done: Callable[[T], str],
+                   failed: str, owner: QObject, label: str = "", busy: Callable[[bool], None] | None = None,
+                   then: Callable[[T], None] | None = None, kind: str = "ok",
+                   changed: SignalInstance | None = None, send: bool = True) -> int:
+        """A desk action from a page: `action` runs as a background job (the page shows `busy` meanwhile);
+        then the page says what happened (`done(result)`, or `failed` with the reason for %1), does its own
+        `then`, and everything that shows registrations or reports refreshes and the uploader is woken
+        (`after_change`)."""
+        if busy is not None:
+            busy(True)
+
+        def succeeded(result: T) -> None:
+            if busy is not None:
+                busy(False)
+            message.show_message(kind, done(result))
+            if then is not None:
+                then(result)
+            self.after_change(changed, send=send)
+
+        def went_wrong(error: JobError) -> None:
+            if busy is not None:
+                busy(False)
+            message.show_message("error", failed.replace("%1", labels.problem_text(error)))
+
+        return self.run(action, succeeded, went_wrong, label=label, owner=owner)
+
+    def after_change(self, changed: SignalInstance | None = None, *, send: bool = True) -> None:
+        """After a desk action: every view of registrations (or only of reports) refreshes, and the uploader
+        gets to the new report at once instead of at its next poll."""
+        (changed or self.registrations_changed).emit()
+        if send:
+            self.run(self.desk.send_now)
 
     def start(self) -> None:
         """Open the store, start the uploader (and the training intake) in the background."""
@@ -73,9 +114,13 @@ class AppContext(QObject):
         self.run(self.desk.summary, done, failed)
 
     def _on_uploader_event(self, event: Any) -> None:
-        if getattr(event, "kind", "") in ("batch", "online", "offline", "attention"):
+        alert = Desk.deadline_alert(event)
+        if alert is not None:
+            self.deadline_alert.emit(alert)
+        elif getattr(event, "kind", "") in ("batch", "online", "offline", "attention"):
             self.reports_changed.emit()
 
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self.access.stop()

@@ -4,14 +4,14 @@ documents (their MRZ composed by the document core, so every check digit is righ
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents import format_td3
-from hotel_desk.ui.viewmodels import GuestEntry
 
 if TYPE_CHECKING:
-    from hotel_desk.ui.desk import Desk
+    from hotel_desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,3 @@ def demo_entry(desk: Desk, guest: DemoGuest) -> GuestEntry:
     if guest.visa_type == "VISA_FREE":
         entry = replace(entry, entry_date=today, stay_until=today + timedelta(days=29))
     return entry
-
-
-def fixed_date(text: str) -> date:
-    return date.fromisoformat(text)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import GuestEntry, InHouseGuest
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import card, page_frame, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,18 +98,12 @@ def _fmt_time(moment: datetime | None, zone: Any) -> str:
 class InHousePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self._correcting: str | None = None
         self._pending_checkout: InHouseGuest | None = None
         self._pending_cancel = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("In house"), self.tr(
-            "Guests staying now. Check out on departure: the check-out report is queued at once.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("In house"), self.tr(
+            "Guests staying now. Check out on departure: the check-out report is queued at once."))
 
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -191,15 +185,25 @@ class InHousePage(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
-        shortcut_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus, context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+Shift+O"), self, activated=self.ask_check_out, context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction_for_selected,
-                  context=shortcut_context)
-        QShortcut(QKeySequence("Ctrl+Shift+X"), self, activated=self.ask_cancel, context=shortcut_context)
-        QShortcut(QKeySequence("Escape"), self, activated=self._hide_confirm, context=shortcut_context)
+        shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        shortcut("Ctrl+Shift+O", self, self.ask_check_out)
+        shortcut("Ctrl+E", self, self.open_correction_for_selected)
+        shortcut("Ctrl+Shift+X", self, self.ask_cancel)
+        shortcut("Escape", self, self._hide_confirm)
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
+
+    def apply_access(self) -> None:
+        """Each action for the roles that may do it: the liaison reads this page and changes nothing."""
+        access = self.ctx.access
+        self.checkout_button.setVisible(access.role_can(Permission.CHECK_OUT))
+        self.correct_button.setVisible(access.role_can(Permission.CORRECT))
+        self.cancel_button.setVisible(access.role_can(Permission.CANCEL))
+        if not access.role_can(Permission.CORRECT):
+            self.close_correction()
+        if self._pending_checkout is not None and not access.role_can(
+                Permission.CANCEL if self._pending_cancel else Permission.CHECK_OUT):
+            self._hide_confirm()
 
     # -- data ------------------------------------------------------------------------------------------------
     def _refresh_if_shown(self) -> None:
@@ -246,6 +250,8 @@ class InHousePage(QWidget):
 
     # -- check-out -------------------------------------------------------------------------------------------
     def ask_check_out(self) -> None:
+        if not self.ctx.access.can(Permission.CHECK_OUT):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -260,6 +266,8 @@ class InHousePage(QWidget):
         self.confirm_button.setFocus()
 
     def ask_cancel(self) -> None:
+        if not self.ctx.access.can(Permission.CANCEL):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -288,21 +296,12 @@ class InHousePage(QWidget):
             self._confirm_cancel(guest)
             return
         self._hide_confirm()
-        self.checkout_button.setEnabled(False)
-
-        def done(_report_id: str) -> None:
-            self.checkout_button.setEnabled(True)
-            self.message.show_message("ok", self.tr("%1 checked out of room %2. The check-out report is queued.")
-                                      .replace("%1", guest.name).replace("%2", guest.room))
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.checkout_button.setEnabled(True)
-            self.message.show_message("error", self.tr("Check-out not saved: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.check_out(guest.registration_id), done, failed,
-                     label=self.tr("Checking out"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.check_out(guest.registration_id), message=self.message,
+            done=lambda _report_id: self.tr("%1 checked out of room %2. The check-out report is queued.")
+            .replace("%1", guest.name).replace("%2", guest.room),
+            failed=self.tr("Check-out not saved: %1"), busy=lambda on: self.checkout_button.setEnabled(not on),
+            label=self.tr("Checking out"), owner=self)
 
     def _confirm_cancel(self, guest: InHouseGuest) -> None:
         reason = self.cancel_reason.text().strip()
@@ -311,26 +310,17 @@ class InHousePage(QWidget):
             self.cancel_reason.setFocus()
             return
         self._hide_confirm()
-        self.cancel_button.setEnabled(False)
-
-        def done(_report_id: str) -> None:
-            self.cancel_button.setEnabled(True)
-            self.message.show_message("ok", self.tr("The registration of %1 (room %2) is cancelled. The "
-                                                    "cancellation report is queued.")
-                                      .replace("%1", guest.name).replace("%2", guest.room))
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.cancel_button.setEnabled(True)
-            self.message.show_message("error", self.tr("Cancellation not saved: %1")
-                                      .replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.cancel(guest.registration_id, reason), done, failed,
-                     label=self.tr("Cancelling the registration"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.cancel(guest.registration_id, reason), message=self.message,
+            done=lambda _report_id: self.tr("The registration of %1 (room %2) is cancelled. The cancellation "
+                                            "report is queued.").replace("%1", guest.name).replace("%2", guest.room),
+            failed=self.tr("Cancellation not saved: %1"), busy=lambda on: self.cancel_button.setEnabled(not on),
+            label=self.tr("Cancelling the registration"), owner=self)
 
     # -- correction -----------------------------------------------------------------------------------------
     def open_correction_for_selected(self) -> None:
+        if not self.ctx.access.can(Permission.CORRECT):
+            return
         guest = self.selected()
         if guest is None:
             self.message.show_message("info", self.tr("Select a guest first."))
@@ -344,7 +334,7 @@ class InHousePage(QWidget):
 
         def loaded(entry: GuestEntry) -> None:
             self.correction_form.load_entry(entry)
-            name = f"{entry.surname_en}, {entry.given_names_en}".strip(", ")
+            name = latin_name(entry.surname_en, entry.given_names_en)
             text = self.tr("Correcting the registration of %1, room %2. A correction report is sent; the "
                            "original report stays on record.").replace("%1", name).replace("%2", entry.room)
             if server_reason:
@@ -366,18 +356,8 @@ class InHousePage(QWidget):
         registration_id = self._correcting
         if registration_id is None:
             return
-        self.correction_form.set_busy(True)
-
-        def done(_report_id: str) -> None:
-            self.correction_form.set_busy(False)
-            self.message.show_message("ok", self.tr("Correction saved; the correction report is queued."))
-            self.close_correction()
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.correction_form.set_busy(False)
-            self.message.show_message("error", self.tr("Correction not saved: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), done, failed,
-                     label=self.tr("Saving the correction"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.correct(registration_id, entry, entry.manual_reason), message=self.message,
+            done=lambda _report_id: self.tr("Correction saved; the correction report is queued."),
+            then=lambda _report_id: self.close_correction(), failed=self.tr("Correction not saved: %1"),
+            busy=self.correction_form.set_busy, label=self.tr("Saving the correction"), owner=self)

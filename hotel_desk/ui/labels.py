@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hotel_desk.rules.reports import ReportKind, ReportState
+from hotel_desk.ui.access_texts import problem_text as access_problem
+
 
 def field_label(key: str) -> str:
     labels = {
@@ -49,10 +52,6 @@ def document_kinds() -> list[tuple[str, str]]:
     ]
 
 
-def document_kind_label(value: str) -> str:
-    return dict(document_kinds()).get(value, value)
-
-
 def visa_types() -> list[tuple[str, str]]:
     """Visa categories of the 2013 regulations plus the other grounds for a stay."""
     items = [("", QCoreApplication.translate("Labels", "(not recorded)"))]
@@ -95,32 +94,27 @@ def stay_reasons() -> list[str]:
 
 
 def report_kind(kind: str) -> str:
-    return {
-        "check_in": QCoreApplication.translate("Labels", "Check-in"),
-        "check_out": QCoreApplication.translate("Labels", "Check-out"),
-        "correction": QCoreApplication.translate("Labels", "Correction"),
-        "cancellation": QCoreApplication.translate("Labels", "Cancellation"),
-    }.get(kind, kind)
+    names: dict[str, str] = {
+        ReportKind.CHECK_IN: QCoreApplication.translate("Labels", "Check-in"),
+        ReportKind.CHECK_OUT: QCoreApplication.translate("Labels", "Check-out"),
+        ReportKind.CORRECTION: QCoreApplication.translate("Labels", "Correction"),
+        ReportKind.CANCELLATION: QCoreApplication.translate("Labels", "Cancellation"),
+    }
+    return names.get(kind, kind)
 
 
 def report_state(state: str) -> str:
-    return {
-        "pending": QCoreApplication.translate("Labels", "Waiting to send"),
-        "queued": QCoreApplication.translate("Labels", "Waiting to send"),
-        "sending": QCoreApplication.translate("Labels", "Sending"),
-        "retrying": QCoreApplication.translate("Labels", "Will retry"),
-        "failed_retrying": QCoreApplication.translate("Labels", "Will retry"),
-        "handed_over": QCoreApplication.translate("Labels", "Handed over, waiting for receipt"),
-        "confirmed": QCoreApplication.translate("Labels", "Confirmed by the police"),
-        "accepted": QCoreApplication.translate("Labels", "Accepted"),
-        "acknowledged": QCoreApplication.translate("Labels", "Accepted"),
-        "sent": QCoreApplication.translate("Labels", "Sent"),
-        "rejected": QCoreApplication.translate("Labels", "Needs correction"),
-        "needs_correction": QCoreApplication.translate("Labels", "Needs correction"),
-        "superseded": QCoreApplication.translate("Labels", "Corrected"),
-        "failed": QCoreApplication.translate("Labels", "Failed"),
-        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
-    }.get(state, state)
+    """Every state of hotel_desk.rules.reports.ReportState, in the desk's words."""
+    names: dict[str, str] = {
+        ReportState.QUEUED: QCoreApplication.translate("Labels", "Waiting to send"),
+        ReportState.SENDING: QCoreApplication.translate("Labels", "Sending"),
+        ReportState.FAILED_RETRYING: QCoreApplication.translate("Labels", "Will retry"),
+        ReportState.HANDED_OVER: QCoreApplication.translate("Labels", "Handed over, waiting for receipt"),
+        ReportState.CONFIRMED: QCoreApplication.translate("Labels", "Confirmed by the police"),
+        ReportState.ACKNOWLEDGED: QCoreApplication.translate("Labels", "Accepted"),
+        ReportState.REJECTED: QCoreApplication.translate("Labels", "Needs correction"),
+    }
+    return names.get(state, state)
 
 
 def severity_label(severity: str) -> str:
@@ -142,6 +136,9 @@ def countdown(seconds: float) -> str:
 def problem_text(error: object) -> str:
     """A failed desk action in the desk's language. The store explains refusals in English sentences; the
     ones a receptionist can meet are translated here, anything else is shown as it came (never hidden)."""
+    door = access_problem(error)  # not signed in, not allowed, ...: the desk's door (by code)
+    if door is not None:
+        return door
     text = str(error)
     known = {
         "the guest has no name": QCoreApplication.translate("Labels", "the guest has no name"),

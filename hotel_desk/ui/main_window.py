@@ -1,9 +1,11 @@
 """The main window: navigation on the left, one page at a time, a status bar that always answers "are the
-reports getting through, and what is due next", and a TRAINING banner that cannot be missed."""
+reports getting through, and what is due next" (and who is signed in), and a TRAINING banner that cannot be
+missed. Until someone signs in, and while the desk is locked, the sign-in / lock screen covers the pages; each
+role sees only the pages its permissions allow (PAGE_PERMISSIONS)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -21,18 +24,32 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.clock import local_zone
+from hotel_desk.desk.views import DeadlineAlert, QueueSummary
+from hotel_desk.rules.reports import NOTIFY_LEVELS
+from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
+from hotel_desk.ui.access_screen import FIRST_MANAGER, LOCKED, SIGN_IN, STARTING, AccessScreen
+from hotel_desk.ui.access_texts import role_name
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.inhouse_page import InHousePage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
-from hotel_desk.ui.viewmodels import QueueSummary
+from hotel_desk.ui.users_page import UsersPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "settings")
-#: A tray notification goes out once per report when its deadline comes within this many seconds.
-NOTIFY_WITHIN = 2 * 3600
+PAGES = ("check_in", "manual", "in_house", "reports", "settings", "users")
+#: What a role needs to see each page (the buttons on a page check their own permissions). The liaison's
+#: inspection page goes here as ("inspection", Permission.INSPECT), with its factory in `MainWindow.page`.
+PAGE_PERMISSIONS: dict[str, Permission] = {
+    "check_in": Permission.REGISTER,
+    "manual": Permission.REGISTER,
+    "in_house": Permission.VIEW_PERSONAL_DATA,
+    "reports": Permission.VIEW_PERSONAL_DATA,
+    "settings": Permission.CHANGE_SETTINGS,
+    "users": Permission.MANAGE_USERS,
+}
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 def app_icon() -> QIcon:
@@ -66,6 +83,7 @@ class Pill(QLabel):
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    sign_out_requested = Signal()
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -91,10 +109,18 @@ class MainWindow(QMainWindow):
         self.training_banner.setObjectName("TrainingBanner")
         self.training_banner.setVisible(training)
         root.addWidget(self.training_banner)
-        body = QHBoxLayout()
+        # The pages, and in front of them (until someone signs in, and while locked) the access screen.
+        self.gate = QStackedWidget()
+        root.addWidget(self.gate, 1)
+        self.desk_area = QWidget()
+        body = QHBoxLayout(self.desk_area)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        root.addLayout(body, 1)
+        self.gate.addWidget(self.desk_area)
+        self.access_screen = AccessScreen(ctx)
+        self.access_screen.language_change_requested.connect(self.language_change_requested)
+        self.access_screen.sign_out_requested.connect(self.sign_out_requested)
+        self.gate.addWidget(self.access_screen)
 
         side = QWidget()
         side.setStyleSheet("background: #1f2d3d;")
@@ -133,7 +159,9 @@ class MainWindow(QMainWindow):
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
+            "users": self.tr("Staff"),
         }
+        self._page_actions: dict[str, QAction] = {}
         for number, key in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{names[key]}")
             item.setToolTip(f"Ctrl+{number}")
@@ -146,19 +174,27 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
+            self._page_actions[key] = action
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setCurrentRow(0)
         quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.ctx.access.lock("by_hand"))
+        self.addAction(self.lock_action)
 
         self._build_status_bar()
         ctx.summary_changed.connect(self.show_summary)
         ctx.tasks.busy_changed.connect(self._busy)
-        ctx.tasks.job_progress.connect(lambda text: self.busy_label.setText(text))
+        # A bound method, not a lambda: Qt drops the connection when the label goes with a rebuilt window.
+        ctx.tasks.job_progress.connect(self.busy_label.setText)
         ctx.notice.connect(self._notice)
         ctx.navigate.connect(self._navigate)
+        ctx.deadline_alert.connect(self.notify_deadline)
+        ctx.access.changed.connect(self.apply_access)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -169,6 +205,7 @@ class MainWindow(QMainWindow):
         self._clock_timer.timeout.connect(lambda: self.show_summary(self.ctx.summary))
         self._clock_timer.start()
         self.show_summary(ctx.summary)
+        self.apply_access()
 
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use and put in its place in the stack."""
@@ -176,7 +213,7 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "settings": SettingsPage}[key]
+                   "reports": ReportsPage, "settings": SettingsPage, "users": UsersPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -189,34 +226,92 @@ class MainWindow(QMainWindow):
         if isinstance(page, SettingsPage):
             page.language_changed.connect(self.language_change_requested)
             page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
+        apply_access = getattr(page, "apply_access", None)
+        if callable(apply_access):
+            apply_access()
+        return page
+
+    def _page_of(self, key: str, kind: type[PageT]) -> PageT:
+        page = self.page(key)
+        assert isinstance(page, kind)
         return page
 
     @property
     def check_in(self) -> CheckInPage:
-        return self.page("check_in")  # type: ignore[return-value]
+        return self._page_of("check_in", CheckInPage)
 
     @property
     def manual(self) -> ManualEntryPage:
-        return self.page("manual")  # type: ignore[return-value]
+        return self._page_of("manual", ManualEntryPage)
 
     @property
     def in_house(self) -> InHousePage:
-        return self.page("in_house")  # type: ignore[return-value]
+        return self._page_of("in_house", InHousePage)
 
     @property
     def reports(self) -> ReportsPage:
-        return self.page("reports")  # type: ignore[return-value]
+        return self._page_of("reports", ReportsPage)
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")  # type: ignore[return-value]
+        return self._page_of("settings", SettingsPage)
+
+    @property
+    def users(self) -> UsersPage:
+        return self._page_of("users", UsersPage)
 
     def pages(self) -> list[QWidget]:
         return [self.page(key) for key in PAGES]
 
     # -- navigation ---------------------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(PAGES.index(key))
+        """Go to the page `key`, if the signed-in role may see it."""
+        if self.ctx.access.role_can(PAGE_PERMISSIONS[key]):
+            self.nav.setCurrentRow(PAGES.index(key))
+
+    def allowed_pages(self) -> list[str]:
+        return [key for key in PAGES if self.ctx.access.role_can(PAGE_PERMISSIONS[key])]
+
+    # -- who is at the desk --------------------------------------------------------------------------------------
+    def apply_access(self) -> None:
+        """Show what the desk's state allows: the access screen (first manager, sign-in, lock) or the pages the
+        signed-in role may see, and who is signed in."""
+        access = self.ctx.access
+        session = access.session
+        if access.has_accounts is None:
+            mode = STARTING
+        elif not access.has_accounts:
+            mode = FIRST_MANAGER
+        elif session is None:
+            mode = SIGN_IN
+        else:
+            mode = LOCKED
+        allowed = self.allowed_pages()
+        for row, key in enumerate(PAGES):
+            self.nav.item(row).setHidden(key not in allowed)
+            self._page_actions[key].setEnabled(access.open and key in allowed)
+        for page in self._pages.values():
+            apply_page = getattr(page, "apply_access", None)
+            if callable(apply_page):
+                apply_page()
+        self.lock_action.setEnabled(access.open)
+        self.who_label.setText(f"{session.label} · {role_name(session.role)}" if session is not None else "")
+        self.switch_button.setVisible(session is not None)
+        self.lock_button.setVisible(session is not None)
+        if access.open:
+            self.gate.setCurrentWidget(self.desk_area)
+            if allowed and self.current_page() not in allowed:
+                self.show_page(allowed[0])
+            else:
+                self._nav_changed(self.nav.currentRow())  # the page shows what is there now
+        else:
+            self.access_screen.show_mode(mode)
+            self.gate.setCurrentWidget(self.access_screen)
+
+    def switch_user(self) -> None:
+        """'Switch user' in the status bar: lock, and let the next person type their name at once."""
+        self.ctx.access.lock("switch_user")
+        self.access_screen.prepare_switch()
 
     def current_page(self) -> str:
         return PAGES[self.stack.currentIndex()]
@@ -262,12 +357,25 @@ class MainWindow(QMainWindow):
         self.busy_bar.setFixedHeight(10)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setVisible(False)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("who")
+        self.switch_button = QPushButton(self.tr("Switch user"))
+        self.switch_button.setFlat(True)
+        self.switch_button.setToolTip(self.tr("Lock the desk and let someone else sign in; unfinished work stays"))
+        self.switch_button.clicked.connect(self.switch_user)
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setFlat(True)
+        self.lock_button.setToolTip("Ctrl+L")
+        self.lock_button.clicked.connect(lambda: self.ctx.access.lock("by_hand"))
         bar.addWidget(self.online_pill)
         bar.addWidget(self.mode_pill)
         bar.addWidget(self.pending_label)
         bar.addWidget(self.deadline_label, 1)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.who_label)
+        bar.addPermanentWidget(self.switch_button)
+        bar.addPermanentWidget(self.lock_button)
         if self.ctx.desk.training:
             self.mode_pill.set_state(self.tr("TRAINING"), "white", theme.TRAINING)
             self.mode_tag.setText(self.tr("Mode: TRAINING"))
@@ -300,15 +408,15 @@ class MainWindow(QMainWindow):
         self.deadline_label.setText(self.tr("Next deadline %1 (%2)").replace("%1", local.strftime("%H:%M"))
                                     .replace("%2", labels.countdown(left)))
         self.deadline_label.setStyleSheet(f"color: {fg}; font-weight: 600;")
-        self._maybe_notify(summary, left, local)
 
-    def _maybe_notify(self, summary: QueueSummary, left: float, local: datetime) -> None:
-        if left > NOTIFY_WITHIN or summary.pending == 0:
+    def notify_deadline(self, alert: DeadlineAlert) -> None:
+        """The uploader found a report still unsent close to its deadline (it raises each level once): a desktop
+        notification and a line in the window, once per report, when it comes under 2 hours or is found late."""
+        if alert.level not in NOTIFY_LEVELS or alert.report_id in self._notified:
             return
-        key = local.isoformat()
-        if key in self._notified:
-            return
-        self._notified.add(key)
+        self._notified.add(alert.report_id)
+        left = (alert.deadline_at - self.ctx.desk.now()).total_seconds()
+        local = alert.deadline_at.astimezone(local_zone(self.ctx.settings.timezone or None))
         text = self.tr("A police report is due at %1 (%2) and has not been accepted yet.").replace(
             "%1", local.strftime("%H:%M")).replace("%2", labels.countdown(left))
         if self.tray is not None:

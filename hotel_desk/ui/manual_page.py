@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from hotel_desk.ui import i18n, labels, theme
+from hotel_desk.desk.views import GuestEntry, Registered
+from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
-from hotel_desk.ui.registration_form import RegistrationForm, parse_date
-from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import GuestEntry, Registered
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.form_fields import parse_date
+from hotel_desk.ui.registration_form import RegistrationForm
+from hotel_desk.ui.widgets import card, clear_layout, page_frame, shortcut
 
 
 class MrzInput(QPlainTextEdit):
@@ -83,10 +83,7 @@ class CheckDigitPanel(QWidget):
 
     def show_lines(self, lines: list[str], check: Any, feedback: list[Any] | None = None) -> None:
         """Show each check digit's state: from the live typing feedback (also for lines still being typed)."""
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() and item.widget() is not self.status:
-                item.widget().deleteLater()
+        clear_layout(self._grid, keep=self.status)
         self.rows.clear()
         row = 0
         names = self._names()
@@ -128,19 +125,11 @@ class CheckDigitPanel(QWidget):
 class ManualEntryPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
         self.last_registered: Registered | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(
-            self.tr("Manual entry"),
-            self.tr("When no reader can read the document: type its machine-readable lines, or, if it has none, "
-                    "type the fields from the page and say why."),
-        ))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Manual entry"), self.tr(
+            "When no reader can read the document: type its machine-readable lines, or, if it has none, "
+            "type the fields from the page and say why."))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)
@@ -174,6 +163,7 @@ class ManualEntryPage(QWidget):
         mrz_layout.addWidget(left_card, 0)
         self.mrz_form = RegistrationForm(ctx.desk.today, entry_method="typed_mrz")
         self.mrz_form.register_requested.connect(self.register)
+        self.mrz_form.register_refused.connect(ctx.access.record_refused_check_in)
         self.mrz_form.candidate_chosen.connect(self._apply_candidate)
         self.mrz_form.stay_changed.connect(self._recheck)
         mrz_layout.addWidget(self.mrz_form, 1)
@@ -182,8 +172,9 @@ class ManualEntryPage(QWidget):
         # Tab 2: no MRZ at all.
         self.fields_form = RegistrationForm(ctx.desk.today, manual=True)
         self.fields_form.register_requested.connect(self.register)
+        self.fields_form.register_refused.connect(ctx.access.record_refused_check_in)
         for key, editor in self.fields_form.editors.items():
-            signal = getattr(editor, "editingFinished", None) or editor.currentIndexChanged
+            signal = editor.editingFinished if isinstance(editor, QLineEdit) else editor.currentIndexChanged
             signal.connect(lambda *_a, k=key: self._schedule_manual_check())
         self.tabs.addTab(self.fields_form, self.tr("No MRZ on the document"))
 
@@ -196,8 +187,7 @@ class ManualEntryPage(QWidget):
         self._manual_timer.setSingleShot(True)
         self._manual_timer.setInterval(200)
         self._manual_timer.timeout.connect(self._manual_check)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+N", self, self.clear)
         self.check_digits.show_lines([], None)
 
     # -- typed MRZ ----------------------------------------------------------------------------------------
@@ -241,24 +231,17 @@ class ManualEntryPage(QWidget):
     # -- register ------------------------------------------------------------------------------------------
     def register(self, entry: GuestEntry) -> None:
         form = self.mrz_form if self.tabs.currentIndex() == 0 else self.fields_form
-        form.set_busy(True)
 
-        def done(result: Registered) -> None:
-            form.set_busy(False)
+        def then(result: Registered) -> None:
             self.last_registered = result
-            self.message.show_message("ok", self.tr("Registered %1 in room %2. The police report is queued.")
-                                      .replace("%1", result.guest_name).replace("%2", result.room))
             self.clear(keep_message=True)
-            self.ctx.registrations_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
 
-        def failed(error: JobError) -> None:
-            form.set_busy(False)
-            self.message.show_message("error", self.tr("Not saved: %1. The form is still filled in.")
-                                      .replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.register(entry), done, failed,
-                     label=self.tr("Saving the registration"), owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.register(entry), message=self.message, then=then,
+            done=lambda result: self.tr("Registered %1 in room %2. The police report is queued.")
+            .replace("%1", result.guest_name).replace("%2", result.room),
+            failed=self.tr("Not saved: %1. The form is still filled in."), busy=form.set_busy,
+            label=self.tr("Saving the registration"), owner=self)
 
     def clear(self, keep_message: bool = False) -> None:
         self.mrz_input.clear()

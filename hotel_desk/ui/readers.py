@@ -1,43 +1,45 @@
-"""Document readers wired to Check-in: keyboard-wedge readers (a Qt event filter from ui/wedge.py), serial
-passport readers (devices.serial_reader on its own thread) and the camera (ui/camera.py, on demand).
+"""Document readers for the window: keyboard-wedge readers (a Qt event filter from ui/wedge.py), serial passport
+readers (devices.serial_reader on its own thread) and the camera (ui/camera.py, on demand).
 
-Every reader ends in a judged devices.reads.ReaderEvent; this module only carries it to the UI thread and
-hands it to the Check-in page, which fills the form exactly as for a scanned page. The devices code itself
-is the devices engineer's; nothing here re-implements framing, burst detection or MRZ checks.
+Every reader ends in a judged devices.reads.ReaderEvent; this module only carries it to the UI thread as the
+`read` signal, which the app's composition root (ui/app.py) hands to the Check-in page: it fills the form
+exactly as for a scanned page. The devices code itself re-implements nothing here: framing, burst detection
+and MRZ checks are the devices package's.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from hotel_desk.ui.app import DeskApp
+from hotel_desk.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 class ReaderHub(QObject):
-    """Owns the readers for the app's lifetime (the window may be rebuilt when the language changes)."""
+    """Owns the readers for the app's lifetime (the window may be rebuilt when the language changes: the
+    wedge filter follows whichever window `window()` returns)."""
 
     read = Signal(object)  # ReaderEvent, possibly emitted from a reader's thread: delivered queued
     status = Signal(str)
 
-    def __init__(self, desk_app: DeskApp) -> None:
-        super().__init__(desk_app)
-        self.desk_app = desk_app
+    def __init__(self, settings: Settings, *, today: Callable[[], date], window: Callable[[], QWidget],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._today = today
+        self._window = window
         self.wedge: Any = None
         self.serial: Any = None
-        self.read.connect(self._deliver)
-        self.status.connect(self._show_status)
-
-    def _today(self) -> Any:
-        return self.desk_app.desk.today()
 
     def start(self) -> None:
-        settings = self.desk_app.settings
+        settings = self.settings
         if settings.extra.get("keyboard_wedge", "on") != "off":
             self.attach_wedge()
         if settings.serial_port:
@@ -60,21 +62,12 @@ class ReaderHub(QObject):
         if self.wedge is not None:
             self.wedge.uninstall()
         try:
-            layout = get_keyboard_layout(self.desk_app.settings.keyboard_layout or "us")
+            layout = get_keyboard_layout(self.settings.keyboard_layout or "us")
         except (KeyError, ValueError, OSError):
             layout = None
-        self.wedge = WedgeReaderFilter(self.desk_app.window, layout=layout, today=self._today)
+        self.wedge = WedgeReaderFilter(self._window(), layout=layout, today=self._today)
         self.wedge.mrzRead.connect(self.read.emit)
         self.wedge.install()
-
-    def _deliver(self, event: Any) -> None:
-        window = self.desk_app.window
-        window.show_page("check_in")
-        window.check_in.apply_reader_event(event)
-
-    def _show_status(self, text: str) -> None:
-        if text:
-            self.desk_app.window.check_in.read_info.setText(text)
 
     def stop(self) -> None:
         if self.wedge is not None:

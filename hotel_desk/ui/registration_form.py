@@ -22,152 +22,41 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents.findings import make_finding
-from hotel_desk.documents.model import CorrectionCandidate, Finding, MrzCheck, Severity, TravelDocument
-from hotel_desk.ui import i18n, labels, theme
-from hotel_desk.ui.viewmodels import GuestEntry
-
-#: Where a finding about a document field (names from the document core) shows up in the form.
-FINDING_TO_FORM = {
-    "surname": "surname_en",
-    "given_names": "given_names_en",
-    "names": "surname_en",
-    "name": "surname_en",
-    "document_number": "document_number",
-    "nationality": "nationality",
-    "birth_date": "birth_date",
-    "sex": "sex",
-    "expiry_date": "document_expiry",
-    "document_expiry": "document_expiry",
-    "issuing_state": "issuing_state",
-    "departure": "planned_departure",
-    "planned_departure": "planned_departure",
-    "permit_stay_until": "stay_until",
-    "stay_until": "stay_until",
-    "visa_type": "visa_type",
-    "visa_number": "visa_number",
-    "entry_date": "entry_date",
-    "chinese_name": "chinese_name",
-    "room": "room",
-    "reason": "manual_reason",
-    "mrz": "document",
-}
-
-DOCUMENT_FIELDS = (
-    "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
-    "birth_date", "nationality", "document_expiry",
+from hotel_desk.documents.model import Finding, MrzCheck, Severity, TravelDocument
+from hotel_desk.rules import gate, record
+from hotel_desk.ui import labels
+from hotel_desk.ui.findings_view import (
+    FINDING_TO_FORM,
+    REQUIRED_CODES,
+    FindingList,
+    candidates_by_field,
+    form_field_for,
+    worst_severity,
 )
-STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
-VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
-DATE_FIELDS = {"birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure"}
-
-
-#: Form fields as the findings catalogue names them (for its messages: "The date of birth ... ").
-FORM_TO_FINDING = {
-    "surname_en": "surname", "given_names_en": "given_names", "document_expiry": "expiry_date",
-    "planned_departure": "departure",
-}
-#: "Fill this in" findings: shown only once Register was tried, and not when another finding already
-#: speaks about the same field.
-REQUIRED_CODES = {"manual.field_missing", "manual.reason_missing"}
-
-
-def parse_date(text: str) -> date | None:
-    """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) != 8:
-        return None
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return None
-
-
-def form_field_for(finding_field: str | None) -> str:
-    if not finding_field:
-        return "document"
-    return FINDING_TO_FORM.get(finding_field, "document")
-
-
-class FindingList(QWidget):
-    """The findings for one field, each coloured by severity, with its correction candidates as buttons."""
-
-    candidate_chosen = Signal(object)  # CorrectionCandidate
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(3)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.findings: list[Finding] = []
-
-    def show_findings(self, findings: Sequence[Finding],
-                      candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.findings = list(findings)
-        for finding in findings:
-            fg, bg = theme.SEVERITY_COLOURS.get(str(finding.severity.value), (theme.MUTED, theme.CARD))
-            label = QLabel(f"<b>{labels.severity_label(finding.severity.value)}</b> · "
-                           f"{_escape(finding.message(i18n.current_language()))}")
-            label.setObjectName("Finding")
-            label.setProperty("code", finding.code)
-            label.setWordWrap(True)
-            label.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px;")
-            self._layout.addWidget(label)
-        if candidates:
-            row = QHBoxLayout()
-            row.setSpacing(6)
-            hint = QLabel(QLabelText.did_you_mean())
-            hint.setObjectName("Muted")
-            row.addWidget(hint)
-            for text, candidate in candidates[:3]:
-                button = QPushButton(text)
-                button.setObjectName("Candidate")
-                button.setToolTip(QLabelText.use_candidate())
-                button.clicked.connect(lambda _=False, c=candidate: self.candidate_chosen.emit(c))
-                row.addWidget(button)
-            row.addStretch(1)
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
-            self._layout.addWidget(holder)
-        self.setVisible(bool(findings) or bool(candidates))
-
-
-class QLabelText:
-    """Strings used by FindingList (a separate translation context keeps them findable in Linguist)."""
-
-    @staticmethod
-    def did_you_mean() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("RegistrationForm", "Did you mean:")
-
-    @staticmethod
-    def use_candidate() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate(
-            "RegistrationForm", "Use this reading: it passes every check digit. Check it against the page.")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from hotel_desk.ui.form_fields import (
+    DATE_FIELDS,
+    DOCUMENT_FIELDS,
+    STAY_FIELDS,
+    VISA_FIELDS,
+    document_texts,
+    form_values,
+    make_editor,
+    parse_date,
+)
 
 
 class RegistrationForm(QWidget):
     """Emits `register_requested(GuestEntry)`; the page runs the registration as a background job."""
 
     register_requested = Signal(object)
+    #: Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.
+    register_refused = Signal(object, object)
     candidate_chosen = Signal(object)  # CorrectionCandidate: the page re-checks the MRZ with these lines
     stay_changed = Signal()
 
@@ -200,11 +89,11 @@ class RegistrationForm(QWidget):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 6, 0)
         outer.setSpacing(12)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
-        root.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        root.addWidget(self.scroll_area, 1)
 
         self.general_findings = FindingList()
         self.general_findings.candidate_chosen.connect(self.candidate_chosen)
@@ -274,7 +163,7 @@ class RegistrationForm(QWidget):
             cell_layout.setSpacing(3)
             label = QLabel(self.field_label(key))
             label.setObjectName("FieldLabel")
-            editor = self._editor_for(key)
+            editor = make_editor(key, correction=self._correction)
             editor.setObjectName(f"field_{key}")
             editor.setProperty("review", "false")
             editor.setProperty("severity", "")
@@ -298,50 +187,6 @@ class RegistrationForm(QWidget):
         if key == "manual_reason" and self._correction:
             return self.tr("Reason for the correction")
         return labels.field_label(key)
-
-    def _editor_for(self, key: str) -> QLineEdit | QComboBox:
-        if key in ("document_type", "sex", "visa_type"):
-            combo = QComboBox()
-            items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
-            if key == "sex":
-                # No default: a sex pre-set to one value would be registered unnoticed on a typed document.
-                combo.addItem("—", "")
-            for value, text in items:
-                combo.addItem(text, value)
-            # Long labels (permit names) must not widen the form: the list pops up as wide as it needs.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            return combo
-        if key in ("reason", "manual_reason"):
-            combo = QComboBox()
-            combo.setEditable(True)
-            if key == "reason":
-                combo.addItems(["", *labels.stay_reasons()])
-            elif self._correction:
-                combo.addItems(["", self.tr("Wrong field value in the registration"),
-                                self.tr("The police marked the record as suspected error data"),
-                                self.tr("The guest changed room or departure date")])
-            else:
-                combo.addItems(["", self.tr("The document has no machine-readable zone"),
-                                self.tr("The machine-readable zone is damaged or unreadable"),
-                                self.tr("No scanner or reader available")])
-            combo.lineEdit().setPlaceholderText(self.tr("Required") if key == "manual_reason" else "")
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            return combo
-        edit = QLineEdit()
-        if key in DATE_FIELDS:
-            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
-            edit.setMaxLength(10)
-        if key in ("nationality", "issuing_state"):
-            edit.setPlaceholderText(self.tr("3 letters, e.g. GBR"))
-            edit.setMaxLength(3)
-        if key == "room":
-            edit.setPlaceholderText(self.tr("e.g. 1208"))
-        if key in ("surname_en", "given_names_en"):
-            edit.setPlaceholderText(self.tr("As in the document (Latin letters)"))
-        return edit
 
     # -- filling ------------------------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -403,19 +248,8 @@ class RegistrationForm(QWidget):
         self._show_findings()
 
     def _fill_document(self, doc: TravelDocument) -> None:
-        self._set_combo("document_type", doc.kind.value)
-        self._set_text("document_number", doc.document_number)
-        self._set_text("issuing_state", doc.issuing_state)
-        self._set_text("surname_en", doc.surname)
-        self._set_text("given_names_en", doc.given_names)
-        if doc.chinese_name:
-            self._set_text("chinese_name", doc.chinese_name)
-        self._set_combo("sex", doc.sex if doc.sex in ("M", "F") else "X")
-        self._set_text("birth_date", doc.birth_date.isoformat() if doc.birth_date else doc.birth_date_raw)
-        self._set_text("nationality", doc.nationality)
-        self._set_text("document_expiry", doc.expiry_date.isoformat() if doc.expiry_date else doc.expiry_date_raw)
-        if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
-            self._set_combo("visa_type", "PERMIT")
+        for key, value in document_texts(doc).items():
+            self._put(key, value)
 
     def _set_text(self, key: str, value: str) -> None:
         editor = self.editors[key]
@@ -431,13 +265,16 @@ class RegistrationForm(QWidget):
         if index >= 0:
             editor.setCurrentIndex(index)
 
-    def set_value(self, key: str, value: str) -> None:
-        """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
+    def _put(self, key: str, value: str) -> None:
         editor = self.editors[key]
         if isinstance(editor, QComboBox) and not editor.isEditable():
             self._set_combo(key, value)
         else:
             self._set_text(key, value)
+
+    def set_value(self, key: str, value: str) -> None:
+        """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
+        self._put(key, value)
         # setText emits no textEdited, so a value set by the program must refresh the findings itself.
         self._show_findings()
 
@@ -469,62 +306,64 @@ class RegistrationForm(QWidget):
         self._show_findings()
 
     def local_findings(self) -> list[Finding]:
-        """What the form itself finds, from the catalogue of the document core; `field` is the form's key."""
+        """What the form itself finds (dates that are not dates, a departure before today), from the catalogue
+        of the document core; `field` is the form's key."""
         found: list[Finding] = []
         for key in sorted(DATE_FIELDS):
             text = self.text(key)
             if text and parse_date(text) is None:
-                found.append(make_finding("date.invalid", key, raw=text, field_name_of=FORM_TO_FINDING.get(key, key)))
-        for key in ("room", "surname_en", "document_number", "nationality", "sex"):
-            if not self.text(key):
-                found.append(make_finding("manual.field_missing", key, field_name_of=FORM_TO_FINDING.get(key, key)))
+                found.append(make_finding("date.invalid", key, raw=text,
+                                          field_name_of=record.spec(key).finding_name))
         departure = parse_date(self.text("planned_departure"))
         today = self._today()
         if departure is not None and departure < today and not self._correction:
             # At the desk the guest arrives today.
             found.append(make_finding("stay.departure_before_arrival", "planned_departure",
                                       departure=departure.isoformat(), arrival=today.isoformat()))
-        if self._manual and not self.text("manual_reason"):
-            found.append(make_finding("manual.field_missing", "manual_reason", field_name_of="correction_reason")
-                         if self._correction else make_finding("manual.reason_missing", "manual_reason"))
         return found
 
     def _form_key(self, finding: Finding) -> str:
         return finding.field if finding.field in self.editors else form_field_for(finding.field)
 
-    def all_findings(self) -> list[Finding]:
+    def _found(self) -> list[Finding]:
+        """Every finding about the record: the MRZ check's, those computed outside (stay rules, the typed
+        document's validity) and the form's own."""
         findings: list[Finding] = []
         if self._check is not None:
             findings += list(self._check.findings)
         findings += self._external_findings
-        # The document core may already say the same (e.g. the departure before the arrival, a blank field of
-        # a typed document): one finding per code and field.
-        said = {(f.code, self._form_key(f)) for f in findings}
-        covered = {key for _, key in said}
-        findings += [f for f in self.local_findings()
-                     if (f.code, f.field) not in said and not (f.code in REQUIRED_CODES and f.field in covered)]
-        return findings
+        return findings + self.local_findings()
 
-    def _candidates_by_field(self) -> dict[str, list[tuple[str, CorrectionCandidate]]]:
-        result: dict[str, list[tuple[str, CorrectionCandidate]]] = {}
-        check = self._check
-        if check is None or check.document is None or not check.candidates:
-            return result
-        spans = check.document.spans
-        for candidate in check.candidates:
-            fields: set[str] = set()
-            for change in candidate.changes:
-                for name, span in spans.items():
-                    if span.line == change.line and span.start <= change.column < span.end:
-                        fields.add(name)
-            target = form_field_for(next(iter(sorted(fields))) if len(fields) == 1 else None)
-            span = spans.get(next(iter(fields))) if len(fields) == 1 else None
-            if span is not None and span.line < len(candidate.lines):
-                text = candidate.lines[span.line][span.start:span.end].rstrip("<") or "<"
-            else:
-                text = " / ".join(f"{c.old}→{c.new}" for c in candidate.changes)
-            result.setdefault(target, []).append((text, candidate))
-        return result
+    def verdict(self) -> gate.Verdict:
+        """The registration gate's verdict on what the form holds (hotel_desk.rules.gate)."""
+        return gate.judge(
+            {key: self.text(key) for key in self.editors}, entry_method=self.entry_method or None,
+            manual_reason=self.text("manual_reason") if self._manual else "", findings=self._found(),
+            acknowledged=self.accept_warnings.isChecked(), reason_required=self._manual,
+        )
+
+    def _missing_findings(self, verdict: gate.Verdict) -> list[Finding]:
+        found = verdict.missing_findings()
+        if self._correction:
+            # The reason a correction needs is the correction's own, not why a document was typed by hand.
+            found = [make_finding("manual.field_missing", gate.REASON, field_name_of="correction_reason")
+                     if f.field == gate.REASON else f for f in found]
+        return found
+
+    def all_findings(self) -> list[Finding]:
+        """What the form shows: the findings, then what the gate finds missing. The document core may already
+        say the same (e.g. the departure before the arrival): one finding per code and field, and no "fill this
+        in" where another finding already speaks about the field."""
+        findings: list[Finding] = []
+        said: set[tuple[str, str]] = set()
+        verdict = self.verdict()
+        for f in [*self._found(), *verdict.own, *self._missing_findings(verdict)]:
+            key = (f.code, self._form_key(f))
+            if key in said or (f.code in REQUIRED_CODES and key[1] in {k for _, k in said}):
+                continue
+            said.add(key)
+            findings.append(f)
+        return findings
 
     def _show_findings(self) -> None:
         by_field: dict[str, list[Finding]] = {}
@@ -533,12 +372,12 @@ class RegistrationForm(QWidget):
                 continue
             key = finding.field if finding.field in self.finding_lists else form_field_for(finding.field)
             by_field.setdefault(key, []).append(finding)
-        candidates = self._candidates_by_field()
+        candidates = candidates_by_field(self._check)
         for key, box in self.finding_lists.items():
             box.show_findings(by_field.get(key, []), candidates.get(key, []))
             editor = self.editors.get(key)
             if editor is not None:
-                worst = _worst(by_field.get(key, [])) or ""
+                worst = worst_severity(by_field.get(key, [])) or ""
                 if editor.property("severity") != worst:
                     editor.setProperty("severity", worst)
                     editor.style().unpolish(editor)
@@ -570,12 +409,7 @@ class RegistrationForm(QWidget):
         self.register_button.setEnabled(self.can_register())
 
     def can_register(self) -> bool:
-        if self._busy:
-            return False
-        findings = self.all_findings()
-        if any(f.severity is Severity.ERROR for f in findings):
-            return False
-        return not (any(f.severity is Severity.WARNING for f in findings) and not self.accept_warnings.isChecked())
+        return not self._busy and self.verdict().ok
 
     # -- registering -------------------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
@@ -586,51 +420,22 @@ class RegistrationForm(QWidget):
         self._attempted = True
         self._show_findings()
         if not self.can_register():
+            errors = self.verdict().errors
+            if errors and not self._busy:
+                self.register_refused.emit(self.entry(), tuple(sorted({f.code for f in errors})))
             return
         self.register_requested.emit(self.entry())
 
     def entry(self) -> GuestEntry:
-        t = self.text
-        warnings = tuple(f.code for f in self.all_findings() if f.severity is Severity.WARNING)
+        verdict = self.verdict()
         lines: tuple[str, ...] = self._mrz_lines
         if self._check is not None and self._check.document is not None:
             lines = tuple(self._check.document.mrz_lines)
         return GuestEntry(
-            surname_en=t("surname_en").upper(),
-            given_names_en=t("given_names_en").upper(),
-            chinese_name=t("chinese_name"),
-            sex=t("sex") or "X",
-            birth_date=parse_date(t("birth_date")),
-            nationality=t("nationality").upper(),
-            document_type=t("document_type"),
-            document_number=t("document_number").upper(),
-            document_expiry=parse_date(t("document_expiry")),
-            issuing_state=t("issuing_state").upper(),
-            visa_type=t("visa_type"),
-            visa_number=t("visa_number"),
-            stay_until=parse_date(t("stay_until")),
-            entry_date=parse_date(t("entry_date")),
-            port_of_entry=t("port_of_entry"),
-            room=t("room"),
-            planned_departure=parse_date(t("planned_departure")),
-            came_from=t("came_from"),
-            going_to=t("going_to"),
-            reason=t("reason"),
-            mrz_lines=lines,
-            manual_reason=t("manual_reason") if self._manual else "",
-            entry_method=self.entry_method,
-            page_image=self._page_image,
-            accepted_warnings=warnings if self.accept_warnings.isChecked() else (),
+            **form_values(self.text), mrz_lines=lines, manual_reason=self.text("manual_reason") if self._manual else "",
+            entry_method=self.entry_method, page_image=self._page_image, accepted_warnings=verdict.accepted_warnings,
         )
 
     def focus_first_field(self) -> None:
         target = "room" if self._check is not None else ("surname_en" if self._manual else "room")
         self.editors[target].setFocus()
-
-
-def _worst(findings: Sequence[Finding]) -> str | None:
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    if not findings:
-        return None
-    worst = min(findings, key=lambda f: order.get(f.severity, 3))
-    return worst.severity.value if worst.severity is not Severity.INFO else None

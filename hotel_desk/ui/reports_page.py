@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,23 +19,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from hotel_desk.clock import Clock, local_zone
-from hotel_desk.ui import desk_services, labels, theme
+from hotel_desk.desk.views import ReportRow
+from hotel_desk.rules.reports import (
+    DUE_STATES,
+    FILED_STATES,
+    HANDOVER_STATES,
+    NEEDS_CORRECTION_STATES,
+    ReportState,
+)
+from hotel_desk.rules.roles import Permission
+from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.viewmodels import ReportRow
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.widgets import card, page_frame, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
-DONE_STATES = {"acknowledged", "accepted", "confirmed", "superseded", "cancelled"}
-REFUSED_STATES = {"rejected", "needs_correction"}
-#: Reports that may still go by fax or by hand (hotel_desk.fax.handover.HANDOVER_STATES; not imported here
-#: because that loads the store).
-HANDOVER_STATES = {"queued", "sending", "failed_retrying"}
 
 
 class ReportsModel(QAbstractTableModel):
@@ -72,7 +74,7 @@ class ReportsModel(QAbstractTableModel):
         return None
 
     def seconds_left(self, row: ReportRow) -> float | None:
-        if row.deadline_at is None or row.state in DONE_STATES:
+        if row.deadline_at is None or row.state in FILED_STATES:
             return None
         return (row.deadline_at - self._clock.now()).total_seconds()
 
@@ -87,7 +89,7 @@ class ReportsModel(QAbstractTableModel):
             if column == 0:
                 left = self.seconds_left(row)
                 if left is None:
-                    return self.tr("Done") if row.state in DONE_STATES else ""
+                    return self.tr("Done") if row.state in FILED_STATES else ""
                 return labels.countdown(left)
             if column == 1:
                 return labels.report_state(row.state)
@@ -105,11 +107,11 @@ class ReportsModel(QAbstractTableModel):
             if column == 0:
                 return QBrush(QColor(theme.deadline_colour(self.seconds_left(row))[0]))
             if column == 1:
-                if row.state in REFUSED_STATES:
+                if row.state in NEEDS_CORRECTION_STATES:
                     return QBrush(QColor(theme.ERROR))
-                if row.state in DONE_STATES:
+                if row.state in FILED_STATES:
                     return QBrush(QColor(theme.OK))
-                if row.state == "failed_retrying":
+                if row.state == ReportState.FAILED_RETRYING:
                     return QBrush(QColor(theme.WARNING))
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             left = self.seconds_left(row)
@@ -117,7 +119,7 @@ class ReportsModel(QAbstractTableModel):
                 return QBrush(QColor(theme.deadline_colour(left)[1]))
         if role == Qt.ItemDataRole.FontRole and column in (0, 1):
             font = QFont()
-            font.setBold(row.state not in DONE_STATES)
+            font.setBold(row.state not in FILED_STATES)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and row.error:
             return row.error
@@ -127,16 +129,10 @@ class ReportsModel(QAbstractTableModel):
 class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("Reports"), self.tr(
+        outer, self.message = page_frame(self, self.tr("Reports"), self.tr(
             "Every report to the police with its deadline (24 hours after the event). Reports are sent by "
-            "themselves; act only on the red ones.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+            "themselves; act only on the red ones."))
 
         bar = QHBoxLayout()
         self.open_only = QCheckBox(self.tr("Only reports that still need something"))
@@ -192,11 +188,17 @@ class ReportsPage(QWidget):
         ctx.reports_changed.connect(self._refresh_if_shown)
         self._last_summary: object = None
         ctx.summary_changed.connect(self._summary_changed)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.retry_selected, context=context)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=self.open_correction, context=context)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.save_form, context=context)
+        shortcut("Ctrl+R", self, self.retry_selected)
+        shortcut("Ctrl+E", self, self.open_correction)
+        shortcut("Ctrl+P", self, self.save_form)
         self._show_detail()
+
+    def apply_access(self) -> None:
+        """Each action for the roles that may do it: the liaison reads this page and changes nothing."""
+        access = self.ctx.access
+        self.retry_button.setVisible(access.role_can(Permission.SEND_REPORTS))
+        self.correct_button.setVisible(access.role_can(Permission.CORRECT))
+        self.form_button.setVisible(access.role_can(Permission.HAND_OVER))
 
     def _summary_changed(self, summary: object) -> None:
         # Another desk or the uploader changed the queue (counts or nearest deadline moved): reload.
@@ -248,8 +250,8 @@ class ReportsPage(QWidget):
 
     def _show_detail(self) -> None:
         row = self.selected()
-        self.retry_button.setEnabled(any(r.state in ("queued", "failed_retrying") for r in self._all))
-        self.correct_button.setEnabled(row is not None and row.state in REFUSED_STATES)
+        self.retry_button.setEnabled(any(r.state in DUE_STATES for r in self._all))
+        self.correct_button.setEnabled(row is not None and row.state in NEEDS_CORRECTION_STATES)
         self.form_button.setEnabled(row is not None)
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
@@ -267,31 +269,25 @@ class ReportsPage(QWidget):
             parts.append(self.tr("%n attempt(s)", "", row.attempts))
         text = " &nbsp;·&nbsp; ".join(parts)
         if row.error:
-            colour = theme.ERROR if row.state in REFUSED_STATES else theme.WARNING
-            label = self.tr("The intake refused it:") if row.state in REFUSED_STATES else self.tr("Last problem:")
+            colour = theme.ERROR if row.state in NEEDS_CORRECTION_STATES else theme.WARNING
+            label = self.tr("The intake refused it:") if row.state in NEEDS_CORRECTION_STATES else self.tr("Last problem:")
             text += f"<br><span style='color:{colour}'><b>{label}</b> {row.error}</span>"
         self.detail.setText(text)
 
     def retry_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            row = next((r for r in self._all if r.state in ("queued", "failed_retrying")), None)
-        if row is None:
+        """'Send now': every waiting report goes at once, the selected one among them."""
+        if not self.ctx.access.can(Permission.SEND_REPORTS):
             return
-
-        def done(_: object) -> None:
-            self.message.show_message("info", self.tr("Waiting reports sent; see their state below."))
-            self.ctx.reports_changed.emit()
-            self.ctx.run(self.ctx.desk.send_now)
-
-        def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("Could not queue the report: %1").replace("%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: self.ctx.desk.retry(row.report_id), done, failed, owner=self)
+        if self.selected() is None and not any(r.state in DUE_STATES for r in self._all):
+            return
+        self.ctx.run_action(
+            self.ctx.desk.send_all_waiting, message=self.message, kind="info", changed=self.ctx.reports_changed,
+            done=lambda _count: self.tr("Waiting reports sent; see their state below."),
+            failed=self.tr("Could not queue the report: %1"), owner=self)
 
     def open_correction(self) -> None:
         row = self.selected()
-        if row is None or row.state not in REFUSED_STATES:
+        if row is None or row.state not in NEEDS_CORRECTION_STATES or not self.ctx.access.can(Permission.CORRECT):
             return
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
 
@@ -321,7 +317,7 @@ class ReportsPage(QWidget):
 
     def save_form(self) -> None:
         row = self.selected()
-        if row is None or not self.ctx.ready:
+        if row is None or not self.ctx.ready or not self.ctx.access.can(Permission.HAND_OVER):
             return
         path = self.ask_form_path(row)
         if not path:
@@ -336,7 +332,7 @@ class ReportsPage(QWidget):
             self.message.show_message("error", self.tr("The registration form could not be saved: %1").replace(
                 "%1", labels.problem_text(error)))
 
-        self.ctx.run(lambda: desk_services.save_registration_form(self.ctx.desk, row.report_id, path), done, failed,
+        self.ctx.run(lambda: str(self.ctx.desk.save_form(row.report_id, path)[1]), done, failed,
                      label=self.tr("Saving the registration form"), owner=self)
 
     def hand_over(self, row: ReportRow) -> None:
@@ -344,13 +340,9 @@ class ReportsPage(QWidget):
         if not received_by:
             return
 
-        def done(_: object) -> None:
-            self.message.show_message("info", self.tr(
-                "Handed over to %1. The report now waits for the police's receipt number.").replace("%1", received_by))
-            self.ctx.reports_changed.emit()
-
-        def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("Could not mark the report as handed over: %1").replace(
-                "%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: desk_services.hand_over_in_person(self.ctx.desk, row.report_id, received_by), done, failed, owner=self)
+        self.ctx.run_action(
+            lambda: self.ctx.desk.hand_over_in_person(row.report_id, received_by), message=self.message,
+            kind="info", changed=self.ctx.reports_changed, send=False,
+            done=lambda _report: self.tr("Handed over to %1. The report now waits for the police's receipt "
+                                         "number.").replace("%1", received_by),
+            failed=self.tr("Could not mark the report as handed over: %1"), owner=self)

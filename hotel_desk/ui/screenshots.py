@@ -12,6 +12,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hotel_desk.desk import Desk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,8 +48,8 @@ def settle(seconds: float = 0.3) -> None:
 
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
-    from hotel_desk.reporting.faults import FaultPlan
     from hotel_desk.settings import Settings
+    from hotel_desk.ui import screenshot_access
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
     from hotel_desk.ui.manual_page import ManualEntryPage
@@ -62,27 +66,6 @@ def take(language: str, out_dir: Path) -> list[Path]:
     desk_app.window.resize(*SIZE)
     desk_app.start(show=True)
     wait_until(lambda: desk_app.ctx.ready)
-
-    # Yesterday's and today's arrivals: most reports accepted, one refused by the intake, one failing
-    # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
-    # uploader's outcome for each is settled before the next: (guest, hours before MOMENT, intake behaviour).
-    by_name = {g.surname: g for g in DEMO_GUESTS}
-    plan = [("MUELLER", 26.0, ""), ("DUBOIS", 9.0, ""), ("KIM", 4.0, ""), ("SANTOS", 1.5, "reject=1"),
-            ("TANAKA", 22.5, "transient=1"), ("OBRIEN", 0.4, None)]
-    made = []
-    for surname, hours_ago, faults in plan:
-        clock.set(MOMENT - timedelta(hours=hours_ago))
-        if faults is None:
-            desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
-        else:
-            desk._intake.set_faults(FaultPlan.parse(faults or None))
-        made.append(desk.register(demo_entry(desk, by_name[surname])))
-        if faults is not None:
-            desk.send_now()
-            wait_until(lambda r=made[-1]: _state(desk, r.report_id) in ("acknowledged", "rejected",
-                                                                        "failed_retrying"))
-    desk._intake.set_faults(FaultPlan())
-    clock.set(MOMENT)
     window = desk_app.window
     prefix = "zh" if language.startswith("zh") else "en"
     shots: list[Path] = []
@@ -98,6 +81,34 @@ def take(language: str, out_dir: Path) -> list[Path]:
         path = out_dir / f"{name}_{prefix}.png"
         window.grab().save(str(path))
         shots.append(path)
+
+    # A fresh installation asks for its first manager; the demo's staff are then set up and the manager works.
+    screenshot_access.first_manager(desk_app, grab, wait_until, prefix == "zh")
+
+    # Yesterday's and today's arrivals: most reports accepted, one refused by the intake, one failing
+    # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
+    # uploader's outcome for each is settled before the next: (guest, hours before MOMENT, intake behaviour).
+    by_name = {g.surname: g for g in DEMO_GUESTS}
+    plan = [("MUELLER", 26.0, ""), ("DUBOIS", 9.0, ""), ("KIM", 4.0, ""), ("SANTOS", 1.5, "reject=1"),
+            ("TANAKA", 22.5, "transient=1"), ("OBRIEN", 0.4, None)]
+    made = []
+    for surname, hours_ago, faults in plan:
+        clock.set(MOMENT - timedelta(hours=hours_ago))
+        if faults is None:
+            desk.pause_uploads()  # the newest one is still in the queue when the picture is taken
+        else:
+            desk.set_training_faults(faults or None)
+        made.append(desk.register(demo_entry(desk, by_name[surname])))
+        if faults is not None:
+            desk.send_now()
+            report_id = made[-1].report_id
+
+            def settled(report_id: str = report_id) -> bool:
+                return _state(desk, report_id) in ("acknowledged", "rejected", "failed_retrying")
+
+            wait_until(settled)
+    desk.set_training_faults(None)
+    clock.set(MOMENT)
 
     # Check-in with the sample passport read.
     window.show_page("check_in")
@@ -135,13 +146,16 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    # Staff accounts, the lock screen and the sign-in.
+    screenshot_access.door(desk_app, grab, wait_until)
+
     desk_app.shutdown()
     window.close()
     return shots
 
 
-def _state(desk: object, report_id: str) -> str:
-    rows = desk.reports()  # type: ignore[attr-defined]
+def _state(desk: Desk, report_id: str) -> str:
+    rows = desk.reports()
     return next((r.state for r in rows if r.report_id == report_id), "")
 
 

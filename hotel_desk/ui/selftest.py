@@ -1,24 +1,51 @@
 """`hotel-desk selftest`: prove an installation works end to end, without a display and without touching the
 desk's own data. The real window is built on Qt's offscreen platform with a temporary database and the
-training intake; the bundled sample passport is read, checked in, reported, and the receipt awaited.
+training intake; a temporary manager is set up through the first-start screen and signed in, then the bundled
+sample passport is read, checked in, reported, and the receipt awaited.
 Exit 0 when every step passed, 1 otherwise; each step prints one line, so an installer's log says which
 part failed."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
+
+from hotel_desk import RELEASED_ON
+from hotel_desk.clock import Clock, ShiftedClock, local_zone
 
 SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
 EXPECTED = {"surname_en": "HARTLEY", "given_names_en": "EMMA JANE", "document_number": "LM4027715",
             "nationality": "NZL", "birth_date": "1988-03-14", "document_expiry": "2033-06-30"}
+#: The day the sample page was drawn: it is valid then, whatever the date is when the self-test runs.
+SAMPLE_DRAWN_ON = date(2026, 11, 20)
+#: A check-in needs the document valid for the stay; the self-test's stay is a few days.
+SAMPLE_MARGIN = timedelta(days=60)
+
+
+def judge_clock(now: datetime) -> tuple[datetime | None, str, bool]:
+    """What the self-test makes of the computer's clock: (start of a shifted clock or None for the real one,
+    what to print, whether the date is plausible). A clock before the release date is wrong (every deadline
+    would be too); a date after the sample's validity is fine, and the sample is checked as on its own day."""
+    released = date.fromisoformat(RELEASED_ON)
+    today = now.astimezone(local_zone()).date()
+    if today < released:
+        return None, (f"the computer's clock says {today.isoformat()}, before this version was released "
+                      f"({RELEASED_ON}): set the right date and time, or every 24-hour deadline is wrong"), False
+    expiry = date.fromisoformat(EXPECTED["document_expiry"])
+    if today + SAMPLE_MARGIN > expiry:
+        start = datetime.combine(SAMPLE_DRAWN_ON, now.astimezone(local_zone()).time(), tzinfo=local_zone())
+        return start, (f"today is {today.isoformat()}; the sample passport runs out on {expiry.isoformat()}, "
+                       f"so it is checked as on {SAMPLE_DRAWN_ON.isoformat()}"), True
+    return None, f"today is {today.isoformat()} ({local_zone()})", True
 
 
 class StepFailed(Exception):
@@ -36,7 +63,8 @@ def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
         time.sleep(0.01)
 
 
-def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False) -> int:
+def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False,
+        now: datetime | None = None) -> int:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="hotel_desk-selftest-"))
     # Nothing of the desk's real settings, database or training intake is read or written.
@@ -53,6 +81,11 @@ def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False)
 
     out.write("hotel-desk selftest\n")
     try:
+        shifted_start, clock_note, clock_ok = judge_clock(now or datetime.now(UTC))
+        if not clock_ok:
+            raise StepFailed(clock_note)
+        clock: Clock | None = ShiftedClock(shifted_start) if shifted_start is not None else None
+        step("clock", clock_note)
         t0 = time.perf_counter()
         from hotel_desk.settings import Settings
         from hotel_desk.ui.app import build
@@ -60,7 +93,7 @@ def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False)
         settings = Settings(hotel_name="Self-test", training=True, language="en",
                             extra={"training_intake_port": "0",
                                    "training_intake_db": str(work / "training-intake.sqlite3")})
-        desk_app = build(settings, database_url=f"sqlite:///{(work / 'desk.sqlite3').as_posix()}")
+        desk_app = build(settings, database_url=f"sqlite:///{(work / 'desk.sqlite3').as_posix()}", clock=clock)
         desk_app.start(show=True)
         window = desk_app.window
         step("window", f"{os.environ['QT_QPA_PLATFORM']} platform, {time.perf_counter() - t0:.2f} s")
@@ -68,7 +101,20 @@ def run(out: TextIO = sys.stdout, *, timeout: float = 120.0, keep: bool = False)
         _wait(lambda: desk_app.ctx.ready, timeout, "the database and the training intake")
         desk = desk_app.desk
         step("store", f"temporary SQLite in {work}")
-        step("training intake", desk.options.intake_url)
+        step("training intake", desk.intake_url)
+
+        # The first start asks for the installation's first manager: a throw-away one, in the throw-away store.
+        screen = window.access_screen
+        _wait(lambda: screen.mode == "first_manager", timeout, "the first manager's set-up screen")
+        password = secrets.token_urlsafe(16)
+        screen.name.setEditText("selftest")
+        screen.password.setText(password)
+        screen.password_again.setText(password)
+        screen.submit_form()
+        _wait(lambda: desk_app.ctx.access.open or screen.message.kind == "error", timeout, "the sign-in")
+        if not desk_app.ctx.access.open:
+            raise StepFailed(f"the first manager could not sign in: {screen.message.text()}")
+        step("sign-in", "a temporary manager, set up on the first-start screen")
 
         if not SAMPLE.is_file():
             raise StepFailed(f"the bundled sample page is missing: {SAMPLE}")

@@ -1,6 +1,7 @@
 """Settings: the property's codes from the police sub-station, where reports go, the scanner folder, the
-database and the language. Saved to the settings file; the language changes at once, the rest on restart
-where it has to (database, mode)."""
+database, the language and when the desk locks itself. Managers only (the page is not shown to other roles;
+the desk layer checks again and records who changed what). Saved to the settings file; the language changes
+at once, the rest on restart where it has to (database, mode)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from hotel_desk.settings import Settings, save_settings
-from hotel_desk.ui import i18n
+from hotel_desk.rules.roles import Permission
+from hotel_desk.settings import Settings
+from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
-from hotel_desk.ui.widgets import MessageLine, card, page_header
+from hotel_desk.ui.tasks import JobError
+from hotel_desk.ui.widgets import card, page_frame
 
 
 class SettingsPage(QWidget):
@@ -33,15 +37,9 @@ class SettingsPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Page")
         self.ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 12)
-        outer.setSpacing(10)
-        outer.addWidget(page_header(self.tr("Settings"), self.tr(
-            "Codes issued by your police sub-station, where reports go, and how this desk works.")))
-        self.message = MessageLine()
-        outer.addWidget(self.message)
+        outer, self.message = page_frame(self, self.tr("Settings"), self.tr(
+            "Codes issued by your police sub-station, where reports go, and how this desk works."))
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +96,13 @@ class SettingsPage(QWidget):
         index = self.language.findData(s.language)
         self.language.setCurrentIndex(max(index, 0))
         form.addRow(self.tr("Language"), self.language)
+        self.idle_lock_minutes = QSpinBox()
+        self.idle_lock_minutes.setRange(1, 240)
+        self.idle_lock_minutes.setValue(s.idle_lock_minutes)
+        self.idle_lock_minutes.setSuffix(self.tr(" min"))
+        self.idle_lock_minutes.setToolTip(self.tr("After this many minutes without a key press or a click the "
+                                                  "desk locks and asks for the password again"))
+        form.addRow(self.tr("Lock when idle for"), self.idle_lock_minutes)
         desk.addLayout(form)
         body_layout.addWidget(desk_card)
         readers_card, readers = card(self.tr("Passport readers"))
@@ -136,6 +141,13 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         outer.addLayout(row)
 
+    def apply_access(self) -> None:
+        """Where reports go and with which credential is for whoever may switch LIVE (managers)."""
+        live = self.ctx.access.role_can(Permission.SWITCH_LIVE)
+        for widget in (self.training, self.intake_url, self.authorisation_code):
+            widget.setEnabled(live)
+        self.save_button.setEnabled(self.ctx.access.role_can(Permission.CHANGE_SETTINGS))
+
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Scanner folder"), self.scanner_folder.text())
         if folder:
@@ -156,6 +168,7 @@ class SettingsPage(QWidget):
             serial_port=_combo_value(self.serial_port),
             serial_profile=str(self.serial_profile.currentData() or "plain"),
             keyboard_layout=str(self.keyboard_layout.currentData() or "us"),
+            idle_lock_minutes=int(self.idle_lock_minutes.value()),
         )
 
     def save(self) -> None:
@@ -164,20 +177,27 @@ class SettingsPage(QWidget):
             self.message.show_message("error", self.tr("Live mode needs the intake address from the sub-station."))
             return
         old_language = self.ctx.settings.language
-        try:
-            save_settings(new)
-        except OSError as exc:
-            self.message.show_message("error", self.tr("Settings not saved: %1").replace("%1", str(exc)))
-            return
-        # The running services keep the mode and database they started with; codes apply to new reports.
-        for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
-                     "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
-                     "keyboard_layout"):
-            setattr(self.ctx.settings, name, getattr(new, name))
-        self.message.show_message("ok", self.tr("Settings saved."))
-        self.saved.emit(new)
-        if new.language != old_language:
-            self.language_changed.emit(new.language)
+
+        def saved(_changed: list[str]) -> None:
+            self.save_button.setEnabled(True)
+            # The running services keep the mode and database they started with; codes apply to new reports.
+            for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
+                         "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
+                         "keyboard_layout", "idle_lock_minutes"):
+                setattr(self.ctx.settings, name, getattr(new, name))
+            self.message.show_message("ok", self.tr("Settings saved."))
+            self.saved.emit(new)
+            if new.language != old_language:
+                self.language_changed.emit(new.language)
+
+        def failed(error: JobError) -> None:
+            self.save_button.setEnabled(True)
+            self.message.show_message("error", self.tr("Settings not saved: %1").replace(
+                "%1", labels.problem_text(error)))
+
+        # The desk checks the manager's permissions, writes the file and records who changed what.
+        self.save_button.setEnabled(False)
+        self.ctx.run(lambda: self.ctx.desk.change_settings(new), saved, failed, owner=self)
 
 
 def _combo_value(combo: QComboBox) -> str:

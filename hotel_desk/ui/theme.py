@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from hotel_desk.rules.reports import ALERT_AMBER, ALERT_RED
 
 ACCENT = "#1d5c8a"
 ACCENT_DARK = "#164a70"
@@ -36,9 +39,9 @@ def deadline_colour(seconds_left: float | None) -> tuple[str, str]:
     red under 2 h or past due."""
     if seconds_left is None:
         return MUTED, CARD
-    if seconds_left < 2 * 3600:
+    if seconds_left < ALERT_RED.total_seconds():
         return ERROR, ERROR_BG
-    if seconds_left < 6 * 3600:
+    if seconds_left < ALERT_AMBER.total_seconds():
         return WARNING, WARNING_BG
     return OK, OK_BG
 
@@ -124,11 +127,11 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
 
 
-def apply(app: QGuiApplication, chinese: bool) -> None:
+def apply(app: QApplication, chinese: bool) -> None:
     app.setFont(ui_font(chinese))
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(SURFACE))
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e6f3"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))  # type: ignore[attr-defined]
+    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))

@@ -104,7 +104,9 @@ class WedgeReaderFilter(QObject):
             return False  # the same key, propagating to a parent: already decided
         if not (obj is self._window or self._window.isAncestorOf(obj)):
             return False
-        key_event: QKeyEvent = event  # type: ignore[assignment]
+        if not isinstance(event, QKeyEvent):
+            return False
+        key_event = event
         text = _LINE_KEYS.get(int(key_event.key()), key_event.text())
         mods = key_event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         if not text or (not text.isprintable() and text not in ("\r", "\t")) or mods != Qt.KeyboardModifier.NoModifier:

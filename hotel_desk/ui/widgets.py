@@ -1,13 +1,44 @@
-"""Small building blocks the pages share: page header, card, message line."""
+"""Small building blocks the pages share: page header, card, message line, a page's keyboard shortcut."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
 
 from hotel_desk.ui import theme
+
+
+def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, page: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """A keyboard shortcut that works while `page` (or anything on it) has the focus."""
+    result = QShortcut(QKeySequence(keys), page)
+    result.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    result.activated.connect(slot)
+    return result
+
+
+def clear_layout(layout: QLayout, *, keep: QWidget | None = None) -> None:
+    """Take every widget out of `layout` and delete it once Qt is done with it (all but `keep`)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget is not keep:
+            widget.deleteLater()
+
+
+def page_frame(page: QWidget, title: str, hint: str) -> tuple[QVBoxLayout, MessageLine]:
+    """Every page's frame: its title and hint, the message line under them, and the layout for the rest."""
+    page.setObjectName("Page")
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(24, 18, 24, 12)
+    outer.setSpacing(10)
+    outer.addWidget(page_header(title, hint))
+    message = MessageLine()
+    outer.addWidget(message)
+    return outer, message
 
 
 def page_header(title: str, hint: str) -> QWidget:
@@ -77,16 +108,6 @@ class MessageLine(QLabel):
         self.setVisible(False)
 
 
-def hbox(*widgets: QWidget, stretch_after: bool = True) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        row.addWidget(w)
-    if stretch_after:
-        row.addStretch(1)
-    return row
-
-
 class FittedMonoLabel(QLabel):
     """MRZ lines shown whole: the monospace font shrinks (down to a floor) until the longest line fits."""
 
@@ -96,12 +117,12 @@ class FittedMonoLabel(QLabel):
         self._min = min_point_size
         self.setFont(theme.mono_font(max_point_size))
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:

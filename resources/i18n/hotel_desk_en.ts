@@ -4,7 +4,7 @@
 <context>
     <name>CheckInPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n field to review</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="287"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n report waiting</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="290"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="398"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n needs correction</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>RegistrationForm</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="560"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>%n problem to fix first</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>

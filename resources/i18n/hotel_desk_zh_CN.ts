@@ -2,14 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="17"/>
+        <source>Receptionist</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="18"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="19"/>
+        <source>Police liaison</source>
+        <translation>派出所联络民警</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="34"/>
+        <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask a manager to reset the password</source>
+        <translation>密码错误次数过多：此账号已锁定至 %1。请到时再试，或请经理重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="37"/>
+        <source>Too many wrong passwords: this account is locked for a few minutes</source>
+        <translation>密码错误次数过多：此账号已锁定几分钟</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="39"/>
+        <source>The name or the password is wrong</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="40"/>
+        <source>This account is disabled. Ask a manager</source>
+        <translation>此账号已停用，请联系经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="41"/>
+        <source>Nobody is signed in. Sign in first</source>
+        <translation>尚未登录，请先登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="42"/>
+        <source>The desk is locked. Sign in again to go on</source>
+        <translation>前台已锁定，请重新登录后继续</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="43"/>
+        <source>There are no staff accounts yet</source>
+        <translation>还没有员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="44"/>
+        <source>Your role does not allow this. Ask a manager</source>
+        <translation>您的角色无权进行此操作，请联系经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="45"/>
+        <source>Staff accounts exist already: a manager adds new ones</source>
+        <translation>已有员工账号：新账号须由经理添加</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="46"/>
+        <source>A staff account with this name exists already</source>
+        <translation>已有同名的员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="47"/>
+        <source>There is no staff account with this name</source>
+        <translation>没有这个名字的员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="48"/>
+        <source>This is the only active manager: make another manager first</source>
+        <translation>这是唯一在用的经理账号：请先设置另一位经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="49"/>
+        <source>Enter a name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="50"/>
+        <source>The name is longer than %1 characters</source>
+        <translation>用户名超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="51"/>
+        <source>A name cannot contain @ : ( ) or control characters</source>
+        <translation>用户名不能包含 @ : ( ) 或控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="52"/>
+        <source>The password needs at least %1 characters</source>
+        <translation>密码至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="54"/>
+        <source>The password is too long</source>
+        <translation>密码太长</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="55"/>
+        <source>The password cannot be the name</source>
+        <translation>密码不能与用户名相同</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_texts.py" line="56"/>
+        <source>The password cannot repeat one character</source>
+        <translation>密码不能由同一个字符重复组成</translation>
+    </message>
+</context>
+<context>
+    <name>AccessController</name>
+    <message>
+        <location filename="../../hotel_desk/ui/access.py" line="153"/>
+        <source>Checking the password</source>
+        <extracomment>None until the store is open; then whether this installation has staff accounts. (name, display name) of the active accounts, for the sign-in screen.</extracomment>
+        <translation>正在核对密码</translation>
+    </message>
+</context>
+<context>
+    <name>AccessScreen</name>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="72"/>
+        <source>Name</source>
+        <extracomment>What the screen asks for.</extracomment>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="75"/>
+        <source>Optional, e.g. 王芳</source>
+        <translation>选填，例如：王芳</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="76"/>
+        <source>Shown as</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="80"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="83"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="88"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="89"/>
+        <source>End this person&apos;s session; unfinished work is discarded</source>
+        <translation>结束此人的登录；未完成的操作将被放弃</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="139"/>
+        <source>Hotel Desk</source>
+        <translation>前台登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="140"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="142"/>
+        <source>Set up the first manager</source>
+        <translation>设置第一位经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="144"/>
+        <source>This desk has no staff accounts yet. The first account is a manager: it adds the receptionists, the other managers and the police liaison. Choose a password of at least 8 characters; nobody can read it back, so keep it safe.</source>
+        <translation>本前台还没有员工账号。第一个账号是经理账号，由经理添加前台接待、其他经理和派出所联络民警。请设置至少 8 个字符的密码；密码无法找回，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="148"/>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="206"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="149"/>
+        <source>Everything you do at the desk is recorded under your name.</source>
+        <translation>您在前台的每项操作都会以您的名义记录。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="151"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="153"/>
+        <source>The desk is locked</source>
+        <translation>前台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="154"/>
+        <source>%1 is signed in. Enter the password to go on, or sign in as someone else: unfinished work stays as it is.</source>
+        <translation>当前登录：%1。输入密码继续，或换其他人登录：未完成的操作会原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="201"/>
+        <source>Create the manager and sign in</source>
+        <translation>创建经理账号并登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="204"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="224"/>
+        <source>Enter your name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="228"/>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="233"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/access_screen.py" line="241"/>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="56"/>
+        <location filename="../../hotel_desk/ui/context.py" line="97"/>
         <source>The desk could not start: %1</source>
+        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="58"/>
+        <location filename="../../hotel_desk/ui/context.py" line="99"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -82,27 +320,27 @@
         <translation>整个识读区（综合校验）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="95"/>
         <source>✓ check digit %1 is right</source>
         <translation>✓ 校验位 %1 正确</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="101"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
         <source>✗ check digit printed %1, the data gives %2</source>
         <translation>✗ 印刷校验位 %1，按数据应为 %2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="102"/>
         <source>… not typed yet</source>
         <translation>… 尚未输入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="114"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="111"/>
         <source>line %1: %2 characters</source>
         <translation>第 %1 行：%2 个字符</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="115"/>
         <source>Type the lines at the bottom of the page, one per line: 2 lines of 44 for a passport, 3 lines of 30 for an ID card.</source>
         <translation>按行输入资料页底部的字符：护照 2 行、每行 44 个字符；身份证件 3 行、每行 30 个字符。</translation>
     </message>
@@ -110,151 +348,151 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="50"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="45"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="46"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
         <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="54"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="82"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="78"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="88"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="80"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
         <source>New guest</source>
         <translation>下一位客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="84"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
         <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="114"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="125"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="115"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="134"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="124"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="128"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="141"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="131"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="151"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="141"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="144"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="163"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="163"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="176"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="166"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="218"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="208"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="232"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="222"/>
         <source>reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="233"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="223"/>
         <source>Read by %1</source>
         <translation>由%1读取</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="241"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="231"/>
         <source>Correction applied. Compare the changed field with the page.</source>
         <translation>已应用更正。请将改动的项目与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="252"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="253"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="242"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="252"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="282"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="266"/>
         <source>Watching the scanner folder %1: new pages open here by themselves.</source>
         <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="285"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="269"/>
         <source>No scanner folder set (Settings).</source>
         <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
@@ -295,171 +533,171 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="105"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="110"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="106"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
         <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="110"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="119"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="113"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="117"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="127"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="121"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="122"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="133"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="142"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="136"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="263"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="146"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="140"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="164"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="171"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="185"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="220"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="179"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="224"/>
         <source>Nobody is checked in.</source>
         <translation>目前没有在住客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="219"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="223"/>
         <source>Nobody matches the search.</source>
         <translation>没有符合搜索条件的客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="228"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="232"/>
         <source>The guest list could not be loaded: %1</source>
         <translation>无法载入客人列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="251"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="265"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="336"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="273"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="326"/>
         <source>Select a guest first.</source>
         <translation>请先选择一位客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="255"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="261"/>
         <source>Check out %1 from room %2 now?</source>
         <translation>现在为 %2 房的 %1 办理退房？</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="277"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
         <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="272"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="280"/>
         <source>Cancel registration</source>
         <translation>注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="295"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="301"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
         <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
         <source>Check-out not saved: %1</source>
         <translation>退房未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="305"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="304"/>
         <source>Checking out</source>
         <translation>正在办理退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="310"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
         <source>Say why the registration is cancelled.</source>
         <translation>请说明注销登记的原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="318"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="315"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
         <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="326"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="317"/>
         <source>Cancellation not saved: %1</source>
         <translation>注销未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="318"/>
         <source>Cancelling the registration</source>
         <translation>正在注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="342"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="332"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="348"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="338"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
         <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="351"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="341"/>
         <source>The police intake refused it:</source>
         <translation>公安接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="357"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="347"/>
         <source>The registration could not be loaded: %1</source>
         <translation>无法载入该登记：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="373"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="361"/>
         <source>Correction saved; the correction report is queued.</source>
         <translation>更正已保存，更正报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="380"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="383"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="363"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
@@ -467,338 +705,337 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="11"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="14"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="12"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="15"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="13"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="16"/>
         <source>Issued by</source>
         <translation>签发国家/地区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="14"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="17"/>
         <source>Surname</source>
         <translation>英文姓</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="15"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="18"/>
         <source>Given names</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="16"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="19"/>
         <source>Chinese name</source>
         <translation>中文姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="17"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="20"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="18"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="21"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="19"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="22"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="20"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="23"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="21"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="24"/>
         <source>Visa / permit type</source>
         <translation>签证/证件种类</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="22"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="25"/>
         <source>Visa / permit number</source>
         <translation>签证/证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="23"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="26"/>
         <source>Stay allowed until</source>
         <translation>停留有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="24"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="27"/>
         <source>Entry date</source>
         <translation>入境日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="25"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="28"/>
         <source>Port of entry</source>
         <translation>入境口岸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="26"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="29"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="27"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="30"/>
         <source>Planned departure</source>
         <translation>预计离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="28"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="31"/>
         <source>Coming from</source>
         <translation>从何处来</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="29"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="32"/>
         <source>Going to</source>
         <translation>到何处去</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="30"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="33"/>
         <source>Reason for stay</source>
         <translation>住宿事由</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="31"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="34"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="32"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="35"/>
         <source>Why typed by hand</source>
         <translation>手工录入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="40"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="43"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="41"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="44"/>
         <source>Travel permit, Hong Kong / Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="42"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="45"/>
         <source>Travel permit, Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="43"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="46"/>
         <source>Foreign permanent resident ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="44"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="47"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="45"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="48"/>
         <source>Identity card</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="46"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="49"/>
         <source>Other travel document</source>
         <translation>其他旅行证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="47"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="50"/>
         <source>Visa</source>
         <translation>签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="48"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="51"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="57"/>
         <source>(not recorded)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
         <source>C – crew</source>
         <translation>C – 乘务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
         <source>D – permanent residence</source>
         <translation>D – 永久居留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
         <source>F – exchange, visit</source>
         <translation>F – 交流、访问</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
         <source>G – transit</source>
         <translation>G – 过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
         <source>J1 – resident journalist</source>
         <translation>J1 – 常驻记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
         <source>J2 – journalist, short visit</source>
         <translation>J2 – 临时采访记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
         <source>L – tourism</source>
         <translation>L – 旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
         <source>M – business, trade</source>
         <translation>M – 商贸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
         <source>Q1 – family reunion, long stay</source>
         <translation>Q1 – 家庭团聚（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
         <source>Q2 – family visit, short stay</source>
         <translation>Q2 – 探亲（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
         <source>R – high-level talent</source>
         <translation>R – 高层次人才</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
         <source>S1 – family of foreign resident, long stay</source>
         <translation>S1 – 外国人家属（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
         <source>S2 – family of foreign resident, short stay</source>
         <translation>S2 – 外国人家属（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
         <source>X1 – study, long term</source>
         <translation>X1 – 长期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
         <source>X2 – study, short term</source>
         <translation>X2 – 短期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="75"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
         <source>Z – work</source>
         <translation>Z – 工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
         <source>Diplomatic visa</source>
         <translation>外交签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
         <source>Courtesy visa</source>
         <translation>礼遇签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
         <source>Service visa</source>
         <translation>公务签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
         <source>Visa-free entry</source>
         <translation>免签入境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="84"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
         <source>Travel permit (HK / Macao / Taiwan)</source>
         <translation>通行证（港澳台）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="90"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
         <source>Unspecified</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Tourism</source>
         <translation>旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Visiting family</source>
         <translation>探亲</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="94"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
         <source>Transit</source>
         <translation>过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="98"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="108"/>
         <location filename="../../hotel_desk/ui/labels.py" line="109"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
@@ -810,136 +1047,113 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="111"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="118"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="119"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="120"/>
-        <source>Corrected</source>
-        <translation>已更正</translation>
-    </message>
-    <message>
         <location filename="../../hotel_desk/ui/labels.py" line="121"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="122"/>
-        <source>Cancelled</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="127"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="130"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="138"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="139"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="139"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="144"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="153"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
@@ -947,118 +1161,139 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="75"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="93"/>
         <source>Hotel Desk – guest registration</source>
-        <extracomment>A tray notification goes out once per report when its deadline comes within this many seconds.</extracomment>
+        <extracomment>What a role needs to see each page (the buttons on a page check their own permissions). The liaison&apos;s inspection page goes here as (&quot;inspection&quot;, Permission.INSPECT), with its factory in `MainWindow.page`.</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="90"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="108"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
         <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="105"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="131"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="109"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="131"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="157"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="132"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="133"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="134"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="79"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="272"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="380"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="273"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <source>Staff</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="184"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="366"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="362"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="364"/>
+        <source>Lock the desk and let someone else sign in; unfinished work stays</source>
+        <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="275"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="276"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="384"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="280"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="388"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="282"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="390"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="284"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="287"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="288"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="396"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="290"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="398"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="300"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="408"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="312"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="420"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="315"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="423"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>
@@ -1066,52 +1301,52 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ManualEntryPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="130"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="139"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="131"/>
         <source>When no reader can read the document: type its machine-readable lines, or, if it has none, type the fields from the page and say why.</source>
         <translation>阅读器无法读取证件时：输入证件的机读码；如证件没有机读区，请按证件内容填写各项并注明原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="142"/>
         <source>Machine-readable lines</source>
         <translation>机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="157"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
         <source>Fillers are &apos;&lt;&apos;; a space becomes &apos;&lt;&apos; by itself. Check digits are checked as you type.</source>
         <translation>填充符为“&lt;”，输入空格会自动变为“&lt;”。输入时即时核对校验位。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="155"/>
         <source>&lt;b&gt;Where to look&lt;/b&gt;&lt;br&gt;The machine-readable zone is the two or three lines of capital letters, digits and &amp;lt; at the bottom of the photo page (on the back of ID cards).&lt;br&gt;&lt;br&gt;&lt;b&gt;O or 0? I or 1?&lt;/b&gt;&lt;br&gt;Type what you see. A wrong character shows as a failing check digit on its field, and a likely correction is offered beside it.</source>
         <translation>&lt;b&gt;机读区在哪里&lt;/b&gt;&lt;br&gt;机读区是资料页底部（身份证件在背面）由大写字母、数字和 &amp;lt; 组成的两行或三行字符。&lt;br&gt;&lt;br&gt;&lt;b&gt;是 O 还是 0？是 I 还是 1？&lt;/b&gt;&lt;br&gt;按看到的输入即可。输错的字符会使该项的校验位不通过，旁边会给出可能的更正。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="180"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="170"/>
         <source>Type the MRZ</source>
         <translation>输入机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="179"/>
         <source>No MRZ on the document</source>
         <translation>证件无机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="249"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="241"/>
         <source>Registered %1 in room %2. The police report is queued.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="243"/>
         <source>Not saved: %1. The form is still filled in.</source>
         <translation>未保存：%1。表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="244"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
@@ -1119,141 +1354,143 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="153"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
         <source>Did you mean:</source>
-        <extracomment>Where a finding about a document field (names from the document core) shows up in the form. Form fields as the findings catalogue names them (for its messages: &quot;The date of birth ... &quot;). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
+        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
         <translation>是否应为：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="159"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="126"/>
         <source>Use this reading: it passes every check digit. Check it against the page.</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="214"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="103"/>
         <source>Guest and document</source>
+        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.</extracomment>
         <translation>客人与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="216"/>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="299"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="105"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="188"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="218"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="107"/>
         <source>Why typed by hand</source>
         <translation>手工录入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="221"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="110"/>
         <source>Stay</source>
         <translation>住宿</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="222"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="111"/>
         <source>Visa or permit</source>
         <translation>签证或证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="230"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="119"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="238"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="238"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="240"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="129"/>
         <source>Save the registration and queue its police report (Enter)</source>
         <translation>保存登记并排队发送警方报告（回车）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="321"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="92"/>
         <source>Wrong field value in the registration</source>
+        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
         <translation>登记内容有误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="322"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="93"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="323"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
         <source>The guest changed room or departure date</source>
         <translation>客人更换房间或离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="325"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="100"/>
         <source>The document has no machine-readable zone</source>
         <translation>证件没有机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="326"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="101"/>
         <source>The machine-readable zone is damaged or unreadable</source>
         <translation>机读区损坏或无法识读</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="327"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
         <source>No scanner or reader available</source>
         <translation>没有可用的扫描仪或阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="328"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="106"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="335"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="116"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="338"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="119"/>
         <source>3 letters, e.g. GBR</source>
         <translation>3 个字母，如 GBR</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="341"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
         <source>e.g. 1208</source>
         <translation>如 1208</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="343"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="124"/>
         <source>As in the document (Latin letters)</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="459"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="296"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="554"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="393"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="564"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="403"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="560"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="567"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -1261,43 +1498,42 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Deadline</source>
-        <extracomment>Reports that may still go by fax or by hand (hotel_desk.fax.handover.HANDOVER_STATES; not imported here because that loads the store).</extracomment>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="70"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
         <source>Event time</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="109"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="92"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -1305,175 +1541,175 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="133"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="134"/>
         <source>Every report to the police with its deadline (24 hours after the event). Reports are sent by themselves; act only on the red ones.</source>
         <translation>所有发给公安机关的报告及其截止时间（事件发生后 24 小时）。报告会自动发送，只需处理红色标记的报告。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="138"/>
         <source>Only reports that still need something</source>
         <translation>只显示仍需处理的报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="142"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="167"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="144"/>
         <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
         <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="147"/>
         <source>Open correction</source>
         <translation>打开更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="148"/>
         <source>Correct the registration the intake refused (Ctrl+E)</source>
         <translation>更正被拒收的登记（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="196"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="173"/>
         <source>Selected report</source>
         <translation>所选报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="197"/>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="274"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="174"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="257"/>
         <source>Select a report to see its details.</source>
         <translation>选择一份报告查看详情。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="245"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="228"/>
         <source>Reports could not be loaded: %1</source>
         <translation>无法载入报告：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="276"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="259"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="278"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="261"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="263"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="284"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="267"/>
         <source>Deadline: %1</source>
         <translation>截止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>已尝试 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="290"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
         <source>The intake refused it:</source>
         <translation>接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="290"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
         <source>Last problem:</source>
         <translation>最近的问题：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="285"/>
         <source>Waiting reports sent; see their state below.</source>
         <translation>等待中的报告已发送，请查看下方状态。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="307"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
         <source>Could not queue the report: %1</source>
         <translation>无法将报告排队：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="174"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="151"/>
         <source>Registration form (print / fax)…</source>
         <translation>登记表（打印 / 传真）…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="176"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="153"/>
         <source>Save the selected report&apos;s registration form as a PDF to print or fax to the police sub-station, then mark it as handed over (Ctrl+P)</source>
         <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="320"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="297"/>
         <source>Save the registration form</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="321"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="298"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="327"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="304"/>
         <source>Mark as handed over</source>
         <translation>标记为已递交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="328"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="305"/>
         <source>Who received the form? (officer&apos;s name or number)</source>
         <translation>谁接收了登记表？（民警姓名或警号）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="332"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="309"/>
         <source>Registration form saved</source>
         <translation>登记表已保存</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="333"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="310"/>
         <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
         <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="335"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
         <source>Mark as handed over…</source>
         <translation>标记为已递交…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="313"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="350"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="327"/>
         <source>Registration form saved: %1</source>
         <translation>登记表已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="355"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="332"/>
         <source>The registration form could not be saved: %1</source>
         <translation>无法保存登记表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="359"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
         <source>Saving the registration form</source>
         <translation>正在保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="368"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="346"/>
         <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
         <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="372"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="348"/>
         <source>Could not mark the report as handed over: %1</source>
         <translation>无法将报告标记为已递交：%1</translation>
     </message>
@@ -1481,7 +1717,7 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ScannerBridge</name>
     <message>
-        <location filename="../../hotel_desk/ui/scanner_watch.py" line="53"/>
+        <location filename="../../hotel_desk/ui/scanner_watch.py" line="33"/>
         <source>Scanner folder problem: %1</source>
         <translation>扫描文件夹有问题：%1</translation>
     </message>
@@ -1499,140 +1735,345 @@ or press Ctrl+O to open an image</source>
         <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="55"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="53"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="60"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="67"/>
         <source>Police intake</source>
         <translation>公安接收端</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
         <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="73"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
         <source>Intake address</source>
         <translation>接收地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="81"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="83"/>
         <source>Folder where the scanner saves pages</source>
         <translation>扫描仪保存图片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="90"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="140"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="91"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="95"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="100"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="98"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="102"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
+        <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="105"/>
+        <source>Lock when idle for</source>
+        <translation>空闲自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
         <source>Passport readers</source>
         <translation>护照阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="107"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="112"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="123"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
         <source>Keyboard-wedge reader layout</source>
         <translation>键盘式阅读器布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="126"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
         <source>A new database, mode or reader takes effect when the app is started again.</source>
         <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="138"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="195"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="188"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="57"/>
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="58"/>
+        <source>Who may sign in at this desk. Receptionists check guests in and out; managers also change settings, cancel registrations and manage accounts; the police liaison reads and inspects only.</source>
+        <translation>可以在本前台登录的人员。前台接待办理入住和退房；经理还可以修改设置、撤销登记和管理账号；派出所联络民警只能查看和检查。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="105"/>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="108"/>
+        <source>Shown as</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="85"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="110"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="63"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="63"/>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="74"/>
+        <source>Selected account</source>
+        <translation>所选账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="178"/>
+        <source>Select an account in the list.</source>
+        <translation>请在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="82"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="88"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="87"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/users_page.py" line="182"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="96"/>
+        <source>Set new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="102"/>
+        <source>Add an account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="107"/>
+        <source>Optional, e.g. 王芳</source>
+        <translation>选填，例如：王芳</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="111"/>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="112"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="113"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="116"/>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="142"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="142"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="144"/>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="147"/>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="156"/>
+        <source>The accounts could not be loaded: %1</source>
+        <translation>无法读取账号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="182"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="194"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="210"/>
+        <source>Account %1 added.</source>
+        <translation>已添加账号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="210"/>
+        <source>The account was not added: %1</source>
+        <translation>账号未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="220"/>
+        <source>The role of %1 is changed.</source>
+        <translation>已更改 %1 的角色。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="220"/>
+        <source>The role was not changed: %1</source>
+        <translation>角色未更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="228"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="228"/>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已不能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="229"/>
+        <source>The account was not changed: %1</source>
+        <translation>账号未更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="239"/>
+        <source>%1 has a new password.</source>
+        <translation>%1 的密码已重设。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/users_page.py" line="239"/>
+        <source>The password was not changed: %1</source>
+        <translation>密码未更改：%1</translation>
     </message>
 </context>
 </TS>

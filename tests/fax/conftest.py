@@ -1,18 +1,19 @@
-"""Fax test fixtures: a fresh SQLite store with registered guests, payloads, and the pty modem simulator."""
+"""Fax test fixtures: the shared store (tests/conftest.py) on SQLite with a registered guest, payloads, and the
+pty modem simulator."""
 
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from hotel_desk.clock import ManualClock
 from tests.fax.modem_sim import SimulatedModem
+from tests.support.guests import register_guest
 
 
 def sample_payload(kind: str = "check_in", chinese_name: str = "张伟") -> dict[str, Any]:
@@ -35,45 +36,15 @@ def sample_payload(kind: str = "check_in", chinese_name: str = "张伟") -> dict
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-
-
-@pytest.fixture
-def db(db_url: str, clock: ManualClock) -> Iterator[Any]:
-    from hotel_desk.store import open_database, set_property
-
-    database = open_database(db_url)
-    set_property(database, name="Garden Inn", hotel_code="310106A001", authorisation_code="secret",
-                 substation_code="JA-07", actor="test", clock=clock)
-    yield database
-    database.dispose()
-
-
-def register_guest(db: Any, clock: ManualClock, number: str = "ZE0000001") -> str:
-    """One guest who arrived an hour ago; returns the check-in report id."""
-    from hotel_desk.documents import manual_document
-    from hotel_desk.documents.model import DocumentKind
-    from hotel_desk.store import GuestRegistration, StayDetails
-    from hotel_desk.store import register_guest as store_register
-
-    doc = manual_document(kind=DocumentKind.PASSPORT, surname="MARTIN", given_names="SARAH",
-                          document_number=number, nationality="CAN", birth_date=date(1985, 1, 1), sex="F",
-                          expiry_date=date(2033, 1, 14))
-    stay = StayDetails(room="301", arrival=clock.now() - timedelta(hours=1), planned_departure=date(2026, 11, 25),
-                       visa_type="L", stay_until=date(2026, 12, 30))
-    return store_register(db, GuestRegistration(document=doc, stay=stay, chinese_name="马丁"), actor="alice",
-                          clock=clock).report_id
+def db_url(sqlite_url: str) -> str:
+    """The fax tests run on SQLite only (the store's own tests cover PostgreSQL)."""
+    return sqlite_url
 
 
 @pytest.fixture
 def report_id(db: Any, clock: ManualClock) -> str:
-    return register_guest(db, clock)
+    """One guest who arrived an hour ago (with a Chinese name for the form); the check-in report's id."""
+    return register_guest(db, clock, chinese_name="马丁").report_id
 
 
 @pytest.fixture

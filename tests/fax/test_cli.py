@@ -9,7 +9,9 @@ import pytest
 from PIL import Image
 
 from hotel_desk.cli import main
+from hotel_desk.rules.roles import Role
 from hotel_desk.store import get_report
+from tests.support.staff import staff_env
 
 
 @pytest.fixture
@@ -18,9 +20,10 @@ def cli(db: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     config.mkdir()
     monkeypatch.setenv("HOTEL_DESK_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)  # restored after the test (main() sets it)
+    staff_env(monkeypatch, db_url, "bob", Role.RECEPTIONIST)  # the receptionist hands reports over
 
     def run(*argv: str) -> int:
-        return main([*argv, "--database", db_url, "--actor", "bob"])
+        return main([*argv, "--database", db_url, "--user", "bob"])
 
     return run
 

@@ -37,7 +37,7 @@ def test_save_form_then_hand_over(qtbot, make_desk_app, tmp_path: Path, monkeypa
     qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
 
     def handed_over() -> bool:
-        return store.get_report(desk._store, registered.report_id).state == "handed_over"
+        return store.get_report(desk.db, registered.report_id).state == "handed_over"
 
     qtbot.waitUntil(handed_over, timeout=SLOW_MS)
     assert (tmp_path / "form.pdf").read_bytes().startswith(b"%PDF")

@@ -135,14 +135,6 @@ def register_guests(db: Any, clock: Any, count: int, *, surname: str = "MARTIN",
     return ids
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 REPO_ROOT_FOR_TESTS = Path(__file__).resolve().parents[2]
 
 

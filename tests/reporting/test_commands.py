@@ -10,13 +10,16 @@ import pytest
 
 from hotel_desk.cli import main
 from hotel_desk.reporting.intake_server import IntakeServer
+from hotel_desk.rules.roles import Role
 from tests.reporting.conftest import register_guests
+from tests.support.staff import staff_env
 
 
 @pytest.fixture
 def cli_env(db: Any, store_url: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", store_url)
     monkeypatch.delenv("HOTEL_DESK_INTAKE_URL", raising=False)
+    staff_env(monkeypatch, store_url, "alice", Role.RECEPTIONIST)  # sends and hands reports over
     return db
 
 

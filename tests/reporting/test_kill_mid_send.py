@@ -20,8 +20,10 @@ import pytest
 from sqlalchemy import select
 
 from hotel_desk.reporting.intake_server import HookAbort, IntakeServer
+from hotel_desk.rules.roles import Role
 from hotel_desk.store.models import Report, ReportAttempt
 from tests.reporting.conftest import REPO_ROOT_FOR_TESTS, register_guests
+from tests.support.staff import PASSWORD, make_accounts
 
 KILLS = 8
 
@@ -56,7 +58,11 @@ def test_sigkill_mid_send_loses_and_duplicates_nothing(db: Any, clock: Any, inta
             raise HookAbort
 
     intake.hook = hook
-    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": str(REPO_ROOT_FOR_TESTS)}
+    # Prepended, not replaced: `./dev test --on DATE` puts its libfaketime shim on PYTHONPATH for every process.
+    path = os.pathsep.join(p for p in (str(REPO_ROOT_FOR_TESTS), os.environ.get("PYTHONPATH", "")) if p)
+    make_accounts(store_url, {"alice": Role.RECEPTIONIST}, clock=clock)
+    env = {**os.environ, "HOTEL_DESK_DATABASE_URL": store_url, "PYTHONPATH": path, "HOTEL_DESK_USER": "alice",
+           "HOTEL_DESK_PASSWORD": PASSWORD}
     cmd = [sys.executable, "-m", "hotel_desk", "reports", "send", "--until-empty", "--batch-size", "20",
            "--intake", intake.url]
     runs = 0

@@ -88,7 +88,7 @@ def test_flaky_drain_on_postgresql(pg_server: Any, clock: Any, intake: IntakeSer
     try:
         set_property(db, name="Garden Inn", hotel_code=HOTEL_ID, authorisation_code=AUTH_CODE, clock=clock)
         ids = register_guests(db, clock, 40)
-        intake.set_faults(FaultPlan.parse("error_rate=0.3,transient=0.1,hang=0.2,seed=5"))
+        intake.set_faults(FaultPlan.parse("error_rate=0.3,transient=0.1,seed=5"))
         uploader = Uploader(db, http_transport(intake.url, timeout=0.1), hotel_id=HOTEL_ID, clock=clock,
                             worker="pg", batch_size=8, rng=random.Random(3))
         uploader.drain(until_empty=True, sleep=lambda s: clock.advance(timedelta(seconds=s)))

@@ -13,8 +13,10 @@ from sqlalchemy import text
 
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
+from hotel_desk.rules.roles import Role
 from hotel_desk.store.audit import canonical_json, link_hash
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
+from tests.support.staff import PASSWORD, make_accounts
 
 
 def _populate(db, clock, n: int = 5) -> list[store.ReportRef]:
@@ -98,21 +100,31 @@ def test_cli_verify_and_tampered_payload(db, db_url, clock, capsys, monkeypatch)
 def test_cli_export_csv_and_json_with_chain_head(db, db_url, clock, tmp_path: Path, capsys, monkeypatch):
     _populate(db, clock, 3)
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
+    make_accounts(db_url, {"li": Role.LIAISON}, clock=clock)  # the police liaison exports
+    monkeypatch.setenv("HOTEL_DESK_PASSWORD", PASSWORD)
     with db.read() as s:
-        head_seq, head_hash = store.chain_head(s)
-    assert cli_main(["audit", "export", "--from", "2026-11-20", "--to", "2026-11-20", str(tmp_path / "a.csv")]) == 0
+        head_seq, _head_hash = store.chain_head(s)
+    assert cli_main(["audit", "export", "--user", "li", "--from", "2026-11-20", "--to", "2026-11-20",
+                     str(tmp_path / "a.csv")]) == 0
     lines = (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# hotel_desk audit export") and f"chain_head_hash={head_hash}" in lines[0]
+    with db.read() as s:  # the head when the file was written: the liaison's sign-in for it
+        signed_in = s.execute(text("SELECT action, hash FROM audit_events WHERE seq = :n"), {"n": head_seq + 1}).one()
+    assert signed_in.action == "session.signed_in"
+    assert lines[0].startswith("# hotel_desk audit export") and f"chain_head_hash={signed_in.hash}" in lines[0]
     rows = list(csv.DictReader(lines[1:]))
     assert [int(r["seq"]) for r in rows] == list(range(1, head_seq + 1))
     for prev, row in itertools.pairwise(rows):
         assert row["prev_hash"] == prev["hash"] and link_hash(row["prev_hash"], row["body"]) == row["hash"]
-    assert cli_main(["audit", "export", str(tmp_path / "b.json")]) == 0
+    assert cli_main(["audit", "export", "--user", "li", str(tmp_path / "b.json")]) == 0
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
-    assert data["chain_head_seq"] == head_seq + 1  # the CSV export itself was audited
-    assert data["count"] == len(data["events"]) == head_seq + 1
-    assert data["events"][-1]["action"] == "audit.exported"
+    # The CSV export itself was audited, between the liaison's two sign-ins.
+    assert data["chain_head_seq"] == head_seq + 3
+    assert data["count"] == len(data["events"]) == head_seq + 3
+    assert [e["action"] for e in data["events"][-3:]] == ["session.signed_in", "audit.exported", "session.signed_in"]
+    assert {e["actor"] for e in data["events"][-3:]} == {"li"}
     # A period with nothing in it is an empty export, not an error.
-    assert cli_main(["audit", "export", "--from", "2020-01-01", "--to", "2020-01-02", str(tmp_path / "c.json")]) == 0
+    assert cli_main(["audit", "export", "--user", "li", "--from", "2020-01-01", "--to", "2020-01-02",
+                     str(tmp_path / "c.json")]) == 0
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["events"] == []
-    assert cli_main(["audit", "export", "--from", "2026-11-21", "--to", "2026-11-20", str(tmp_path / "d.json")]) == 2
+    assert cli_main(["audit", "export", "--user", "li", "--from", "2026-11-21", "--to", "2026-11-20",
+                     str(tmp_path / "d.json")]) == 2

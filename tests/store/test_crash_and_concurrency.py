@@ -21,15 +21,15 @@ from hotel_desk.clock import SystemClock
 from hotel_desk.store.audit import verify_report_payloads
 from hotel_desk.store.db import sqlite_integrity_ok
 from hotel_desk.store.models import AuditEvent, Guest, Registration, Report, TravelDocumentRecord
-from tests.store.conftest import guest_registration, passport
+from tests.support.guests import guest_registration
 
 FORK = multiprocessing.get_context("fork")
 KILLS = 200
 
 
 def _registration(i: int, tag: str) -> store.GuestRegistration:
-    reg = guest_registration(SystemClock(), room=f"{tag}-{i}")  # type: ignore[arg-type]
-    return store.GuestRegistration(document=passport(number=f"{tag}{i:06d}"), stay=reg.stay)
+    # Real processes on the real clock: register_guest reads it too, so the stay is relative to it.
+    return guest_registration(SystemClock(), room=f"{tag}-{i}", number=f"{tag}{i:06d}")
 
 
 def _desk_loop(url: str, tag: str, committed: multiprocessing.connection.Connection, count: int | None) -> None:

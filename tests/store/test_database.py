@@ -79,13 +79,12 @@ def test_fresh_database_has_an_empty_intact_chain(db):
     assert result.ok and result.count == 1  # the property set-up in the fixture
 
 
-def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path):
-    from hotel_desk.clock import SystemClock
-    from tests.store.conftest import guest_registration
+def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path, clock):
+    from tests.support.guests import guest_registration
 
     db = store.open_database(db_url)
     store.set_property(db, name="Inn", hotel_code="H1")
-    ref = store.register_guest(db, guest_registration(SystemClock()), actor="alice")  # type: ignore[arg-type]
+    ref = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     db = _reopen_from(db, db_url, "0001")
     try:
         assert store.get_report(db, ref.report_id).payload["guest"]["room"] == "301"
@@ -97,24 +96,22 @@ def test_upgrade_from_the_first_release_keeps_the_data(db_url, tmp_path: Path):
         db.dispose()
 
 
-def test_upgrade_to_document_entry_method_keeps_the_data(db_url, tmp_path: Path):
+def test_upgrade_to_document_entry_method_keeps_the_data(db_url, tmp_path: Path, clock):
     """0003 -> 0004: existing documents get NULL entry method and reason; new ones keep theirs."""
     from dataclasses import replace
 
-    from hotel_desk.clock import SystemClock
-    from tests.store.conftest import guest_registration
+    from tests.support.guests import guest_registration
 
     db = store.open_database(db_url)
     store.set_property(db, name="Inn", hotel_code="H1")
-    old = store.register_guest(db, guest_registration(SystemClock()), actor="alice")  # type: ignore[arg-type]
+    old = store.register_guest(db, guest_registration(clock), actor="alice", clock=clock)
     db = _reopen_from(db, db_url, "0003", absent_column=("documents", "entry_method"))
     try:
         detail = store.registration_detail(db, old.registration_id, actor="alice")
         assert detail.document["document_number"] == "ZE000509" and detail.stay["room"] == "301"
         assert (detail.document["entry_method"], detail.document["manual_reason"]) == (None, "")
-        typed = replace(guest_registration(SystemClock(), room="302"), entry_method="manual",  # type: ignore[arg-type]
-                        manual_reason="MRZ damaged")
-        new = store.register_guest(db, typed, actor="alice")
+        typed = replace(guest_registration(clock, room="302"), entry_method="manual", manual_reason="MRZ damaged")
+        new = store.register_guest(db, typed, actor="alice", clock=clock)
         detail = store.registration_detail(db, new.registration_id, actor="alice")
         assert (detail.document["entry_method"], detail.document["manual_reason"]) == ("manual", "MRZ damaged")
         with db.read() as s:

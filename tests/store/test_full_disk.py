@@ -9,7 +9,7 @@ from sqlalchemy import event, func, select
 from hotel_desk import store
 from hotel_desk.store.audit import verify_chain
 from hotel_desk.store.models import AuditEvent, Registration, Report
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
 
 
 def _counts(db) -> tuple[int, int, int]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from hotel_desk import store
 from hotel_desk.store.models import AuditEvent
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
 
 
 def _register(db, clock, room, hours_ago):

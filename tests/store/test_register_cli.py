@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 from hotel_desk import store
 from hotel_desk.cli import main as cli_main
+from hotel_desk.rules.roles import Role
 from hotel_desk.store.models import Registration
+from tests.support.staff import staff_env
 
 ISSUE_EXAMPLE = [{
     "mrz": ["P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "ZE000509<9CAN8501019F3301144<<<<<<<<<<<<<<06"],
@@ -23,8 +25,10 @@ ISSUE_EXAMPLE = [{
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The command line's database, with the receptionist alice signed in for every command."""
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", url)
+    staff_env(monkeypatch, url, "alice", Role.RECEPTIONIST)
     return url
 
 
@@ -86,6 +90,15 @@ def test_invalid_document_refuses_the_whole_file_with_findings(sqlite_url, tmp_p
     assert out["registered"] == [] and out["refused"][0]["index"] == 1
     assert any(f["severity"] == "error" for f in out["refused"][0]["findings"])
     assert _count(sqlite_url) == 0
+    # The refusal is on file, as alice's, with what blocked it and nothing that names the guest.
+    db = store.open_database(sqlite_url)
+    try:
+        [event] = store.audit_events(db, action_prefix=store.AuditAction.CHECK_IN_BLOCKED)
+    finally:
+        db.dispose()
+    assert event.actor == "alice" and event.details["source"] == "import"
+    assert event.details["errors"] == ["check_digit.composite:composite"]
+    assert "ZE000509" not in json.dumps(event.details) and "MARTIN" not in json.dumps(event.details)
 
 
 def test_warnings_need_accept_warnings(sqlite_url, tmp_path, capsys):

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from hotel_desk import store
 from hotel_desk.store.audit import sha256_hex
 from hotel_desk.store.models import AuditEvent, Guest, Registration, Report
-from tests.store.conftest import guest_registration
+from tests.support.guests import guest_registration
 
 BRIEF_GUEST_KEYS = {
     "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",

@@ -3,8 +3,6 @@ queued, the training intake's receipt shown; check-out; a refused upload shown a
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import SLOW_MS
@@ -38,9 +36,9 @@ def test_drop_register_and_receipt(qtbot, desk_app, dropper, sample_passport) ->
     assert desk_app.window.check_in.form.text("surname_en") == ""
     assert desk_app.window.check_in.form.entry_method == ""
     # A dropped page is a page image read by OCR.
-    from hotel_desk.store.queries import audit_events
+    from hotel_desk.store import audit_events
 
-    event = audit_events(desk_app.desk._store, entity_id=registered.registration_id)[-1]
+    event = audit_events(desk_app.desk.db, entity_id=registered.registration_id)[-1]
     assert event.action == "registration.check_in" and event.details["entry_method"] == "scanner"
 
     window = desk_app.window
@@ -98,9 +96,7 @@ def test_cancel_needs_a_reason_and_queues_a_cancellation(qtbot, desk_app, droppe
 
 
 def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
-    from hotel_desk.reporting.faults import FaultPlan
-
-    desk_app.desk._intake.set_faults(FaultPlan(reject=1.0))
+    desk_app.desk.set_training_faults("reject=1")
     registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="410")
     window = desk_app.window
     window.show_page("reports")
@@ -125,7 +121,7 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
     qtbot.waitUntil(lambda: window.in_house.correction_form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
     assert "refused" in window.in_house.correction_info.text()
     # The desk fixes the record and sends the correction; it is accepted once the intake is happy again.
-    desk_app.desk._intake.set_faults(FaultPlan())
+    desk_app.desk.set_training_faults(None)
     correction = window.in_house.correction_form
     correction.set_value("room", "411")
     correction.set_value("manual_reason", "Wrong field value in the registration")
@@ -137,23 +133,8 @@ def test_refused_upload_shows_needs_correction(qtbot, desk_app, dropper, sample_
                                 for r in desk_app.desk.reports()), timeout=SLOW_MS)
 
 
-def test_selftest_passes(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import io
-
-    from hotel_desk.ui.selftest import run
-
-    for name in ("HOTEL_DESK_DATA_DIR", "HOTEL_DESK_CONFIG_DIR"):
-        monkeypatch.setenv(name, os.environ[name])  # restored after the self-test points them elsewhere
-    out = io.StringIO()
-    assert run(out, timeout=60.0) == 0, out.getvalue()
-    text = out.getvalue()
-    assert "receipt" in text and "TRN-" in text and text.rstrip().splitlines()[-1].startswith("PASS")
-
-
 def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_passport) -> None:  # type: ignore[no-untyped-def]
-    from hotel_desk.reporting.faults import FaultPlan
-
-    desk_app.desk._intake.set_faults(FaultPlan(transient=1.0))
+    desk_app.desk.set_training_faults("transient=1")
     registered = _register_sample(qtbot, desk_app, dropper, sample_passport, room="512")
     window = desk_app.window
     window.show_page("reports")
@@ -168,7 +149,7 @@ def test_failed_send_retried_with_send_now(qtbot, desk_app, dropper, sample_pass
     assert reports.select_report(registered.report_id)
     assert reports.model.data(reports.model.index(reports.model.rows.index(reports.selected()), 1)) == "Will retry"
     assert reports.retry_button.isEnabled()
-    desk_app.desk._intake.set_faults(FaultPlan())
+    desk_app.desk.set_training_faults(None)
     qtbot.keyClick(reports.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: state() == "acknowledged", timeout=SLOW_MS)
 

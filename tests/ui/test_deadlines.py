@@ -1,5 +1,6 @@
 """The deadline is impossible to miss: the status bar counts down to the nearest one, and a warning goes out
-once when a report still unaccepted comes within 2 hours of it. Time is a ManualClock: nothing sleeps."""
+once when a report still unaccepted comes within 2 hours of it: the uploader raises the alert (it keeps trying
+the unreachable intake), the window shows it. Time is a ManualClock: nothing sleeps."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def test_deadline_countdown_and_two_hour_warning(qtbot, make_desk_app) -> None: 
     clock = ManualClock(datetime(2026, 11, 22, 2, 0, tzinfo=UTC))
     desk_app = make_desk_app(clock=clock)
     desk = desk_app.desk
-    desk.pause_uploads()  # the intake is "unreachable": the report stays in the queue
+    desk.set_training_faults("transient=1")  # every attempt fails: the report stays queued
     registered = desk.register(demo_entry(desk, DEMO_GUESTS[0]))
     window = desk_app.window
     desk_app.ctx.refresh_summary()

@@ -73,19 +73,22 @@ def test_no_mrz_needs_a_reason(qtbot, desk_app) -> None:  # type: ignore[no-unty
     form.set_value("manual_reason", "The document has no machine-readable zone")
     page._manual_check()
     assert not any(f.code == "manual.reason_missing" for f in form.all_findings())
+    # A Hong Kong resident is registered with the Chinese name (the registration gate's rule).
+    assert [f.code for f in form.all_findings() if f.severity.value == "error"] == ["chinese_name.missing"]
+    form.set_value("chinese_name", "张伟")
     errors = [f for f in form.all_findings() if f.severity.value == "error"]
     assert errors == [], errors
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
     # The method and the reason are kept on the document and in the registration's audit event.
-    from hotel_desk.store.queries import audit_events, registration_detail
+    from hotel_desk.store import audit_events, registration_detail
 
-    events = audit_events(desk_app.desk._store, action_prefix="registration.check_in")
+    events = audit_events(desk_app.desk.db, action_prefix="registration.check_in")
     details = events[0].details
     assert details["entry_method"] == "manual"
     assert details["manual_reason"] == "The document has no machine-readable zone"
     assert not any(code.startswith("manual:") for code in details["accepted_warnings"])
-    document = registration_detail(desk_app.desk._store, page.last_registered.registration_id,
+    document = registration_detail(desk_app.desk.db, page.last_registered.registration_id,
                                    actor="test").document
     assert (document["entry_method"], document["manual_reason"]) == (
         "manual", "The document has no machine-readable zone")
@@ -114,9 +117,9 @@ def test_warning_needs_explicit_acceptance(qtbot, desk_app) -> None:  # type: ig
     assert form.entry().entry_method == "typed_mrz" and form.entry().manual_reason == ""
     form.request_register()
     qtbot.waitUntil(lambda: page.last_registered is not None, timeout=SLOW_MS)
-    from hotel_desk.store.queries import audit_events
+    from hotel_desk.store import audit_events
 
-    details = audit_events(desk_app.desk._store, action_prefix="registration.check_in")[0].details
+    details = audit_events(desk_app.desk.db, action_prefix="registration.check_in")[0].details
     assert (details["entry_method"], details["manual_reason"]) == ("typed_mrz", None)
 
 

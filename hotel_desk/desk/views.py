@@ -1,14 +1,18 @@
-"""Plain values the pages show and send: Qt-free, so the desk services can build them in a worker thread."""
+"""Plain values the desk takes and gives: what a receptionist confirms, what a page lists. Qt-free, so the
+desk layer builds them in a worker thread and the commands print them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from hotel_desk.rules.reports import is_open
+
 
 @dataclass
 class GuestEntry:
-    """Everything the receptionist confirms for one check-in (names as in the report payload)."""
+    """Everything the receptionist confirms for one check-in. The record's fields keep the keys of
+    hotel_desk.rules.record (the report payload's names); the rest is how the document came in."""
 
     surname_en: str = ""
     given_names_en: str = ""
@@ -34,10 +38,15 @@ class GuestEntry:
     manual_reason: str = ""  # why the document was typed by hand (required when there is no MRZ)
     #: How the document's data came in: "scanner" (a page image: scanner folder, opened or dropped file),
     #: "camera", "reader" (serial or keyboard-wedge passport reader), "typed_mrz", "manual"; "" = not known.
-    #: The values of hotel_desk.store.EntryMethod (not imported here: it loads SQLAlchemy).
+    #: The values of hotel_desk.rules.record.EntryMethod.
     entry_method: str = ""
     page_image: bytes | None = None
     accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted
+
+
+def latin_name(surname: str, given_names: str) -> str:
+    """'SURNAME, GIVEN NAMES' as the desk shows a guest (either part may be missing)."""
+    return f"{surname}, {given_names}".strip(", ")
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,7 @@ class InHouseGuest:
 
     @property
     def name(self) -> str:
-        name = f"{self.surname_en}, {self.given_names_en}".strip(", ")
-        return f"{name} {self.chinese_name}".strip()
+        return f"{latin_name(self.surname_en, self.given_names_en)} {self.chinese_name}".strip()
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ class ReportRow:
 
     @property
     def open(self) -> bool:
-        return self.state not in ("acknowledged", "accepted", "confirmed", "superseded", "cancelled")
+        return is_open(self.state)
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,16 @@ class QueueSummary:
     online: bool | None = None  # None = not known yet
     needs_correction: int = 0
     last_error: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineAlert:
+    """A report's deadline came near (or passed) while it is still unsent: raised once per level by the
+    uploader (hotel_desk.reporting.metrics.AlertTracker), shown by the window."""
+
+    report_id: str
+    level: str  # "due_in_6h", "due_in_2h" or "overdue" (hotel_desk.rules.reports.ALERT_LEVELS)
+    deadline_at: datetime
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,468 @@
+"""The desk: one Qt-free object for everything the front desk does, used by the window and by every command.
+
+It opens the store, wires the ONE intake target, transport and uploader (and, in TRAINING mode, the practice
+intake the app runs for itself), and offers the desk's actions with plain values in and out: check in (one
+guest or an import), check out, correct, cancel, hand over (form, fax, in person), send, confirm, and the
+views (in house, reports, the status bar's summary, the reporting status, the audit trail).
+
+Every action names its actor: `Desk.actor` is the staff member signed in through `Desk.access`
+(hotel_desk.desk.access), and every action and every read of personal data first asks `Desk.require` whether
+their role allows it (the table is hotel_desk.rules.roles). Nobody signed in: no personal data and no change.
+Methods that touch the database, the network or the OCR stack block: the window calls them from its
+background jobs (ui/tasks.py), never from a click handler; `check_mrz`, `check_manual` and `typing_feedback`
+are pure and fast, for the form to run as the receptionist types.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hotel_desk.clock import Clock, SystemClock, local_today
+from hotel_desk.desk import entries
+from hotel_desk.desk.access import Access, StaffSession
+from hotel_desk.desk.errors import DeskError, NotSignedIn
+from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.staff import StaffDesk
+from hotel_desk.desk.views import (
+    DeadlineAlert,
+    DocumentRead,
+    GuestEntry,
+    InHouseGuest,
+    QueueSummary,
+    Registered,
+    ReportRow,
+    latin_name,
+)
+from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
+from hotel_desk.rules import gate
+from hotel_desk.rules.record import GuestRegistration, record_values
+from hotel_desk.rules.reports import OPEN_STATES
+from hotel_desk.rules.roles import SETTINGS_FILE, Permission
+from hotel_desk.settings import Settings
+
+if TYPE_CHECKING:
+    from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
+    from hotel_desk.reporting.intake_server import IntakeServer
+    from hotel_desk.reporting.uploader import UploaderEvent
+    from hotel_desk.store import Database, ReportRef
+
+log = logging.getLogger(__name__)
+
+#: How far back the Reports page looks for finished reports (open ones are always shown, however old).
+RECENT_REPORTS = timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What `Desk.open` started, for the self-test and the support log."""
+
+    intake_url: str
+    training_intake: bool
+
+
+class Desk:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
+                 start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
+        self.settings = settings
+        self.training = settings.training
+        self.clock: Clock = clock or SystemClock()
+        #: Who is at the desk (sign in, lock, switch user) and the one permission check; `via` ("app", "cli")
+        #: says in the audit trail where sign-ins happened.
+        self.access = Access(self, via=via)
+        #: The managers' work on staff accounts.
+        self.staff = StaffDesk(self)
+        self.start_training_intake = start_training_intake
+        self.uploader_interval = uploader_interval
+        #: Where reports go; in TRAINING mode the practice intake's address once `open()` started it.
+        self.intake_url = "" if self.training else settings.effective_intake_url()
+        #: Called on the uploader's thread with each of its events (the window marshals them to its thread).
+        self.on_uploader_event: Callable[[UploaderEvent], None] | None = None
+        #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
+        self.queue = ReportQueue(self)
+        self._lock = threading.RLock()
+        self._db: Database | None = None
+        self._intake: IntakeServer | None = None
+        self._uploader: UploaderHandle | None = None
+
+    # -- who is at the desk ----------------------------------------------------------------------------------------
+    @property
+    def session(self) -> StaffSession | None:
+        return self.access.session
+
+    @property
+    def actor(self) -> str:
+        """The signed-in staff member's name: the audit trail's actor for every action and audited read."""
+        session = self.access.session
+        if session is None:
+            raise NotSignedIn("not_signed_in", "nobody is signed in: sign in with a staff account first")
+        return session.username
+
+    def require(self, permission: Permission) -> StaffSession:
+        """THE check before every desk action: the signed-in staff member, if their role allows `permission`;
+        NotSignedIn or NotAllowed (a DeskError; the refusal is recorded) otherwise."""
+        return self.access.require(permission)
+
+    def change_settings(self, new: Settings) -> list[str]:
+        from hotel_desk.desk.settings_change import change_settings  # the rules: see there
+
+        return change_settings(self, new)
+
+    # -- lifecycle -----------------------------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        """The store, opened (and migrated) on first use."""
+        with self._lock:
+            if self._db is None:
+                from hotel_desk.store import open_database
+
+                self._db = open_database(self.settings.effective_database_url())
+            return self._db
+
+    @property
+    def training_intake(self) -> IntakeServer | None:
+        return self._intake
+
+    def set_training_faults(self, spec: str | None) -> None:
+        """Make the practice intake misbehave (outage demonstrations, screenshots): `spec` as for
+        `hotel-desk intake-server --faults` (e.g. "reject=1", "transient=1"); None or "off" for none."""
+        from hotel_desk.reporting.faults import FaultPlan
+
+        if self._intake is None:
+            raise DeskError("no_training_intake", "faults can only be set on the TRAINING intake this desk runs")
+        self._intake.set_faults(FaultPlan.parse(spec or None))
+
+    def open(self) -> Opened:
+        """The app's start: the store with the property from the settings, the training intake (TRAINING
+        mode) and the uploader on its thread. Idempotent. Nobody needs to be signed in: the uploader keeps
+        reports going while the desk is locked, and a change of the property's codes is recorded as coming
+        from the settings file (the Settings page records who changed the file)."""
+        from hotel_desk import store
+        from hotel_desk.desk import intake
+
+        with self._lock:
+            if self._uploader is not None:
+                return Opened(self.intake_url, self._intake is not None)
+            s = self.settings
+            hotel_code, authorisation_code = intake.property_codes(s)
+            if not hotel_code:
+                raise DeskError("no_hotel_code", "LIVE mode needs the hotel code from the police sub-station "
+                                "(Settings)")
+            store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
+                               authorisation_code=authorisation_code, substation_code=s.substation_code,
+                               timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
+            if self.training and self.start_training_intake:
+                self._intake = intake.start_training_intake(s, self.clock)
+                self.intake_url = self._intake.url
+            if not self.intake_url:
+                raise DeskError("no_intake", "no intake address: set it in Settings (LIVE) or use TRAINING mode")
+            target = self.intake_target()
+            uploader = intake.build_uploader(self.db, target, intake.http_transport(target, timeout=15.0),
+                                             clock=self.clock, poll_interval=self.uploader_interval)
+            self._uploader = intake.UploaderHandle(uploader, self._uploader_event)
+            self._uploader.start()
+            return Opened(self.intake_url, self._intake is not None)
+
+    def _uploader_event(self, event: UploaderEvent) -> None:
+        listener = self.on_uploader_event
+        if listener is not None:
+            listener(event)
+
+    def close(self) -> None:
+        with self._lock:
+            uploader, self._uploader = self._uploader, None
+            if uploader is not None:
+                uploader.stop()
+            server, self._intake = self._intake, None
+            if server is not None:
+                server.stop()
+            db, self._db = self._db, None
+            if db is not None:
+                db.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def intake_target(self, url: str | None = None) -> IntakeTarget:
+        from hotel_desk.desk.intake import intake_target
+
+        return intake_target(self.settings, self.db, url=url or self.intake_url or None)
+
+    # -- time ----------------------------------------------------------------------------------------------------
+    def today(self) -> date:
+        return local_today(self.clock, self.settings.timezone or None)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # -- documents (pure, fast: safe on the UI thread) -----------------------------------------------------------
+    def check_mrz(self, text_or_lines: str | Sequence[str], *, departure: date | None = None,
+                  stay_until: date | None = None, visa_type: str = "", candidates: bool = True) -> MrzCheck:
+        entry = GuestEntry(planned_departure=departure, stay_until=stay_until, visa_type=visa_type)
+        lines = text_or_lines if isinstance(text_or_lines, str) else list(text_or_lines)
+        return check_mrz(lines, today=self.today(), stay=entries.stay_plan(entry, self.today()),
+                         candidates=candidates)
+
+    def check_manual(self, entry: GuestEntry) -> list[Finding]:
+        """Findings for a document typed without an MRZ: the number rules of its kind and every date, country
+        and stay rule a read document gets (what must be filled in is the registration gate's)."""
+        return check_manual_document(entries.typed_document(entry), today=self.today(),
+                                     stay=entries.stay_plan(entry, self.today()))
+
+    def typing_feedback(self, lines: list[str]) -> tuple[Any, list[Any]]:
+        return typing_feedback(lines)
+
+    def findings_for(self, entry: GuestEntry) -> list[Finding]:
+        """What the document checks say about an entry: its MRZ's checks, or a typed document's."""
+        if entry.mrz_lines:
+            return list(self.check_mrz(entry.mrz_lines, departure=entry.planned_departure,
+                                       stay_until=entry.stay_until, visa_type=entry.visa_type,
+                                       candidates=False).findings)
+        return self.check_manual(entry)
+
+    def verdict(self, entry: GuestEntry) -> gate.Verdict:
+        """The registration gate on an entry, its warnings acknowledged as the entry says."""
+        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        return gate.judge(record_values(registration), entry_method=registration.entry_method,
+                          manual_reason=entry.manual_reason, findings=self.findings_for(entry),
+                          acknowledged=set(entry.accepted_warnings))
+
+    # -- recognition (slow: background job) ----------------------------------------------------------------------
+    def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
+        # No permission asked: reading the page in front of the desk stores nothing and reads nothing stored,
+        # and a page scanned while the desk is locked waits in the form for whoever signs in.
+        started = time.perf_counter()
+        data = Path(source).read_bytes() if not isinstance(source, bytes) else source
+        size = _image_size(data)
+        if size is None:
+            raise DeskError("not_image",
+                            "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
+        from hotel_desk.recognition import read_mrz  # imported lazily: the OCR stack is heavy
+
+        result = read_mrz(data, today=self.today(), name=name)
+        lines = tuple(result.mrz_lines or ())
+        region = tuple((float(x), float(y)) for x, y in (result.region or ()))
+        review = {str(item.get("field", "")) for item in result.needs_review if item.get("field")}
+        return DocumentRead(lines=lines, review_fields=frozenset(review), region=region or None,
+                            image_size=size, image_bytes=data, seconds=time.perf_counter() - started,
+                            message="" if lines else (result.message or str(result.error or "")),
+                            extra={"error": result.error, "orientation": result.orientation})
+
+    # -- registrations -------------------------------------------------------------------------------------------
+    def register(self, entry: GuestEntry) -> Registered:
+        """Check the guest in: the registration gate (again, whoever asks), then the guest, document, stay,
+        check-in report and audit event in one transaction."""
+        from hotel_desk import store
+        from hotel_desk.desk.blocked import record_blocked_entry
+
+        self.require(Permission.REGISTER)
+        verdict = self.verdict(entry)
+        if not verdict.ok:
+            record_blocked_entry(self, entry, verdict, source="desk")
+            raise DeskError("refused", "; ".join(verdict.reasons()))
+        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
+                          entry.room, ref.deadline_at)
+
+    def register_many(self, registrations: Sequence[GuestRegistration]) -> list[ReportRef]:
+        """An import (one action, one transaction): every registration was judged by the gate with its
+        findings; the store judges them again. The property is created from the settings if there is none."""
+        from hotel_desk import store
+
+        self.require(Permission.REGISTER)
+        s = self.settings
+        property_id = store.ensure_property(
+            self.db, name=s.hotel_name or "hotel", hotel_code=s.hotel_code, authorisation_code=s.authorisation_code,
+            substation_code=s.substation_code, timezone=s.timezone, actor=self.actor, clock=self.clock)
+        with self.db.write() as session:
+            return store.register_many(session, registrations, actor=self.actor, now=self.now(),
+                                       property_id=property_id)
+
+    def check_in_refused(self, entry: GuestEntry, *, source: str = "form") -> bool:
+        """The form stopped a check-in (Enter on a document the gate blocks): put the attempt on file (see
+        hotel_desk.desk.blocked). False when the gate would let it through after all: nothing recorded."""
+        from hotel_desk.desk.blocked import record_blocked_entry
+
+        return record_blocked_entry(self, entry, self.verdict(entry), source=source)
+
+    def check_out(self, registration_id: str) -> str:
+        from hotel_desk import store
+
+        self.require(Permission.CHECK_OUT)
+        return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
+
+    def cancel(self, registration_id: str, reason: str) -> str:
+        """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
+        from hotel_desk import store
+
+        self.require(Permission.CANCEL)
+        return store.cancel_registration(self.db, registration_id, actor=self.actor, note=reason,
+                                         clock=self.clock).report_id
+
+    def registration_entry(self, registration_id: str) -> GuestEntry:
+        """A stored registration as the correction form shows it (an audited read)."""
+        from hotel_desk import store
+        from hotel_desk.rules.record import Part
+
+        self.require(Permission.VIEW_PERSONAL_DATA)
+        detail = store.registration_detail(self.db, registration_id, actor=self.actor, purpose="correction",
+                                           clock=self.clock)
+        parts = {Part.GUEST: detail.guest, Part.DOCUMENT: detail.document, Part.STAY: detail.stay}
+        return entries.entry_from_record(parts, tuple(detail.document["mrz"]))
+
+    def correct(self, registration_id: str, entry: GuestEntry, reason: str) -> str:
+        from hotel_desk import store
+
+        self.require(Permission.CORRECT)
+        changes = entries.corrections(self.registration_entry(registration_id), entry)
+        if not changes:
+            raise DeskError("nothing_changed", "nothing changed: edit the wrong field first")
+        return store.correct_registration(self.db, registration_id, changes, actor=self.actor, note=reason,
+                                          clock=self.clock).report_id
+
+    # -- views ---------------------------------------------------------------------------------------------------
+    def in_house(self, query: str = "") -> list[InHouseGuest]:
+        from hotel_desk import store
+
+        self.require(Permission.VIEW_PERSONAL_DATA)
+        rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
+        return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
+                             r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
+
+    def reports(self) -> list[ReportRow]:
+        """Every open report, however old, and every report of the last 48 hours, nearest deadline first.
+
+        Two audited listings from the store's report history: the open states (bounded by the queue's size)
+        and the recent window (bounded by the (event_time, seq) index)."""
+        from hotel_desk import store
+
+        self.require(Permission.VIEW_PERSONAL_DATA)
+        entries_ = store.report_history(self.db, actor=self.actor, states=[s.value for s in OPEN_STATES],
+                                        limit=2000, clock=self.clock)
+        entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
+                                         limit=2000, clock=self.clock)
+        rows: dict[str, ReportRow] = {}
+        for e in entries_:
+            error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
+            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
+                                          e.room, e.event_time, e.deadline_at, e.receipt_id or "", error,
+                                          e.attempts)
+        now = self.now()
+        far = now + timedelta(days=3650)
+        return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
+                                                     -(r.event_time or now).timestamp()))
+
+    def summary(self) -> QueueSummary:
+        """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
+        from hotel_desk import store
+
+        data = store.outbox_summary(self.db, clock=self.clock)
+        rejected = int(data["by_state"].get("rejected", 0))
+        uploader = self._uploader
+        return QueueSummary(pending=int(data["open"]) - rejected, nearest_deadline=data["nearest_deadline"],
+                            online=uploader.online if uploader is not None else None, needs_correction=rejected,
+                            last_error=uploader.last_error if uploader is not None else "")
+
+    @staticmethod
+    def deadline_alert(event: UploaderEvent) -> DeadlineAlert | None:
+        """The deadline alert an uploader event carries, if it carries one (the uploader raises each level of
+        each report once; see hotel_desk.reporting.metrics.AlertTracker)."""
+        alert = event.alert
+        if event.kind != "alert" or alert is None:
+            return None
+        return DeadlineAlert(alert.report_id, alert.level, alert.deadline_at)
+
+    # -- sending -------------------------------------------------------------------------------------------------
+    def send_now(self) -> None:
+        """Ask the uploader for an immediate pass (after a registration, a retry)."""
+        if self._uploader is not None:
+            self._uploader.wake()
+
+    def pause_uploads(self) -> None:
+        """Hold the queue (screenshots, demonstrations of an outage); `send_now` resumes."""
+        if self._uploader is not None:
+            self._uploader.pause()
+
+    def send_all_waiting(self) -> int:
+        """'Send now' on the Reports page: every waiting report goes at once, retry time or not."""
+        self.require(Permission.SEND_REPORTS)
+        if self._uploader is None:
+            raise DeskError("not_running", "the uploader is not running")
+        return self._uploader.send_all_now()
+
+    # -- hand-over (fax, in person) ------------------------------------------------------------------------------
+    def _fonts(self) -> Any:
+        from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
+
+        return find_fonts(self.settings.extra.get(SETTING_FONT) or None)
+
+    def save_form(self, report_id: str, path: str | Path) -> tuple[Any, Path]:
+        """The report's registration form as PDF (printing) or TIFF (fax): an audited read."""
+        from hotel_desk.fax.handover import write_form
+
+        self.require(Permission.HAND_OVER)
+        return write_form(self.db, report_id, path, actor=self.actor, timezone=self.settings.timezone,
+                          fonts=self._fonts(), clock=self.clock)
+
+    def hand_over_in_person(self, report_id: str, received_by: str, note: str = "") -> Any:
+        """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
+        from hotel_desk.fax.handover import hand_over_in_person
+
+        self.require(Permission.HAND_OVER)
+        return hand_over_in_person(self.db, report_id, received_by=received_by, note=note, actor=self.actor,
+                                   clock=self.clock)
+
+    def fax(self, report_id: str, *, port: str, number: str, baud: int, local_id: str = "", flow: str = "rtscts",
+            timeouts: Any = None, on_progress: Callable[[str], None] | None = None) -> Any:
+        """Fax the report's form through a Class 2.0 modem; handed over only once every page is confirmed."""
+        from hotel_desk.fax.handover import fax_report
+
+        self.require(Permission.HAND_OVER)
+        return fax_report(self.db, report_id, port=port, number=number, actor=self.actor, baud=baud,
+                          local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
+                          timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),
+                          clock=self.clock, on_progress=on_progress)
+
+
+    # -- audit trail ---------------------------------------------------------------------------------------------
+    def check_audit_trail(self) -> Any:
+        """Every link of the hash chain, and every report payload against the hash its event recorded."""
+        from hotel_desk.store import check_audit_trail
+
+        return check_audit_trail(self.db)
+
+    def export_audit(self, target: str | Path, *, start: datetime | None, end: datetime | None,
+                     fmt: str | None = None) -> Any:
+        """A period of the audit trail with the chain head, for the police liaison (the export is audited)."""
+        from hotel_desk.store import export_audit
+
+        self.require(Permission.EXPORT_AUDIT)
+        return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)
+
+
+def _field_error_text(error: dict[str, str]) -> str:
+    field = error.get("field", "")
+    message = error.get("message", "") or error.get("code", "")
+    return f"{field}: {message}" if field else message
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None

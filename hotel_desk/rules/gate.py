@@ -1,0 +1,145 @@
+"""The registration gate: whether a registration may be saved and reported, and what stops it.
+
+One verdict for every way in: the registration form (live, as the receptionist types), `hotel-desk register`
+(an import file), the desk layer and the store itself (which sees no findings, only the record, and refuses
+what the gate says is missing). The rules:
+
+- some fields are required of every registration, and a document typed from its page (no MRZ) also needs the
+  dates an MRZ would have carried, and the reason it was typed;
+- residents of Hong Kong, Macao and Taiwan are registered with their Chinese name (the rule is the document
+  core's, hotel_desk.documents.chinese_name; the gate applies it to the name as confirmed);
+- an error finding (a failed check digit, an expired document, ...) blocks;
+- a warning finding (a stay beyond the visa, a minor, ...) needs an explicit acknowledgement ("I have checked
+  the warnings against the document", `--accept-warnings`), recorded with the registration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from hotel_desk.documents.chinese_name import chinese_name_findings
+from hotel_desk.documents.findings import make_finding
+from hotel_desk.documents.model import Finding, Severity
+from hotel_desk.rules.record import BY_KEY, EntryMethod
+
+#: Every registration: what no police record can do without.
+REQUIRED: tuple[str, ...] = ("surname_en", "document_number", "nationality", "sex", "room")
+#: A document typed from its page: also the dates its MRZ would have carried.
+REQUIRED_MANUAL: tuple[str, ...] = (*REQUIRED, "birth_date", "document_expiry")
+#: The key under which a missing reason is reported (the form's field for it).
+REASON = "manual_reason"
+
+#: What the store says when a required value is missing (the window translates these sentences).
+MISSING_TEXT = {
+    "surname_en": "the guest has no name",
+    "document_number": "the document has no number",
+    "room": "no room is given",
+    "nationality": "the nationality is missing",
+    "sex": "the sex is missing",
+    "birth_date": "the date of birth is missing",
+    "document_expiry": "the document's expiry date is missing",
+    REASON: "the reason for typing the document by hand is missing",
+}
+
+
+def is_manual(entry_method: str | None) -> bool:
+    return entry_method == EntryMethod.MANUAL
+
+
+def required_fields(entry_method: str | None) -> tuple[str, ...]:
+    """The record keys a registration must fill, for a document that came in by `entry_method`."""
+    return REQUIRED_MANUAL if is_manual(entry_method) else REQUIRED
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What stands between a registration and its report. `missing` and `errors` block; `unacknowledged`
+    warnings wait for the receptionist's explicit acknowledgement."""
+
+    missing: tuple[str, ...] = ()
+    errors: tuple[Finding, ...] = ()
+    warnings: tuple[Finding, ...] = ()
+    unacknowledged: tuple[Finding, ...] = ()
+    notes: tuple[Finding, ...] = field(default=())
+    #: The findings the gate itself raised from the record (the Chinese-name rule), to show beside the others.
+    own: tuple[Finding, ...] = ()
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.missing or self.errors)
+
+    @property
+    def needs_acknowledgement(self) -> bool:
+        return bool(self.unacknowledged)
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocked and not self.needs_acknowledgement
+
+    @property
+    def accepted_warnings(self) -> tuple[str, ...]:
+        """The codes of the warnings the receptionist accepted (recorded in the audit trail)."""
+        if self.unacknowledged:
+            return ()
+        return tuple(sorted({f.code for f in self.warnings}))
+
+    def missing_findings(self) -> list[Finding]:
+        """The missing values as the document core's findings ("The surname is required."), each on the
+        field the document core names (surname, expiry_date, room, ...; the reason on manual_reason), for the
+        form and the command line to show beside the others."""
+        found = []
+        for key in self.missing:
+            if key == REASON:
+                found.append(make_finding("manual.reason_missing", REASON))
+            else:
+                name = BY_KEY[key].finding_name
+                found.append(make_finding("manual.field_missing", name))
+        return found
+
+    def reasons(self, *, acknowledgement: bool = True) -> list[str]:
+        """Why it cannot be saved, in plain sentences (the store's refusal; the window translates them);
+        without `acknowledgement`, only what blocks whoever acknowledged what."""
+        said = [MISSING_TEXT.get(key, f"{key} is missing") for key in self.missing]
+        said += [f"{f.code} ({f.field})" if f.field else f.code for f in self.errors]
+        if self.unacknowledged and acknowledgement:
+            said.append("warnings not accepted: " + ", ".join(sorted({f.code for f in self.unacknowledged})))
+        return said
+
+
+def judge(
+    values: Mapping[str, object],
+    *,
+    entry_method: str | None,
+    manual_reason: str = "",
+    findings: Iterable[Finding] = (),
+    acknowledged: bool | Collection[str] = False,
+    reason_required: bool | None = None,
+) -> Verdict:
+    """The verdict on one registration. `values` are record keys (hotel_desk.rules.record) as confirmed;
+    `findings` what the document core found (none where nobody checked: the store); `acknowledged` True when
+    every warning was accepted at once (the form's tick, --accept-warnings) or the codes accepted.
+    `reason_required` overrides whether a reason must be given (a correction always needs one)."""
+    missing = [key for key in required_fields(entry_method) if _blank(values.get(key))]
+    if (is_manual(entry_method) if reason_required is None else reason_required) and _blank(manual_reason):
+        missing.append(REASON)
+    own = tuple(chinese_name_findings(
+        str(values.get("chinese_name") or ""), kind=str(values.get("document_type") or ""),
+        nationality=str(values.get("nationality") or ""), issuing_state=str(values.get("issuing_state") or ""),
+        document_number=str(values.get("document_number") or ""),
+    ))
+    found = [*findings, *own]
+    errors = tuple(f for f in found if f.severity is Severity.ERROR)
+    warnings = tuple(f for f in found if f.severity is Severity.WARNING)
+    if acknowledged is True:
+        unacknowledged: tuple[Finding, ...] = ()
+    elif acknowledged is False:
+        unacknowledged = warnings
+    else:
+        unacknowledged = tuple(f for f in warnings if f.code not in acknowledged)
+    notes = tuple(f for f in found if f.severity is Severity.INFO)
+    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own)

@@ -1,0 +1,163 @@
+"""Registering guests: the guest, document and stay rows, the check-in report and its audit event, in one
+transaction (one guest at the desk, or a whole import file at once).
+
+Qt-free. The registration gate (hotel_desk.rules.gate) is asked again here, whoever the caller is; the store
+adds only what it cannot leave to anyone: times with a zone and not in the future, a known entry method, and
+values that fit their columns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.rules import gate, record
+from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
+from hotel_desk.rules.reports import ReportKind
+from hotel_desk.store.audit import AuditAction, lock_chain_head
+from hotel_desk.store.db import Database
+from hotel_desk.store.errors import InvalidRegistration, require_actor
+from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
+from hotel_desk.store.property import property_row
+from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
+
+#: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
+#: for a guest who has not arrived yet would be false.
+ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
+
+
+def check_registration(reg: GuestRegistration, now: datetime) -> None:
+    """The registration gate on what the store sees (no findings: those were judged where the document was
+    read), then the checks the store cannot skip. Raises InvalidRegistration with every problem."""
+    stay = reg.stay
+    values = record.record_values(reg)
+    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason)
+    problems = verdict.reasons(acknowledgement=False)  # what the caller acknowledged is the caller's to judge
+    if stay.arrival.tzinfo is None:
+        problems.append("the arrival time has no time zone")
+    elif stay.arrival > now + ARRIVAL_FUTURE_TOLERANCE:
+        problems.append("the arrival time is in the future")
+    if stay.planned_departure and stay.planned_departure < stay.arrival.date() - timedelta(days=1):
+        problems.append("the planned departure is before the arrival")
+    if reg.entry_method is not None and reg.entry_method not in ENTRY_METHODS:
+        problems.append(f"unknown entry method {reg.entry_method!r} (one of {', '.join(ENTRY_METHODS)})")
+    if len(reg.manual_reason.strip()) > MANUAL_REASON_MAX:
+        problems.append(f"the reason for typing by hand is longer than {MANUAL_REASON_MAX} characters")
+    problems += record.too_long(values)
+    if problems:
+        raise InvalidRegistration("; ".join(problems))
+
+
+def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
+          ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The guest, document and stay rows of one registration, exactly as they will be written."""
+    doc, stay = registration.document, registration.stay
+    guest = {
+        "id": new_id(), "surname_en": doc.surname, "given_names_en": doc.given_names,
+        "chinese_name": registration.chinese_name or doc.chinese_name, "sex": doc.sex or "X",
+        "birth_date": doc.birth_date, "nationality": doc.nationality, "created_at": now,
+    }
+    image = registration.page_image
+    document = {
+        "id": new_id(), "guest_id": guest["id"], "format": doc.format.value, "kind": doc.kind.value,
+        "document_code": doc.document_code, "document_number": doc.document_number,
+        "issuing_state": doc.issuing_state, "nationality": doc.nationality, "expiry_date": doc.expiry_date,
+        "mrz": "\n".join(doc.mrz_lines), "page_image": image,
+        "page_image_sha256": hashlib.sha256(image).hexdigest() if image else None,
+        "entry_method": registration.entry_method, "manual_reason": registration.manual_reason.strip() or None,
+        "created_at": now,
+    }
+    stay_row = {
+        "id": new_id(), "property_id": property_id, "guest_id": guest["id"], "document_id": document["id"],
+        "room": stay.room.strip(), "arrival_at": stay.arrival, "planned_departure": stay.planned_departure,
+        "checked_out_at": None, "visa_type": stay.visa_type, "visa_number": stay.visa_number,
+        "stay_until": stay.stay_until, "entry_date": stay.entry_date, "port_of_entry": stay.port_of_entry,
+        "came_from": stay.came_from, "going_to": stay.going_to, "reason": stay.reason,
+        "status": RegistrationStatus.IN_HOUSE.value, "created_by": actor, "created_at": now, "updated_at": now,
+    }
+    return guest, document, stay_row
+
+
+def register_many(
+    session: Session,
+    registrations: Sequence[GuestRegistration],
+    *,
+    actor: str,
+    now: datetime,
+    property_id: int | None = None,
+) -> list[ReportRef]:
+    """Register several guests inside the caller's write transaction (an import file is one user action;
+    `register_guest` is the one-guest case). Each guest gets its own guest, document and stay rows, its own
+    check-in report and its own audit event; all of them commit or roll back together. Rows are written with
+    multi-row INSERTs, which is what lets an import (or the million-registration benchmark) run at thousands
+    of guests a second."""
+    actor = require_actor(actor)
+    for registration in registrations:
+        check_registration(registration, now)
+    if not registrations:
+        return []
+    session.flush()
+    prop = property_row(session, property_id)
+    head = lock_chain_head(session)
+    seq, prev_hash = head.last_seq, head.last_hash
+    guests: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
+    stays: list[dict[str, Any]] = []
+    reports: list[NewReport] = []
+    for registration in registrations:
+        guest, document, stay_row = _rows(registration, property_id=prop.id, actor=actor, now=now)
+        seq += 1
+        # The payload is built from exactly the values being stored (the rows themselves).
+        new = new_report(
+            seq=seq, prev_hash=prev_hash, registration={**stay_row, "guest": guest, "document": document},
+            property_=prop, reported=Reported(
+                ReportKind.CHECK_IN, registration.stay.arrival, now, actor, AuditAction.CHECK_IN, details={
+                    "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
+                    "accepted_warnings": sorted(registration.accepted_warnings),
+                    "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                }),
+        )
+        prev_hash = new.event["hash"]
+        guests.append(guest)
+        documents.append(document)
+        stays.append(stay_row)
+        reports.append(new)
+    conn = session.connection()
+    conn.execute(insert(Guest), guests)
+    conn.execute(insert(TravelDocumentRecord), documents)
+    conn.execute(insert(Registration), stays)
+    write_reports(session, reports)
+    return [new.ref for new in reports]
+
+
+def register_in_session(
+    session: Session,
+    registration: GuestRegistration,
+    *,
+    actor: str,
+    now: datetime,
+    property_id: int | None = None,
+) -> ReportRef:
+    """`register_guest` for callers that already hold a write transaction."""
+    return register_many(session, [registration], actor=actor, now=now, property_id=property_id)[0]
+
+
+def register_guest(
+    db: Database,
+    registration: GuestRegistration,
+    *,
+    actor: str,
+    clock: Clock | None = None,
+    property_id: int | None = None,
+) -> ReportRef:
+    """Register a guest: guest, document, stay, the check-in report and its audit event, in one
+    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported."""
+    now = (clock or SystemClock()).now()
+    with db.write() as session:
+        return register_in_session(session, registration, actor=actor, now=now, property_id=property_id)

@@ -1,0 +1,125 @@
+"""The registration form's fields: how the form lays them out, how a typed date is read, and the editor for
+each (what each field is, its type and size, comes from hotel_desk.rules.record)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from hotel_desk.documents.model import TravelDocument
+from hotel_desk.rules import record
+from hotel_desk.ui import labels
+
+#: The form's layout: its three cards (what each field is comes from hotel_desk.rules.record).
+DOCUMENT_FIELDS = (
+    "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
+    "birth_date", "nationality", "document_expiry",
+)
+STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
+VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
+DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
+
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) != 8:
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
+#: Kept in capitals whatever is typed (as the MRZ and the police write them).
+UPPER_CASE = frozenset({"surname_en", "given_names_en", "nationality", "document_number", "issuing_state"})
+
+
+def form_values(text: Callable[[str], str]) -> dict[str, Any]:
+    """The record's values from the form's texts (`text(key)`): dates parsed, names and codes in capitals, and
+    an unchosen sex as X."""
+    values: dict[str, Any] = {}
+    for key in (*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS):
+        raw = text(key)
+        values[key] = parse_date(raw) if key in DATE_FIELDS else raw.upper() if key in UPPER_CASE else raw
+    values["sex"] = values["sex"] or "X"
+    return values
+
+
+def document_texts(doc: TravelDocument) -> dict[str, str]:
+    """What a read document puts into the form's fields (a date that did not parse as it was printed)."""
+    texts = {
+        "document_type": doc.kind.value, "document_number": doc.document_number,
+        "issuing_state": doc.issuing_state, "surname_en": doc.surname, "given_names_en": doc.given_names,
+        "sex": doc.sex if doc.sex in ("M", "F") else "X",
+        "birth_date": doc.birth_date.isoformat() if doc.birth_date else doc.birth_date_raw,
+        "nationality": doc.nationality,
+        "document_expiry": doc.expiry_date.isoformat() if doc.expiry_date else doc.expiry_date_raw,
+    }
+    if doc.chinese_name:
+        texts["chinese_name"] = doc.chinese_name
+    if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
+        texts["visa_type"] = "PERMIT"
+    return texts
+
+
+def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
+    """The editor for one field: a list to choose from, an editable list of usual reasons, or a line sized to
+    what the database keeps (its strings are the form's, in the RegistrationForm translation context)."""
+    if key in ("document_type", "sex", "visa_type"):
+        combo = QComboBox()
+        items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
+        if key == "sex":
+            # No default: a sex pre-set to one value would be registered unnoticed on a typed document.
+            combo.addItem("—", "")
+        for value, text in items:
+            combo.addItem(text, value)
+        # Long labels (permit names) must not widen the form: the list pops up as wide as it needs.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+    if key in ("reason", "manual_reason"):
+        combo = QComboBox()
+        combo.setEditable(True)
+        if key == "reason":
+            combo.addItems(["", *labels.stay_reasons()])
+        elif correction:
+            combo.addItems([
+                "",
+                QCoreApplication.translate("RegistrationForm", "Wrong field value in the registration"),
+                QCoreApplication.translate("RegistrationForm",
+                                           "The police marked the record as suspected error data"),
+                QCoreApplication.translate("RegistrationForm", "The guest changed room or departure date"),
+            ])
+        else:
+            combo.addItems([
+                "",
+                QCoreApplication.translate("RegistrationForm", "The document has no machine-readable zone"),
+                QCoreApplication.translate("RegistrationForm", "The machine-readable zone is damaged or unreadable"),
+                QCoreApplication.translate("RegistrationForm", "No scanner or reader available"),
+            ])
+        line = combo.lineEdit()
+        if line is not None and key == "manual_reason":
+            line.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "Required"))
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+    edit = QLineEdit()
+    longest = record.max_length(key) if key in record.BY_KEY else None
+    if longest:
+        edit.setMaxLength(longest)  # no more than the database keeps
+    if key in DATE_FIELDS:
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "YYYY-MM-DD"))
+        edit.setMaxLength(10)
+    if key in ("nationality", "issuing_state"):
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "3 letters, e.g. GBR"))
+    if key == "room":
+        edit.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "e.g. 1208"))
+    if key in ("surname_en", "given_names_en"):
+        edit.setPlaceholderText(
+            QCoreApplication.translate("RegistrationForm", "As in the document (Latin letters)"))
+    return edit
