@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hotel_desk.documents import DocumentFormat, detect_format
+from hotel_desk.documents import detect_format
 from hotel_desk.documents.mrz import layout_checks
 from hotel_desk.recognition.layout import (
     ANY,
@@ -30,6 +30,7 @@ from hotel_desk.recognition.layout import (
     field_spans,
     known_code,
     protected_cells,
+    readable_layout,
 )
 from hotel_desk.recognition.positions import Position
 from hotel_desk.recognition.review import review as review_fields
@@ -87,10 +88,12 @@ def correct(positions_per_line: list[list[Position]], disagreements: set[Cell] |
             changes.append((0, 0, code, new_code, "document code"))
             code_changed = True
     fmt = detect_format(lines)
-    if fmt is None or fmt is DocumentFormat.CN_PERMIT:
+    if fmt is None or not readable_layout(fmt, lines):
         conf = [[p.best()[1] for p in line] for line in positions_per_line]
-        # No check digit protects a permit's lines (nor a reading of no known layout): every unsure cell is
-        # for a person to compare (the permit number on the first line is the one field taken from it).
+        # No check digit protects the lines of a permit code with no known layout (nor a reading of no known
+        # layout): every unsure cell is for a person to compare (the permit number on the first line is the
+        # one field taken from it). Permits with a known layout (CR, CT, CS, CD) go on like ICAO zones,
+        # checked by their own check digits.
         unsure_review = []
         for li, line in enumerate(positions_per_line):
             cols = [c for c, p in enumerate(line) if unsure(p, lines[li][c])]

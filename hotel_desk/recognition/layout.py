@@ -1,13 +1,20 @@
 """What the MRZ layout says about each position: its class (digit, letter, anything), its field, the check
-digit protecting it. Shared by the alignment of readings and by the correction."""
+digit protecting it. Shared by the alignment of readings and by the correction.
+
+Every layout, field and check digit comes from the document core (`hotel_desk.documents`): ICAO's formats,
+China's permit cards with their own layouts (CR/CT residents' permits; CS/CD exit-entry permits, which the
+core refuses as guest documents), and the national conventions it accepts - a Belgian long card number whose
+check digit counts the filler passes here as it passes there, so it is never "corrected" into the ICAO
+reading.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
 
-from hotel_desk.documents import DocumentFormat, check_digit, countries, parse_mrz
-from hotel_desk.documents.mrz import layout_checks
+from hotel_desk.documents import DocumentFormat, countries, parse_mrz, permits
+from hotel_desk.documents.mrz import evaluate_check, layout_checks
+from hotel_desk.documents.zone import Check
 from hotel_desk.recognition.ocr import MRZ_CHARS
 
 Cell = tuple[int, int]  # (line, column)
@@ -15,22 +22,15 @@ Grid = list[list[str]]
 
 DIGITS = frozenset("0123456789")
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
+# A permit card's Chinese name: its GBK code, each hexadecimal digit written as a letter A-P.
+HEX_LETTERS = frozenset("ABCDEFGHIJKLMNOP<")
 ANY = frozenset(MRZ_CHARS)
 # First letter of every ICAO document code (passports, ID cards, visas; China's permits start with C).
 DOCUMENT_CODES = frozenset("PIACV")
 
 
-class LayoutCheck(Protocol):
-    """One check digit as the document core's layout_checks() describes it."""
-
-    @property
-    def field(self) -> str: ...
-
-    @property
-    def digit(self) -> tuple[int, int]: ...
-
-    @property
-    def covers(self) -> tuple[tuple[int, int, int], ...]: ...
+# One check digit as the document core's layout_checks() describes it.
+LayoutCheck = Check
 
 
 def known_code(code: str) -> bool:
@@ -40,6 +40,14 @@ def known_code(code: str) -> bool:
         or code in countries.SPECIMEN_CODES
         or code in countries.HISTORIC_CODES
     )
+
+
+def readable_layout(fmt: DocumentFormat | None, lines: list[str]) -> bool:
+    """A layout whose fields and check digits the core knows: every ICAO format, and the permit cards with
+    a known code (a permit code without one gives its number only, and nothing protects its lines)."""
+    if fmt is None:
+        return False
+    return fmt is not DocumentFormat.CN_PERMIT or permits.layout_of(lines) is not None
 
 
 def field_spans(lines: list[str]) -> dict[str, tuple[int, int, int]]:
@@ -52,15 +60,17 @@ def classes(fmt: DocumentFormat, lines: list[str]) -> dict[Cell, frozenset[str]]
     """What each position may hold: dates and check digits digits, codes and names letters. Document
     numbers and optional data may hold anything."""
     out: dict[Cell, frozenset[str]] = {}
-    if fmt is DocumentFormat.CN_PERMIT:
+    if not readable_layout(fmt, lines):
         return out
     spans = field_spans(lines)
     for name, allowed in (
         ("birth_date", DIGITS),
         ("expiry_date", DIGITS),
+        ("renewal_count", DIGITS),
         ("issuing_state", LETTERS),
         ("nationality", LETTERS),
         ("names", LETTERS),
+        ("chinese_name", HEX_LETTERS),
         ("sex", frozenset("MFX<")),
     ):
         s = spans.get(name)
@@ -76,12 +86,9 @@ def classes(fmt: DocumentFormat, lines: list[str]) -> dict[Cell, frozenset[str]]
 
 
 def check_ok(grid: Grid, check: LayoutCheck) -> bool:
-    data = "".join("".join(grid[li][a:b]) for li, a, b in check.covers)
-    li, col = check.digit
-    printed = grid[li][col]
-    if check.field == "optional_data" and printed == "<" and set(data) <= {"<"}:
-        return True
-    return check_digit(data) == printed
+    """Whether the check digit passes as the document core judges it: ICAO's rule (an empty optional-data
+    field may print '<'), or a national convention the core accepts for the document's issuer."""
+    return evaluate_check(["".join(row) for row in grid], check).ok
 
 
 def protected_cells(fmt: DocumentFormat, lines: list[str]) -> set[Cell]:

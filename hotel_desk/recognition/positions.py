@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from hotel_desk.documents import DocumentFormat, detect_format
 from hotel_desk.documents.mrz import layout_checks
-from hotel_desk.recognition.layout import DOCUMENT_CODES, check_ok, classes, known_code
+from hotel_desk.recognition.layout import DOCUMENT_CODES, check_ok, classes, known_code, readable_layout
 from hotel_desk.recognition.ocr import CharReading
 
 Aligned = list[CharReading | None]
@@ -113,7 +113,7 @@ def structure_score(text: list[str | None], line: int, template: list[str]) -> f
     lines = list(template)
     lines[line] = "".join(c or "<" for c in text)
     fmt = detect_format(lines)
-    if fmt is None or fmt is DocumentFormat.CN_PERMIT:
+    if fmt is None or not readable_layout(fmt, lines):
         return 0.0
     try:
         allowed_at = classes(fmt, lines)

@@ -131,8 +131,8 @@ def test_rival_with_the_same_value_mod_10_goes_to_review() -> None:
 
 
 def test_a_reading_with_no_check_digits_flags_every_unsure_cell() -> None:
-    """A TD1 whose code was read 'CD' parses as one of China's permits, whose lines no check digit protects:
-    the unsure cells must go to review, not pass as a valid reading."""
-    lines = ["CDAQ4APQF7Y6<<<<<<<<<<<<<<<<<<", "0609159M2604273BRA<<<<<<<<<<<6", "LMAZ<<ZOEK<<<<<<<<<<1<<<<<<<<<"]
+    """A TD1 whose code was read 'CW' parses as a permit card of a code with no known layout, whose lines no
+    check digit protects: the unsure cells must go to review, not pass as a valid reading."""
+    lines = ["CWAQ4APQF7Y6<<<<<<<<<<<<<<<<<<", "0609159M2604273BRA<<<<<<<<<<<6", "LMAZ<<ZOEK<<<<<<<<<<1<<<<<<<<<"]
     fixed = correct([_positions(lines[0], {4: {"B": 0.5}}), _positions(lines[1]), _positions(lines[2], {20: {"<": 0.6}})])
     assert {r["field"] for r in fixed.review} == {"document_number", "mrz"}
