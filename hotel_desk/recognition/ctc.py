@@ -39,6 +39,13 @@ def mean_confidence(logp: np.ndarray) -> float:
 def constrained(logp: np.ndarray, length: int) -> list[CharReading] | None:
     """The best path emitting exactly `length` characters (Viterbi over frames x characters emitted), as
     one CharReading per cell. None when the line is too short to hold that many."""
+    decoded = constrained_path(logp, length)
+    return decoded[0] if decoded is not None else None
+
+
+def constrained_path(logp: np.ndarray, length: int) -> tuple[list[CharReading], float] | None:
+    """`constrained`, with the log-probability of that best path (how well the line fits that many
+    characters: comparable between lengths of the same row)."""
     frames, classes = logp.shape
     if frames < length or length <= 0:
         return None
@@ -54,7 +61,7 @@ def constrained(logp: np.ndarray, length: int) -> list[CharReading] | None:
                 t1 += 1
             spans[k] = list(range(int(t0), int(t1) + 1))
             labels[k] = int(best[t0]) - 1
-        return _cells(logp, spans, labels, length)
+        return _cells(logp, spans, labels, length), float(logp.max(axis=1).sum())
     chars = classes - 1
     lp = logp.astype(np.float64)
     neg = -1e18
@@ -94,6 +101,7 @@ def constrained(logp: np.ndarray, length: int) -> list[CharReading] | None:
         blank_s, sym = new_blank, new_sym
     # Trace back from the end: k = length, in a blank or inside the last character.
     end_c = int(sym[length].argmax())
+    score = float(max(blank_s[length], sym[length, end_c]))
     if blank_s[length] >= sym[length, end_c]:
         state_k, state_c, in_blank = length, -1, True
         if blank_s[length] <= neg / 2:
@@ -118,7 +126,7 @@ def constrained(logp: np.ndarray, length: int) -> list[CharReading] | None:
             state_c = code - 2
     if len(labels) != length:
         return None
-    return _cells(lp, spans, labels, length)
+    return _cells(lp, spans, labels, length), score
 
 
 def _cells(

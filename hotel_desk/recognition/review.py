@@ -21,6 +21,10 @@ REVIEW_RIVAL = 0.4  # another character with this share of the chosen one's supp
 PROTECTED_CONFIDENCE = 0.3  # support below this, even under a passing check digit: unsure
 # Under a check digit, a rival with this share of the chosen character's support makes a cell ambiguous.
 AMBIGUOUS = 0.15
+# A rival the check digit cannot tell from the chosen character (the same value modulo 10: M/W, 8/S, 6/G,
+# G/Q, 5/Z, 0/U, 1/L...) needs far less to matter: the digit will never catch that swap, so the network's
+# own posterior must be decisive - the rival under this share of the chosen character's support.
+BLIND_RIVAL = 0.02
 
 
 def _value(ch: str) -> int:
@@ -28,18 +32,20 @@ def _value(ch: str) -> int:
 
 
 def check_blind(cells: list[tuple[Position, str]]) -> bool:
-    """True when a passing check digit cannot vouch for these cells: one ambiguous cell whose rival has the
-    same value modulo 10 (M/W, 0/A/K/U/<: the digit cannot tell them apart), or two ambiguous cells (a
-    pair of changes can cancel out, as O/0 twice in an Egyptian document number does)."""
+    """True when a passing check digit cannot vouch for these cells: one cell where the network saw, with
+    more than a trace of support, a rival of the same value modulo 10 (M/W, 0/A/K/U/<: the digit cannot tell
+    them apart), or two ambiguous cells (a pair of changes can cancel out, as O/0 twice in an Egyptian
+    document number does)."""
     ambiguous = 0
     for p, chosen in cells:
         s = p.get(chosen)
-        rivals = [k for k, v in p.support.items() if k != chosen and v >= AMBIGUOUS * s]
-        if not rivals:
-            continue
-        if any((_value(r) - _value(chosen)) % 10 == 0 for r in rivals):
+        if any(
+            k != chosen and v >= BLIND_RIVAL * s and (_value(k) - _value(chosen)) % 10 == 0
+            for k, v in p.support.items()
+        ):
             return True
-        ambiguous += 1
+        if any(k != chosen and v >= AMBIGUOUS * s for k, v in p.support.items()):
+            ambiguous += 1
     return ambiguous >= 2
 
 

@@ -18,13 +18,14 @@ import numpy as np
 
 from hotel_desk.documents import MrzCheck, check_mrz
 from hotel_desk.recognition.correct import Correction, correct
-from hotel_desk.recognition.ctc import constrained, greedy, mean_confidence
+from hotel_desk.recognition.ctc import greedy, mean_confidence
 from hotel_desk.recognition.layout import Cell
 from hotel_desk.recognition.locate import MrzRegion, TextRow
 from hotel_desk.recognition.ocr import CharReading, read_strip
 from hotel_desk.recognition.positions import Aligned, best_alignment, vote
 from hotel_desk.recognition.recognizer import recognize
 from hotel_desk.recognition.strips import VARIANTS, cut_line, cut_strip
+from hotel_desk.recognition.zone_layout import choose_layout, row_counts
 
 # Tesseract's evidence counts a little less than the recognizer's: it is the older, weaker reader here,
 # but enough to make a rival reading (and so a review) where it clearly sees something else.
@@ -38,21 +39,23 @@ class ZoneReading:
     confidence: list[list[float]]
     region: MrzRegion
     flipped: bool
+    plausible: bool  # the rows fit the layout's character count (zone_layout.py)
     review: list[dict[str, str]]
     changes: list[dict[str, Any]]
     readers: int  # 1: the recognizer alone; 2: Tesseract was asked too
 
     @property
-    def rank(self) -> tuple[int, int, float]:
+    def rank(self) -> tuple[int, int, int, float]:
         doc = self.check.document
         passed = sum(c.ok for c in doc.check_digits) if doc else -1
         mean = float(np.mean([x for line in self.confidence for x in line])) if self.confidence else 0.0
-        return (1 if doc else 0, passed, mean)
+        return (1 if doc else 0, int(self.plausible), passed, mean)
 
     @property
     def settled(self) -> bool:
+        """Read to the end: every check digit passes on a layout the rows plausibly hold."""
         doc = self.check.document
-        return doc is not None and doc.check_digits_ok
+        return doc is not None and doc.check_digits_ok and self.plausible
 
 
 _FIRST_LINE = re.compile(r"^[PIACV][A-Z<][A-Z<]{3}")
@@ -69,25 +72,6 @@ def _orientation_score(logps: list[np.ndarray]) -> float:
     if any("<<" in t for t in texts):
         score += 0.2
     return score
-
-
-def choose_layout(lengths: list[int]) -> tuple[list[int], int] | None:
-    """Which rows form the MRZ and how long its lines are: three rows of 30, or two of 36 or 44."""
-    if len(lengths) >= 3:
-        for s in range(len(lengths) - 2):
-            if all(abs(n - 30) <= 3 for n in lengths[s : s + 3]):
-                return [s, s + 1, s + 2], 30
-    best: tuple[int, list[int], int] | None = None
-    for s in range(len(lengths) - 1):
-        for n in (36, 44):
-            miss = sum(abs(x - n) for x in lengths[s : s + 2])
-            if miss <= 8 and (best is None or miss < best[0]):
-                best = (miss, [s, s + 1], n)
-    if best is not None:
-        return best[1], best[2]
-    if len(lengths) >= 3 and all(abs(n - 30) <= 6 for n in lengths[:3]):
-        return [0, 1, 2], 30
-    return None
 
 
 def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
@@ -113,45 +97,54 @@ def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinio
     flipped = _orientation_score(down) > _orientation_score(up)
     ordered = rows[::-1] if flipped else rows
     logps = down[::-1] if flipped else up
-    layout = choose_layout([len(greedy(lp)) for lp in logps])
-    if layout is None and len(ordered) == 2 and all(abs(len(greedy(lp)) - 30) <= 3 for lp in logps):
+    layout = choose_layout(ordered, logps)
+    plausible = layout is not None and layout.plausible
+    if not plausible and len(ordered) == 2 and all(abs(n - 30) <= 3 for n in row_counts(logps)):
         ghosts = _ghost_rows(ordered)
         extra = recognize([cut_line(gray, g, flip=flipped) for _, g in ghosts])
-        fits = [(abs(len(greedy(lp)) - 30), k) for k, lp in enumerate(extra)]
+        fits = [(abs(n - 30), k) for k, n in enumerate(row_counts(extra))]
         fit, k = min(fits)
         if fit <= 3:
             if ghosts[k][0] == "after":
-                ordered, logps = [*ordered, ghosts[k][1]], [*logps, extra[k]]
+                rows3, logps3 = [*ordered, ghosts[k][1]], [*logps, extra[k]]
             elif ghosts[k][0] == "between":
-                ordered, logps = [ordered[0], ghosts[k][1], ordered[1]], [logps[0], extra[k], logps[1]]
+                rows3, logps3 = [ordered[0], ghosts[k][1], ordered[1]], [logps[0], extra[k], logps[1]]
             else:
-                ordered, logps = [ghosts[k][1], *ordered], [extra[k], *logps]
-            layout = choose_layout([len(greedy(lp)) for lp in logps])
+                rows3, logps3 = [ghosts[k][1], *ordered], [extra[k], *logps]
+            with_ghost = choose_layout(rows3, logps3)
+            if with_ghost is not None and (layout is None or with_ghost.plausible):
+                layout, ordered, logps = with_ghost, rows3, logps3
     if layout is None:
         return None
-    row_ids, length = layout
-    cells: list[list[CharReading]] = []
-    for rid in row_ids:
-        decoded = constrained(logps[rid], length)
-        if decoded is None:
-            return None
-        cells.append(decoded)
+    row_ids, length = layout.rows, layout.length
+    cells = [list(c) for c in layout.cells]
     fixed = correct([vote([list(c)], length) for c in cells])
     check = check_mrz(fixed.lines, today=today, candidates=False)
     readers = 1
-    unsettled = check.document is None or not check.document.check_digits_ok or fixed.review
+    unsettled = check.document is None or not check.document.check_digits_ok or fixed.review or not layout.plausible
     if second_opinion and unsettled:
         lines_to_ask = sorted(fixed.needy_lines) if check.document is not None else list(range(len(row_ids)))
         fixed = _with_second_opinion(gray, [ordered[r] for r in row_ids], flipped, cells, fixed, lines_to_ask)
         check = check_mrz(fixed.lines, today=today, candidates=False)
         readers = 2
+    review = fixed.review
+    if not layout.plausible:
+        review = [
+            {
+                "field": "mrz",
+                "line": "1",
+                "reason": f"the rows do not read cleanly as lines of {length} characters; compare the whole zone",
+            },
+            *review,
+        ]
     return ZoneReading(
         lines=fixed.lines,
         check=check,
         confidence=fixed.confidence,
         region=region,
         flipped=flipped,
-        review=fixed.review,
+        plausible=layout.plausible,
+        review=review,
         changes=[
             {"line": li + 1, "column": col + 1, "read": old, "chosen": new, "why": why}
             for li, col, old, new, why in fixed.changes

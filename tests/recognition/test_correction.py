@@ -136,3 +136,19 @@ def test_a_reading_with_no_check_digits_flags_every_unsure_cell() -> None:
     lines = ["CWAQ4APQF7Y6<<<<<<<<<<<<<<<<<<", "0609159M2604273BRA<<<<<<<<<<<6", "LMAZ<<ZOEK<<<<<<<<<<1<<<<<<<<<"]
     fixed = correct([_positions(lines[0], {4: {"B": 0.5}}), _positions(lines[1]), _positions(lines[2], {20: {"<": 0.6}})])
     assert {r["field"] for r in fixed.review} == {"document_number", "mrz"}
+
+
+def test_a_faint_rival_the_check_digit_cannot_tell_apart_still_goes_to_review() -> None:
+    """The network 97 % sure of M with W at 4 %: a mod-10 digit never catches M/W, so only a decisive
+    posterior vouches for the cell; the same faint rival of another value mod 10 (the digit would catch that
+    swap) flags nothing."""
+    from hotel_desk.documents import check_digit
+
+    line2 = "M898902C3" + TD3[1][9:]
+    line2 = line2[:9] + check_digit(line2[:9]) + line2[10:43]
+    line2 += check_digit(line2[0:10] + line2[13:20] + line2[21:43])
+    line1 = _positions(TD3[0], conf=0.99)
+    fixed = correct([line1, _positions(line2, {0: {"W": 0.04}}, conf=0.97)])
+    assert [r["field"] for r in fixed.review] == ["document_number"]
+    calm = correct([line1, _positions(line2, {0: {"N": 0.04}}, conf=0.97)])
+    assert calm.review == []
