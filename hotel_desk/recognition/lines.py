@@ -21,6 +21,23 @@ SQUEEZE = 0.85
 MAX_WIDTH = 1400  # a 44-character line is ~700 px; anything far wider is not one MRZ line
 
 
+def percentiles_u8(values: np.ndarray, qs: tuple[float, ...]) -> tuple[float, ...]:
+    """`np.percentile(values, qs)` (linear interpolation) for 8-bit values, from a histogram instead of a
+    sort: the same numbers, a fraction of the time on a whole page."""
+    counts = np.cumsum(np.bincount(np.asarray(values, dtype=np.uint8).ravel(), minlength=256))
+    n = int(counts[-1])
+    out = []
+    for q in qs:
+        pos = (q / 100.0) * (n - 1)
+        below = int(np.floor(pos))
+        t = pos - below
+        a = float(np.searchsorted(counts, below, side="right"))
+        b = float(np.searchsorted(counts, min(below + 1, n - 1), side="right"))
+        # numpy's own interpolation, so that the results are bit for bit the same.
+        out.append(b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t)
+    return tuple(out)
+
+
 def _odd(n: float) -> int:
     return max(3, round(n) | 1)
 
@@ -28,7 +45,7 @@ def _odd(n: float) -> int:
 def light_ink(gray: np.ndarray) -> bool:
     """True when the print is lighter than its ground (an inverted capture, white-on-dark reader image):
     the ink is the minority of pixels, so it lies on the far side of the median from the bulk."""
-    lo, med, hi = np.percentile(gray, (2, 50, 98))
+    lo, med, hi = percentiles_u8(gray, (2, 50, 98))
     return bool((hi - med) > 1.3 * (med - lo) and (hi - med) > 20)
 
 
@@ -100,14 +117,15 @@ def normalize_strip(gray: np.ndarray, text_height: float) -> np.ndarray:
     if scale_y < 0.5:
         # Pre-blur before a strong reduction so the warp does not alias thin strokes away.
         src = cv2.GaussianBlur(g, (0, 0), 0.4 / scale_y)
-    out = cv2.warpAffine(
+    warped = cv2.warpAffine(
         src,
         m,
         (width, STRIP_HEIGHT),
         flags=cv2.WARP_INVERSE_MAP | (cv2.INTER_LINEAR if shrink else cv2.INTER_CUBIC),
         borderMode=cv2.BORDER_REPLICATE,
-    ).astype(np.float32)
-    lo, hi = np.percentile(out, (1, 99))
+    )
+    out = warped.astype(np.float32)
+    lo, hi = percentiles_u8(warped, (1, 99))
     if hi - lo < 4:
         return np.full_like(out, 1.0)
     return np.clip((out - lo) / (hi - lo), 0.0, 1.0).astype(np.float32)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hotel_desk.recognition.lines import percentiles_u8
+
 # The working copy the search runs on: large enough to keep 6-px characters of a whole-page photo apart,
 # small enough that the morphology stays in the low milliseconds.
 WORK_SIDE = 1100
@@ -310,7 +312,7 @@ def find_mrz_regions(gray: np.ndarray, limit: int = 4, *, enhance: bool = False)
     # A paper-coloured border: a tightly cropped MRZ (a dedicated MRZ scanner's image) must not touch the
     # edge, where the morphology has nothing to close against.
     border = 24
-    paper = int(np.percentile(work, 90))
+    paper = int(percentiles_u8(work, (90,))[0])
     work = cv2.copyMakeBorder(work, border, border, border, border, cv2.BORDER_CONSTANT, value=paper)
     rows = [
         TextRow(

@@ -30,6 +30,8 @@ from hotel_desk.recognition.zone_layout import choose_layout, row_counts
 # Tesseract's evidence counts a little less than the recognizer's: it is the older, weaker reader here,
 # but enough to make a rival reading (and so a review) where it clearly sees something else.
 SECOND_OPINION_WEIGHT = 0.6
+# Mean confidence of every row above which a reading that opens like an MRZ settles which way up it lies.
+DECISIVE_CONFIDENCE = 0.9
 
 
 @dataclass
@@ -74,6 +76,17 @@ def _orientation_score(logps: list[np.ndarray]) -> float:
     return score
 
 
+def _decisive(logps: list[np.ndarray]) -> bool:
+    """A reading no upside-down one could beat: a row opening like an MRZ's first line and every row read
+    with confidence (print turned 180 degrees reads as unsure noise, never as a confident MRZ)."""
+    texts = [greedy(lp) for lp in logps]
+    return (
+        len(logps) >= 2
+        and any(_FIRST_LINE.match(t) for t in texts)
+        and min(mean_confidence(lp) for lp in logps) >= DECISIVE_CONFIDENCE
+    )
+
+
 def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
     """Where a TD1's third row lies when the locator found only two: one row pitch beyond either end of the
     pair, or between them when the pair is two pitches apart (the middle row merged with something)."""
@@ -91,12 +104,14 @@ def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
 
 def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinion: bool) -> ZoneReading | None:
     rows = list(region.rows)
-    # Every row both ways in one batch: which way up the page lies is the reading that makes sense.
-    both = recognize([cut_line(gray, r, flip=False) for r in rows] + [cut_line(gray, r, flip=True) for r in rows])
-    up, down = both[: len(rows)], both[len(rows) :]
-    flipped = _orientation_score(down) > _orientation_score(up)
-    ordered = rows[::-1] if flipped else rows
-    logps = down[::-1] if flipped else up
+    # Which way up the page lies is the reading that makes sense. The rows are read as they lie first; only
+    # when that reading is not decisive are they read turned 180 degrees as well, and the better one kept.
+    up = recognize([cut_line(gray, r, flip=False) for r in rows])
+    flipped, ordered, logps = False, rows, up
+    if not _decisive(up):
+        down = recognize([cut_line(gray, r, flip=True) for r in rows])
+        if _orientation_score(down) > _orientation_score(up):
+            flipped, ordered, logps = True, rows[::-1], down[::-1]
     layout = choose_layout(ordered, logps)
     plausible = layout is not None and layout.plausible
     if not plausible and len(ordered) == 2 and all(abs(n - 30) <= 3 for n in row_counts(logps)):

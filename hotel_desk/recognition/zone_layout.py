@@ -62,24 +62,32 @@ def choose_layout(rows: Sequence[TextRow], logps: Sequence[np.ndarray]) -> ZoneL
     no window of rows has the shape of any MRZ."""
     counts = [len(greedy(lp)) for lp in logps]
     free = [float(lp.max(axis=1).sum()) for lp in logps]
+    windows = [
+        (preference, tuple(range(start, start + n_rows)), length)
+        for preference, (n_rows, length) in enumerate(SHAPES)
+        for start in range(len(rows) - n_rows + 1)
+    ]
+    windows = [
+        (preference, ids, length)
+        for preference, ids, length in windows
+        if all(abs(counts[i] - length) <= LENGTH_TOLERANCE * length for i in ids)
+        and _similar_lengths([rows[i] for i in ids])
+    ]
+    # Rows whose best paths have exactly the layout's length have no deficit, which no other layout beats:
+    # the common case needs no Viterbi decoding beyond that one.
+    exact = [w for w in windows if all(counts[i] == w[2] for i in w[1])]
     options: list[tuple[float, int, ZoneLayout]] = []
-    for preference, (n_rows, length) in enumerate(SHAPES):
-        for start in range(len(rows) - n_rows + 1):
-            ids = tuple(range(start, start + n_rows))
-            if any(abs(counts[i] - length) > LENGTH_TOLERANCE * length for i in ids):
-                continue
-            if not _similar_lengths([rows[i] for i in ids]):
-                continue
-            cells, deficits = [], []
-            for i in ids:
-                decoded = constrained_path(logps[i], length)
-                if decoded is None:
-                    break
-                cells.append(tuple(decoded[0]))
-                deficits.append(max(0.0, free[i] - decoded[1]))
-            else:
-                layout = ZoneLayout(ids, length, tuple(cells), tuple(deficits))
-                options.append((layout.mean_deficit, preference, layout))
+    for preference, ids, length in exact[:1] or windows:
+        cells, deficits = [], []
+        for i in ids:
+            decoded = constrained_path(logps[i], length)
+            if decoded is None:
+                break
+            cells.append(tuple(decoded[0]))
+            deficits.append(max(0.0, free[i] - decoded[1]))
+        else:
+            layout = ZoneLayout(ids, length, tuple(cells), tuple(deficits))
+            options.append((layout.mean_deficit, preference, layout))
     if not options:
         return None
     return min(options, key=lambda t: (t[0], t[1]))[2]

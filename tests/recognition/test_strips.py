@@ -106,3 +106,18 @@ def test_crowded_character_is_the_one_dropped() -> None:
     template = ["I" + "<" * 29, "<" * 30, "<" * 30]
     aligned = best_alignment(chars, start, start + 30 * pitch, 2, 30, template)
     assert "".join(c.char if c else "?" for c in aligned) == names
+
+
+def test_histogram_percentiles_are_numpys_bit_for_bit() -> None:
+    """The strip normaliser and the locator take percentiles from a histogram: the same numbers as
+    np.percentile, so the app's strips stay exactly those the model was trained on."""
+    import numpy as np
+
+    from hotel_desk.recognition.lines import percentiles_u8
+
+    rng = np.random.default_rng(5)
+    for n in (1, 2, 7, 100, 4099):
+        for values in (rng.integers(0, 256, size=n), np.clip(rng.normal(200, 30, size=n), 0, 255)):
+            a = values.astype(np.uint8)
+            qs = (1, 2, 50, 90, 98, 99)
+            assert percentiles_u8(a, qs) == tuple(float(x) for x in np.percentile(a, qs))
