@@ -11,6 +11,7 @@ loaded: a wrong one is a `SettingsError` that names the key, where it came from 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -19,6 +20,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
+
+from hotel_desk.privacy import private_dir, write_private
+from hotel_desk.sealing import SETTINGS_KEY, KeyStore, SealError, is_sealed
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "hotel_desk"
 APP_AUTHOR = "hotel_desk"
@@ -29,17 +35,22 @@ TRAINING_INTAKE_PORT = 8765
 
 
 def data_dir() -> Path:
+    """The desk's data folder (the SQLite database, backups): 0700, it holds passport data."""
     override = os.environ.get(ENV_PREFIX + "DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def config_dir() -> Path:
+    """The desk's configuration folder (settings, the key files where there is no keyring): 0700."""
     override = os.environ.get(ENV_PREFIX + "CONFIG_DIR")
     path = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
+
+
+def key_store() -> KeyStore:
+    """Where this desk keeps its keys: the OS keyring, else key files in <config dir>/keys (hotel_desk.sealing)."""
+    return KeyStore(config_dir() / "keys")
 
 
 def default_database_url() -> str:
@@ -77,6 +88,8 @@ class Settings:
     tesseract_path: str = ""
     # UI: empty means the system locale.
     language: str = ""
+    # Personal data at rest: days after a stay ended (check-out or cancellation) when its page image is purged.
+    page_image_retention_days: int = 90
     # Minutes without a key press or a click before the window locks and asks for the password again.
     idle_lock_minutes: int = 10
     extra: dict[str, str] = field(default_factory=dict)
@@ -174,11 +187,31 @@ def _read_file(path: Path) -> dict[str, Any]:
     return raw
 
 
+#: The settings key whose value is kept sealed in the file (a credential issued by the police).
+SEALED_KEYS = ("authorisation_code",)
+
+
+def _open_sealed(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    for key in SEALED_KEYS:
+        value = raw.get(key)
+        if isinstance(value, str) and is_sealed(value):
+            sealer = key_store().load(SETTINGS_KEY)
+            try:
+                if sealer is None:
+                    raise SealError("the settings key is not on this computer")
+                raw[key] = sealer.open_text(value, f"settings:{key}")
+            except SealError as exc:
+                # Not fatal: the desk also keeps the code (sealed) with the property; Settings can set it again.
+                log.warning("%s: %s cannot be opened (%s); enter it again in Settings", path, key, exc)
+                raw[key] = ""
+    return raw
+
+
 def load_settings(path: Path | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
     """The settings file (missing: the defaults) with the environment's HOTEL_DESK_<KEY> on top, checked.
     Keys of the file this version does not know are ignored (a newer version may have written them)."""
     path = path or settings_path()
-    raw = _read_file(path)
+    raw = _open_sealed(_read_file(path), path)
     settings = Settings(**{k: _check(k, v, str(path)) for k, v in raw.items() if k in KEYS})
     env = os.environ if environ is None else environ
     for key in KEYS:
@@ -189,13 +222,20 @@ def load_settings(path: Path | None = None, *, environ: Mapping[str, str] | None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file.
-    An overridden key keeps the file's value unless it was changed since (in the Settings page)."""
+    """Write atomically (temp file + rename) so a crash or a full disk never leaves half a settings file, 0600
+    (it names the hotel and its codes), with the authorisation code sealed (hotel_desk.sealing: the settings key
+    in the keyring or the key file). An overridden key keeps the file's value unless it was changed since (in
+    the Settings page)."""
     path = path or settings_path()
     data = {key: getattr(settings, key) for key in KEYS}
     for key, (file_value, override) in settings.overridden.items():
         if data[key] == override:
             data[key] = file_value
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    for key in SEALED_KEYS:
+        if data[key]:
+            sealer = key_store().load_or_create(SETTINGS_KEY, purpose="the authorisation code in settings.json")
+            data[key] = sealer.seal_text(data[key], f"settings:{key}")
+    if not path.parent.exists():
+        private_dir(path.parent)
+    write_private(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
+

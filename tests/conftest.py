@@ -21,6 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="hotel_desk-tests-"))
 os.environ["HOTEL_DESK_DATA_DIR"] = str(_SANDBOX / "data")
 os.environ["HOTEL_DESK_CONFIG_DIR"] = str(_SANDBOX / "config")
+# Never the developer's real keyring: the key-file fallback runs (as on a box without a Secret Service); the
+# keyring path is tested with an in-memory backend (tests/test_sealing.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 from hotel_desk.clock import ManualClock  # noqa: E402  (after the environment is set)
 from hotel_desk.settings import ENV_PREFIX, KEYS  # noqa: E402
 

@@ -24,7 +24,8 @@ def test_every_command_is_registered() -> None:
 def test_database_option_before_or_after_the_command(tmp_path, monkeypatch, before) -> None:
     monkeypatch.delenv("HOTEL_DESK_DATABASE_URL", raising=False)
     url = f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"
-    argv = ["--database", url, "audit", "verify"] if before else ["audit", "verify", "--database", url]
+    # (`audit verify` creates nothing: tests/store/test_tamper_evidence.py)
+    argv = ["--database", url, "reports", "status"] if before else ["reports", "status", "--database", url]
     assert main(argv) == 0
     assert (tmp_path / "x.sqlite3").exists()
     # The option is handed to the command in its settings, not through the process's environment.
@@ -39,7 +40,7 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path = tmp_path / "settings.json"
     path.write_text('{"hotel_code": "FILE", "training": false}', encoding="utf-8")
     values = {"training": "yes", "serial_baud": "19200", "idle_lock_minutes": "5", "intake_verify_tls": "0",
-              "extra": '{"a": "b"}',
+              "extra": '{"a": "b"}', "page_image_retention_days": "30",
               "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x"}
     env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
     settings = load_settings(path, environ=env)

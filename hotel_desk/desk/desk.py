@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
 from hotel_desk.desk.access import Access, StaffSession
+from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
 from hotel_desk.desk.errors import DeskError, NotSignedIn
 from hotel_desk.desk.queue import ReportQueue
 from hotel_desk.desk.staff import StaffDesk
@@ -67,7 +68,7 @@ class Opened:
     training_intake: bool
 
 
-class Desk:
+class Desk(AuditTrail):
     def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
                  start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
         self.settings = settings
@@ -88,6 +89,9 @@ class Desk:
         self.queue = ReportQueue(self)
         self._lock = threading.RLock()
         self._db: Database | None = None
+        #: Where the database's data key is kept ("keyring: ..." or "file: ..."), once the store is open.
+        self.data_key_location = ""
+        self.last_audit_check = None
         self._intake: IntakeServer | None = None
         self._uploader: UploaderHandle | None = None
 
@@ -117,12 +121,22 @@ class Desk:
     # -- lifecycle -----------------------------------------------------------------------------------------------
     @property
     def db(self) -> Database:
-        """The store, opened (and migrated) on first use."""
+        """The store, opened (and migrated) on first use, with its data key (page images and the authorisation
+        code are sealed with it: the OS keyring, else the key file in the configuration folder)."""
         with self._lock:
             if self._db is None:
+                from hotel_desk.settings import key_store
                 from hotel_desk.store import open_database
+                from hotel_desk.store.sealed_data import attach_data_key
 
-                self._db = open_database(self.settings.effective_database_url())
+                db = open_database(self.settings.effective_database_url())
+                try:
+                    self.data_key_location = attach_data_key(db, key_store(), actor=SYSTEM_ACTOR,
+                                                             clock=self.clock)
+                except Exception:
+                    db.dispose()
+                    raise
+                self._db = db
             return self._db
 
     @property
@@ -157,6 +171,10 @@ class Desk:
             store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
                                authorisation_code=authorisation_code, substation_code=s.substation_code,
                                timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
+            try:
+                self.purge_page_images()
+            except Exception:  # the retention purge must never keep the desk from starting: it runs again
+                log.exception("purging page images past their retention failed")
             if self.training and self.start_training_intake:
                 self._intake = intake.start_training_intake(s, self.clock)
                 self.intake_url = self._intake.url
@@ -432,22 +450,6 @@ class Desk:
                           local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
                           timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),
                           clock=self.clock, on_progress=on_progress)
-
-
-    # -- audit trail ---------------------------------------------------------------------------------------------
-    def check_audit_trail(self) -> Any:
-        """Every link of the hash chain, and every report payload against the hash its event recorded."""
-        from hotel_desk.store import check_audit_trail
-
-        return check_audit_trail(self.db)
-
-    def export_audit(self, target: str | Path, *, start: datetime | None, end: datetime | None,
-                     fmt: str | None = None) -> Any:
-        """A period of the audit trail with the chain head, for the police liaison (the export is audited)."""
-        from hotel_desk.store import export_audit
-
-        self.require(Permission.EXPORT_AUDIT)
-        return export_audit(self.db, target, actor=self.actor, start=start, end=end, fmt=fmt, clock=self.clock)
 
 
 def _field_error_text(error: dict[str, str]) -> str:

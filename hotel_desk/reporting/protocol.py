@@ -81,6 +81,9 @@ class OutgoingReport:
     idempotency_key: str
     record: Mapping[str, Any]
     deadline_at: str = ""
+    #: Opaque text (at most MAX_ANCHOR printable ASCII characters) the intake echoes inside its signed
+    #: result: the desk's audit chain head at the time of sending, so a receipt pins the chain's state.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)

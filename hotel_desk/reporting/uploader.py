@@ -266,7 +266,7 @@ class Uploader:
                     field_errors=[{"field": exc.field, "code": exc.code, "message": exc.message}]))
                 continue
             prepared.outgoing.append(OutgoingReport(report.report_id, report.report_id, record,
-                                                    report.deadline_at.isoformat()))
+                                                    report.deadline_at.isoformat(), anchor=report.anchor))
         return prepared
 
     def _submit(self, prepared: _Prepared, *, check_only: bool = False) -> BatchOutcome | None:

@@ -11,7 +11,8 @@ Public API (see docs/store.md):
   `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`
 - views: `pending_reports`, `outbox_summary`, `report_history`, `reports_for_registration`, `guests_in_house`,
   `registration_detail`, `document_page_image`, `report_payload`, `record_personal_data_read`
-- audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`
+- audit: `verify_chain`, `append_event`, `canonical_json`, `audit_events`, `check_audit_trail`, `export_audit`,
+  `export_receipts`; anchors: `read_anchors`, `check_anchors`, `format_anchor`; `open_existing_database` (checks)
 - staff accounts (hashes only; the desk layer verifies passwords): `staff_account_count`, `staff_accounts`,
   `staff_account`, `sign_in_record`, `create_staff_account`, `set_staff_role`, `set_staff_active`,
   `set_staff_password`, `record_sign_in`, `record_failed_sign_in`, `record_desk_event`
@@ -24,6 +25,14 @@ from __future__ import annotations
 
 from hotel_desk.rules.record import EntryMethod, GuestRegistration, StayDetails
 from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
+from hotel_desk.store.anchors import (
+    Anchor,
+    AnchorFileError,
+    AnchorProblem,
+    check_anchors,
+    format_anchor,
+    read_anchors,
+)
 from hotel_desk.store.audit import (
     GENESIS_HASH,
     AuditAction,
@@ -54,7 +63,7 @@ from hotel_desk.store.guest_views import (
     registration_detail,
     report_payload,
 )
-from hotel_desk.store.migrate import open_database
+from hotel_desk.store.migrate import open_database, open_existing_database
 from hotel_desk.store.models import RegistrationStatus
 from hotel_desk.store.outbox import (
     DEFAULT_LEASE,
@@ -78,6 +87,7 @@ from hotel_desk.store.property import (
     set_property,
 )
 from hotel_desk.store.queueing import ReportRef
+from hotel_desk.store.receipts import ReceiptsExport, export_receipts
 from hotel_desk.store.registrations import register_guest, register_in_session, register_many
 from hotel_desk.store.report_answers import (
     HANDOVER_CHANNELS,
@@ -117,19 +127,90 @@ from hotel_desk.store.staff import (
 )
 
 __all__ = [
-    "CORRECTABLE_FIELDS", "DEFAULT_LEASE", "DUE_STATES", "GENESIS_HASH", "HANDOVER_CHANNELS", "OPEN_STATES",
-    "REPORT_WINDOW", "Answer", "AttemptView", "AuditAction", "AuditCheck", "AuditEventView", "AuditExport",
-    "BatchRecorded", "BrokenLink", "ChainVerification", "Database", "EntryMethod", "FieldError",
-    "GuestRegistration", "InHouseGuest", "InvalidRegistration", "NotFound", "OutboxReport", "PendingReport",
-    "PropertyCodes", "RegistrationDetail", "RegistrationStatus", "ReportHistoryEntry", "ReportKind", "ReportRef",
-    "ReportState", "ReportView", "StateError", "StayDetails", "StorageFull", "StoreError", "append_event",
-    "audit_events", "cancel_registration", "canonical_json", "chain_head", "check_audit_trail", "check_out",
-    "claim_due_reports", "claim_open_reports", "confirm_report", "correct_registration", "document_page_image",
-    "due_reports", "ensure_desk_user", "ensure_property", "export_audit", "get_property", "get_report",
-    "guests_in_house", "mark_handed_over", "mark_sending", "open_database", "outbox_summary", "pending_reports",
-    "record_acknowledged", "record_answers", "record_personal_data_read", "record_rejected",
-    "record_transient_failure", "register_guest", "register_in_session", "register_many", "registration_detail",
-    "release_claims", "report_history", "report_payload", "reports_for_registration", "set_property",
+    "CORRECTABLE_FIELDS",
+    "DEFAULT_LEASE",
+    "DUE_STATES",
+    "GENESIS_HASH",
+    "HANDOVER_CHANNELS",
+    "OPEN_STATES",
+    "REPORT_WINDOW",
+    "Anchor",
+    "AnchorFileError",
+    "AnchorProblem",
+    "Answer",
+    "AttemptView",
+    "AuditAction",
+    "AuditCheck",
+    "AuditEventView",
+    "AuditExport",
+    "BatchRecorded",
+    "BrokenLink",
+    "ChainVerification",
+    "Database",
+    "EntryMethod",
+    "FieldError",
+    "GuestRegistration",
+    "InHouseGuest",
+    "InvalidRegistration",
+    "NotFound",
+    "OutboxReport",
+    "PendingReport",
+    "PropertyCodes",
+    "ReceiptsExport",
+    "RegistrationDetail",
+    "RegistrationStatus",
+    "ReportHistoryEntry",
+    "ReportKind",
+    "ReportRef",
+    "ReportState",
+    "ReportView",
+    "StateError",
+    "StayDetails",
+    "StorageFull",
+    "StoreError",
+    "append_event",
+    "audit_events",
+    "cancel_registration",
+    "canonical_json",
+    "chain_head",
+    "check_anchors",
+    "check_audit_trail",
+    "check_out",
+    "claim_due_reports",
+    "claim_open_reports",
+    "confirm_report",
+    "correct_registration",
+    "document_page_image",
+    "due_reports",
+    "ensure_desk_user",
+    "ensure_property",
+    "export_audit",
+    "export_receipts",
+    "format_anchor",
+    "get_property",
+    "get_report",
+    "guests_in_house",
+    "mark_handed_over",
+    "mark_sending",
+    "open_database",
+    "open_existing_database",
+    "outbox_summary",
+    "pending_reports",
+    "read_anchors",
+    "record_acknowledged",
+    "record_answers",
+    "record_personal_data_read",
+    "record_rejected",
+    "record_transient_failure",
+    "register_guest",
+    "register_in_session",
+    "register_many",
+    "registration_detail",
+    "release_claims",
+    "report_history",
+    "report_payload",
+    "reports_for_registration",
+    "set_property",
     "verify_chain",
 ]
 # Staff accounts (hotel_desk.store.staff).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -61,6 +61,14 @@ class AuditAction:
     ACCESS_APPROVED = "access.approved"  # a manager's approval given at someone else's session
     CHECK_IN_BLOCKED = "registration.check_in_blocked"
     SETTINGS_CHANGED = "settings.changed"
+    #: Rows written before row coverage existed, covered as they were at the upgrade (migration 0007).
+    COVERAGE_BASELINE = "audit.coverage_baseline"
+    RECEIPTS_EXPORTED = "audit.receipts_exported"
+    #: Page images removed after the retention period (their SHA-256 stays on the document row).
+    PAGE_IMAGES_PURGED = "document.page_images_purged"
+    #: Page images stored before sealing existed, sealed with the data key (their content unchanged).
+    PAGE_IMAGES_SEALED = "document.page_images_sealed"
+    DATA_KEY_CREATED = "data_key.created"
 
 
 def sha256_hex(text: str) -> str:
@@ -173,8 +181,10 @@ def _iter_events(session: Session, batch: int, start_seq: int = 0) -> Iterator[t
         last = rows[-1][0]
 
 
-def verify_chain(session: Session, *, batch: int = 20_000, max_problems: int = 20) -> ChainVerification:
-    """Walk the whole chain. Reports the first broken link (and a few more) with what differs."""
+def verify_chain(session: Session, *, batch: int = 20_000, max_problems: int = 20,
+                 visit: Callable[[int, dict[str, Any]], None] | None = None) -> ChainVerification:
+    """Walk the whole chain. Reports the first broken link (and a few more) with what differs. `visit` is
+    called with each event's seq and parsed body (the row coverage check collects its sums on the way)."""
     problems: list[BrokenLink] = []
     expected_prev = GENESIS_HASH
     expected_seq = 1
@@ -204,6 +214,8 @@ def verify_chain(session: Session, *, batch: int = 20_000, max_problems: int = 2
             note(seq, "body is not valid JSON")
             parsed = None
         if isinstance(parsed, dict):
+            if visit is not None:
+                visit(seq, parsed)
             columns = {
                 "seq": seq, "occurred_at": iso_utc(occurred_at), "actor": actor, "action": action,
                 "entity_type": entity_type, "entity_id": entity_id,
@@ -246,7 +258,8 @@ def verify_report_payloads(session: Session, *, batch: int = 20_000, max_problem
     last = 0
     while True:
         rows = session.execute(
-            select(Report.audit_seq, Report.id, Report.payload, Report.payload_sha256, AuditEvent.body)
+            select(Report.audit_seq, Report.id, Report.payload, Report.payload_sha256, AuditEvent.body,
+                   Report.anchor_seq, Report.anchor_hash, AuditEvent.hash)
             .join(AuditEvent, AuditEvent.seq == Report.audit_seq, isouter=True)
             .where(Report.audit_seq > last)
             .order_by(Report.audit_seq)
@@ -254,7 +267,7 @@ def verify_report_payloads(session: Session, *, batch: int = 20_000, max_problem
         ).all()
         if not rows:
             return count, problems
-        for audit_seq, report_id, payload, stored_sha, body in rows:
+        for audit_seq, report_id, payload, stored_sha, body, anchor_seq, anchor_hash, event_hash in rows:
             count += 1
             if len(problems) >= max_problems:
                 continue
@@ -271,4 +284,8 @@ def verify_report_payloads(session: Session, *, batch: int = 20_000, max_problem
             if audited != actual:
                 problems.append(PayloadProblem(
                     report_id, f"payload differs from the one audit event {audit_seq} recorded"))
+            if anchor_seq != audit_seq or anchor_hash != event_hash:
+                problems.append(PayloadProblem(
+                    report_id, f"its chain anchor ({anchor_seq}, {str(anchor_hash)[:16]}...) is not its audit event "
+                               f"{audit_seq} ({event_hash[:16]}...)"))
         last = rows[-1][0]

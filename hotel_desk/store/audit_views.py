@@ -6,9 +6,10 @@ against the hash its audit event recorded).
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock
+from hotel_desk.privacy import open_private
+from hotel_desk.store.anchors import Anchor, AnchorProblem, check_anchors
 from hotel_desk.store.audit import (
     AuditAction,
     ChainVerification,
@@ -27,8 +30,10 @@ from hotel_desk.store.audit import (
     verify_chain,
     verify_report_payloads,
 )
+from hotel_desk.store.coverage_check import CoverageSums, RowProblem, check_rows
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import StoreError, require_actor
+from hotel_desk.store.guards import missing_guards
 from hotel_desk.store.models import AuditEvent
 from hotel_desk.store.reads import now_of
 
@@ -108,18 +113,50 @@ class AuditCheck:
     chain: ChainVerification
     reports_checked: int
     payload_problems: list[PayloadProblem]
+    rows_checked: int = 0
+    row_problems: list[RowProblem] = field(default_factory=list)
+    #: Guards (triggers) missing, disabled or changed.
+    guard_problems: list[str] = field(default_factory=list)
+    #: Anchored events checked (`--against` earlier exports or receipts) and what no longer holds.
+    anchors_checked: int = 0
+    anchor_problems: list[AnchorProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and not self.payload_problems
+        return (self.chain.ok and not self.payload_problems and not self.row_problems and not self.guard_problems
+                and not self.anchor_problems)
+
+    @property
+    def first_problem(self) -> str:
+        """The first thing wrong, in words (empty when all is well): for the inspection view's chain state."""
+        if self.guard_problems:
+            return self.guard_problems[0]
+        if self.anchor_problems:
+            return self.anchor_problems[0].problem
+        if self.chain.broken is not None:
+            return f"event {self.chain.broken.seq}: {self.chain.broken.problem}"
+        if self.payload_problems:
+            return f"report {self.payload_problems[0].report_id}: {self.payload_problems[0].problem}"
+        if self.row_problems:
+            p = self.row_problems[0]
+            return f"{p.table} {p.row_id}: {p.problem}"
+        return ""
 
 
-def check_audit_trail(db: Database) -> AuditCheck:
-    """Walk the whole chain and check every report payload against the hash its audit event recorded."""
+def check_audit_trail(db: Database, anchors: Sequence[Anchor] = ()) -> AuditCheck:
+    """Everything `audit verify` checks: the guards are in place; every link of the chain; every report payload
+    and anchor against its audit event; every covered row against the event that last recorded its hash; and
+    every anchor that left the machine earlier (`anchors`, from hotel_desk.store.anchors.read_anchors)."""
+    with db.engine.connect() as conn:
+        guard_problems = missing_guards(conn)
     with db.read() as session:
-        chain = verify_chain(session)
+        sums = CoverageSums()
+        chain = verify_chain(session, visit=sums.visit)
         count, problems = verify_report_payloads(session)
-    return AuditCheck(chain, count, problems)
+        rows_checked, row_problems = check_rows(session, sums)
+        anchors_checked, anchor_problems = check_anchors(session, anchors) if anchors else (0, [])
+    return AuditCheck(chain, count, problems, rows_checked, row_problems, guard_problems, anchors_checked,
+                      anchor_problems)
 
 
 @dataclass(frozen=True)
@@ -185,7 +222,9 @@ def export_audit(
             "to": iso_utc(end) if end else None, "chain_head_seq": head_seq, "chain_head_hash": head_hash,
         }
         tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as out:
+        tmp.unlink(missing_ok=True)  # a crashed export's leftover
+        # Created 0600 (guest ids, who read what): for the liaison, not for every account on the computer.
+        with open_private(tmp) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as out:
             count = _write_export(out, session, fmt, meta, start, end)
         tmp.replace(target)
     with db.write() as session:

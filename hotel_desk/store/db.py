@@ -23,6 +23,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hotel_desk.privacy import private_dir
+from hotel_desk.sealing import DataKey
 from hotel_desk.store.errors import StorageFull, StoreError
 
 __all__ = ["Database", "StorageFull", "StoreError", "create_store_engine", "normalise_url", "sqlite_path"]
@@ -57,8 +59,9 @@ def sqlite_path(url: str) -> Path | None:
 
 def _secure_sqlite_file(path: Path) -> None:
     """Create the database file (and its WAL/SHM companions) readable by the owner only: it holds
-    passport data. SQLite gives -wal and -shm the permissions of the main file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    passport data. SQLite gives -wal and -shm the permissions of the main file. A folder made here is 0700."""
+    if not path.parent.exists():
+        private_dir(path.parent)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -119,6 +122,9 @@ class Database:
 
     engine: Engine
     url: str
+    #: The data key that seals page images and the authorisation code (hotel_desk.sealing). The desk sets it
+    #: right after opening; without one (tools, tests of other things) those values are stored as given.
+    sealer: DataKey | None = None
 
     def __post_init__(self) -> None:
         self._writer_engine = (
@@ -139,6 +145,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         try:
             with self._write_sessions() as session, session.begin():
+                session.info["sealer"] = self.sealer
                 yield session
         except DBAPIError as exc:
             # A full disk must reach the desk as a plain sentence, not a driver traceback; the transaction
@@ -154,6 +161,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         with self._read_sessions() as session, session.begin():
+            session.info["sealer"] = self.sealer
             yield session
 
     def dispose(self) -> None:

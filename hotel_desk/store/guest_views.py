@@ -20,6 +20,7 @@ from hotel_desk.store.models import Guest, Registration, RegistrationStatus, Rep
 from hotel_desk.store.payload import load_payload
 from hotel_desk.store.reads import audit_read, display_name, guest_search, now_of
 from hotel_desk.store.report_views import ReportView, report_views
+from hotel_desk.store.sealed_data import open_page_image
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def document_page_image(
         reg = _registration(session, registration_id)
         audit_read(session, actor=actor, entity_type="registration", entity_id=reg.id, at=now, purpose=purpose,
                     what="document_page_image")
-        return reg.document.page_image
+        return open_page_image(session, reg.document)
 
 
 def report_payload(

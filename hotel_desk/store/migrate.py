@@ -13,6 +13,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from hotel_desk.store.db import (
     PG_MIGRATION_LOCK_KEY,
@@ -22,6 +24,7 @@ from hotel_desk.store.db import (
     normalise_url,
     sqlite_path,
 )
+from hotel_desk.store.errors import NotFound, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,33 @@ def upgrade_to_head(db: Database, *, backup: bool = True) -> Path | None:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     return copy
+
+
+def open_existing_database(url: str) -> Database:
+    """Open a hotel_desk database that must already exist, at this version's schema, creating and changing
+    nothing: for checking it (`audit verify`). A mistyped path must not become an empty database that
+    "verifies", and a check must not upgrade the very file it is asked about. Raises NotFound / StoreError."""
+    url = normalise_url(url)
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise NotFound(f"there is no database at {path} (nothing was created)")
+    db = Database(engine=create_store_engine(url), url=url)
+    try:
+        with db.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            revision = current_revision(conn) if "alembic_version" in tables else None
+    except DBAPIError as exc:
+        db.dispose()
+        raise NotFound(f"the database {make_url(url).render_as_string(hide_password=True)} cannot be opened: "
+                       f"{exc.orig}") from None
+    if "audit_events" not in tables or revision is None:
+        db.dispose()
+        raise NotFound("this is not a hotel_desk database (it has no audit trail)")
+    if revision != head_revision():
+        db.dispose()
+        raise StoreError(f"the database is at schema {revision} and this version checks {head_revision()}: open it "
+                         "with the app or any other command first (which upgrades it, backing it up)")
+    return db
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True, echo: bool = False) -> Database:

@@ -31,7 +31,7 @@ from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, ReportKind, Report
 from hotel_desk.store.types import UtcDateTime
 
 __all__ = [
-    "DUE_STATES", "OPEN_STATES", "AuditChainHead", "AuditEvent", "Base", "DeskUser", "EntryMethod", "Guest",
+    "DUE_STATES", "OPEN_STATES", "AuditChainHead", "AuditEvent", "Base", "DataKeyRecord", "DeskUser", "EntryMethod", "Guest",
     "Property", "Registration", "RegistrationStatus", "Report", "ReportAttempt", "ReportKind", "ReportState",
     "TravelDocumentRecord", "new_id",
 ]
@@ -67,7 +67,10 @@ class Property(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     hotel_code: Mapped[str] = mapped_column(String(64))
+    # Plain only where no data key was given (tools, old rows until the desk seals them); the desk keeps the
+    # code sealed (hotel_desk.sealing) in `sealed_authorisation_code` and this column empty.
     authorisation_code: Mapped[str] = mapped_column(String(128), default="")
+    sealed_authorisation_code: Mapped[str | None] = mapped_column(Text)
     substation_code: Mapped[str] = mapped_column(String(64), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -110,6 +113,8 @@ class Guest(Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     nationality: Mapped[str] = mapped_column(String(3), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    #: The audit event that last recorded this row's content hash (hotel_desk.store.row_digests).
+    row_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     documents: Mapped[list[TravelDocumentRecord]] = relationship(back_populates="guest")
 
@@ -129,13 +134,17 @@ class TravelDocumentRecord(Base):
     nationality: Mapped[str] = mapped_column(String(3), default="")
     expiry_date: Mapped[date | None] = mapped_column(Date)
     mrz: Mapped[str] = mapped_column(Text, default="")  # lines joined with "\n"
+    # Sealed (AES-GCM, hotel_desk.sealing) since migration 0007; the SHA-256 is of the plain image and stays
+    # after the image is purged (page_image NULL, page_image_purged_at set): what was reported stays provable.
     page_image: Mapped[bytes | None] = mapped_column(LargeBinary)
     page_image_sha256: Mapped[str | None] = mapped_column(String(64))
+    page_image_purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # How the document's data came in (EntryMethod; NULL for records from before it was kept) and, for a
     # document typed by hand, why: the police ask why a record has no machine-read zone.
     entry_method: Mapped[str | None] = mapped_column(String(16))
     manual_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    row_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     guest: Mapped[Guest] = relationship(back_populates="documents")
 
@@ -170,6 +179,7 @@ class Registration(Base):
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    row_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     guest: Mapped[Guest] = relationship()
     document: Mapped[TravelDocumentRecord] = relationship()
@@ -218,6 +228,13 @@ class Report(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # The chain head when the report was made (its own audit event): the anchor the report carries out of the
+    # building (the intake's signed receipt echoes it), so a later rewrite of the chain cannot go unnoticed.
+    # Frozen by the reports_frozen trigger like the payload.
+    anchor_seq: Mapped[int | None] = mapped_column(BigInteger)
+    anchor_hash: Mapped[str | None] = mapped_column(String(64))
+    #: The audit event that last recorded this report's state hash (hotel_desk.store.row_digests).
+    row_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     registration: Mapped[Registration] = relationship(back_populates="reports")
     attempt_log: Mapped[list[ReportAttempt]] = relationship(order_by="ReportAttempt.id")
@@ -265,6 +282,16 @@ class AuditEvent(Base):
     body: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class DataKeyRecord(Base):
+    """Which data key seals this database's page images and authorisation code (hotel_desk.sealing): its id
+    only; the key itself is kept by the operating system's keyring or the desk's key file, never here."""
+
+    __tablename__ = "data_keys"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class AuditChainHead(Base):

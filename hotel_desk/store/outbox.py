@@ -37,6 +37,8 @@ from hotel_desk.rules.reports import (
     ReportState,
     can_transition,
 )
+from hotel_desk.store import row_digests
+from hotel_desk.store.anchors import format_anchor
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import NotFound, StateError, StoreError
@@ -54,6 +56,11 @@ _OUTCOME_ACTION = {
     "transient": AuditAction.REPORT_FAILED, "handed_over": AuditAction.REPORT_HANDED_OVER,
 }
 _CHUNK = 500  # ids per IN list when reading a batch's current states
+#: What a batch of answers reads of each report: its state, attempts and the columns its state hash covers.
+_STATE_COLUMNS = tuple(
+    getattr(Report, name) for name in dict.fromkeys(
+        ("id", "attempts", "row_seq", *row_digests.COVERED_COLUMNS[row_digests.REPORT]))
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,9 @@ class OutboxReport:
     claimed_by: str | None
     lease_until: datetime | None
     corrects_report_id: str | None
+    #: The chain head when the report was made, as the intake echoes it in its signed receipt (protocol 2's
+    #: per-record `anchor`): "hotel_desk.chain/1:<seq>:<sha256>" (hotel_desk.store.anchors).
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ class BatchRecorded:
 _OUTBOX_COLUMNS = (
     Report.id, Report.registration_id, Report.kind, Report.state, Report.payload, Report.payload_sha256,
     Report.event_time, Report.deadline_at, Report.attempts, Report.next_attempt_at, Report.channel,
-    Report.claimed_by, Report.lease_until, Report.corrects_report_id,
+    Report.claimed_by, Report.lease_until, Report.corrects_report_id, Report.anchor_seq, Report.anchor_hash,
 )
 
 
@@ -129,6 +139,7 @@ def outbox_report(report: Any) -> OutboxReport:
         attempts=report.attempts, next_attempt_at=report.next_attempt_at, channel=report.channel,
         claimed_by=report.claimed_by, lease_until=report.lease_until,
         corrects_report_id=report.corrects_report_id,
+        anchor=format_anchor(report.anchor_seq, report.anchor_hash) if report.anchor_hash else "",
     )
 
 
@@ -307,20 +318,23 @@ def apply_answers(
     or with `strict` (one report, named by the desk or a command) refused with StateError."""
     changed: dict[str, list[str]] = {o: [] for o in OUTCOMES}
     logged_only: list[str] = []
-    current: dict[str, tuple[str, int]] = {}
+    # Each report's covered columns as they are, so its new state hash can be computed without a reload.
+    current: dict[str, dict[str, Any]] = {}
     ids = [a.report_id for a in answers]
     for i in range(0, len(ids), _CHUNK):
-        query = select(Report.id, Report.state, Report.attempts).where(Report.id.in_(ids[i : i + _CHUNK]))
+        query = select(*_STATE_COLUMNS).where(Report.id.in_(ids[i : i + _CHUNK]))
         if db.is_postgresql:
             query = query.with_for_update()
-        current.update((rid, (state, attempts)) for rid, state, attempts in session.execute(query))
+        current.update((row.id, dict(row._mapping)) for row in session.execute(query))
     attempt_rows: list[dict[str, Any]] = []
     updates: dict[str, list[dict[str, Any]]] = {o: [] for o in OUTCOMES}
     audit: dict[str, dict[str, Any]] = {o: {} for o in OUTCOMES}
+    covered: dict[str, dict[str, list[Any]]] = {o: {} for o in OUTCOMES}
     for a in answers:
         if a.report_id not in current:
             raise NotFound(f"no report {a.report_id}")
-        state, attempts = current[a.report_id]
+        now_row = current[a.report_id]
+        state, attempts = now_row["state"], now_row["attempts"]
         target = OUTCOME_STATE[a.outcome]
         answerable = can_transition(state, target)
         # A late acknowledgement of a settled report is harmless (the intake repeats its receipt).
@@ -334,7 +348,6 @@ def apply_answers(
         if not answerable:
             logged_only.append(a.report_id)
             continue
-        current[a.report_id] = (state, attempts + 1)
         row: dict[str, Any] = {
             "id": a.report_id, "state": target.value, "attempts": attempts + 1,
             "last_attempt_at": now, "channel": channel, "claimed_by": None, "lease_until": None, "updated_at": now,
@@ -354,20 +367,33 @@ def apply_answers(
         else:
             row.update(handed_over_at=now, handed_over_by=actor)
             audit[a.outcome][a.report_id] = a.error or ""
+        now_row.update(row)
+        if a.outcome != "transient":
+            # A settled state (and its receipt) is new: the outcome's event records the report's new hash. A
+            # transient failure leaves it unsent, which the hash does not tell apart (row_digests).
+            covered[a.outcome].update([row_digests.item(row_digests.REPORT, now_row, now_row["row_seq"])])
         updates[a.outcome].append(row)
         changed[a.outcome].append(a.report_id)
     session.execute(insert(ReportAttempt), attempt_rows)
-    for rows in updates.values():
-        if rows:
-            session.execute(update(Report), rows)
     for outcome, per_report in audit.items():
-        if per_report:
-            one = len(per_report) == 1
-            append_event(
-                session, actor=actor, action=_OUTCOME_ACTION[outcome],
-                entity_type="report" if one else "report_batch", entity_id=next(iter(per_report)), at=now,
-                details={"channel": channel, "reports": per_report},
-            )
+        if not per_report:
+            continue
+        one = len(per_report) == 1
+        rows = covered[outcome]
+        details: dict[str, Any] = {"channel": channel, "reports": per_report}
+        if rows:
+            details[row_digests.ROWS] = rows
+        event = append_event(
+            session, actor=actor, action=_OUTCOME_ACTION[outcome],
+            entity_type="report" if one else "report_batch", entity_id=next(iter(per_report)), at=now,
+            details=details,
+        )
+        for row in updates[outcome]:
+            if row_digests.key(row_digests.REPORT, row["id"]) in rows:
+                row["row_seq"] = current[row["id"]]["row_seq"] = event.seq
+        # One executemany per set of keys (rows with and without a new row_seq differ).
+        for keys in {tuple(sorted(r)) for r in updates[outcome]}:
+            session.execute(update(Report), [r for r in updates[outcome] if tuple(sorted(r)) == keys])
     return BatchRecorded(changed, logged_only)
 
 

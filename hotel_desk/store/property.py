@@ -16,6 +16,7 @@ from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import StoreError, require_actor
 from hotel_desk.store.models import DeskUser, Property
+from hotel_desk.store.sealed_data import open_code, seal_code
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,18 @@ def set_property(
             "substation_code": substation_code, "timezone": timezone,
         }
         if prop is None:
-            prop = Property(created_at=now, **values)
+            prop = Property(created_at=now, **{**values, "authorisation_code": ""})
             session.add(prop)
             session.flush()
             changed = sorted(values)
         else:
-            changed = sorted(k for k, v in values.items() if getattr(prop, k) != v)
+            current = {k: getattr(prop, k) for k in values}
+            current["authorisation_code"] = open_code(session, prop)
+            changed = sorted(k for k, v in values.items() if current[k] != v)
             for key, value in values.items():
                 setattr(prop, key, value)
+        # The code is a credential: sealed with the data key where the database has one.
+        prop.authorisation_code, prop.sealed_authorisation_code = seal_code(session, prop.id, authorisation_code)
         if changed:
             # The authorisation code is a credential: record that it changed, not its value.
             shown = {k: v for k, v in values.items() if k != "authorisation_code"}
@@ -84,7 +89,7 @@ def get_property(db: Database) -> PropertyCodes | None:
         prop = session.execute(select(Property).order_by(Property.id).limit(1)).scalar_one_or_none()
         if prop is None:
             return None
-        return PropertyCodes(prop.id, prop.name, prop.hotel_code, prop.authorisation_code, prop.substation_code,
+        return PropertyCodes(prop.id, prop.name, prop.hotel_code, open_code(session, prop), prop.substation_code,
                              prop.timezone)
 
 

@@ -8,7 +8,7 @@ the report, the change it reports and its audit event commit together or not at 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from hotel_desk.rules.reports import REPORT_WINDOW, ReportKind, ReportState
+from hotel_desk.store import row_digests
 from hotel_desk.store.audit import build_event, lock_chain_head
 from hotel_desk.store.models import AuditEvent, Property, Registration, Report, new_id
 from hotel_desk.store.payload import build_payload, payload_digest
@@ -45,6 +46,9 @@ class Reported:
     action: str
     corrects_report_id: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    #: The rows the change wrote, as the event covers them (row_digests.registration_items); the new report's
+    #: own row is added by `new_report`.
+    rows: Mapping[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,6 @@ def new_report(*, seq: int, prev_hash: str, registration: Registration | Mapping
     text, _ = build_payload(report_id=report_id, kind=kind, registration=registration, property_=property_,
                             event_time=reported.event_time, corrects_report_id=corrects)
     digest = payload_digest(text)
-    event = build_event(
-        seq, prev_hash, actor=reported.actor, action=reported.action, entity_type="registration",
-        entity_id=registration_id, at=reported.now,
-        details={**reported.details, "report_id": report_id, "report_kind": kind, "payload_sha256": digest,
-                 "corrects_report_id": corrects},
-    )
     deadline = reported.event_time + REPORT_WINDOW
     now = reported.now
     report = {
@@ -83,7 +81,19 @@ def new_report(*, seq: int, prev_hash: str, registration: Registration | Mapping
         "corrects_report_id": corrects, "payload": text, "payload_sha256": digest,
         "event_time": reported.event_time, "deadline_at": deadline, "state": ReportState.QUEUED.value,
         "channel": None, "attempts": 0, "next_attempt_at": now, "created_at": now, "updated_at": now,
+        "receipt_id": None, "raw_answer": None, "field_errors": None, "handed_over_at": None,
+        "handed_over_by": None, "confirmed_at": None, "row_seq": seq,
     }
+    rows = dict(reported.rows)
+    rows.update([row_digests.item(row_digests.REPORT, report, None)])
+    event = build_event(
+        seq, prev_hash, actor=reported.actor, action=reported.action, entity_type="registration",
+        entity_id=registration_id, at=reported.now,
+        details={**reported.details, "report_id": report_id, "report_kind": kind, "payload_sha256": digest,
+                 "corrects_report_id": corrects, row_digests.ROWS: rows},
+    )
+    # The chain head right after this report's own event: what the report carries out as its anchor.
+    report.update(anchor_seq=seq, anchor_hash=event["hash"])
     ref = ReportRef(registration_id, report_id, kind, deadline, seq, _value(registration, "guest_id"))
     return NewReport(event, report, ref)
 
@@ -102,9 +112,14 @@ def write_reports(session: Session, new: Sequence[NewReport]) -> None:
 
 
 def queue_report(session: Session, registration: Registration, property_: Property, reported: Reported) -> ReportRef:
-    """One report for a change already made to `registration` in this transaction."""
+    """One report for a change already made to `registration` in this transaction. The event covers the
+    stay, its guest and document as they are now (and the new report); each row then points at it."""
     head = lock_chain_head(session)
-    new = new_report(seq=head.last_seq + 1, prev_hash=head.last_hash, registration=registration,
-                     property_=property_, reported=reported)
+    seq = head.last_seq + 1
+    rows = row_digests.registration_items(registration, registration.guest, registration.document, new=False)
+    new = new_report(seq=seq, prev_hash=head.last_hash, registration=registration, property_=property_,
+                     reported=replace(reported, rows={**reported.rows, **rows}))
     write_reports(session, [new])
+    for row in (registration, registration.guest, registration.document):
+        row.row_seq = seq
     return new.ref

@@ -20,12 +20,14 @@ from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.rules import gate, record
 from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.store import row_digests
 from hotel_desk.store.audit import AuditAction, lock_chain_head
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, require_actor
 from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
 from hotel_desk.store.property import property_row
 from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
+from hotel_desk.store.sealed_data import seal_image
 
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
@@ -54,9 +56,10 @@ def check_registration(reg: GuestRegistration, now: datetime) -> None:
         raise InvalidRegistration("; ".join(problems))
 
 
-def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
+def _rows(session: Session, registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
           ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """The guest, document and stay rows of one registration, exactly as they will be written."""
+    """The guest, document and stay rows of one registration, exactly as they will be written (the page image
+    sealed with the database's data key; its SHA-256 is the plain image's)."""
     doc, stay = registration.document, registration.stay
     guest = {
         "id": new_id(), "surname_en": doc.surname, "given_names_en": doc.given_names,
@@ -64,11 +67,13 @@ def _rows(registration: GuestRegistration, *, property_id: int, actor: str, now:
         "birth_date": doc.birth_date, "nationality": doc.nationality, "created_at": now,
     }
     image = registration.page_image
+    document_id = new_id()
     document = {
-        "id": new_id(), "guest_id": guest["id"], "format": doc.format.value, "kind": doc.kind.value,
+        "id": document_id, "guest_id": guest["id"], "format": doc.format.value, "kind": doc.kind.value,
         "document_code": doc.document_code, "document_number": doc.document_number,
         "issuing_state": doc.issuing_state, "nationality": doc.nationality, "expiry_date": doc.expiry_date,
-        "mrz": "\n".join(doc.mrz_lines), "page_image": image,
+        "mrz": "\n".join(doc.mrz_lines), "page_image": seal_image(session, document_id, image),
+        "page_image_purged_at": None,
         "page_image_sha256": hashlib.sha256(image).hexdigest() if image else None,
         "entry_method": registration.entry_method, "manual_reason": registration.manual_reason.strip() or None,
         "created_at": now,
@@ -111,8 +116,10 @@ def register_many(
     stays: list[dict[str, Any]] = []
     reports: list[NewReport] = []
     for registration in registrations:
-        guest, document, stay_row = _rows(registration, property_id=prop.id, actor=actor, now=now)
+        guest, document, stay_row = _rows(session, registration, property_id=prop.id, actor=actor, now=now)
         seq += 1
+        for row in (guest, document, stay_row):
+            row["row_seq"] = seq
         # The payload is built from exactly the values being stored (the rows themselves).
         new = new_report(
             seq=seq, prev_hash=prev_hash, registration={**stay_row, "guest": guest, "document": document},
@@ -121,7 +128,7 @@ def register_many(
                     "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
                     "accepted_warnings": sorted(registration.accepted_warnings),
                     "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
-                }),
+                }, rows=row_digests.registration_items(stay_row, guest, document, new=True)),
         )
         prev_hash = new.event["hash"]
         guests.append(guest)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from hotel_desk.clock import Clock
 from hotel_desk.rules.reports import ReportState, TransitionRefused, require_transition
+from hotel_desk.store import row_digests
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import StateError, StoreError
@@ -142,8 +143,10 @@ def confirm_report(
         # An intake receipt id stays in the attempt log; the report shows the police's number from now on.
         report.receipt_id = receipt_number
         report.updated_at = now
-        append_event(session, actor=actor, action=AuditAction.REPORT_CONFIRMED, entity_type="report",
-                     entity_id=report.id, at=now, details={"receipt_number": receipt_number,
-                                                           "previous_state": state.value})
+        event = append_event(
+            session, actor=actor, action=AuditAction.REPORT_CONFIRMED, entity_type="report", entity_id=report.id,
+            at=now, details={"receipt_number": receipt_number, "previous_state": state.value,
+                             row_digests.ROWS: dict([row_digests.item(row_digests.REPORT, report, report.row_seq)])})
+        report.row_seq = event.seq
         session.flush()
         return outbox_report(report)

@@ -46,6 +46,10 @@ class AppContext(QObject):
         desk.on_uploader_event = self.uploader_event.emit
         #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
         self.access = AccessController(self)
+        # Page images past their retention are purged when the desk opens and then once a day while it runs.
+        self._daily = QTimer(self)
+        self._daily.setInterval(24 * 3600 * 1000)
+        self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -91,6 +95,7 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._daily.start()
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:

@@ -162,3 +162,41 @@ def problem_text(error: object) -> str:
     }
     parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
     return "; ".join(p for p in parts if p)
+
+
+def audit_action(action: str) -> str:
+    """An audit event's action in words (the stable action string for kinds this version does not name)."""
+    names = {
+        "registration.check_in": QCoreApplication.translate("Labels", "Check-in registered"),
+        "registration.check_out": QCoreApplication.translate("Labels", "Check-out"),
+        "registration.correction": QCoreApplication.translate("Labels", "Correction"),
+        "registration.cancellation": QCoreApplication.translate("Labels", "Cancellation"),
+        "registration.check_in_blocked": QCoreApplication.translate("Labels", "Check-in blocked"),
+        "report.claimed": QCoreApplication.translate("Labels", "Report picked up for sending"),
+        "report.acknowledged": QCoreApplication.translate("Labels", "Report accepted by the police"),
+        "report.rejected": QCoreApplication.translate("Labels", "Report refused by the intake"),
+        "report.failed": QCoreApplication.translate("Labels", "Report not sent yet (retrying)"),
+        "report.handed_over": QCoreApplication.translate("Labels", "Report handed over"),
+        "report.confirmed": QCoreApplication.translate("Labels", "Hand-over confirmed"),
+        "personal_data.read": QCoreApplication.translate("Labels", "Personal data viewed"),
+        "personal_data.list": QCoreApplication.translate("Labels", "Guest list viewed"),
+        "property.set": QCoreApplication.translate("Labels", "Hotel settings changed"),
+        "desk_user.set": QCoreApplication.translate("Labels", "Desk user added"),
+        "audit.exported": QCoreApplication.translate("Labels", "Audit trail exported"),
+        "audit.receipts_exported": QCoreApplication.translate("Labels", "Receipts exported"),
+        "audit.coverage_baseline": QCoreApplication.translate("Labels", "Records sealed into the chain (upgrade)"),
+        "document.page_images_purged": QCoreApplication.translate("Labels", "Page images deleted after retention"),
+        "document.page_images_sealed": QCoreApplication.translate("Labels", "Page images encrypted"),
+        "data_key.created": QCoreApplication.translate("Labels", "Data key created"),
+    }
+    return names.get(action, action)
+
+
+def late_grade(grade: str) -> str:
+    """The national platform's lateness grades."""
+    return {
+        "1-2d": QCoreApplication.translate("Labels", "Late 1–2 days"),
+        "3-7d": QCoreApplication.translate("Labels", "Late 3–7 days"),
+        "8-14d": QCoreApplication.translate("Labels", "Late 8–14 days"),
+        ">=15d": QCoreApplication.translate("Labels", "Late 15+ days"),
+    }.get(grade, grade)

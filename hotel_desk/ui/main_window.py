@@ -33,19 +33,20 @@ from hotel_desk.ui.access_texts import role_name
 from hotel_desk.ui.checkin_page import CheckInPage
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.inhouse_page import InHousePage
+from hotel_desk.ui.inspection_page import InspectionPage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
 from hotel_desk.ui.users_page import UsersPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "settings", "users")
-#: What a role needs to see each page (the buttons on a page check their own permissions). The liaison's
-#: inspection page goes here as ("inspection", Permission.INSPECT), with its factory in `MainWindow.page`.
+PAGES = ("check_in", "manual", "in_house", "reports", "inspection", "settings", "users")
+#: What a role needs to see each page (the buttons on a page check their own permissions).
 PAGE_PERMISSIONS: dict[str, Permission] = {
     "check_in": Permission.REGISTER,
     "manual": Permission.REGISTER,
     "in_house": Permission.VIEW_PERSONAL_DATA,
     "reports": Permission.VIEW_PERSONAL_DATA,
+    "inspection": Permission.INSPECT,  # the liaison's (and the manager's) read-only view
     "settings": Permission.CHANGE_SETTINGS,
     "users": Permission.MANAGE_USERS,
 }
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
             "manual": self.tr("Manual entry"),
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
+            "inspection": self.tr("Inspection"),
             "settings": self.tr("Settings"),
             "users": self.tr("Staff"),
         }
@@ -213,7 +215,8 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "settings": SettingsPage, "users": UsersPage}[key]
+                   "reports": ReportsPage, "inspection": InspectionPage, "settings": SettingsPage,
+                   "users": UsersPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -251,6 +254,10 @@ class MainWindow(QMainWindow):
     @property
     def reports(self) -> ReportsPage:
         return self._page_of("reports", ReportsPage)
+
+    @property
+    def inspection(self) -> InspectionPage:
+        return self._page_of("inspection", InspectionPage)
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -332,6 +339,8 @@ class MainWindow(QMainWindow):
             page.search.setFocus()
         elif isinstance(page, ReportsPage):
             page.table.setFocus()
+        elif isinstance(page, InspectionPage):
+            page.timeline.setFocus()
 
     def _navigate(self, key: str, argument: object) -> None:
         self.show_page(key)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hotel_desk.desk import Desk
+    from hotel_desk.desk.views import GuestEntry
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +24,7 @@ SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
 #: 14:30 in Beijing: the afternoon check-in rush, with yesterday's arrivals' deadlines coming up.
 MOMENT = datetime(2026, 11, 22, 6, 30, tzinfo=UTC)
 SIZE = (1360, 860)
+INSPECTION_SIZE = (1366, 768)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -146,12 +148,33 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    # Inspection (the police liaison's view) at a laptop's 1366 x 768: yesterday's and today's events with
+    # names, the measures, a correction on its way, and the chain verified.
+    desk.pause_uploads()
+    desk.correct(made[1].registration_id, _with_room(desk, made[1].registration_id, "1722"), "room changed")
+    desk.check_audit_trail()
+    window.resize(*INSPECTION_SIZE)
+    window.show_page("inspection")
+    inspection = window.inspection
+    inspection.first.setDate(inspection.last.date().addDays(-1))
+    inspection.refresh()
+    wait_until(lambda: inspection.data is not None and inspection.timeline_model.rowCount() > 0)
+    inspection.tabs.setCurrentIndex(0)
+    grab("inspection")
+    window.resize(*SIZE)
+
     # Staff accounts, the lock screen and the sign-in.
     screenshot_access.door(desk_app, grab, wait_until)
 
     desk_app.shutdown()
     window.close()
     return shots
+
+
+def _with_room(desk: Desk, registration_id: str, room: str) -> GuestEntry:
+    from dataclasses import replace
+
+    return replace(desk.registration_entry(registration_id), room=room)
 
 
 def _state(desk: Desk, report_id: str) -> str:

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="404"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n report waiting</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="398"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n needs correction</numerusform>

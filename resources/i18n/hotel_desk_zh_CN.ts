@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="97"/>
+        <location filename="../../hotel_desk/ui/context.py" line="102"/>
         <source>The desk could not start: %1</source>
         <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="99"/>
+        <location filename="../../hotel_desk/ui/context.py" line="104"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -703,6 +703,282 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="107"/>
+        <source>Inspection</source>
+        <extracomment>The national lateness grades, as the measures count them (imported from the rules: the window does not load the store&apos;s modules at start-up).</extracomment>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="108"/>
+        <source>For the police liaison: who registered whom and when, what was reported in time, what was late or corrected, and whether the record is intact. Nothing here changes a registration.</source>
+        <translation>供公安联络员查看：谁在何时登记了谁，哪些按时报送，哪些迟报或更正，以及记录是否完整。此处不会更改任何登记。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="119"/>
+        <source>Guest name or room</source>
+        <translation>宾客姓名或房号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="121"/>
+        <source>Staff (user name)</source>
+        <translation>员工（用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="124"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="130"/>
+        <source>Verify the chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="131"/>
+        <source>Check every link of the audit chain, every report and every record against it, and the database&apos;s guards</source>
+        <translation>逐环校验审计链，核对每份报告和每条记录，并检查数据库的保护触发器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="135"/>
+        <source>Export bundle…</source>
+        <translation>导出审计包…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
+        <source>A ZIP for the sub-station: a PDF summary, every event with names, the measures and the chain head, checkable on any computer</source>
+        <translation>交给派出所的 ZIP 包：PDF 摘要、带姓名的全部事件、考核指标和链头，可在任何电脑上校验</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="142"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
+        <source>Not verified yet in this session.</source>
+        <translation>本次运行尚未校验。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>Guest</source>
+        <translation>宾客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <source>Registrations</source>
+        <translation>登记数</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <source>Reports</source>
+        <translation>报告数</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <source>Within 24 h</source>
+        <translation>24 小时内报送率</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <source>Overdue, not reported</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <source>Cancellations</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Blocked check-ins</source>
+        <translation>被拦截的入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Suspected errors</source>
+        <translation>疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>As sent</source>
+        <translation>已报送内容</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>Now</source>
+        <translation>当前内容</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="168"/>
+        <source>correction on its way</source>
+        <translation>更正报告待报送</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="168"/>
+        <source>changed without a report</source>
+        <translation>未经报告被修改</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
+        <source>Per day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
+        <source>Differences</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="210"/>
+        <source>The inspection could not be loaded: %1</source>
+        <translation>无法加载检查数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="214"/>
+        <source>Loading the inspection</source>
+        <translation>正在加载检查数据</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="225"/>
+        <source>%1 registrations · %2 reported within 24 hours · %3 late · %4 stays differ from what was sent (%5 without a report)</source>
+        <translation>登记 %1 条 · 24 小时内报送 %2 · 迟报 %3 条 · %4 条登记与已报送内容不一致（其中 %5 条未经报告）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="230"/>
+        <source>Differences (%1)</source>
+        <translation>不一致（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="236"/>
+        <source>Not verified yet in this session: press Verify the chain.</source>
+        <translation>本次运行尚未校验：请点击“校验审计链”。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="242"/>
+        <source>Verified %1: intact. %2 events, head %3; %4 records and %5 reports match the chain.</source>
+        <translation>%1 已校验：完整。共 %2 个事件，链头 %3；%4 条记录和 %5 份报告与审计链一致。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="247"/>
+        <source>Verified %1: NOT intact. First problem: %2</source>
+        <translation>%1 已校验：不完整。第一个问题：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="264"/>
+        <source>The chain could not be verified: %1</source>
+        <translation>无法校验审计链：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="267"/>
+        <source>Verifying the audit chain</source>
+        <translation>正在校验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="273"/>
+        <source>Save the export bundle</source>
+        <translation>保存审计包</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="274"/>
+        <source>Bundle (*.zip)</source>
+        <translation>审计包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="292"/>
+        <source>Bundle saved: %1 (%2 events, chain head %3). Check it anywhere with: hotel-desk audit verify-export</source>
+        <translation>审计包已保存：%1（%2 个事件，链头 %3）。可在任何电脑上用 hotel-desk audit verify-export 校验</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="298"/>
+        <source>The bundle could not be saved: %1</source>
+        <translation>无法保存审计包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="302"/>
+        <source>Exporting the bundle</source>
+        <translation>正在导出审计包</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="14"/>
@@ -1022,16 +1298,19 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="99"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="100"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="172"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="173"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
@@ -1157,143 +1436,258 @@ or press Ctrl+O to open an image</source>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="170"/>
+        <source>Check-in registered</source>
+        <translation>入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="174"/>
+        <source>Check-in blocked</source>
+        <translation>入住被拦截</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="175"/>
+        <source>Report picked up for sending</source>
+        <translation>报告已取出待发送</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
+        <source>Report accepted by the police</source>
+        <translation>公安机关已接收报告</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="177"/>
+        <source>Report refused by the intake</source>
+        <translation>报告被接收端退回</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="178"/>
+        <source>Report not sent yet (retrying)</source>
+        <translation>报告尚未发出（重试中）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
+        <source>Report handed over</source>
+        <translation>报告已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
+        <source>Hand-over confirmed</source>
+        <translation>移交已确认</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
+        <source>Personal data viewed</source>
+        <translation>查看了个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <source>Guest list viewed</source>
+        <translation>查看了宾客列表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <source>Hotel settings changed</source>
+        <translation>酒店设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <source>Desk user added</source>
+        <translation>新增前台用户</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <source>Audit trail exported</source>
+        <translation>审计记录已导出</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <source>Receipts exported</source>
+        <translation>回执已导出</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <source>Records sealed into the chain (upgrade)</source>
+        <translation>记录已纳入审计链（升级）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <source>Page images deleted after retention</source>
+        <translation>证件图像到期删除</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <source>Page images encrypted</source>
+        <translation>证件图像已加密</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <source>Data key created</source>
+        <translation>已创建数据密钥</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
+        <source>Late 1–2 days</source>
+        <translation>迟报 1–2 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
+        <source>Late 3–7 days</source>
+        <translation>迟报 3–7 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <source>Late 8–14 days</source>
+        <translation>迟报 8–14 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
+        <source>Late 15+ days</source>
+        <translation>迟报 15 天以上</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="93"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="94"/>
         <source>Hotel Desk – guest registration</source>
-        <extracomment>What a role needs to see each page (the buttons on a page check their own permissions). The liaison&apos;s inspection page goes here as (&quot;inspection&quot;, Permission.INSPECT), with its factory in `MainWindow.page`.</extracomment>
+        <extracomment>What a role needs to see each page (the buttons on a page check their own permissions).</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="108"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="109"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
         <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="131"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="132"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="136"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="157"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="380"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="98"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="389"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
         <source>Staff</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="184"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="366"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="186"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="375"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="362"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="371"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="364"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="373"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="390"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="384"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="393"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="388"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="397"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="390"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="401"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="404"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="396"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="405"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="398"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="408"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="420"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="429"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="423"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="432"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
     </message>

@@ -98,7 +98,11 @@ def test_cli_verify_and_tampered_payload(db, db_url, clock, capsys, monkeypatch)
 
 
 def test_cli_export_csv_and_json_with_chain_head(db, db_url, clock, tmp_path: Path, capsys, monkeypatch):
+    from hotel_desk.settings import key_store
+    from hotel_desk.store.sealed_data import attach_data_key
+
     _populate(db, clock, 3)
+    attach_data_key(db, key_store(), clock=clock)  # as the desk the command opens would, first
     monkeypatch.setenv("HOTEL_DESK_DATABASE_URL", db_url)
     make_accounts(db_url, {"li": Role.LIAISON}, clock=clock)  # the police liaison exports
     monkeypatch.setenv("HOTEL_DESK_PASSWORD", PASSWORD)

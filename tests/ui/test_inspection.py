@@ -1,0 +1,52 @@
+"""The liaison's inspection view: its own page (Ctrl+5) the window can switch off with one call, the timeline
+with names and staff, the measures, the chain verified, and the export bundle written in the background."""
+
+from __future__ import annotations
+
+import zipfile
+
+from PySide6.QtCore import Qt
+
+from hotel_desk.rules.roles import Role
+from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
+from tests.ui.conftest import SLOW_MS
+
+
+def test_the_inspection_shows_who_registered_whom_and_exports_a_bundle(desk_app, qtbot, tmp_path) -> None:
+    desk = desk_app.desk
+    desk.register(demo_entry(desk, DEMO_GUESTS[0]))
+    window = desk_app.window
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "inspection"
+    page = window.inspection
+    qtbot.waitUntil(lambda: page.data is not None, timeout=SLOW_MS)
+    check_ins = [e for e in page.data.timeline if e.action == "registration.check_in"]
+    assert check_ins and check_ins[0].guest_name.startswith(DEMO_GUESTS[0].surname)
+    assert check_ins[0].actor == desk.actor
+    assert page.data.measures.total.registrations == 1
+    page.verify()
+    qtbot.waitUntil(lambda: desk.last_audit_check is not None and page.verify_button.isEnabled(), timeout=SLOW_MS)
+    assert "intact" in page.chain_state.text()
+    target = tmp_path / "bundle.zip"
+    page.export_bundle(str(target))
+    qtbot.waitUntil(lambda: page.export_button.isEnabled() and target.exists(), timeout=SLOW_MS)
+    with zipfile.ZipFile(target) as archive:
+        assert "summary.pdf" in archive.namelist()
+
+
+def test_the_inspection_is_for_the_liaison_and_the_manager_not_the_receptionist(make_desk_app, qtbot) -> None:
+    liaison = make_desk_app(user=("li", Role.LIAISON))
+    window = liaison.window
+    assert "inspection" in window.allowed_pages() and "check_in" not in window.allowed_pages()
+    window.show_page("inspection")
+    assert window.current_page() == "inspection"
+    qtbot.waitUntil(lambda: window.inspection.data is not None, timeout=SLOW_MS)
+    liaison.desk.access.sign_out()
+    from tests.support.staff import sign_in
+
+    sign_in(liaison.desk, "rita", Role.RECEPTIONIST)
+    window.apply_access()
+    assert "inspection" not in window.allowed_pages()
+    assert window.nav.item(4).isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() != "inspection"
