@@ -19,7 +19,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,12 +28,6 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def build_store(path: Path, count: int) -> float:
@@ -74,12 +67,17 @@ def drain_child(args: argparse.Namespace) -> int:
     """Runs in its own process: drain the store into the intake, sampling the status query meanwhile."""
     from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
     from hotel_desk.reporting.metrics import reporting_status
+    from hotel_desk.reporting.training_home import training_home
     from hotel_desk.reporting.uploader import BackoffPolicy, Uploader
     from hotel_desk.store import open_database
 
     db = open_database(f"sqlite:///{args.drain}", backup=False)
+    # The training intake of this (benchmark) installation: its key checks every receipt, its secret admits us.
+    home = training_home()
     transport = HttpTransport(HttpIntakeConfig(base_url=args.intake, hotel_id="BENCH-HOTEL", authorisation_code="bench",
-                                               timeout_seconds=1.0, max_batch=args.batch_size))
+                                               timeout_seconds=1.0, max_batch=args.batch_size, training=True,
+                                               intake_public_key=home.public_key_text, intake_id=home.intake_id,
+                                               desk_secret=home.desk_secret))
     backoff = BackoffPolicy(base=timedelta(seconds=0.2), cap=timedelta(seconds=2))
     uploader = Uploader(db, transport, hotel_id="BENCH-HOTEL", worker="bench", batch_size=args.batch_size,
                         backoff=backoff)
@@ -118,34 +116,32 @@ def drain_child(args: argparse.Namespace) -> int:
     return 0
 
 
-def _wait_for_intake(url: str, proc: subprocess.Popen[bytes]) -> None:
-    import httpx
-
-    for _ in range(200):
-        if proc.poll() is not None:
-            raise RuntimeError("the intake server exited: " + (proc.stderr.read().decode() if proc.stderr else ""))
-        try:
-            if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.05)  # start-up of another process: poll until it answers
-    raise RuntimeError("the intake server did not start")
+def _start_intake(work: Path, name: str, faults: str) -> tuple[subprocess.Popen[str], str]:
+    """`hotel-desk intake-server --port 0` in its own process; its first line of output names its address
+    (no free-port guessing, so no race with other programs for the port)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "hotel_desk", "intake-server", "--port", "0", "--db", str(work / f"{name}-intake.sqlite3"),
+         "--faults", faults, "--hotel", "BENCH-HOTEL:bench"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert server.stdout is not None
+    first = server.stdout.readline()
+    if not first.startswith("TRAINING intake server on "):
+        server.kill()
+        raise RuntimeError("the intake server did not start: " + first + (server.stderr.read() if server.stderr else ""))
+    return server, first.split()[4]
 
 
 def run_scenario(template: Path, work: Path, name: str, faults: str, batch_size: int) -> dict[str, Any]:
     import httpx
 
+    from hotel_desk.reporting.protocol import HEADER_DESK_SECRET
+    from hotel_desk.reporting.training_home import training_home
+
     store = work / f"{name}.sqlite3"
     shutil.copy(template, store)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "hotel_desk", "intake-server", "--port", str(port), "--db", str(work / f"{name}-intake.sqlite3"),
-         "--faults", faults, "--hotel", "BENCH-HOTEL:bench"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    server, url = _start_intake(work, name, faults)
     try:
-        _wait_for_intake(url, server)
         child = subprocess.run(
             [sys.executable, "-m", "benchmarks.reporting_drain", "--drain", str(store), "--intake", url,
              "--batch-size", str(batch_size)],
@@ -154,10 +150,11 @@ def run_scenario(template: Path, work: Path, name: str, faults: str, batch_size:
         if child.returncode != 0:
             raise RuntimeError(child.stderr[-3000:])
         result = json.loads(child.stdout.strip().splitlines()[-1])
-        counters = httpx.get(url + "/v1/training/stats", timeout=5).json()["counters"]
+        counters = httpx.get(url + "/v1/training/stats", timeout=5,
+                             headers={HEADER_DESK_SECRET: training_home().desk_secret}).json()["counters"]
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.communicate(timeout=10)
     result["intake"] = counters
     return result
 

@@ -30,8 +30,6 @@ APP_NAME = "hotel_desk"
 APP_AUTHOR = "hotel_desk"
 
 ENV_PREFIX = "HOTEL_DESK_"
-#: The training intake that `hotel-desk intake-server` runs by default; the app starts it itself in training mode.
-TRAINING_INTAKE_PORT = 8765
 
 
 def data_dir() -> Path:
@@ -76,6 +74,13 @@ class Settings:
     intake_url: str = ""
     intake_client_cert: str = ""
     intake_verify_tls: bool = True
+    # LIVE: how to trust the police intake (docs/intake-protocol.md). Its Ed25519 public key, as issued with
+    # the authorisation code (receipts it did not sign are not receipts); optionally the intake id its
+    # answers must name; a CA bundle or the SHA-256 of its certificate when the system's CAs do not apply.
+    intake_public_key: str = ""
+    intake_id: str = ""
+    intake_ca_bundle: str = ""
+    intake_pinned_cert_sha256: str = ""
     field_mapping: str = ""
     # Input devices.
     scanner_folder: str = ""
@@ -102,7 +107,11 @@ class Settings:
         return self.database_url or default_database_url()
 
     def effective_intake_url(self) -> str:
-        return self.intake_url or f"http://127.0.0.1:{TRAINING_INTAKE_PORT}"
+        """The configured intake address, "" when there is none. LIVE never falls back to anything: a LIVE
+        desk that "files" into a practice intake reports nobody, so LIVE without an address refuses to start.
+        TRAINING without one uses this installation's training intake (hotel_desk.reporting.training_home,
+        its port chosen per installation), which the desk layer resolves."""
+        return self.intake_url
 
     def override(self, source: str = "the command line", **values: Any) -> Settings:
         """A copy with `values` (None means "not given") set on top, checked like the file's."""
@@ -164,7 +173,42 @@ def _check(key: str, value: Any, source: str) -> Any:
         raise SettingsError(f"{where}: {value!r} is not a database URL (sqlite:///PATH or postgresql://...)")
     if key == "intake_url" and value and not value.startswith(("http://", "https://")):
         raise SettingsError(f"{where}: {value!r} is not an http:// or https:// address")
+    if key == "intake_public_key" and value and not _looks_like_public_key(value):
+        raise SettingsError(f"{where} must be the intake's Ed25519 public key as issued: 'ed25519:' and the base64 "
+                            "of its 32 bytes, or a PEM block")
+    if key == "intake_pinned_cert_sha256" and value:
+        value = pin_digits(value)
+        if value is None:
+            raise SettingsError(f"{where} must be the SHA-256 of the intake's certificate: 64 hex digits")
+    if key == "intake_id" and len(value) > 64:
+        raise SettingsError(f"{where} is at most 64 characters (the intake's answers name it)")
     return value
+
+
+def pin_digits(pin: str) -> str | None:
+    """A certificate pin as 64 lower-case hex digits (colons and spaces, as tools print them, and a
+    `sha256/` prefix allowed); None when it is not one. The one reading of a pin, for the settings and the
+    connection alike."""
+    value = pin.replace(":", "").replace(" ", "").strip().lower()
+    value = value.removeprefix("sha256/")
+    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        return None
+    return value
+
+
+def _looks_like_public_key(value: str) -> bool:
+    """The form of a public key (the key itself is checked where it is used, hotel_desk.reporting.signatures):
+    a PEM block, or `ed25519:` / bare base64 of 32 bytes."""
+    import base64
+    import binascii
+
+    if value.startswith("-----BEGIN") and value.rstrip().endswith("-----"):
+        return True
+    raw = value[len("ed25519:"):] if value.lower().startswith("ed25519:") else value
+    try:
+        return len(base64.b64decode(raw, validate=True)) == 32
+    except (binascii.Error, ValueError):
+        return False
 
 
 def settings_path() -> Path:

@@ -15,6 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No wall-clock limit on a property test's example: on two shared cores a 50 ms example sometimes takes 400 ms
+# (hypothesis's 200 ms deadline then fails it as "flaky"). pytest-timeout still catches a real hang.
+hypothesis_settings.register_profile("hotel_desk", deadline=None)
+hypothesis_settings.load_profile("hotel_desk")
 
 # Set before anything imports Qt or reads the settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -41,7 +41,8 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path.write_text('{"hotel_code": "FILE", "training": false}', encoding="utf-8")
     values = {"training": "yes", "serial_baud": "19200", "idle_lock_minutes": "5", "intake_verify_tls": "0",
               "extra": '{"a": "b"}', "page_image_retention_days": "30",
-              "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x"}
+              "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x",
+              "intake_public_key": "ed25519:" + "A" * 43 + "=", "intake_pinned_cert_sha256": "ab" * 32}
     env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
     settings = load_settings(path, environ=env)
     assert settings.hotel_code == "env" and settings.training is True and settings.serial_baud == 19200
@@ -54,6 +55,22 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path.write_text('{"serial_baud": "fast"}', encoding="utf-8")
     with pytest.raises(SettingsError, match="serial_baud must be a whole number"):
         load_settings(path, environ={})
+
+
+def test_the_intakes_trust_settings_are_checked_when_loaded(tmp_path) -> None:
+    from hotel_desk.settings import load_settings
+
+    path = tmp_path / "settings.json"
+    pin = ":".join(["AB"] * 32)  # as `openssl x509 -fingerprint -sha256` prints it
+    settings = load_settings(path, environ={"HOTEL_DESK_INTAKE_PINNED_CERT_SHA256": pin,
+                                            "HOTEL_DESK_INTAKE_PUBLIC_KEY": "ed25519:" + "A" * 43 + "="})
+    assert settings.intake_pinned_cert_sha256 == "ab" * 32
+    for key, value, words in [("INTAKE_PUBLIC_KEY", "ed25519:AAAA", "Ed25519 public key"),
+                              ("INTAKE_PUBLIC_KEY", "not a key", "Ed25519 public key"),
+                              ("INTAKE_PINNED_CERT_SHA256", "abc", "64 hex digits"),
+                              ("INTAKE_ID", "x" * 65, "at most 64")]:
+        with pytest.raises(SettingsError, match=words):
+            load_settings(path, environ={f"HOTEL_DESK_{key}": value})
 
 
 def test_a_bad_setting_stops_a_command_with_what_to_fix(monkeypatch, capsys) -> None:

@@ -13,7 +13,7 @@ def run_intake_server(args: argparse.Namespace) -> int:
     from hotel_desk.commands import UsageError
     from hotel_desk.reporting.faults import FaultPlan, FaultSpecError
     from hotel_desk.reporting.intake_server import IntakeServer, server_tls_context
-    from hotel_desk.settings import data_dir
+    from hotel_desk.reporting.training_home import training_home
 
     try:
         plan = FaultPlan.parse(args.faults)
@@ -34,15 +34,23 @@ def run_intake_server(args: argparse.Namespace) -> int:
         tls = server_tls_context(args.tls_cert, args.tls_key, args.client_ca)
     elif args.client_ca:
         raise UsageError("--client-ca needs --tls-cert and --tls-key")
-    db = Path(args.db) if args.db else data_dir() / "training-intake.sqlite3"
+    # This installation's training intake: its remembered port, its signing key, and only its own desk.
+    home = training_home()
+    db = Path(args.db) if args.db else home.database_path
+    port = home.port if args.port is None else args.port
     try:
-        server = IntakeServer(db, host=args.host, port=args.port, faults=plan, hotels=hotels, tls=tls, log=args.log)
+        server = IntakeServer(db, host=args.host, port=port, faults=plan, hotels=hotels, tls=tls, log=args.log,
+                              signing_key=home.signing_key(), desk_secret=home.desk_secret,
+                              intake_id=home.intake_id)
     except OSError as exc:
-        print(f"hotel-desk intake-server: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        print(f"hotel-desk intake-server: cannot listen on {args.host}:{port}: {exc}", file=sys.stderr)
         return 1
     auth = "any hotel id + code" if hotels is None else f"{len(hotels)} hotel(s)"
+    # The first line is read by scripts (the benchmark) to learn the address when --port 0 was asked for.
     print(f"TRAINING intake server on {server.url}  (faults: {plan.describe()}; auth: {auth}; records: {db})")
-    print("Nothing sent here reaches the police. Ctrl-C stops it.", flush=True)
+    print(f"Signing key {server.public_key_text} (intake id {server.intake_id}); serves only this "
+          "installation's desk. Nothing sent here reaches the police. Ctrl-C stops it.", flush=True)
+
     def _stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
@@ -61,8 +69,6 @@ def run_intake_server(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from hotel_desk.settings import TRAINING_INTAKE_PORT
-
     p = sub.add_parser(
         "intake-server",
         parents=[common],
@@ -71,7 +77,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "validation rules, SQLite persistence, deduplication by idempotency key, receipts and fault injection. "
         "Everything it receives is marked TRAINING and goes nowhere.",
     )
-    p.add_argument("--port", type=int, default=TRAINING_INTAKE_PORT, help="TCP port (default %(default)s; 0 = any)")
+    p.add_argument("--port", type=int, default=None,
+                   help="TCP port (default: the one chosen for this installation; 0 = any free one)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
     p.add_argument(
         "--faults",
@@ -80,7 +87,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="fault injection, e.g. 'latency=20-200,error_rate=0.2,reject=0.01,seed=1' (keys: latency, "
         "error_rate, 5xx, timeout, reset, malformed, transient, reject, hang, seed; see docs/intake-protocol.md)",
     )
-    p.add_argument("--db", metavar="PATH", help="SQLite file for what it files (default: in the data directory)")
+    p.add_argument("--db", metavar="PATH",
+                   help="SQLite file for what it files (default: in the training intake's private folder)")
     p.add_argument("--hotel", action="append", metavar="ID:CODE",
                    help="accept only these hotel ids and authorisation codes (repeatable; default: any)")
     p.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate")

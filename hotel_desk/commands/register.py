@@ -1,10 +1,13 @@
 """`hotel-desk register --json FILE|-`: register guests from JSON, for imports and scripted checks.
 
 The file holds one registration object or a list of them (format: docs/store.md). The staff member signs in
-(hotel_desk.commands.auth; the role must allow registering). Every document is checked with the document core
-first; if any is refused, nothing is registered, each refusal is put on file in the audit trail and the
-findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with its
-own check-in report and audit event), so a failed or interrupted import can simply be run again.
+(hotel_desk.commands.auth; the role must allow registering). Every registration passes the registration gate
+first: the document core's checks and the record validation (lengths, characters, plausible dates, the page
+image an image); if any is refused, nothing is registered, each refusal is put on file in the audit trail and
+the findings are printed (exit 1). Otherwise the whole file is registered in one transaction (each guest with
+its own check-in report and audit event). A registration that repeats an open one of the same document (an
+import run twice) is refused the same way unless confirmed as intended (`"confirm_duplicate": true` on the
+record, or `--confirm-duplicates` for the run), so a failed or interrupted import can simply be run again.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ if TYPE_CHECKING:
     from hotel_desk.documents import Finding, TravelDocument
     from hotel_desk.rules.gate import Verdict
     from hotel_desk.rules.record import GuestRegistration
+    from hotel_desk.store import DuplicateRegistration
 
 _TOP_KEYS = {
     "mrz", "fields", "manual_reason", "room", "arrival", "departure", "visa", "entry_date", "port_of_entry",
     "from", "to", "came_from", "going_to", "reason", "chinese_name", "document_photo", "entry_method",
+    "confirm_duplicate",
 }
 _FIELD_KEYS = {
     "kind", "surname", "given_names", "document_number", "nationality", "birth_date", "sex", "expiry_date",
@@ -127,13 +132,27 @@ def _document(entry: dict[str, Any], today: date, stay: Any) -> tuple[TravelDocu
     return document, findings
 
 
+def _photo(entry: dict[str, Any], base_dir: Path) -> bytes | None:
+    """The document page's bytes (judged by the gate: an image, never e.g. /etc/passwd)."""
+    if not entry.get("document_photo"):
+        return None
+    path = Path(_text(entry, "document_photo"))
+    path = path if path.is_absolute() else base_dir / path
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise EntryError(f"cannot read document_photo {path}: {exc.strerror}") from None
+
+
 def check_entry(
-    index: int, entry: object, *, clock: Clock, zone: str, base_dir: Path, accept_warnings: bool
+    index: int, entry: object, *, clock: Clock, zone: str, base_dir: Path, accept_warnings: bool,
+    confirm_duplicates: bool = False,
 ) -> Checked:
     """Turn one JSON object into a registration, or say why the registration gate refuses it."""
     from hotel_desk.clock import local_today, local_zone
     from hotel_desk.documents import StayPlan
     from hotel_desk.rules import gate
+    from hotel_desk.rules.duplicates import DUPLICATE
     from hotel_desk.rules.record import GuestRegistration, StayDetails, record_values
 
     if not isinstance(entry, dict):
@@ -171,10 +190,14 @@ def check_entry(
         entry_method=checked.entry_method,
         manual_reason=_text(entry, "manual_reason"),
     )
+    confirm = entry.get("confirm_duplicate", False)
+    if not isinstance(confirm, bool):
+        raise EntryError("'confirm_duplicate' must be true or false")
+    photo = _photo(entry, base_dir)
     checked.values = record_values(registration)
     verdict = gate.judge(checked.values, entry_method=registration.entry_method,
                          manual_reason=registration.manual_reason, findings=findings,
-                         acknowledged=accept_warnings)
+                         acknowledged=accept_warnings, arrival=local_arrival, today=today, page_image=photo)
     checked.verdict = verdict
     # The room is a key of the file itself: leaving it out is a malformed file, not a document problem.
     missing = [key for key in verdict.missing if key != "room"]
@@ -187,15 +210,10 @@ def check_entry(
         return checked
     if "room" in verdict.missing:
         raise EntryError("'room' is required")
-    photo = None
-    if entry.get("document_photo"):
-        path = Path(_text(entry, "document_photo"))
-        path = path if path.is_absolute() else base_dir / path
-        try:
-            photo = path.read_bytes()
-        except OSError as exc:
-            raise EntryError(f"cannot read document_photo {path}: {exc.strerror}") from None
-    checked.registration = replace(registration, page_image=photo, accepted_warnings=verdict.accepted_warnings)
+    # A repeat of an open registration is for the store to find (it sees them all, inside the transaction);
+    # confirming it is this record's or this run's explicit word.
+    accepted = (*verdict.accepted_warnings, *((DUPLICATE,) if confirm or confirm_duplicates else ()))
+    checked.registration = replace(registration, page_image=photo, accepted_warnings=accepted)
     return checked
 
 
@@ -233,6 +251,37 @@ def _load(source: str) -> tuple[list[object], Path]:
     return entries, base
 
 
+def _refused(refused: list[Checked], total: int) -> int:
+    out = {
+        "registered": [],
+        "refused": [
+            {"index": c.index, "reason": c.refused_because, "findings": [f.to_dict() for f in c.findings]}
+            for c in refused
+        ],
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    print(f"hotel-desk register: {len(refused)} of {total} refused; nothing was registered", file=sys.stderr)
+    return 1
+
+
+def _repeats(desk: Desk, checked: list[Checked], refusal: DuplicateRegistration) -> int:
+    """The store found repeats of open registrations that were not confirmed: each such guest is refused
+    with its finding (and the refusal put on file, as the gate's are); nothing was registered."""
+    from hotel_desk.desk.blocked import record_blocked_check_in
+    from hotel_desk.rules.duplicates import duplicate_finding
+
+    for index, stays in refusal.repeats.items():
+        c = checked[index]
+        finding = duplicate_finding(stays)
+        if finding is not None:
+            c.findings.append(finding)
+            if c.verdict is not None:
+                record_blocked_check_in(desk, replace(c.verdict, unacknowledged=(finding,)), c.values,
+                                        entry_method=c.entry_method, source="import")
+        c.refused_because = "repeats an open registration (if intended: \"confirm_duplicate\": true, or --confirm-duplicates)"
+    return _refused([checked[i] for i in sorted(refusal.repeats)], len(checked))
+
+
 def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
     from hotel_desk.clock import SystemClock
     from hotel_desk.commands.auth import signed_in_desk
@@ -245,15 +294,17 @@ def run(args: argparse.Namespace, *, clock: Clock | None = None) -> int:
 
 
 def _register(desk: Desk, args: argparse.Namespace, entries: list[object], base_dir: Path, clock: Clock) -> int:
+    from hotel_desk.desk import AccessDenied, DeskError
     from hotel_desk.desk.blocked import record_blocked_check_in
-    from hotel_desk.store import InvalidRegistration, StoreError
+    from hotel_desk.store import DuplicateRegistration, InvalidRegistration, StoreError
 
     settings = args.settings
     checked: list[Checked] = []
     for index, entry in enumerate(entries):
         try:
             checked.append(check_entry(index, entry, clock=clock, zone=settings.timezone, base_dir=base_dir,
-                                       accept_warnings=args.accept_warnings))
+                                       accept_warnings=args.accept_warnings,
+                                       confirm_duplicates=args.confirm_duplicates))
         except EntryError as exc:
             raise UsageError(f"registration #{index + 1}: {exc}") from None
     refused = [c for c in checked if c.registration is None]
@@ -261,21 +312,18 @@ def _register(desk: Desk, args: argparse.Namespace, entries: list[object], base_
         if c.verdict is not None:
             record_blocked_check_in(desk, c.verdict, c.values, entry_method=c.entry_method, source="import")
     if refused:
-        out = {
-            "registered": [],
-            "refused": [
-                {"index": c.index, "reason": c.refused_because, "findings": [f.to_dict() for f in c.findings]}
-                for c in refused
-            ],
-        }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-        print(f"hotel-desk register: {len(refused)} of {len(checked)} refused; nothing was registered",
-              file=sys.stderr)
-        return 1
+        return _refused(refused, len(checked))
 
     regs = [c.registration for c in checked if c.registration is not None]
     try:
         results = list(zip(checked, desk.register_many(regs), strict=True))
+    except AccessDenied:
+        raise
+    except DeskError as exc:  # LIVE without a usable intake: nothing is queued that could never leave
+        print(f"hotel-desk register: nothing was registered: {exc}", file=sys.stderr)
+        return 1
+    except DuplicateRegistration as exc:
+        return _repeats(desk, checked, exc)
     except InvalidRegistration as exc:
         raise UsageError(f"nothing was registered: {exc}") from None
     except StoreError as exc:  # e.g. a full disk: not the caller's mistake, and nothing was written
@@ -307,10 +355,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="register guests from JSON (imports, scripted checks); prints registration and report ids",
         description="Register guests from a JSON object or list (format: docs/store.md). Documents are "
         "checked first: invalid ones are refused with their findings, and so are documents with warnings "
-        "unless --accept-warnings. If any is refused nothing is registered (exit 1); otherwise all are "
-        "registered in one transaction (exit 0).",
+        "unless --accept-warnings, and repeats of open registrations unless --confirm-duplicates. If any is "
+        "refused nothing is registered (exit 1); otherwise all are registered in one transaction (exit 0).",
     )
     p.add_argument("--json", required=True, metavar="FILE", help="JSON file, or - for stdin")
     p.add_argument("--accept-warnings", action="store_true",
                    help="register documents whose findings are warnings only (recorded in the audit trail)")
+    p.add_argument("--confirm-duplicates", action="store_true",
+                   help="register also the guests whose document already has an open registration (as intended: "
+                   "recorded in the audit trail); per guest: \"confirm_duplicate\": true")
     p.set_defaults(handler=run)

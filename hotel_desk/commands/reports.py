@@ -1,7 +1,7 @@
 """`hotel-desk reports ...`: the police-report queue from the command line.
 
   reports status [--json]           what is pending (with time left), late, rejected; the 24-hour rate
-  reports send [--until-empty]      send due reports to the intake (training intake by default)
+  reports send [--until-empty] [--now]   send due reports (--now: every unsent one) to the intake
   reports check                     ask the intake to validate unsent reports without filing them
   reports export-batch DIR          write every unsent report as a batch folder for hand-over
   reports confirm --receipt NUMBER (--batch DIR | --report ID)   record the receipt of a hand-over
@@ -49,12 +49,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     rate = "n/a" if status.rate_24h is None else f"{status.rate_24h * 100:.1f} %"
     print(f"reported within 24 h (last {status.window_days} days): {rate}  ({status.on_time} of {status.decided})")
     print("late: " + ", ".join(f"{k}: {v}" for k, v in status.late.items()))
-    print(f"pending: {status.pending} (overdue {status.overdue})   rejected, needs correction: {status.rejected}")
+    print(f"pending: {status.pending} (overdue {status.overdue}, postponed by the intake {status.postponed})   "
+          f"rejected, needs correction: {status.rejected}")
     print("by state: " + ", ".join(f"{k} {v}" for k, v in status.by_state.items() if v))
     if status.pending_items:
         print("\nnext deadlines:")
         for item in status.pending_items:
             err = f"  last error: {item.last_error}" if item.last_error else ""
+            if item.postponed_until is not None:  # the note says until when, and why
+                err = f"  POSTPONED: {item.last_error}"
             print(f"  {item.report_id}  {item.kind:<12} {item.state:<15} time left {_fmt_left(item.time_left_seconds):>9}"
                   f"  attempts {item.attempts}{err}")
     if status.rejected_items:
@@ -82,15 +85,17 @@ def cmd_send(args: argparse.Namespace) -> int:
 
     try:
         with _desk(args, Permission.SEND_REPORTS) as desk:
-            sent = desk.queue.send(intake_url=args.intake, until_empty=args.until_empty, batch_size=args.batch_size,
-                                   timeout=args.timeout, on_event=event,
+            sent = desk.queue.send(intake_url=args.intake, until_empty=args.until_empty, now=args.now,
+                                   batch_size=args.batch_size, timeout=args.timeout, on_event=event,
                                    on_start=lambda target: print(f"sending to {target.label}", flush=True))
     except QueueError as exc:
         return _queue_failed(exc)
     summary, left = sent.summary, sent.left
     print(f"accepted {summary.acknowledged} (duplicates recognised {summary.duplicates}), rejected "
           f"{summary.rejected}, to retry {summary.transient}, resumed after a restart {summary.resumed}")
-    print(f"still pending: {left.pending}; rejected and waiting for a correction: {left.rejected}")
+    print(f"still pending: {left.pending}; rejected and waiting for a correction: {left.rejected}"
+          + (f"; postponed by the intake: {left.postponed} (`reports send --now` tries them anyway)"
+             if left.postponed else ""))
     if sent.attention:
         print(f"ACTION NEEDED: {sent.attention}", file=sys.stderr)
         return 1
@@ -108,12 +113,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = checked.target
     for report_id, why in checked.inexpressible:
         print(f"{report_id}: cannot be expressed in layout {target.mapping.layout}: {why}")
-    problems = len(checked.inexpressible)
+    for report_id, errors in checked.invalid:
+        print(f"{report_id}: " + "; ".join(f"{e.field or '(record)'}: {e.message}" for e in errors))
+    problems = len(checked.inexpressible) + len(checked.invalid)
     if checked.failure:
         print(f"the intake could not check them: {checked.failure}", file=sys.stderr)
         return 1
     if checked.results is None:
-        print("nothing unsent to check")
+        print(f"nothing unsent to send for checking; {problems} would be rejected" if problems
+              else "nothing unsent to check")
         return 1 if problems else 0
     for res in checked.rejected:
         problems += 1
@@ -188,7 +196,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--until-empty", action="store_true",
                    help="keep going (waiting for retries) until every report is accepted, rejected or handed over")
     s.add_argument("--batch-size", type=int, default=200, help="records per request (default %(default)s)")
-    s.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer")
+    s.add_argument("--now", action="store_true",
+                   help="first try every unsent report once, also those waiting for a retry or postponed by the intake")
+    s.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds one request may take in all: connecting, sending and reading the whole answer")
     s.set_defaults(handler=cmd_send)
 
     s = rs.add_parser("check", parents=[common, intake],

@@ -29,27 +29,28 @@ from hotel_desk.desk import entries
 from hotel_desk.desk.access import Access, StaffSession
 from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
 from hotel_desk.desk.errors import DeskError, NotSignedIn
+from hotel_desk.desk.intake_link import IntakeLink
 from hotel_desk.desk.queue import ReportQueue
 from hotel_desk.desk.staff import StaffDesk
 from hotel_desk.desk.views import (
-    DeadlineAlert,
     DocumentRead,
     GuestEntry,
     InHouseGuest,
-    QueueSummary,
     Registered,
     ReportRow,
     latin_name,
+    report_rows,
 )
 from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
 from hotel_desk.rules import gate
+from hotel_desk.rules.duplicates import repeats as repeats_of
 from hotel_desk.rules.record import GuestRegistration, record_values
 from hotel_desk.rules.reports import OPEN_STATES
 from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
-    from hotel_desk.desk.intake import IntakeTarget, UploaderHandle
+    from hotel_desk.desk.intake import UploaderHandle
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
     from hotel_desk.store import Database, ReportRef
@@ -68,7 +69,7 @@ class Opened:
     training_intake: bool
 
 
-class Desk(AuditTrail):
+class Desk(IntakeLink, AuditTrail):
     def __init__(self, settings: Settings, *, clock: Clock | None = None, via: str = "desk",
                  start_training_intake: bool = True, uploader_interval: float = 2.0) -> None:
         self.settings = settings
@@ -139,26 +140,16 @@ class Desk(AuditTrail):
                 self._db = db
             return self._db
 
-    @property
-    def training_intake(self) -> IntakeServer | None:
-        return self._intake
-
-    def set_training_faults(self, spec: str | None) -> None:
-        """Make the practice intake misbehave (outage demonstrations, screenshots): `spec` as for
-        `hotel-desk intake-server --faults` (e.g. "reject=1", "transient=1"); None or "off" for none."""
-        from hotel_desk.reporting.faults import FaultPlan
-
-        if self._intake is None:
-            raise DeskError("no_training_intake", "faults can only be set on the TRAINING intake this desk runs")
-        self._intake.set_faults(FaultPlan.parse(spec or None))
-
     def open(self) -> Opened:
         """The app's start: the store with the property from the settings, the training intake (TRAINING
         mode) and the uploader on its thread. Idempotent. Nobody needs to be signed in: the uploader keeps
         reports going while the desk is locked, and a change of the property's codes is recorded as coming
         from the settings file (the Settings page records who changed the file)."""
+        import ssl
+
         from hotel_desk import store
         from hotel_desk.desk import intake
+        from hotel_desk.reporting.connection import IntakeConfigError
 
         with self._lock:
             if self._uploader is not None:
@@ -168,6 +159,7 @@ class Desk(AuditTrail):
             if not hotel_code:
                 raise DeskError("no_hotel_code", "LIVE mode needs the hotel code from the police sub-station "
                                 "(Settings)")
+            self.require_intake()
             store.set_property(self.db, name=s.hotel_name or "Hotel", hotel_code=hotel_code,
                                authorisation_code=authorisation_code, substation_code=s.substation_code,
                                timezone=s.timezone, actor=SETTINGS_FILE, clock=self.clock)
@@ -180,17 +172,13 @@ class Desk(AuditTrail):
                 self.intake_url = self._intake.url
             if not self.intake_url:
                 raise DeskError("no_intake", "no intake address: set it in Settings (LIVE) or use TRAINING mode")
-            target = self.intake_target()
-            uploader = intake.build_uploader(self.db, target, intake.http_transport(target, timeout=15.0),
-                                             clock=self.clock, poll_interval=self.uploader_interval)
-            self._uploader = intake.UploaderHandle(uploader, self._uploader_event)
-            self._uploader.start()
+            try:
+                self._uploader = intake.start_uploader(self.db, self.intake_target(), clock=self.clock,
+                                                       poll_interval=self.uploader_interval,
+                                                       listener=self._uploader_event)
+            except (IntakeConfigError, OSError, ssl.SSLError) as exc:
+                raise DeskError("intake_config", f"the intake cannot be used as configured: {exc}") from exc
             return Opened(self.intake_url, self._intake is not None)
-
-    def _uploader_event(self, event: UploaderEvent) -> None:
-        listener = self.on_uploader_event
-        if listener is not None:
-            listener(event)
 
     def close(self) -> None:
         with self._lock:
@@ -209,11 +197,6 @@ class Desk(AuditTrail):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    def intake_target(self, url: str | None = None) -> IntakeTarget:
-        from hotel_desk.desk.intake import intake_target
-
-        return intake_target(self.settings, self.db, url=url or self.intake_url or None)
 
     # -- time ----------------------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -248,11 +231,20 @@ class Desk(AuditTrail):
         return self.check_manual(entry)
 
     def verdict(self, entry: GuestEntry) -> gate.Verdict:
-        """The registration gate on an entry, its warnings acknowledged as the entry says."""
-        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        """The registration gate on an entry (with the record validation, the guest arriving today, and the
+        open registrations of the same document it would repeat), its warnings acknowledged as the entry says:
+        a repeat is confirmed only by `registration.duplicate` among `entry.accepted_warnings`."""
+        from hotel_desk import store
+
+        today = self.today()
+        registration = entries.registration_for(entry, arrival=self.now(), today=today)
+        doc = registration.document
+        repeats = repeats_of(store.open_stays_of(self.db, doc.document_number, doc.nationality), today,
+                             entry.planned_departure) if doc.document_number.strip() else []
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
                           manual_reason=entry.manual_reason, findings=self.findings_for(entry),
-                          acknowledged=set(entry.accepted_warnings))
+                          acknowledged=set(entry.accepted_warnings), arrival=today, today=today,
+                          page_image=entry.page_image, repeats=repeats)
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
@@ -260,7 +252,7 @@ class Desk(AuditTrail):
         # and a page scanned while the desk is locked waits in the form for whoever signs in.
         started = time.perf_counter()
         data = Path(source).read_bytes() if not isinstance(source, bytes) else source
-        size = _image_size(data)
+        size = entries.image_size(data)
         if size is None:
             raise DeskError("not_image",
                             "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
@@ -286,18 +278,26 @@ class Desk(AuditTrail):
         verdict = self.verdict(entry)
         if not verdict.ok:
             record_blocked_entry(self, entry, verdict, source="desk")
-            raise DeskError("refused", "; ".join(verdict.reasons()))
+            if verdict.repeated:  # only the confirmation that a second registration is intended is missing
+                raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
+            raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
-        ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        try:
+            ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+        except store.DuplicateRegistration as exc:  # another desk registered the document a moment ago
+            raise DeskError("duplicate", str(exc), exc.findings) from exc
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
                           entry.room, ref.deadline_at)
 
     def register_many(self, registrations: Sequence[GuestRegistration]) -> list[ReportRef]:
         """An import (one action, one transaction): every registration was judged by the gate with its
-        findings; the store judges them again. The property is created from the settings if there is none."""
+        findings; the store judges them again (and refuses repeats of open registrations not confirmed:
+        store.DuplicateRegistration). The property is created from the settings if there is none. LIVE
+        without a usable intake refuses (DeskError "no_intake"): reports that could never leave are not queued."""
         from hotel_desk import store
 
         self.require(Permission.REGISTER)
+        self.require_intake()
         s = self.settings
         property_id = store.ensure_property(
             self.db, name=s.hotel_name or "hotel", hotel_code=s.hotel_code, authorisation_code=s.authorisation_code,
@@ -369,54 +369,7 @@ class Desk(AuditTrail):
                                         limit=2000, clock=self.clock)
         entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
                                          limit=2000, clock=self.clock)
-        rows: dict[str, ReportRow] = {}
-        for e in entries_:
-            error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-            rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
-                                          e.room, e.event_time, e.deadline_at, e.receipt_id or "", error,
-                                          e.attempts)
-        now = self.now()
-        far = now + timedelta(days=3650)
-        return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
-                                                     -(r.event_time or now).timestamp()))
-
-    def summary(self) -> QueueSummary:
-        """The status bar: what waits, what needs correcting, the nearest deadline, whether reports get out."""
-        from hotel_desk import store
-
-        data = store.outbox_summary(self.db, clock=self.clock)
-        rejected = int(data["by_state"].get("rejected", 0))
-        uploader = self._uploader
-        return QueueSummary(pending=int(data["open"]) - rejected, nearest_deadline=data["nearest_deadline"],
-                            online=uploader.online if uploader is not None else None, needs_correction=rejected,
-                            last_error=uploader.last_error if uploader is not None else "")
-
-    @staticmethod
-    def deadline_alert(event: UploaderEvent) -> DeadlineAlert | None:
-        """The deadline alert an uploader event carries, if it carries one (the uploader raises each level of
-        each report once; see hotel_desk.reporting.metrics.AlertTracker)."""
-        alert = event.alert
-        if event.kind != "alert" or alert is None:
-            return None
-        return DeadlineAlert(alert.report_id, alert.level, alert.deadline_at)
-
-    # -- sending -------------------------------------------------------------------------------------------------
-    def send_now(self) -> None:
-        """Ask the uploader for an immediate pass (after a registration, a retry)."""
-        if self._uploader is not None:
-            self._uploader.wake()
-
-    def pause_uploads(self) -> None:
-        """Hold the queue (screenshots, demonstrations of an outage); `send_now` resumes."""
-        if self._uploader is not None:
-            self._uploader.pause()
-
-    def send_all_waiting(self) -> int:
-        """'Send now' on the Reports page: every waiting report goes at once, retry time or not."""
-        self.require(Permission.SEND_REPORTS)
-        if self._uploader is None:
-            raise DeskError("not_running", "the uploader is not running")
-        return self._uploader.send_all_now()
+        return report_rows(entries_, self.now())
 
     # -- hand-over (fax, in person) ------------------------------------------------------------------------------
     def _fonts(self) -> Any:
@@ -452,19 +405,3 @@ class Desk(AuditTrail):
                           clock=self.clock, on_progress=on_progress)
 
 
-def _field_error_text(error: dict[str, str]) -> str:
-    field = error.get("field", "")
-    message = error.get("message", "") or error.get("code", "")
-    return f"{field}: {message}" if field else message
-
-
-def _image_size(data: bytes) -> tuple[int, int] | None:
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None

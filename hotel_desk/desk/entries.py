@@ -81,3 +81,16 @@ def corrections(before: GuestEntry, after: GuestEntry) -> dict[str, Any]:
         if new != old and not (new in (None, "") and old in (None, "")):
             changes[key] = new
     return changes
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """The pixel size of an image (PNG, JPEG, ...), None when `data` is not an image Pillow can open."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None

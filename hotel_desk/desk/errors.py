@@ -3,18 +3,22 @@ command line maps the access refusals to exit code 3) and an English message tha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from hotel_desk.documents.model import Finding
 from hotel_desk.rules.roles import Permission, Role
 
 
 class DeskError(Exception):
     """A failure the receptionist must see in words (not a traceback): the message says what to do, the
-    code lets the window say it in the desk's language."""
+    code lets the window say it in the desk's language, and `findings` (a refused registration's) carry their
+    own codes, fields and messages in English and Chinese."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, findings: Sequence[Finding] = ()) -> None:
         super().__init__(message)
         self.code = code
+        self.findings = tuple(findings)
 
 
 class AccessDenied(DeskError):

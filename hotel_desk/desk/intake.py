@@ -2,10 +2,12 @@
 built here for the window and for every command alike; the training intake the app runs for itself.
 
 The intake URL is, in order: an explicit override (`--intake URL`), the settings (a file value, or
-$HOTEL_DESK_INTAKE_URL on top of it), then the local training intake. The hotel id and authorisation code come
-from the property row (what the sub-station issued, kept with the registrations) and fall back to the
-settings; in training mode with no codes at all, "TRAINING" stands in for both, so that a fresh install's
-training mode works at once.
+$HOTEL_DESK_INTAKE_URL on top of it), then (TRAINING only) this installation's training intake; LIVE without
+one has none, and nothing is built for it (`check_live` says which setting is missing). How the intake is
+trusted (its public key, CA bundle or pinned certificate, the training intake's desk secret) comes from
+hotel_desk.reporting.intake_trust. The hotel id and authorisation code come from the property row (what the
+sub-station issued, kept with the registrations) and fall back to the settings; in training mode with no
+codes at all, "TRAINING" stands in for both, so that a fresh install's training mode works at once.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from hotel_desk.clock import Clock
 from hotel_desk.reporting.batch_file import BatchFileTransport
 from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
 from hotel_desk.reporting.intake_server import IntakeServer
+from hotel_desk.reporting.intake_trust import IntakeTrust, check_target, intake_trust, server_trust
 from hotel_desk.reporting.mapping import FieldMapping, load_mapping
+from hotel_desk.reporting.training_home import TrainingHome, training_home
 from hotel_desk.reporting.transport import Transport
-from hotel_desk.reporting.uploader import Uploader, UploaderEvent, default_worker_name
-from hotel_desk.settings import TRAINING_INTAKE_PORT, Settings, data_dir
-from hotel_desk.store import Database, claim_open_reports, get_property
+from hotel_desk.reporting.uploader import DrainSummary, Uploader, UploaderEvent, default_worker_name
+from hotel_desk.settings import Settings
+from hotel_desk.store import Database, get_property
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,7 @@ class IntakeTarget:
     verify_tls: bool
     client_cert: str | None
     mapping: FieldMapping
+    trust: IntakeTrust
 
     @property
     def label(self) -> str:
@@ -52,7 +57,17 @@ def property_codes(settings: Settings) -> tuple[str, str]:
     return settings.hotel_code, settings.authorisation_code
 
 
-def intake_target(settings: Settings, db: Database | None = None, *, url: str | None = None) -> IntakeTarget:
+def training_home_for(settings: Settings) -> TrainingHome:
+    """This installation's training intake home; a configured `training_intake_db` (screenshots, the
+    self-test, tests) puts the whole home beside it, so the desk and its intake agree on key and secret."""
+    db = settings.extra.get("training_intake_db")
+    return training_home(Path(db).parent if db else None)
+
+
+def intake_target(settings: Settings, db: Database | None = None, *, url: str | None = None,
+                  server: IntakeServer | None = None) -> IntakeTarget:
+    """Where reports go and how that intake is trusted. `server` is the training intake this process runs
+    (its own key and secret, read from it rather than from the disk)."""
     hotel_id = settings.hotel_code
     code = settings.authorisation_code
     prop = get_property(db) if db is not None else None
@@ -62,15 +77,36 @@ def intake_target(settings: Settings, db: Database | None = None, *, url: str | 
     if settings.training:
         hotel_id = hotel_id or TRAINING_CREDENTIAL
         code = code or TRAINING_CREDENTIAL
+    chosen = url or settings.effective_intake_url()
+    if settings.training and server is not None and chosen in ("", server.url):
+        chosen, trust = server.url, server_trust(server)
+    elif settings.training:
+        home = training_home_for(settings)
+        chosen = chosen or home.url
+        trust = intake_trust(settings, training=True, url=chosen, home=home)
+    else:
+        trust = intake_trust(settings, training=False, url=chosen)
     return IntakeTarget(
-        url=url or settings.effective_intake_url(),
+        url=chosen,
         hotel_id=hotel_id,
         authorisation_code=code,
         training=settings.training,
         verify_tls=settings.intake_verify_tls,
         client_cert=settings.intake_client_cert or None,
         mapping=load_mapping(settings.field_mapping or None),
+        trust=trust,
     )
+
+
+def check_live(settings: Settings) -> None:
+    """Refuse a LIVE desk whose intake is not configured (address, key, TLS), before anything starts: raises
+    IntakeConfigError naming the setting. A LIVE desk that cannot report must say so at once, not queue
+    reports that will never leave; TRAINING always has its own intake."""
+    if settings.training:
+        return
+    target_url = settings.effective_intake_url()
+    check_target(target_url, intake_trust(settings, training=False, url=target_url),
+                 verify_tls=settings.intake_verify_tls, client_cert=settings.intake_client_cert)
 
 
 def http_transport(target: IntakeTarget, *, timeout: float = 30.0, max_batch: int = 200) -> HttpTransport:
@@ -83,6 +119,7 @@ def http_transport(target: IntakeTarget, *, timeout: float = 30.0, max_batch: in
             verify_tls=target.verify_tls,
             timeout_seconds=timeout,
             max_batch=max_batch,
+            **target.trust.config_fields(),
         )
     )
 
@@ -156,27 +193,34 @@ class UploaderHandle:
         self.uploader.stop()
         self.uploader.transport.close()
 
-    def send_all_now(self) -> int:
-        """Send every waiting report now, also those whose next retry is later (the desk asked for it).
-        Claims are row states in the store, so the uploader thread never sends the same report alongside."""
-        up = self.uploader
-        claimed = claim_open_reports(up.db, worker=up.worker, limit=up.batch_size, lease=up.lease,
-                                     clock=up.clock)
-        if claimed:
-            up.send(claimed)
-        return len(claimed)
+    def send_all_now(self) -> DrainSummary:
+        """Try every open report once now, also those waiting for a retry or postponed by the intake (the
+        desk asked for it). Claims are row states in the store, so the uploader thread never sends the same
+        report alongside."""
+        return self.uploader.send_open()
+
+
+def start_uploader(db: Database, target: IntakeTarget, *, clock: Clock | None = None, poll_interval: float = 2.0,
+                   listener: Callable[[UploaderEvent], None] | None = None) -> UploaderHandle:
+    """The app's uploader for `target` on its own thread. Raises IntakeConfigError (or OSError / SSLError for
+    TLS files) when the target cannot make a transport: nothing is started then."""
+    uploader = build_uploader(db, target, http_transport(target, timeout=15.0), clock=clock,
+                              poll_interval=poll_interval)
+    handle = UploaderHandle(uploader, listener)
+    handle.start()
+    return handle
 
 
 def start_training_intake(settings: Settings, clock: Clock | None = None) -> IntakeServer:
-    """The practice intake on this computer (TRAINING mode): its records in the data directory unless the
-    settings' extra `training_intake_db` says otherwise, on the usual port or any free one."""
-    path = settings.extra.get("training_intake_db") or str(data_dir() / "training-intake.sqlite3")
-    port = int(settings.extra.get("training_intake_port", TRAINING_INTAKE_PORT))
+    """This installation's practice intake (TRAINING mode): its own port, key and desk secret
+    (hotel_desk.reporting.training_home); the extra `training_intake_port` overrides the port ("0": any)."""
+    home = training_home_for(settings)
+    port = settings.extra.get("training_intake_port")
     try:
-        server = IntakeServer(path, port=port, clock=clock)
+        server = IntakeServer.for_home(home, port=int(port) if port else None, clock=clock)
     except OSError:
-        # Another desk (or an earlier run still closing) holds the usual port: any free one will do, the
+        # Another program (or an earlier run still closing) holds the port: any free one will do, the
         # uploader is told which.
-        server = IntakeServer(path, port=0, clock=clock)
+        server = IntakeServer.for_home(home, port=0, clock=clock)
     server.start()
     return server

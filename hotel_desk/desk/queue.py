@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from hotel_desk.reporting.batch_file import BatchExport
     from hotel_desk.reporting.http_transport import HttpTransport
     from hotel_desk.reporting.metrics import ReportingStatus
-    from hotel_desk.reporting.protocol import RecordResult
+    from hotel_desk.reporting.protocol import FieldError, RecordResult
     from hotel_desk.reporting.uploader import DrainSummary, RoundResult, UploaderEvent
 
 
 class QueueError(Exception):
-    """The queue cannot be worked as asked (TLS set-up, a damaged batch folder): the message says why."""
+    """The queue cannot be worked as asked (an unusable intake configuration, TLS set-up, a damaged batch
+    folder): the message says why, naming the setting where one is at fault."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Checked:
     target: IntakeTarget
     #: Reports the intake's layout cannot express (never sent): (report id, why).
     inexpressible: list[tuple[str, str]] = field(default_factory=list)
+    #: Reports the record validation refuses here, as the intake would (never sent): (report id, errors).
+    invalid: list[tuple[str, list[FieldError]]] = field(default_factory=list)
     #: What the intake said in check-only mode; None when nothing was sent.
     results: list[RecordResult] | None = None
     failure: str = ""
@@ -66,9 +69,13 @@ class ReportQueue:
 
     def _transport(self, target: IntakeTarget, *, timeout: float, batch_size: int) -> HttpTransport:
         from hotel_desk.desk.intake import http_transport
+        from hotel_desk.reporting.connection import IntakeConfigError
 
         try:
             return http_transport(target, timeout=timeout, max_batch=batch_size)
+        except IntakeConfigError as exc:
+            # An unsafe or incomplete intake configuration (LIVE over http, no key...): nothing is sent.
+            raise QueueError(f"refusing to send: {exc}") from exc
         except (OSError, ssl.SSLError) as exc:
             raise QueueError(f"cannot set up TLS for {target.url} (check intake_client_cert and intake_verify_tls "
                              f"in the settings): {exc}") from exc
@@ -79,28 +86,33 @@ class ReportQueue:
         desk = self.desk
         return desk.intake_target(intake_url), reporting_status(desk.db, clock=desk.clock, item_limit=limit)
 
-    def send(self, *, intake_url: str | None = None, until_empty: bool = False, batch_size: int = 200,
-             timeout: float = 30.0, on_event: Callable[[UploaderEvent], None] | None = None,
+    def send(self, *, intake_url: str | None = None, until_empty: bool = False, now: bool = False,
+             batch_size: int = 200, timeout: float = 30.0, on_event: Callable[[UploaderEvent], None] | None = None,
              on_start: Callable[[IntakeTarget], None] | None = None) -> Sent:
-        """Send every due report now (with `until_empty`, also wait for retries) through the uploader."""
+        """Send every due report now (with `now`, first every open one once, also those waiting for a retry
+        or postponed by the intake; with `until_empty`, also wait for retries) through the uploader."""
         from hotel_desk.desk.intake import build_uploader
 
         desk = self.desk
         desk.require(Permission.SEND_REPORTS)
         target = desk.intake_target(intake_url)
-        if on_start is not None:
-            on_start(target)
         with self._transport(target, timeout=timeout, batch_size=batch_size) as transport:
+            if on_start is not None:
+                on_start(target)
             uploader = build_uploader(desk.db, target, transport, clock=desk.clock, role="reports-send",
                                       batch_size=batch_size, on_event=on_event)
-            summary = uploader.drain(until_empty=until_empty)
+            summary = uploader.drain(until_empty=until_empty, now=now)
             left = uploader.status().reporting
         return Sent(target, summary, left, uploader.attention)
 
     def check(self, *, intake_url: str | None = None, batch_size: int = 200, timeout: float = 30.0) -> Checked:
         """Have the intake validate the unsent reports without filing them (its check-only mode). Nothing in
-        the queue changes: the reports are mapped exactly as the uploader maps them, and nothing is recorded."""
-        from hotel_desk.desk.intake import build_uploader
+        the queue changes: the reports are mapped exactly as the uploader maps them, and nothing is recorded.
+        The record validation the intake applies runs here first: what it refuses needs no intake to say so
+        (and is said offline too); only the rest is sent for checking."""
+        from hotel_desk.reporting.outgoing import prepare
+        from hotel_desk.reporting.validation import validate_record
+        from hotel_desk.rules.validation import latest_day
         from hotel_desk.store import due_reports
 
         desk = self.desk
@@ -109,12 +121,21 @@ class ReportQueue:
         reports = due_reports(desk.db, limit=batch_size)
         checked = Checked(target)
         with self._transport(target, timeout=timeout, batch_size=batch_size) as transport:
-            uploader = build_uploader(desk.db, target, transport, clock=desk.clock, role="reports-check",
-                                      batch_size=batch_size)
-            # The uploader's own mapping step: a report it could not express is rejected locally, unsent.
-            prepared = uploader._prepare(reports)
+            # The uploader's own builder: a report the layout cannot express is rejected locally, unsent.
+            prepared = prepare(reports, mapping=target.mapping, hotel_id=target.hotel_id, retry_at=desk.now())
             for answer in prepared.local:
-                checked.inexpressible.append((answer.report_id, json.loads(answer.raw_answer or "{}").get("local", "")))
+                if answer.outcome == "rejected":
+                    checked.inexpressible.append((answer.report_id,
+                                                  json.loads(answer.raw_answer or "{}").get("local", "")))
+            if target.mapping.layout == "intake-v1":  # the validation is intake-v1's; other layouts are data
+                valid = []
+                for item in prepared.outgoing:
+                    errors = validate_record(item.record, hotel_id=target.hotel_id, today=latest_day(desk.now()))
+                    if errors:
+                        checked.invalid.append((item.report_id, errors))
+                    else:
+                        valid.append(item)
+                prepared.outgoing = valid
             if prepared.outgoing:
                 outcome = transport.submit(prepared.outgoing, check_only=True)
                 if outcome.failure is not None:

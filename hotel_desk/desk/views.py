@@ -3,8 +3,10 @@ desk layer builds them in a worker thread and the commands print them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from hotel_desk.rules.reports import is_open
 
@@ -127,3 +129,23 @@ class DocumentRead:
     seconds: float
     message: str = ""  # why nothing was read, when nothing was
     extra: dict[str, object] = field(default_factory=dict)
+
+
+def _field_error_text(error: dict[str, str]) -> str:
+    field = error.get("field", "")
+    message = error.get("message", "") or error.get("code", "")
+    return f"{field}: {message}" if field else message
+
+
+def report_rows(history: Iterable[Any], now: datetime) -> list[ReportRow]:
+    """The Reports page's rows from the store's report history entries (one row per report, the intake's
+    field errors or the last error as its problem): open ones first, nearest deadline first, then the most
+    recent."""
+    rows: dict[str, ReportRow] = {}
+    for e in history:
+        error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
+        rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
+                                      e.room, e.event_time, e.deadline_at, e.receipt_id or "", error, e.attempts)
+    far = now + timedelta(days=3650)
+    return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,
+                                                 -(r.event_time or now).timestamp()))

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from PIL import Image, ImageDraw, ImageFont, TiffImagePlugin
 
 from hotel_desk.fax.fonts import FormFonts, find_fonts
+from hotel_desk.privacy import private_dir, write_private
 
 #: Fax fine mode geometry (ITU-T T.4): 1728 pels per A4 line at 8.04 pels/mm, 7.7 lines/mm.
 FAX_WIDTH = 1728
@@ -351,7 +352,8 @@ def tiff_bytes(form: RenderedForm) -> bytes:
 
 def save_form(form: RenderedForm, path: str | Path) -> Path:
     """Write the PDF or the fax TIFF, chosen by the file name; written atomically (temp file + rename)
-    so that a full disk never leaves half a form that looks complete."""
+    so that a full disk never leaves half a form that looks complete, and created 0600: the form is a
+    guest's whole registration, for this user's eyes only (a folder that does not exist yet is made 0700)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
@@ -360,10 +362,9 @@ def save_form(form: RenderedForm, path: str | Path) -> Path:
         data = tiff_bytes(form)
     else:
         raise ValueError(f"{path.name}: the form is written as .pdf (printing) or .tiff (fax)")
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return path
+    if not path.parent.exists():
+        private_dir(path.parent)
+    return write_private(path, data)
 
 
 #: Bytes with their bits in reverse order: TIFF's usual FillOrder 1 keeps the first pel in the high bit,

@@ -3,7 +3,8 @@
 One folder per batch: reports.json (the records with their idempotency keys), reports.csv (the same records,
 one row each, UTF-8 with a byte-order mark so spreadsheet programs on Chinese Windows read it), manifest.json
 (batch id, counts, report ids, SHA-256 of each file) and SHA256SUMS (`sha256sum -c` format). The folder is
-written under a temporary name and renamed, so a half-written batch never looks like a finished one.
+written under a temporary name and renamed, so a half-written batch never looks like a finished one; it is
+0700 and its files 0600 (guest records), whatever the user's umask.
 
 Handing a batch over files nothing yet: the reports are HANDED_OVER until the user records the receipt
 number the police or the official client gave, which confirms them (`hotel-desk reports confirm`).
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.privacy import PRIVATE_DIR_MODE, open_private, private_dir
 from hotel_desk.reporting.protocol import (
     BatchOutcome,
     FailureKind,
@@ -80,10 +82,12 @@ def write_batch(
     now = clock.now().astimezone(UTC)
     batch_id = f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if not out.exists():
+        private_dir(out)  # made by us: private; an existing folder (a USB stick's root) is left as it is
     final = out / f"batch-{batch_id}"
     tmp = out / f".tmp-batch-{batch_id}"
-    tmp.mkdir()
+    tmp.mkdir(mode=PRIVATE_DIR_MODE)
+    os.chmod(tmp, PRIVATE_DIR_MODE)  # the umask may have taken bits away from mkdir's mode, never added
     try:
         doc = {
             "format": BATCH_FORMAT,
@@ -118,7 +122,7 @@ def write_batch(
         sums = "".join(f"{h}  {name}\n" for name, h in hashes_all.items()).encode("ascii")
         for name, data in (("reports.json", json_bytes), ("reports.csv", csv_bytes),
                            ("manifest.json", manifest_bytes), ("SHA256SUMS", sums)):
-            with open(tmp / name, "wb") as fh:
+            with open_private(tmp / name) as fh:  # guest records: 0600 from the start
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())

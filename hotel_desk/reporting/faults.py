@@ -21,6 +21,7 @@ import random
 import threading
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 
 class RequestFault(StrEnum):
@@ -94,7 +95,8 @@ class FaultPlan:
                     p = float(value)
                     if not 0.0 <= p <= 1.0:
                         raise ValueError("probability outside 0..1")
-                    plan = replace(plan, **{attr: p})
+                    change: dict[str, Any] = {attr: p}
+                    plan = replace(plan, **change)
             except ValueError as exc:
                 if isinstance(exc, FaultSpecError):
                     raise

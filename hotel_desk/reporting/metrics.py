@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import aliased
 
 from hotel_desk.clock import Clock, SystemClock
+from hotel_desk.reporting.schedule import POSTPONED_PREFIX
 from hotel_desk.rules.reports import (
     ALERT_LEVELS,
     DUE_STATES,
@@ -54,6 +55,14 @@ def _aware(value: Any, like: datetime) -> datetime | None:
     return value
 
 
+def _moment(value: Any, like: datetime) -> datetime:
+    """A time the schema never leaves empty (event time, deadline), as an aware datetime."""
+    moment = _aware(value, like)
+    if moment is None:
+        raise ValueError("a report time is missing")
+    return moment
+
+
 @dataclass(frozen=True)
 class PendingItem:
     report_id: str
@@ -64,6 +73,9 @@ class PendingItem:
     attempts: int
     next_attempt_at: datetime | None
     last_error: str | None
+    #: Set when the intake asked the desk to wait (Retry-After) and the next attempt is still to come: the
+    #: Reports page and `reports status` show it, and `reports send --now` overrides it.
+    postponed_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,8 @@ class ReportingStatus:
     rejected_items: list[RejectedItem] = field(default_factory=list)
     alerts: list[AlertEvent] = field(default_factory=list)
     window_days: int = 30
+    #: Pending reports whose next attempt the intake postponed (Retry-After), still waiting.
+    postponed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         def conv(value: Any) -> Any:
@@ -138,6 +152,7 @@ def reporting_status(
         rejected_rows = session.execute(q["rejected"]).all()
         overdue, nearest = session.execute(q["overdue"], params).one()
         overdue = int(overdue or 0)
+        postponed = int(session.execute(q["postponed"], params).scalar_one())
         items = session.execute(q["items"], params).all() if item_limit > 0 else []
         alert_rows = _alert_rows(session, now)
     pending = sum(by_state.get(s, 0) for s in PENDING_STATES)
@@ -145,13 +160,12 @@ def reporting_status(
     late = {name: 0 for name, _ in LATE_GRADES}
     decided_late = 0
     for event_time, filed in late_rows:
-        event_time = _aware(event_time, now)
-        taken = (_aware(filed, now) or now) - event_time
+        taken = (_aware(filed, now) or now) - _moment(event_time, now)
         grade = late_grade(taken)
         if grade is not None:
             late[grade] += 1
             decided_late += 1
-    rejected_items = []
+    rejected_items: list[RejectedItem] = []
     open_rejected = 0
     for rid, kind, deadline, event_time, errors, corrected_at in rejected_rows:
         corrected_at = _aware(corrected_at, now)
@@ -166,13 +180,13 @@ def reporting_status(
                     decided_late += 1
             continue
         open_rejected += 1
-        if event_time is not None and event_time >= since and _aware(deadline, now) < now:
+        if event_time is not None and event_time >= since and _moment(deadline, now) < now:
             grade = late_grade(now - event_time)
             if grade is not None:
                 late[grade] += 1
                 decided_late += 1
         if len(rejected_items) < item_limit:
-            rejected_items.append(RejectedItem(rid, kind, _aware(deadline, now), json.loads(errors or "[]")))
+            rejected_items.append(RejectedItem(rid, kind, _moment(deadline, now), json.loads(errors or "[]")))
     decided = on_time + decided_late
     return ReportingStatus(
         at=now,
@@ -185,15 +199,26 @@ def reporting_status(
         overdue=overdue,
         rejected=open_rejected,
         nearest_deadline=_aware(nearest, now),
-        pending_items=[
-            PendingItem(rid, kind, state, _aware(dl, now), (_aware(dl, now) - now).total_seconds(), att,
-                        _aware(nxt, now), err)
-            for rid, kind, state, dl, att, nxt, err in items
-        ],
+        pending_items=[_pending_item(row, now) for row in items],
         rejected_items=rejected_items,
         alerts=list(_alerts(((rid, _aware(dl, now)) for rid, dl in alert_rows), now)),
         window_days=window_days,
+        postponed=postponed,
     )
+
+
+def is_postponed(state: str, last_error: str | None, next_attempt_at: datetime | None, now: datetime) -> bool:
+    """One rule for "the intake made this report wait": a retrying report whose last error is the
+    uploader's postponement note, with its next attempt still ahead."""
+    return (state == ReportState.FAILED_RETRYING.value and (last_error or "").startswith(POSTPONED_PREFIX)
+            and next_attempt_at is not None and next_attempt_at > now)
+
+
+def _pending_item(row: Any, now: datetime) -> PendingItem:
+    rid, kind, state, dl, att, nxt, err = row
+    deadline, nxt = _moment(dl, now), _aware(nxt, now)
+    return PendingItem(rid, kind, state, deadline, (deadline - now).total_seconds(), att, nxt, err,
+                       postponed_until=nxt if is_postponed(state, err, nxt, now) else None)
 
 
 def _alert_rows(session: Any, now: datetime) -> list[Any]:
@@ -227,6 +252,9 @@ def _queries() -> dict[str, Any]:
         .group_by(Report.id, Report.kind, Report.deadline_at, Report.event_time, Report.field_errors)
         .order_by(Report.deadline_at),
         "overdue": select(func.count(case((Report.deadline_at < now, 1))), func.min(Report.deadline_at)).where(unsent),
+        "postponed": select(func.count()).select_from(Report).where(
+            Report.state == ReportState.FAILED_RETRYING.value, Report.next_attempt_at > now,
+            Report.last_error.startswith(POSTPONED_PREFIX, autoescape=True)),
         "items": select(Report.id, Report.kind, Report.state, Report.deadline_at, Report.attempts,
                         Report.next_attempt_at, Report.last_error)
         .where(pending).order_by(Report.deadline_at, Report.audit_seq).limit(bindparam("item_limit")),

@@ -3,6 +3,10 @@
 docs/intake-protocol.md is the specification; this module is its executable half. Everything here is pure
 data: no sockets, no database. A record's outcome is always one of three things (accepted with a receipt,
 rejected with field errors, or transient) so that the uploader never has to guess.
+
+Version 2 (this one) adds to version 1: every answer says whether the intake is a TRAINING intake, and every
+per-record result is signed by the intake's Ed25519 key over the record's idempotency key and payload hash
+(hotel_desk.reporting.signatures); the client (hotel_desk.reporting.answers) accepts nothing else as a receipt.
 """
 
 from __future__ import annotations
@@ -15,20 +19,32 @@ from typing import Any
 
 from hotel_desk.rules.canonical import canonical_json  # the one spelling (was a copy here)
 
-PROTOCOL_VERSION = "1"
+PROTOCOL_VERSION = "2"
 #: Paths of the HTTP protocol, relative to the intake base URL.
 PATH_SUBMIT = "/v1/reports"
 PATH_RECEIPTS = "/v1/receipts/"
 PATH_RECORDS = "/v1/records/"
 PATH_HEALTH = "/v1/health"
+PATH_KEY = "/v1/key"
 PATH_TRAINING_STATS = "/v1/training/stats"
 PATH_TRAINING_FAULTS = "/v1/training/faults"
 #: Authentication headers: the hotel id and the authorisation code issued by the police sub-station.
 HEADER_HOTEL_ID = "X-Hotel-Id"
 HEADER_AUTH_CODE = "X-Authorisation-Code"
 HEADER_TRAINING = "X-Intake-Training"
+#: The training intake accepts only its own desk: the per-installation secret goes in this header.
+HEADER_DESK_SECRET = "X-Training-Desk-Secret"
 #: A batch carries at most this many records; the server answers 413 above it.
 MAX_BATCH_RECORDS = 500
+
+# Bounds on what an answer may carry. A value outside them makes the answer malformed: it is never cut
+# to fit (a clipped receipt id is not the receipt) and never stored (the store's columns are bounded).
+MAX_KEY_LENGTH = 128  # idempotency key
+MAX_RECEIPT_ID = 128  # the store keeps 200
+MAX_ANCHOR = 256  # the opaque anchor a client may send with a record (the audit chain head)
+MAX_SHORT_TEXT = 64  # received_at, intake_id, key id, status
+MAX_MESSAGE = 1000  # a transient message or an error's message (clipped, not refused: it is prose)
+MAX_ERRORS = 100  # field errors per record
 
 
 class RecordStatus(StrEnum):
@@ -49,7 +65,10 @@ class FailureKind(StrEnum):
     MALFORMED = "malformed"  # an answer that is not the protocol's JSON
     AUTH = "auth"  # 401/403: hotel id, authorisation code or certificate refused (needs the user)
     PROTOCOL = "protocol"  # 4xx other than auth: our request was wrong (a bug; needs support)
-    TLS = "tls"  # certificate verification failed
+    TLS = "tls"  # certificate verification failed, or the certificate is not the pinned one
+    WRONG_MODE = "wrong_mode"  # a TRAINING intake answered a LIVE desk, or the other way round (needs the user)
+    UNTRUSTED = "untrusted"  # results not signed by the configured intake key, or not about what was sent
+    INTERNAL = "internal"  # the desk's own code failed while sending (a bug; the reports stay queued)
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,14 @@ class FieldError:
         )
 
 
+def anchor_problem(anchor: object) -> str | None:
+    """Why `anchor` cannot go with a record (None when it can): the intake refuses, and the desk never
+    sends, anything but at most MAX_ANCHOR printable ASCII characters."""
+    if not isinstance(anchor, str) or len(anchor) > MAX_ANCHOR or not (anchor.isascii() and anchor.isprintable()):
+        return f"anchor: at most {MAX_ANCHOR} printable ASCII characters"
+    return None
+
+
 @dataclass(frozen=True)
 class OutgoingReport:
     """One report ready for a transport: the wire record (already mapped) and its idempotency key."""
@@ -85,6 +112,11 @@ class OutgoingReport:
     #: result: the desk's audit chain head at the time of sending, so a receipt pins the chain's state.
     anchor: str = ""
 
+    @property
+    def payload_sha256(self) -> str:
+        """What the intake must echo: SHA-256 of the record's canonical JSON, as sent."""
+        return record_sha256(self.record)
+
 
 @dataclass(frozen=True)
 class RecordResult:
@@ -96,9 +128,16 @@ class RecordResult:
     errors: tuple[FieldError, ...] = ()
     message: str = ""
     retry_after: float | None = None
+    # The signed statement's own fields, kept so that the attempt log holds a proof anyone can re-check.
+    payload_sha256: str | None = None
+    anchor: str | None = None
+    signature: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"idempotency_key": self.idempotency_key, "status": self.status.value}
+        for name in ("payload_sha256", "anchor", "signature"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         if self.receipt_id is not None:
             out["receipt_id"] = self.receipt_id
         if self.received_at is not None:
@@ -127,6 +166,11 @@ class BatchOutcome:
     failure_detail: str = ""
     retry_after: float | None = None
     batch_id: str = ""
+    #: Who answered (from a verified answer): the intake's id and whether it is a training intake.
+    intake_id: str = ""
+    training: bool | None = None
+    #: Bytes read from the network for this answer (headers and framing included): proof of the size cap.
+    bytes_read: int = 0
 
     def by_key(self) -> dict[str, RecordResult]:
         return {r.idempotency_key: r for r in self.results}
@@ -153,6 +197,7 @@ def failed_batch(
     http_status: int | None = None,
     retry_after: float | None = None,
     batch_id: str = "",
+    bytes_read: int = 0,
 ) -> BatchOutcome:
     results = tuple(
         RecordResult(r.idempotency_key, RecordStatus.TRANSIENT, message=f"{kind.value}: {detail}", retry_after=retry_after)
@@ -166,54 +211,9 @@ def failed_batch(
         failure_detail=detail,
         retry_after=retry_after,
         batch_id=batch_id,
+        bytes_read=bytes_read,
     )
 
 
 def record_sha256(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
-
-
-def parse_batch_answer(reports: Sequence[OutgoingReport], answer: Any, batch_id: str = "") -> BatchOutcome | None:
-    """Turn a decoded 200 answer into results, one per sent record. None if the answer is not the protocol's
-    shape (the caller then treats the whole batch as MALFORMED). A record the answer forgot is TRANSIENT:
-    resending it under the same key is safe, guessing it was filed is not."""
-    if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
-        return None
-    seen: dict[str, RecordResult] = {}
-    for item in answer["results"]:
-        if not isinstance(item, dict):
-            return None
-        key = item.get("idempotency_key")
-        try:
-            status = RecordStatus(item.get("status"))
-        except ValueError:
-            return None
-        if not isinstance(key, str):
-            return None
-        receipt = item.get("receipt_id")
-        if status is RecordStatus.ACCEPTED and not (isinstance(receipt, str) and receipt):
-            # An acceptance without a receipt proves nothing; ask again later.
-            status = RecordStatus.TRANSIENT
-        errors = item.get("errors") or []
-        if not isinstance(errors, list):
-            return None
-        if status is RecordStatus.REJECTED and not errors:
-            errors = [{"field": None, "code": "rejected", "message": str(item.get("message") or "rejected")}]
-        retry_after = item.get("retry_after")
-        seen[key] = RecordResult(
-            idempotency_key=key,
-            status=status,
-            receipt_id=receipt if isinstance(receipt, str) and receipt else None,
-            received_at=item.get("received_at") if isinstance(item.get("received_at"), str) else None,
-            duplicate=bool(item.get("duplicate")),
-            errors=tuple(FieldError.from_dict(e) for e in errors if isinstance(e, dict)),
-            message=str(item.get("message") or ""),
-            retry_after=float(retry_after) if isinstance(retry_after, int | float) else None,
-        )
-    results = []
-    for r in reports:
-        got = seen.get(r.idempotency_key)
-        if got is None:
-            got = RecordResult(r.idempotency_key, RecordStatus.TRANSIENT, message="no result for this record in the answer")
-        results.append(got)
-    return BatchOutcome(results=tuple(results), batch_id=batch_id)

@@ -3,23 +3,26 @@
 - Earliest deadline first (the store's claim orders by deadline), one batch per round.
 - Every attempt is recorded with its own raw answer, in one transaction per batch (store.outbox.record_answers).
 - Transient failures back off exponentially with jitter, capped so that retries come faster as a deadline
-  nears; an intake's Retry-After is honoured.
+  nears; an intake's Retry-After is honoured only as far as the deadline allows, and shows as a
+  postponement (hotel_desk.reporting.schedule).
 - Offline detection: when the intake cannot be reached, the uploader stops claiming reports (no attempt
   churn through a 30-hour outage) and probes the intake's health with its own backoff until it answers.
 - Restart: a new life of the same worker first releases the claims of the previous one, which may have
   been killed mid-send; those reports go again under the same idempotency key (their report id), and the
   intake answers a duplicate with the original receipt. Nothing is lost and nothing is filed twice.
+- Never stuck: whatever fails between a claim and its record (the transport, the mapping, the database
+  refusing a value), the claimed reports are given back as a transient failure with the reason; if even
+  that cannot be written, their lease runs out and they become due again.
 - A rejection becomes "needs correction" (store state rejected) with the intake's reason per field; a
   payload the mapping cannot express is rejected locally the same way, without being sent.
 
 The UI runs it with `start()` / `stop()` / `wake()` on its own thread and listens to `on_event`; the command
-line uses `drain()`. Time comes from the injected clock; the only real waiting is in `drain(sleep=...)` and
-the background thread's wait, both of which the tests replace.
+line uses `drain()` (`drain(now=True)` for `reports send --now`). Time comes from the injected clock; the
+only real waiting is in `drain(sleep=...)` and the background thread's wait, both of which tests replace.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import socket
@@ -27,27 +30,24 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from hotel_desk.clock import Clock, SystemClock
-from hotel_desk.reporting.mapping import FieldMapping, MappingError, load_mapping
-from hotel_desk.reporting.metrics import (
-    AlertEvent,
-    AlertTracker,
-    ReportingStatus,
-    deadline_alerts,
-    next_due_at,
-    reporting_status,
+from hotel_desk.reporting.mapping import FieldMapping, load_mapping
+from hotel_desk.reporting.metrics import AlertTracker, deadline_alerts, next_due_at, reporting_status
+from hotel_desk.reporting.outcomes import (
+    NEEDS_ATTENTION,
+    DrainSummary,
+    Prepared,
+    RoundResult,
+    UploaderEvent,
+    UploaderStatus,
+    answer_for,
 )
-from hotel_desk.reporting.protocol import (
-    BatchOutcome,
-    FailureKind,
-    OutgoingReport,
-    RecordResult,
-    RecordStatus,
-)
+from hotel_desk.reporting.outgoing import AnchorSource, prepare, report_anchor
+from hotel_desk.reporting.protocol import BatchOutcome, FailureKind, failed_batch
+from hotel_desk.reporting.schedule import BackoffPolicy
 from hotel_desk.reporting.transport import Transport
 from hotel_desk.store.db import Database
 from hotel_desk.store.outbox import (
@@ -60,103 +60,13 @@ from hotel_desk.store.outbox import (
     release_claims,
 )
 
+__all__ = ["NEEDS_ATTENTION", "BackoffPolicy", "DrainSummary", "RoundResult", "Uploader", "UploaderEvent",
+           "UploaderStatus", "default_worker_name"]
+
 log = logging.getLogger(__name__)
 
-#: Failures the desk must act on (retrying alone will not fix them): shown prominently in the status.
-NEEDS_ATTENTION = (FailureKind.AUTH, FailureKind.TLS, FailureKind.PROTOCOL)
-
-
-@dataclass(frozen=True)
-class BackoffPolicy:
-    """delay(n) = min(cap, base * 2**(n-1)), shortened near a deadline, then jittered down by up to
-    `jitter` of itself so that many reports failing together do not retry together."""
-
-    base: timedelta = timedelta(seconds=5)
-    cap: timedelta = timedelta(minutes=10)
-    jitter: float = 0.5
-    #: Near a deadline, never wait more than this share of the time left (but at least `base`).
-    deadline_share: float = 0.1
-    #: An overdue report is retried at least this often.
-    overdue_cap: timedelta = timedelta(minutes=2)
-
-    def delay(
-        self,
-        attempts: int,
-        *,
-        time_left: timedelta | None = None,
-        retry_after: float | None = None,
-        rng: random.Random | None = None,
-    ) -> timedelta:
-        n = max(1, attempts)
-        raw = min(self.cap.total_seconds(), self.base.total_seconds() * (2 ** min(n - 1, 30)))
-        if time_left is not None:
-            if time_left <= timedelta(0):
-                raw = min(raw, self.overdue_cap.total_seconds())
-            else:
-                raw = min(raw, max(self.base.total_seconds(), time_left.total_seconds() * self.deadline_share))
-        r = (rng or random).random()
-        seconds = raw * (1.0 - self.jitter * r)
-        if retry_after is not None:
-            seconds = max(seconds, retry_after)
-        return timedelta(seconds=seconds)
-
-
-@dataclass(frozen=True)
-class UploaderEvent:
-    """What the worker tells the UI (called on the worker's thread: marshal it to the UI thread)."""
-
-    kind: str  # "batch" | "offline" | "online" | "attention" | "alert" | "error"
-    message: str
-    at: datetime
-    counts: dict[str, int] = field(default_factory=dict)
-    alert: AlertEvent | None = None
-
-
-@dataclass
-class _Prepared:
-    """A claimed batch, mapped: what goes out, and the local rejections that never leave."""
-
-    claimed: list[OutboxReport]
-    outgoing: list[OutgoingReport] = field(default_factory=list)
-    local: list[Answer] = field(default_factory=list)
-
-
-@dataclass
-class RoundResult:
-    claimed: int = 0
-    acknowledged: int = 0
-    rejected: int = 0
-    transient: int = 0
-    handed_over: int = 0
-    duplicates: int = 0
-    failure: FailureKind | None = None
-    offline: bool = False
-    idle: bool = False
-
-
-@dataclass
-class DrainSummary:
-    rounds: int = 0
-    acknowledged: int = 0
-    rejected: int = 0
-    transient: int = 0
-    handed_over: int = 0
-    duplicates: int = 0
-    resumed: int = 0
-    waited_seconds: float = 0.0
-    stopped_early: bool = False
-
-    def merge(self, other: DrainSummary) -> None:
-        for name in ("rounds", "acknowledged", "rejected", "transient", "handed_over", "duplicates"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def add(self, r: RoundResult) -> None:
-        self.rounds += 1
-        self.acknowledged += r.acknowledged
-        self.rejected += r.rejected
-        self.transient += r.transient
-        self.handed_over += r.handed_over
-        self.duplicates += r.duplicates
+#: The longest single wait of `drain(until_empty=True)` before it looks at the queue again.
+MAX_DRAIN_WAIT = 3600.0
 
 
 def default_worker_name(role: str = "uploader") -> str:
@@ -179,6 +89,7 @@ class Uploader:
         rng: random.Random | None = None,
         on_event: Callable[[UploaderEvent], None] | None = None,
         poll_interval: float = 30.0,
+        anchor_for: AnchorSource = report_anchor,
     ) -> None:
         self.db = db
         self.transport = transport
@@ -192,12 +103,14 @@ class Uploader:
         self.rng = rng or random.Random()
         self.on_event = on_event
         self.poll_interval = poll_interval
+        #: Each report's anchor for the intake to echo in its signed result (hotel_desk.reporting.outgoing).
+        self.anchor_for = anchor_for
         # Offline state: while set, no report is claimed; the intake's health is probed instead.
         self.offline = False
         self.offline_since: datetime | None = None
         self._probe_failures = 0
         self._next_probe_at: datetime | None = None
-        self.attention: str | None = None  # a failure the desk must fix (auth, TLS, protocol)
+        self.attention: str | None = None  # a failure the desk must fix (auth, TLS, wrong or lying intake)
         self.last_round_at: datetime | None = None
         self._alerts = AlertTracker()
         self._resumed = False
@@ -251,30 +164,22 @@ class Uploader:
     def send(self, claimed: Sequence[OutboxReport], *, check_only: bool = False) -> RoundResult:
         """Map, submit and record one batch of claimed reports."""
         prepared = self._prepare(claimed)
-        outcome = self._submit(prepared, check_only=check_only)
-        return self._finish(prepared, outcome)
+        return self._finish(prepared, self._submit(prepared, check_only=check_only))
 
-    def _prepare(self, claimed: Sequence[OutboxReport]) -> _Prepared:
-        prepared = _Prepared(claimed=list(claimed))
-        for report in claimed:
-            try:
-                record = self.mapping.apply(report.payload, {"hotel_id": self.hotel_id})
-            except MappingError as exc:
-                # The record cannot be expressed in the intake's layout: the desk must correct it.
-                prepared.local.append(Answer(
-                    report.report_id, "rejected", raw_answer=json.dumps({"local": str(exc)}),
-                    field_errors=[{"field": exc.field, "code": exc.code, "message": exc.message}]))
-                continue
-            prepared.outgoing.append(OutgoingReport(report.report_id, report.report_id, record,
-                                                    report.deadline_at.isoformat(), anchor=report.anchor))
-        return prepared
+    def _prepare(self, claimed: Sequence[OutboxReport]) -> Prepared:
+        return prepare(claimed, mapping=self.mapping, hotel_id=self.hotel_id,
+                       retry_at=self.clock.now() + self.backoff.cap, anchor_for=self.anchor_for)
 
-    def _submit(self, prepared: _Prepared, *, check_only: bool = False) -> BatchOutcome | None:
+    def _submit(self, prepared: Prepared, *, check_only: bool = False) -> BatchOutcome | None:
         if not prepared.outgoing:
             return None
-        return self.transport.submit(prepared.outgoing, check_only=check_only)
+        try:
+            return self.transport.submit(prepared.outgoing, check_only=check_only)
+        except Exception as exc:  # a transport must not raise; if one does, the batch is transient
+            log.exception("transport %s raised", self.transport.channel)
+            return failed_batch(prepared.outgoing, FailureKind.INTERNAL, f"{type(exc).__name__}: {exc}"[:500])
 
-    def _finish(self, prepared: _Prepared, outcome: BatchOutcome | None) -> RoundResult:
+    def _finish(self, prepared: Prepared, outcome: BatchOutcome | None) -> RoundResult:
         now = self.clock.now()
         by_id = {r.report_id: r for r in prepared.claimed}
         answers = list(prepared.local)
@@ -283,21 +188,41 @@ class Uploader:
             keyed = outcome.by_key()
             for item in prepared.outgoing:
                 res = keyed[item.idempotency_key]
-                answers.append(self._answer(by_id[item.report_id], res, outcome, now))
-                if res.duplicate:
-                    result.duplicates += 1
+                answer, postponed = answer_for(by_id[item.report_id], res, outcome, now, self.backoff, self.rng)
+                answers.append(answer)
+                result.duplicates += int(res.duplicate)
+                result.postponed += int(postponed)
             self._note_failure(outcome, now)
-        recorded = record_answers(self.db, answers, channel=self.transport.channel, actor=self.worker,
-                                  clock=self.clock)
+        try:
+            recorded = record_answers(self.db, answers, channel=self.transport.channel, actor=self.worker,
+                                      clock=self.clock)
+        except Exception as exc:
+            return self._give_back(prepared, f"the answer could not be recorded: {type(exc).__name__}: {exc}")
         for a in answers:
             setattr(result, a.outcome, getattr(result, a.outcome) + 1)
         if recorded.logged_only:
             log.info("%d late answer(s) logged for reports already settled", len(recorded.logged_only))
         result.offline = self.offline
         self._emit("batch", f"{result.acknowledged} accepted, {result.rejected} rejected, "
-                   f"{result.transient} to retry", counts={"acknowledged": result.acknowledged,
-                   "rejected": result.rejected, "transient": result.transient, "handed_over": result.handed_over})
+                   f"{result.transient} to retry" + (f" ({result.postponed} postponed by the intake)"
+                                                     if result.postponed else ""),
+                   counts={"acknowledged": result.acknowledged, "rejected": result.rejected,
+                           "transient": result.transient, "handed_over": result.handed_over,
+                           "postponed": result.postponed})
         return result
+
+    def _give_back(self, prepared: Prepared, why: str) -> RoundResult:
+        """Release a batch's claims as a transient failure with the reason (no answer values that could be
+        what the database refused). If even that fails, the leases run out and the reports become due."""
+        log.error("giving back %d claimed report(s): %s", len(prepared.claimed), why)
+        now = self.clock.now()
+        note = f"internal: {why}"[:1000]
+        answers = [Answer(r.report_id, "transient", error=note, next_attempt_at=now + self.backoff.base)
+                   for r in prepared.claimed]
+        record_answers(self.db, answers, channel=self.transport.channel, actor=self.worker, clock=self.clock)
+        self._emit("error", f"uploader: {why}")
+        return RoundResult(claimed=len(prepared.claimed), transient=len(answers), failure=FailureKind.INTERNAL,
+                           offline=self.offline)
 
     def pump(self) -> DrainSummary:
         """Send everything due now, overlapping the database work of one batch with the network wait of
@@ -316,11 +241,13 @@ class Uploader:
             future = pool.submit(self._submit, prepared)
             while True:
                 # While the intake works on this batch, claim and map the next one.
-                nxt = self._claim() if not self.offline else []
-                nxt_prepared = self._prepare(nxt) if nxt else None
-                outcome = future.result()
-                r = self._finish(prepared, outcome)
-                summary.add(r)
+                nxt_prepared: Prepared | None = None
+                try:
+                    nxt = self._claim() if not self.offline else []
+                    nxt_prepared = self._prepare(nxt) if nxt else None
+                finally:
+                    # Even if claiming the next batch failed, the one in flight gets recorded.
+                    summary.add(self._finish(prepared, future.result()))
                 self._check_alerts()
                 if nxt_prepared is None:
                     return summary
@@ -334,29 +261,6 @@ class Uploader:
     def _claim(self) -> list[OutboxReport]:
         return claim_due_reports(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
                                  clock=self.clock)
-
-    def _answer(self, report: OutboxReport, res: RecordResult, outcome: BatchOutcome, now: datetime) -> Answer:
-        raw = json.dumps({"batch_id": outcome.batch_id, "http_status": outcome.http_status,
-                          "result": res.to_dict()}, ensure_ascii=False)
-        if outcome.failure is not None:
-            # The whole batch got no usable answer: keep what came back (clipped), per report.
-            raw = json.dumps({"batch_id": outcome.batch_id, "http_status": outcome.http_status,
-                              "failure": outcome.failure.value, "detail": outcome.failure_detail,
-                              "answer": outcome.raw_answer[:2000]}, ensure_ascii=False)
-        if res.status is RecordStatus.ACCEPTED:
-            return Answer(report.report_id, "acknowledged", raw_answer=raw, receipt_id=res.receipt_id)
-        if res.status is RecordStatus.REJECTED:
-            return Answer(report.report_id, "rejected", raw_answer=raw,
-                          field_errors=[e.to_dict() for e in res.errors])
-        if res.status is RecordStatus.HANDED_OVER:
-            return Answer(report.report_id, "handed_over", raw_answer=raw, error=res.message or None)
-        # TRANSIENT (or CHECKED outside check-only mode, which the intake should not send): retry later.
-        delay = self.backoff.delay(report.attempts + 1, time_left=report.deadline_at - now,
-                                   retry_after=res.retry_after, rng=self.rng)
-        if outcome.failure in NEEDS_ATTENTION:
-            delay = max(delay, self.backoff.cap)  # retrying fast will not fix a refused code
-        return Answer(report.report_id, "transient", raw_answer=raw, error=res.message or "transient",
-                      next_attempt_at=now + delay)
 
     def _note_failure(self, outcome: BatchOutcome, now: datetime) -> None:
         if outcome.failure is FailureKind.OFFLINE:
@@ -374,6 +278,7 @@ class Uploader:
         self._probe_failures = 0
         self._next_probe_at = None
         if outcome.failure in NEEDS_ATTENTION:
+            assert outcome.failure is not None
             message = f"{outcome.failure.value}: {outcome.failure_detail}"
             if message != self.attention:
                 self._emit("attention", message)
@@ -388,17 +293,39 @@ class Uploader:
             self._emit("alert", f"report {alert.report_id} {alert.level}", alert=alert)
 
     # -- whole runs -----------------------------------------------------------------------------------
+    def send_open(self) -> DrainSummary:
+        """Try every open report once now, whether its retry time has come or not: the desk asked for it
+        (`reports send --now`, Send all now), e.g. after an intake's long Retry-After. Stops early when the
+        intake is unreachable or needs the desk's attention (the rest would fail the same way)."""
+        summary = DrainSummary()
+        if not self._resumed:
+            summary.resumed = self.resume()
+        started = self.clock.now()
+        while True:
+            claimed = claim_open_reports(self.db, worker=self.worker, limit=self.batch_size, lease=self.lease,
+                                         clock=self.clock, not_attempted_since=started)
+            if not claimed:
+                return summary
+            r = self.send(claimed)
+            summary.add(r)
+            self._check_alerts()
+            if r.failure is FailureKind.OFFLINE or r.failure in NEEDS_ATTENTION:
+                return summary
+
     def drain(
         self,
         *,
         until_empty: bool = False,
+        now: bool = False,
         sleep: Callable[[float], None] = time.sleep,
         max_rounds: int | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> DrainSummary:
-        """Send every due report. With until_empty, also wait for retries (through `sleep`) until every
-        report is acknowledged, rejected or handed over."""
+        """Send every due report (with `now`, first every open one, due or not). With until_empty, also wait
+        for retries (through `sleep`) until every report is acknowledged, rejected or handed over."""
         summary = DrainSummary(resumed=self.resume())
+        if now:
+            summary.merge(self.send_open())
         while max_rounds is None or summary.rounds < max_rounds:
             if should_stop is not None and should_stop():
                 summary.stopped_early = True
@@ -418,7 +345,9 @@ class Uploader:
             wake = self.next_wake_at()
             if wake is None:
                 break
-            wait = max(0.0, (wake - self.clock.now()).total_seconds())
+            # At most an hour at a time: the clock may be changed meanwhile (and a wait of years, after a
+            # clock jump, is not one `sleep` accepts everywhere).
+            wait = min(MAX_DRAIN_WAIT, max(0.0, (wake - self.clock.now()).total_seconds()))
             summary.waited_seconds += wait
             sleep(wait)
         return summary
@@ -501,23 +430,3 @@ class Uploader:
             last_round_at=self.last_round_at,
             reporting=reporting_status(self.db, clock=self.clock),
         )
-
-
-@dataclass
-class UploaderStatus:
-    running: bool
-    offline: bool
-    offline_since: datetime | None
-    attention: str | None
-    last_round_at: datetime | None
-    reporting: ReportingStatus
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "running": self.running,
-            "offline": self.offline,
-            "offline_since": self.offline_since.isoformat() if self.offline_since else None,
-            "attention": self.attention,
-            "last_round_at": self.last_round_at.isoformat() if self.last_round_at else None,
-            **self.reporting.to_dict(),
-        }

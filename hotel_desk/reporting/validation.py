@@ -1,7 +1,16 @@
-"""The intake's validation rules for one wire record (layout "intake-v1", see docs/intake-protocol.md).
+"""The intake's validation of one wire record (layout "intake-v1", docs/intake-protocol.md).
 
-The training intake server applies exactly these rules, so a record it accepts is one a real intake built
-to the same protocol accepts. Pure: takes a record and returns field errors, never raises on bad input.
+The guest's data is judged by the one record validation, hotel_desk.rules.validation (lengths, characters,
+codes, plausible dates, the page image), which the registration gate applies at the desk before anything is
+saved; this module adds what only a wire record has: its envelope (report id and kind, the fields each kind
+requires, the event time, the hotel it must belong to, no unknown fields) and the wire's formats (ISO dates,
+times with an offset, names in capitals, the page digest in hex). The training intake applies exactly this;
+`reports check` applies it before asking an intake. A finding of the record validation becomes a FieldError
+with the protocol's error code (`INTAKE_CODES`) and the finding's English message.
+
+Pure: takes values and returns field errors, never raises on bad input. `today` (the latest day it can be
+where the record was made: `latest_day(received_at)` on an intake) is optional; without it an entry date in
+the future is caught only against the check-in.
 """
 
 from __future__ import annotations
@@ -12,18 +21,13 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from hotel_desk.documents.model import DocumentKind
+from hotel_desk.reporting.mapping import FieldMapping, MappingError, load_mapping
 from hotel_desk.reporting.protocol import FieldError
+from hotel_desk.rules.validation import DOCUMENT_TYPES, INTAKE_CODES, VISA_TYPES, check_record, has_control
 
 REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation")
+#: The wire's sexes (the layouts map the MRZ's "<" to X).
 SEXES = ("M", "F", "X")
-DOCUMENT_TYPES = tuple(k.value for k in DocumentKind)
-#: Visa and permit categories of the 2013 regulations, plus the non-visa grounds of stay seen at the desk.
-VISA_TYPES = (
-    "C", "D", "F", "G", "J1", "J2", "L", "M", "Q1", "Q2", "R", "S1", "S2", "X1", "X2", "Z",
-    "DIPLOMATIC", "COURTESY", "SERVICE", "RESIDENCE_PERMIT", "VISA_FREE", "PERMANENT_RESIDENCE",
-    "HK_MACAO_PERMIT", "TAIWAN_PERMIT", "OTHER",
-)
 
 #: Every field of an intake-v1 record, in the order the protocol lists them (CSV columns follow it).
 RECORD_FIELDS = (
@@ -42,16 +46,11 @@ REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
     "cancellation": ("corrects_report_id", "document_number"),
 }
 
-# Names as the MRZ gives them, transliterated to Latin letters: never silently dropped characters.
-_LATIN_NAME = re.compile(r"^[A-Z][A-Z '\-]*$")
-_NATIONALITY = re.compile(r"^[A-Z<]{3}$")
-_DOC_NUMBER = re.compile(r"^[A-Z0-9]{1,20}$")
+_CAPITALS = re.compile(r"^[^a-z]*$")
 _CODE = re.compile(r"^[A-Za-z0-9\-_.]{1,32}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_MAX_TEXT = {
-    "surname_en": 60, "given_names_en": 80, "chinese_name": 30, "room": 10, "port_of_entry": 60,
-    "came_from": 100, "going_to": 100, "reason": 100, "visa_number": 20,
-}
+_DATES = ("birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure")
+_TIMES = ("event_time", "check_in_time", "check_out_time")
 
 
 def _blank(value: Any) -> bool:
@@ -78,7 +77,8 @@ def _parse_time(value: Any) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -> list[FieldError]:
+def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None,
+                    today: date | None = None) -> list[FieldError]:
     """All field errors of one wire record. `hotel_id` is the authenticated hotel: a record must be its own."""
     if not isinstance(record, Mapping):
         return [FieldError(None, "invalid_record", "a record must be a JSON object")]
@@ -87,8 +87,7 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -
     def err(field: str | None, code: str, message: str) -> None:
         errors.append(FieldError(field, code, message))
 
-    unknown = sorted(k for k in record if k not in RECORD_FIELDS)
-    for name in unknown:
+    for name in sorted(k for k in record if k not in RECORD_FIELDS):
         err(name, "unknown_field", f"{name} is not a field of an intake-v1 record")
 
     kind = record.get("report_kind")
@@ -112,6 +111,7 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -
     hotel = record.get("hotel_code")
     if hotel_id is not None and not _blank(hotel) and hotel != hotel_id:
         err("hotel_code", "mismatch", "hotel_code differs from the authenticated hotel id")
+
     def parsed(names: tuple[str, ...], parse: Callable[[Any], Any], message: str) -> dict[str, Any]:
         """The given (non-blank) fields that parse; an error for each one that does not."""
         values = {}
@@ -131,45 +131,42 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None) -
         if not _blank(value) and not (isinstance(value, str) and pattern.match(value)):
             err(name, "invalid_format", f"{name}{message}")
 
-    def coded(name: str, value: Any, codes: tuple[str, ...]) -> None:
-        if not _blank(value) and value not in codes:
-            err(name, "unknown_code", f"{name} must be one of {', '.join(codes)}")
-
     formatted("substation_code", _CODE, ": letters, digits, '-', '_' or '.' (max 32)")
-
-    times: dict[str, datetime] = parsed(("event_time", "check_in_time", "check_out_time"), _parse_time,
-                                        "must be an ISO 8601 date-time with a UTC offset")
-    dates: dict[str, date] = parsed(("birth_date", "document_expiry", "stay_until", "entry_date",
-                                     "planned_departure"), _parse_date, "must be a date YYYY-MM-DD")
-
-    for name in ("surname_en", "given_names_en"):
-        formatted(name, _LATIN_NAME, ": capital Latin letters, spaces, hyphens and apostrophes only "
-                  "(transliterate as the MRZ does; do not drop characters)")
-    coded("sex", record.get("sex"), SEXES)
-    formatted("nationality", _NATIONALITY, " must be an ISO 3166 alpha-3 code as in the MRZ")
-    coded("document_type", record.get("document_type"), DOCUMENT_TYPES)
-    formatted("document_number", _DOC_NUMBER, ": 1-20 capital letters and digits, no fillers")
-    visa = record.get("visa_type")
-    coded("visa_type", None if _blank(visa) else str(visa).upper(), VISA_TYPES)
+    times: dict[str, datetime] = parsed(_TIMES, _parse_time, "must be an ISO 8601 date-time with a UTC offset")
+    dates: dict[str, date] = parsed(_DATES, _parse_date, "must be a date YYYY-MM-DD")
+    for name in ("surname_en", "given_names_en", "nationality", "document_number", "visa_type"):
+        formatted(name, _CAPITALS, " must be written in capitals, as the MRZ writes it")
+    sex = record.get("sex")
+    if not _blank(sex) and sex not in SEXES:  # the record allows the MRZ's "<"; the wire wants it mapped
+        err("sex", "unknown_code", f"sex must be one of {', '.join(SEXES)}")
     formatted("document_photo_sha256", _SHA256, " must be 64 lower-case hex digits")
-    for name, limit in _MAX_TEXT.items():
+    flagged = {e.field for e in errors}
+    # The guest's data: the one record validation, on what parsed (a value flagged above is not judged twice).
+    guest = {k: v for k, v in record.items() if k in RECORD_FIELDS and k not in flagged and k not in _TIMES
+             and k not in _DATES}
+    for finding in check_record({**guest, **dates, **times}, today=today):
+        if finding.field not in flagged:
+            err(finding.field, INTAKE_CODES[finding.code], finding.message_en)
+            flagged.add(finding.field)
+    for name in ("report_id", "corrects_report_id", "hotel_code", "substation_code", "event_time"):
         value = record.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            err(name, "invalid_format", f"{name} must be text")
-        elif len(value) > limit:
-            err(name, "too_long", f"{name} is longer than {limit} characters")
-
-    # Plausibility across fields: the checks a police clerk would make first.
-    check_in = times.get("check_in_time")
-    check_out = times.get("check_out_time")
-    birth = dates.get("birth_date")
-    if birth is not None and check_in is not None and birth > check_in.date():
-        err("birth_date", "out_of_range", "birth_date is after the check-in")
-    expiry = dates.get("document_expiry")
-    if expiry is not None and check_in is not None and expiry < check_in.date():
-        err("document_expiry", "expired", "the document had expired before the check-in")
-    if check_in is not None and check_out is not None and check_out < check_in:
-        err("check_out_time", "out_of_range", "check_out_time is before check_in_time")
+        if isinstance(value, str) and name not in flagged and has_control(value):
+            err(name, "invalid_format", f"{name} contains control characters (a line break, a tab...)")
     return errors
+
+
+def validate_payload(payload: Mapping[str, Any], *, hotel_id: str | None = None,
+                     mapping: FieldMapping | None = None, today: date | None = None) -> list[FieldError]:
+    """The intake's verdict on a report payload (the store's canonical snapshot of a registration), at the
+    desk: mapped to the intake layout, then validated. Field names are the layout's (for intake-v1, the
+    payload's own `guest.<name>` leaf names)."""
+    layout = mapping or load_mapping()
+    try:
+        record = layout.apply(payload, {"hotel_id": hotel_id or payload.get("hotel_code") or ""})
+    except MappingError as exc:
+        return [FieldError(exc.field, exc.code, exc.message)]
+    return validate_record(record, hotel_id=hotel_id, today=today)
+
+
+__all__ = ["DOCUMENT_TYPES", "RECORD_FIELDS", "REPORT_KINDS", "REQUIRED_BY_KIND", "SEXES", "VISA_TYPES",
+           "validate_payload", "validate_record"]

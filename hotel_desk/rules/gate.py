@@ -8,20 +8,28 @@ what the gate says is missing). The rules:
   dates an MRZ would have carried, and the reason it was typed;
 - residents of Hong Kong, Macao and Taiwan are registered with their Chinese name (the rule is the document
   core's, hotel_desk.documents.chinese_name; the gate applies it to the name as confirmed);
+- the record validation (hotel_desk.rules.validation: lengths, characters, codes, plausible dates against the
+  arrival and `today`, the page image an image) applies to the record as confirmed, whoever asks; where the
+  document core already refuses a field, its finding speaks for it;
 - an error finding (a failed check digit, an expired document, ...) blocks;
 - a warning finding (a stay beyond the visa, a minor, ...) needs an explicit acknowledgement ("I have checked
-  the warnings against the document", `--accept-warnings`), recorded with the registration.
+  the warnings against the document", `--accept-warnings`), recorded with the registration;
+- a registration that repeats an open one (hotel_desk.rules.duplicates) waits for its own confirmation, the
+  code `registration.duplicate`, which a blanket acknowledgement does not give.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from hotel_desk.documents.chinese_name import chinese_name_findings
 from hotel_desk.documents.findings import make_finding
 from hotel_desk.documents.model import Finding, Severity
-from hotel_desk.rules.record import BY_KEY, EntryMethod
+from hotel_desk.rules.duplicates import EXPLICIT_CODES, OpenStay, duplicate_finding
+from hotel_desk.rules.record import BY_KEY, FIELDS, EntryMethod
+from hotel_desk.rules.validation import check_record
 
 #: Every registration: what no police record can do without.
 REQUIRED: tuple[str, ...] = ("surname_en", "document_number", "nationality", "sex", "room")
@@ -56,6 +64,16 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: The record key a finding's field names (the document core says "surname" where the record says "surname_en").
+_RECORD_KEY = {f.finding_name: f.key for f in FIELDS}
+#: Codes whose refusal reads best as the finding's own sentence (it names the field) rather than its code.
+_SAID_IN_WORDS = ("record.", "page_image.", "registration.")
+
+
+def record_key(finding_field: str | None) -> str:
+    return _RECORD_KEY.get(finding_field or "", finding_field or "")
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What stands between a registration and its report. `missing` and `errors` block; `unacknowledged`
@@ -66,7 +84,8 @@ class Verdict:
     warnings: tuple[Finding, ...] = ()
     unacknowledged: tuple[Finding, ...] = ()
     notes: tuple[Finding, ...] = field(default=())
-    #: The findings the gate itself raised from the record (the Chinese-name rule), to show beside the others.
+    #: The findings the gate itself raised from the record (the Chinese-name rule, the record validation, a
+    #: repeated registration), to show beside the others.
     own: tuple[Finding, ...] = ()
 
     @property
@@ -105,10 +124,26 @@ class Verdict:
         """Why it cannot be saved, in plain sentences (the store's refusal; the window translates them);
         without `acknowledgement`, only what blocks whoever acknowledged what."""
         said = [MISSING_TEXT.get(key, f"{key} is missing") for key in self.missing]
-        said += [f"{f.code} ({f.field})" if f.field else f.code for f in self.errors]
-        if self.unacknowledged and acknowledgement:
-            said.append("warnings not accepted: " + ", ".join(sorted({f.code for f in self.unacknowledged})))
+        said += [_said(f) for f in self.errors]
+        if acknowledgement:
+            explicit = [f for f in self.unacknowledged if f.code in EXPLICIT_CODES]
+            said += [f"{f.message_en} (confirm it with {f.code})" for f in explicit]
+            rest = sorted({f.code for f in self.unacknowledged if f.code not in EXPLICIT_CODES})
+            if rest:
+                said.append("warnings not accepted: " + ", ".join(rest))
         return said
+
+    @property
+    def repeated(self) -> bool:
+        """Waiting only for the confirmation that a repeated registration is intended."""
+        return not self.blocked and bool(self.unacknowledged) and all(
+            f.code in EXPLICIT_CODES for f in self.unacknowledged)
+
+
+def _said(f: Finding) -> str:
+    if f.code.startswith(_SAID_IN_WORDS):
+        return f"{f.field}: {f.message_en}" if f.field else f.message_en
+    return f"{f.code} ({f.field})" if f.field else f.code
 
 
 def judge(
@@ -119,24 +154,40 @@ def judge(
     findings: Iterable[Finding] = (),
     acknowledged: bool | Collection[str] = False,
     reason_required: bool | None = None,
+    arrival: date | datetime | None = None,
+    today: date | None = None,
+    page_image: bytes | None = None,
+    repeats: Sequence[OpenStay] = (),
 ) -> Verdict:
     """The verdict on one registration. `values` are record keys (hotel_desk.rules.record) as confirmed;
     `findings` what the document core found (none where nobody checked: the store); `acknowledged` True when
     every warning was accepted at once (the form's tick, --accept-warnings) or the codes accepted.
-    `reason_required` overrides whether a reason must be given (a correction always needs one)."""
+    `reason_required` overrides whether a reason must be given (a correction always needs one).
+    `arrival` (a desk arriving the guest now passes `today`) and `today` are what the record's dates are judged
+    against (hotel_desk.rules.validation); `page_image` the document page kept with it; `repeats` the open
+    registrations of the same document this one overlaps (hotel_desk.rules.duplicates)."""
     missing = [key for key in required_fields(entry_method) if _blank(values.get(key))]
     if (is_manual(entry_method) if reason_required is None else reason_required) and _blank(manual_reason):
         missing.append(REASON)
-    own = tuple(chinese_name_findings(
+    findings = list(findings)
+    # One finding per refused field: where the document core already refuses it, the record validation does
+    # not say it again (an expired document is "expiry.expired", not also "record.expired").
+    refused = {record_key(f.field) for f in findings if f.severity is Severity.ERROR}
+    checked = [f for f in check_record(values, arrival=arrival, today=today,
+                                       page_image=page_image) if f.field not in refused]
+    invalid = {f.field for f in checked}
+    name_rule = [f for f in chinese_name_findings(
         str(values.get("chinese_name") or ""), kind=str(values.get("document_type") or ""),
         nationality=str(values.get("nationality") or ""), issuing_state=str(values.get("issuing_state") or ""),
         document_number=str(values.get("document_number") or ""),
-    ))
+    ) if f.severity is Severity.ERROR or f.field not in invalid]
+    repeat = duplicate_finding(repeats)
+    own = (*name_rule, *checked, *((repeat,) if repeat is not None else ()))
     found = [*findings, *own]
     errors = tuple(f for f in found if f.severity is Severity.ERROR)
     warnings = tuple(f for f in found if f.severity is Severity.WARNING)
     if acknowledged is True:
-        unacknowledged: tuple[Finding, ...] = ()
+        unacknowledged: tuple[Finding, ...] = tuple(f for f in warnings if f.code in EXPLICIT_CODES)
     elif acknowledged is False:
         unacknowledged = warnings
     else:

@@ -2,8 +2,9 @@
 
 Each field names its key (the report payload's guest key, the form's field and the desk's `GuestEntry`
 attribute), the part of the record it belongs to (the guest, their document, or the stay) and the column it is
-stored in there, its type, its longest value (the database column's size) and whether a correction report may
-change it. The payload builder, the correction path, the registration form and the commands all read this
+stored in there, its type, the size of that column, the longest value a police record takes (`limit`: what
+the record validation, hotel_desk.rules.validation, allows and the form lets one type) and whether a correction
+report may change it. The payload builder, the correction path, the registration form and the commands all read this
 table instead of keeping lists of their own.
 """
 
@@ -42,6 +43,8 @@ class RecordField:
     reported: bool = True
     #: The document core's name for it, where its findings say something else (TravelDocument.surname, ...).
     core_name: str = ""
+    #: The longest value the police record takes (docs/intake-protocol.md), when shorter than the column.
+    longest: int | None = None
 
     @property
     def finding_name(self) -> str:
@@ -49,8 +52,9 @@ class RecordField:
 
 
 def _f(key: str, part: Part, type_: FieldType = FieldType.TEXT, max_length: int | None = None, *,
-       column: str = "", correctable: bool = True, reported: bool = True, core: str = "") -> RecordField:
-    return RecordField(key, part, column or key, type_, max_length, correctable, reported, core)
+       column: str = "", correctable: bool = True, reported: bool = True, core: str = "",
+       longest: int | None = None) -> RecordField:
+    return RecordField(key, part, column or key, type_, max_length, correctable, reported, core, longest)
 
 
 G, D, S = Part.GUEST, Part.DOCUMENT, Part.STAY
@@ -58,27 +62,27 @@ TEXT, DATE, TIME = FieldType.TEXT, FieldType.DATE, FieldType.TIME
 
 #: In the order of the report payload's guest object (docs/store.md, "The report payload").
 FIELDS: tuple[RecordField, ...] = (
-    _f("surname_en", G, TEXT, 200, core="surname"),
-    _f("given_names_en", G, TEXT, 200, core="given_names"),
-    _f("chinese_name", G, TEXT, 100),
+    _f("surname_en", G, TEXT, 200, core="surname", longest=60),
+    _f("given_names_en", G, TEXT, 200, core="given_names", longest=80),
+    _f("chinese_name", G, TEXT, 100, longest=30),
     _f("sex", G, TEXT, 1),
     _f("birth_date", G, DATE),
     _f("nationality", G, TEXT, 3),
     _f("document_type", D, TEXT, 40, column="kind", core="kind"),
-    _f("document_number", D, TEXT, 40),
+    _f("document_number", D, TEXT, 40, longest=20),
     _f("document_expiry", D, DATE, column="expiry_date", core="expiry_date"),
     _f("visa_type", S, TEXT, 40),
-    _f("visa_number", S, TEXT, 40),
+    _f("visa_number", S, TEXT, 40, longest=20),
     _f("stay_until", S, DATE),
     _f("entry_date", S, DATE),
-    _f("port_of_entry", S, TEXT, 80),
+    _f("port_of_entry", S, TEXT, 80, longest=60),
     _f("check_in_time", S, TIME, column="arrival_at"),
-    _f("room", S, TEXT, 20),
+    _f("room", S, TEXT, 20, longest=10),
     _f("planned_departure", S, DATE, core="departure"),
     _f("check_out_time", S, TIME, column="checked_out_at"),
-    _f("came_from", S, TEXT, 200),
-    _f("going_to", S, TEXT, 200),
-    _f("reason", S, TEXT, 200),
+    _f("came_from", S, TEXT, 200, longest=100),
+    _f("going_to", S, TEXT, 200, longest=100),
+    _f("reason", S, TEXT, 200, longest=100),
     _f("document_photo_sha256", D, FieldType.DIGEST, 64, column="page_image_sha256", correctable=False),
     _f("issuing_state", D, TEXT, 3, correctable=False, reported=False),
 )
@@ -108,15 +112,10 @@ def max_length(key: str) -> int | None:
     return BY_KEY[key].max_length
 
 
-def too_long(values: dict[str, object] | Iterable[tuple[str, object]]) -> list[str]:
-    """Sentences for the text values longer than their column (nothing would be saved on PostgreSQL)."""
-    items = values.items() if isinstance(values, dict) else values
-    problems = []
-    for key, value in items:
-        spec = BY_KEY.get(key)
-        if spec is not None and spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
-            problems.append(f"{key} is longer than {spec.max_length} characters")
-    return problems
+def limit(key: str) -> int | None:
+    """The longest value of a text field: what the police record takes, never more than its column keeps."""
+    spec = BY_KEY[key]
+    return spec.longest or spec.max_length
 
 
 class EntryMethod(StrEnum):

@@ -62,7 +62,8 @@ FIRST_ROLE = Role.MANAGER
 #: Settings that decide what reaches the police (the mode, where reports go, the credential they carry): a
 #: change to one of them needs switch_live; any other setting needs change_settings.
 LIVE_SETTINGS = frozenset({"training", "intake_url", "authorisation_code", "intake_client_cert",
-                           "intake_verify_tls"})
+                           "intake_verify_tls", "intake_public_key", "intake_id", "intake_ca_bundle",
+                           "intake_pinned_cert_sha256"})  # the last four: whom the desk trusts as the intake
 #: Settings whose values never go into the audit trail (a credential; a database URL may hold a password).
 SECRET_SETTINGS = frozenset({"authorisation_code", "database_url"})
 

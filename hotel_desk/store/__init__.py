@@ -4,7 +4,9 @@ Public API (see docs/store.md):
 - opening: `open_database(url, *, migrate=True, backup=True) -> Database` (`.write()`, `.read()`); the
   settings are never read here: the caller says which database
 - set-up: `set_property`, `ensure_property`, `get_property`, `ensure_desk_user`
-- desk actions (one transaction each, with report + audit event): `register_guest`, `register_many`,
+- desk actions (one transaction each, with report + audit event): `register_guest`, `register_many` (both
+  refuse a registration that repeats an open one unless confirmed: `DuplicateRegistration`; `open_stays_of`
+  finds them beforehand),
   `check_out`, `correct_registration`, `cancel_registration`
 - outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
   `record_answers` (a batch), `due_reports`, `get_report`; one report at a time: `record_acknowledged`,
@@ -23,6 +25,7 @@ record's fields). Importing this package loads SQLAlchemy: command modules impor
 
 from __future__ import annotations
 
+from hotel_desk.rules.duplicates import OpenStay
 from hotel_desk.rules.record import EntryMethod, GuestRegistration, StayDetails
 from hotel_desk.rules.reports import DUE_STATES, OPEN_STATES, REPORT_WINDOW, ReportKind, ReportState
 from hotel_desk.store.anchors import (
@@ -53,7 +56,14 @@ from hotel_desk.store.audit_views import (
 )
 from hotel_desk.store.changes import CORRECTABLE_FIELDS, cancel_registration, check_out, correct_registration
 from hotel_desk.store.db import Database
-from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StorageFull, StoreError
+from hotel_desk.store.errors import (
+    DuplicateRegistration,
+    InvalidRegistration,
+    NotFound,
+    StateError,
+    StorageFull,
+    StoreError,
+)
 from hotel_desk.store.guest_views import (
     InHouseGuest,
     RegistrationDetail,
@@ -88,7 +98,7 @@ from hotel_desk.store.property import (
 )
 from hotel_desk.store.queueing import ReportRef
 from hotel_desk.store.receipts import ReceiptsExport, export_receipts
-from hotel_desk.store.registrations import register_guest, register_in_session, register_many
+from hotel_desk.store.registrations import open_stays_of, register_guest, register_in_session, register_many
 from hotel_desk.store.report_answers import (
     HANDOVER_CHANNELS,
     confirm_report,
@@ -147,12 +157,14 @@ __all__ = [
     "BrokenLink",
     "ChainVerification",
     "Database",
+    "DuplicateRegistration",
     "EntryMethod",
     "FieldError",
     "GuestRegistration",
     "InHouseGuest",
     "InvalidRegistration",
     "NotFound",
+    "OpenStay",
     "OutboxReport",
     "PendingReport",
     "PropertyCodes",
@@ -194,6 +206,7 @@ __all__ = [
     "mark_sending",
     "open_database",
     "open_existing_database",
+    "open_stays_of",
     "outbox_summary",
     "pending_reports",
     "read_anchors",

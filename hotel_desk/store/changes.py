@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.rules import gate, record
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.rules.validation import latest_day
 from hotel_desk.store.audit import AuditAction
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, StoreError, require_actor
@@ -145,11 +146,14 @@ def correct_registration(
         if not changed:
             raise InvalidRegistration("nothing to correct: every value is already as given")
         corrected = {f.key: getattr(parts[f.part], f.column) for f in record.FIELDS}
-        problems = gate.judge(corrected, entry_method=reg.document.entry_method,
-                              manual_reason=reg.document.manual_reason or "").reasons(acknowledgement=False)
-        problems += record.too_long(corrected)
+        # The corrected record passes the same gate and record validation as a check-in (against its own
+        # arrival): a correction must not carry what the intake would refuse.
+        verdict = gate.judge(corrected, entry_method=reg.document.entry_method,
+                             manual_reason=reg.document.manual_reason or "", arrival=reg.arrival_at,
+                             today=latest_day(now))
+        problems = verdict.reasons(acknowledgement=False)
         if problems:
-            raise InvalidRegistration("; ".join(problems))
+            raise InvalidRegistration("; ".join(problems), verdict.errors)
         reg.updated_at = now
         only_checkout = set(changed) == {"check_out_time"}
         reported = Reported(ReportKind.CORRECTION, now, now, actor, AuditAction.CORRECTION,

@@ -96,7 +96,8 @@ class OutboxReport:
     lease_until: datetime | None
     corrects_report_id: str | None
     #: The chain head when the report was made, as the intake echoes it in its signed receipt (protocol 2's
-    #: per-record `anchor`): "hotel_desk.chain/1:<seq>:<sha256>" (hotel_desk.store.anchors).
+    #: per-record `anchor`): "hotel_desk.chain/1:<seq>:<sha256>" (hotel_desk.store.anchors); "" = none, and then
+    #: none is sent (hotel_desk.reporting.outgoing reads it).
     anchor: str = ""
 
 
@@ -212,13 +213,17 @@ def claim_open_reports(
     limit: int = 1000,
     lease: timedelta = DEFAULT_LEASE,
     clock: Clock | None = None,
+    not_attempted_since: datetime | None = None,
 ) -> list[OutboxReport]:
     """Claim reports that are queued or waiting for a retry, whether or not their retry time has come
     (and sending ones whose lease ran out), earliest deadline first: for handing everything unsent over
-    as a batch file during an outage, or the desk's "send all now"."""
+    as a batch file during an outage, or the desk's "send all now". `not_attempted_since` leaves out the
+    reports already attempted since then, so that one "send everything now" pass tries each report once."""
     now = now_of(clock)
-    return _claim(db, _claimable(now, before_retry_time=True), worker=worker, limit=limit, lease=lease,
-                  now=now, open=True)
+    where = _claimable(now, before_retry_time=True)
+    if not_attempted_since is not None:
+        where = where & or_(Report.last_attempt_at.is_(None), Report.last_attempt_at < not_attempted_since)
+    return _claim(db, where, worker=worker, limit=limit, lease=lease, now=now, open=True)
 
 
 def load_for_update(session: Session, report_id: str) -> Report:

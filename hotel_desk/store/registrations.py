@@ -1,9 +1,11 @@
 """Registering guests: the guest, document and stay rows, the check-in report and its audit event, in one
 transaction (one guest at the desk, or a whole import file at once).
 
-Qt-free. The registration gate (hotel_desk.rules.gate) is asked again here, whoever the caller is; the store
-adds only what it cannot leave to anyone: times with a zone and not in the future, a known entry method, and
-values that fit their columns.
+Qt-free. The registration gate (hotel_desk.rules.gate, with the record validation) is asked again here,
+whoever the caller is; the store adds only what it cannot leave to anyone: times with a zone and not in the
+future, a known entry method, and whether the registration repeats an open one (hotel_desk.rules.duplicates),
+which only the database can tell; that is looked up inside the write transaction, after the audit chain's
+head is locked, so two desks registering the same passport at once cannot both pass.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock, SystemClock
-from hotel_desk.rules import gate, record
+from hotel_desk.documents.model import Finding
+from hotel_desk.rules import duplicates, gate, record
+from hotel_desk.rules.duplicates import OpenStay
 from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.rules.validation import latest_day
 from hotel_desk.store import row_digests
 from hotel_desk.store.audit import AuditAction, lock_chain_head
 from hotel_desk.store.db import Database
-from hotel_desk.store.errors import InvalidRegistration, require_actor
+from hotel_desk.store.errors import DuplicateRegistration, InvalidRegistration, require_actor
 from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
 from hotel_desk.store.property import property_row
 from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
@@ -34,26 +39,82 @@ from hotel_desk.store.sealed_data import seal_image
 ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
 
 
-def check_registration(reg: GuestRegistration, now: datetime) -> None:
-    """The registration gate on what the store sees (no findings: those were judged where the document was
-    read), then the checks the store cannot skip. Raises InvalidRegistration with every problem."""
+def check_registration(reg: GuestRegistration, now: datetime, *, index: int | None = None) -> None:
+    """The registration gate on what the store sees (no document findings: those were judged where the
+    document was read; the record validation against the arrival and today, and the page image), then the
+    checks the store cannot skip. Raises InvalidRegistration with every problem (and the findings)."""
     stay = reg.stay
     values = record.record_values(reg)
-    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason)
+    verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason,
+                         arrival=stay.arrival if stay.arrival.tzinfo is not None else None,
+                         today=latest_day(now) if now.tzinfo is not None else None, page_image=reg.page_image)
     problems = verdict.reasons(acknowledgement=False)  # what the caller acknowledged is the caller's to judge
     if stay.arrival.tzinfo is None:
         problems.append("the arrival time has no time zone")
     elif stay.arrival > now + ARRIVAL_FUTURE_TOLERANCE:
         problems.append("the arrival time is in the future")
-    if stay.planned_departure and stay.planned_departure < stay.arrival.date() - timedelta(days=1):
-        problems.append("the planned departure is before the arrival")
     if reg.entry_method is not None and reg.entry_method not in ENTRY_METHODS:
         problems.append(f"unknown entry method {reg.entry_method!r} (one of {', '.join(ENTRY_METHODS)})")
     if len(reg.manual_reason.strip()) > MANUAL_REASON_MAX:
         problems.append(f"the reason for typing by hand is longer than {MANUAL_REASON_MAX} characters")
-    problems += record.too_long(values)
     if problems:
-        raise InvalidRegistration("; ".join(problems))
+        where = f"registration #{index + 1}: " if index is not None else ""
+        raise InvalidRegistration(where + "; ".join(problems), verdict.errors, index)
+
+
+def open_stays(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[OpenStay]]:
+    """The open registrations of these documents (`duplicates.same_document` keys), by key. One query on the
+    document number's index, however many guests an import holds."""
+    numbers = sorted({number for number, _ in keys})
+    found: dict[tuple[str, str], list[OpenStay]] = {}
+    for start in range(0, len(numbers), 500):  # bounded IN lists (SQLite's variable limit, plan sizes)
+        rows = session.execute(
+            select(Registration.id, Registration.room, Registration.arrival_at, Registration.planned_departure,
+                   TravelDocumentRecord.document_number, TravelDocumentRecord.nationality)
+            .join(TravelDocumentRecord, TravelDocumentRecord.id == Registration.document_id)
+            .where(Registration.status == RegistrationStatus.IN_HOUSE.value,
+                   TravelDocumentRecord.document_number.in_(numbers[start:start + 500]))
+        ).all()
+        for rid, room, arrival_at, departure, number, nationality in rows:
+            key = duplicates.same_document(number, nationality)
+            found.setdefault(key, []).append(OpenStay(rid, room, arrival_at.date(), departure))
+    return found
+
+
+def open_stays_of(db: Database, document_number: str, nationality: str) -> list[OpenStay]:
+    """The open registrations of one document (for the desk's verdict before it registers the guest)."""
+    key = duplicates.same_document(document_number, nationality)
+    with db.read() as session:
+        return open_stays(session, [key]).get(key, [])
+
+
+def check_repeats(session: Session, registrations: Sequence[GuestRegistration]) -> dict[int, list[OpenStay]]:
+    """Which registrations repeat an open one (in the database, or earlier in the same import) without being
+    confirmed as intended; raises DuplicateRegistration naming them. Returns every repeat found (confirmed
+    ones included) by index, for the audit events."""
+    keys = [duplicates.same_document(r.document.document_number, r.document.nationality) for r in registrations]
+    known = open_stays(session, keys)
+    found: dict[int, list[OpenStay]] = {}
+    refused: dict[int, list[OpenStay]] = {}
+    findings: list[Finding] = []
+    for index, (registration, key) in enumerate(zip(registrations, keys, strict=True)):
+        stay = registration.stay
+        arrival = stay.arrival.date()
+        repeated = duplicates.repeats(known.get(key, []), arrival, stay.planned_departure)
+        if repeated:
+            found[index] = repeated
+            if not duplicates.confirmed(registration.accepted_warnings):
+                refused[index] = repeated
+                finding = duplicates.duplicate_finding(repeated)
+                if finding is not None:
+                    findings.append(finding)
+        known.setdefault(key, []).append(OpenStay("", stay.room.strip(), arrival, stay.planned_departure))
+    if refused:
+        said = "; ".join(f"registration #{i + 1}: {f.message_en} (confirm it with {duplicates.DUPLICATE})"
+                         if len(registrations) > 1 else f"{f.message_en} (confirm it with {duplicates.DUPLICATE})"
+                         for i, f in zip(refused, findings, strict=True))
+        raise DuplicateRegistration(said, refused, findings)
+    return found
 
 
 def _rows(session: Session, registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
@@ -103,20 +164,24 @@ def register_many(
     multi-row INSERTs, which is what lets an import (or the million-registration benchmark) run at thousands
     of guests a second."""
     actor = require_actor(actor)
-    for registration in registrations:
-        check_registration(registration, now)
+    for index, registration in enumerate(registrations):
+        check_registration(registration, now, index=index if len(registrations) > 1 else None)
     if not registrations:
         return []
     session.flush()
     prop = property_row(session, property_id)
-    head = lock_chain_head(session)
+    head = lock_chain_head(session)  # from here on, registrations are one at a time: repeats are seen
+    repeated = check_repeats(session, registrations)
     seq, prev_hash = head.last_seq, head.last_hash
     guests: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     stays: list[dict[str, Any]] = []
     reports: list[NewReport] = []
-    for registration in registrations:
+    for index, registration in enumerate(registrations):
         guest, document, stay_row = _rows(session, registration, property_id=prop.id, actor=actor, now=now)
+        accepted = set(registration.accepted_warnings)
+        if index not in repeated:  # "intended" is recorded only for a registration that did repeat one
+            accepted.discard(duplicates.DUPLICATE)
         seq += 1
         for row in (guest, document, stay_row):
             row["row_seq"] = seq
@@ -126,8 +191,10 @@ def register_many(
             property_=prop, reported=Reported(
                 ReportKind.CHECK_IN, registration.stay.arrival, now, actor, AuditAction.CHECK_IN, details={
                     "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
-                    "accepted_warnings": sorted(registration.accepted_warnings),
+                    "accepted_warnings": sorted(accepted),
                     "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                    **({"repeats": [s.registration_id for s in repeated[index] if s.registration_id]}
+                       if index in repeated else {}),
                 }, rows=row_digests.registration_items(stay_row, guest, document, new=True)),
         )
         prev_hash = new.event["hash"]

@@ -62,7 +62,7 @@ def document_texts(doc: TravelDocument) -> dict[str, str]:
     if doc.chinese_name:
         texts["chinese_name"] = doc.chinese_name
     if doc.kind.value in ("hk_macao_permit", "taiwan_permit"):
-        texts["visa_type"] = "PERMIT"
+        texts["visa_type"] = doc.kind.value.upper()  # HK_MACAO_PERMIT, TAIWAN_PERMIT: the permit is the ground
     return texts
 
 
@@ -109,7 +109,7 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
         combo.setMinimumContentsLength(8)
         return combo
     edit = QLineEdit()
-    longest = record.max_length(key) if key in record.BY_KEY else None
+    longest = record.limit(key) if key in record.BY_KEY else None
     if longest:
         edit.setMaxLength(longest)  # no more than the database keeps
     if key in DATE_FIELDS:

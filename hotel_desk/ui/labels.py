@@ -53,7 +53,8 @@ def document_kinds() -> list[tuple[str, str]]:
 
 
 def visa_types() -> list[tuple[str, str]]:
-    """Visa categories of the 2013 regulations plus the other grounds for a stay."""
+    """Visa categories of the 2013 regulations plus the other grounds for a stay: codes of the record
+    validation's list (hotel_desk.rules.validation.VISA_TYPES), which the intake accepts."""
     items = [("", QCoreApplication.translate("Labels", "(not recorded)"))]
     letters = {
         "C": QCoreApplication.translate("Labels", "C – crew"),
@@ -78,9 +79,10 @@ def visa_types() -> list[tuple[str, str]]:
         ("DIPLOMATIC", QCoreApplication.translate("Labels", "Diplomatic visa")),
         ("COURTESY", QCoreApplication.translate("Labels", "Courtesy visa")),
         ("SERVICE", QCoreApplication.translate("Labels", "Service visa")),
-        ("RESIDENCE", QCoreApplication.translate("Labels", "Residence permit")),
+        ("RESIDENCE_PERMIT", QCoreApplication.translate("Labels", "Residence permit")),
         ("VISA_FREE", QCoreApplication.translate("Labels", "Visa-free entry")),
-        ("PERMIT", QCoreApplication.translate("Labels", "Travel permit (HK / Macao / Taiwan)")),
+        ("HK_MACAO_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Hong Kong / Macao residents")),
+        ("TAIWAN_PERMIT", QCoreApplication.translate("Labels", "Travel permit, Taiwan residents")),
     ]
     return items
 

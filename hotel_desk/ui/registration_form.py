@@ -336,10 +336,12 @@ class RegistrationForm(QWidget):
 
     def verdict(self) -> gate.Verdict:
         """The registration gate's verdict on what the form holds (hotel_desk.rules.gate)."""
+        today = self._today()
         return gate.judge(
             {key: self.text(key) for key in self.editors}, entry_method=self.entry_method or None,
             manual_reason=self.text("manual_reason") if self._manual else "", findings=self._found(),
             acknowledged=self.accept_warnings.isChecked(), reason_required=self._manual,
+            arrival=None if self._correction else today, today=today, page_image=self._page_image,
         )
 
     def _missing_findings(self, verdict: gate.Verdict) -> list[Finding]:

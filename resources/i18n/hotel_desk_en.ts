@@ -34,7 +34,7 @@
 <context>
     <name>RegistrationForm</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="401"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>%n problem to fix first</numerusform>

@@ -705,275 +705,275 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="107"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="108"/>
         <source>Inspection</source>
         <extracomment>The national lateness grades, as the measures count them (imported from the rules: the window does not load the store&apos;s modules at start-up).</extracomment>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="109"/>
         <source>For the police liaison: who registered whom and when, what was reported in time, what was late or corrected, and whether the record is intact. Nothing here changes a registration.</source>
         <translation>供公安联络员查看：谁在何时登记了谁，哪些按时报送，哪些迟报或更正，以及记录是否完整。此处不会更改任何登记。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="119"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="120"/>
         <source>Guest name or room</source>
         <translation>宾客姓名或房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="121"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
         <source>Staff (user name)</source>
         <translation>员工（用户名）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="122"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="123"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="125"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="130"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="131"/>
         <source>Verify the chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="132"/>
         <source>Check every link of the audit chain, every report and every record against it, and the database&apos;s guards</source>
         <translation>逐环校验审计链，核对每份报告和每条记录，并检查数据库的保护触发器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="135"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
         <source>Export bundle…</source>
         <translation>导出审计包…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="136"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="137"/>
         <source>A ZIP for the sub-station: a PDF summary, every event with names, the measures and the chain head, checkable on any computer</source>
         <translation>交给派出所的 ZIP 包：PDF 摘要、带姓名的全部事件、考核指标和链头，可在任何电脑上校验</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="142"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="143"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="144"/>
         <source>Not verified yet in this session.</source>
         <translation>本次运行尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Guest</source>
         <translation>宾客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="155"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
         <source>Registrations</source>
         <translation>登记数</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
         <source>Reports</source>
         <translation>报告数</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
         <source>Within 24 h</source>
         <translation>24 小时内报送率</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
         <source>Overdue, not reported</source>
         <translation>逾期未报</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
         <source>Cancellations</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="160"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
         <source>Handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
         <source>Blocked check-ins</source>
         <translation>被拦截的入住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
         <source>Suspected errors</source>
         <translation>疑似错误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="161"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="162"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>As sent</source>
         <translation>已报送内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Now</source>
         <translation>当前内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="168"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
         <source>correction on its way</source>
         <translation>更正报告待报送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="168"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="169"/>
         <source>changed without a report</source>
         <translation>未经报告被修改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="172"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="174"/>
         <source>Differences</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="210"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="211"/>
         <source>The inspection could not be loaded: %1</source>
         <translation>无法加载检查数据：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="214"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="215"/>
         <source>Loading the inspection</source>
         <translation>正在加载检查数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="225"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="226"/>
         <source>%1 registrations · %2 reported within 24 hours · %3 late · %4 stays differ from what was sent (%5 without a report)</source>
         <translation>登记 %1 条 · 24 小时内报送 %2 · 迟报 %3 条 · %4 条登记与已报送内容不一致（其中 %5 条未经报告）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="230"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="231"/>
         <source>Differences (%1)</source>
         <translation>不一致（%1）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="236"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="237"/>
         <source>Not verified yet in this session: press Verify the chain.</source>
         <translation>本次运行尚未校验：请点击“校验审计链”。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="242"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="243"/>
         <source>Verified %1: intact. %2 events, head %3; %4 records and %5 reports match the chain.</source>
         <translation>%1 已校验：完整。共 %2 个事件，链头 %3；%4 条记录和 %5 份报告与审计链一致。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="247"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="248"/>
         <source>Verified %1: NOT intact. First problem: %2</source>
         <translation>%1 已校验：不完整。第一个问题：%2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="264"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="265"/>
         <source>The chain could not be verified: %1</source>
         <translation>无法校验审计链：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="267"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="268"/>
         <source>Verifying the audit chain</source>
         <translation>正在校验审计链</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="273"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="274"/>
         <source>Save the export bundle</source>
         <translation>保存审计包</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="274"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="275"/>
         <source>Bundle (*.zip)</source>
         <translation>审计包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="292"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="293"/>
         <source>Bundle saved: %1 (%2 events, chain head %3). Check it anywhere with: hotel-desk audit verify-export</source>
         <translation>审计包已保存：%1（%2 个事件，链头 %3）。可在任何电脑上用 hotel-desk audit verify-export 校验</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="298"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="299"/>
         <source>The bundle could not be saved: %1</source>
         <translation>无法保存审计包：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inspection_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inspection_page.py" line="303"/>
         <source>Exporting the bundle</source>
         <translation>正在导出审计包</translation>
     </message>
@@ -1097,11 +1097,13 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="44"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="84"/>
         <source>Travel permit, Hong Kong / Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="45"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="85"/>
         <source>Travel permit, Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
@@ -1112,7 +1114,7 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="47"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -1137,412 +1139,407 @@ or press Ctrl+O to open an image</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="57"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="58"/>
         <source>(not recorded)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="59"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
         <source>C – crew</source>
         <translation>C – 乘务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="60"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
         <source>D – permanent residence</source>
         <translation>D – 永久居留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="61"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
         <source>F – exchange, visit</source>
         <translation>F – 交流、访问</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="62"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
         <source>G – transit</source>
         <translation>G – 过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="63"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
         <source>J1 – resident journalist</source>
         <translation>J1 – 常驻记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="64"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
         <source>J2 – journalist, short visit</source>
         <translation>J2 – 临时采访记者</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="65"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
         <source>L – tourism</source>
         <translation>L – 旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="66"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
         <source>M – business, trade</source>
         <translation>M – 商贸</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="67"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
         <source>Q1 – family reunion, long stay</source>
         <translation>Q1 – 家庭团聚（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="68"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
         <source>Q2 – family visit, short stay</source>
         <translation>Q2 – 探亲（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="69"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
         <source>R – high-level talent</source>
         <translation>R – 高层次人才</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="70"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
         <source>S1 – family of foreign resident, long stay</source>
         <translation>S1 – 外国人家属（长期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="71"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
         <source>S2 – family of foreign resident, short stay</source>
         <translation>S2 – 外国人家属（短期）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="72"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
         <source>X1 – study, long term</source>
         <translation>X1 – 长期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="73"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
         <source>X2 – study, short term</source>
         <translation>X2 – 短期学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="74"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="75"/>
         <source>Z – work</source>
         <translation>Z – 工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="78"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
         <source>Diplomatic visa</source>
         <translation>外交签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="79"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
         <source>Courtesy visa</source>
         <translation>礼遇签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="80"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="81"/>
         <source>Service visa</source>
         <translation>公务签证</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="82"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
         <source>Visa-free entry</source>
         <translation>免签入境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="83"/>
-        <source>Travel permit (HK / Macao / Taiwan)</source>
-        <translation>通行证（港澳台）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="89"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="91"/>
         <source>Unspecified</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Tourism</source>
         <translation>旅游</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Visiting family</source>
         <translation>探亲</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="93"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="95"/>
         <source>Transit</source>
         <translation>过境</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="98"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="99"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="173"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="100"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="172"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="102"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="174"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="101"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="173"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="103"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="175"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="109"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="110"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="121"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="130"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="144"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="145"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
         <location filename="../../hotel_desk/ui/labels.py" line="153"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="162"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="170"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="172"/>
         <source>Check-in registered</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="174"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
         <source>Check-in blocked</source>
         <translation>入住被拦截</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="175"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="177"/>
         <source>Report picked up for sending</source>
         <translation>报告已取出待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="178"/>
         <source>Report accepted by the police</source>
         <translation>公安机关已接收报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="177"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
         <source>Report refused by the intake</source>
         <translation>报告被接收端退回</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="178"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
         <source>Report not sent yet (retrying)</source>
         <translation>报告尚未发出（重试中）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
         <source>Report handed over</source>
         <translation>报告已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
         <source>Hand-over confirmed</source>
         <translation>移交已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
         <source>Personal data viewed</source>
         <translation>查看了个人信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
         <source>Guest list viewed</source>
         <translation>查看了宾客列表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
         <source>Hotel settings changed</source>
         <translation>酒店设置已更改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
         <source>Desk user added</source>
         <translation>新增前台用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
         <source>Audit trail exported</source>
         <translation>审计记录已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
         <source>Receipts exported</source>
         <translation>回执已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
         <source>Records sealed into the chain (upgrade)</source>
         <translation>记录已纳入审计链（升级）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
         <source>Page images deleted after retention</source>
         <translation>证件图像到期删除</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
         <source>Page images encrypted</source>
         <translation>证件图像已加密</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
         <source>Data key created</source>
         <translation>已创建数据密钥</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
         <source>Late 1–2 days</source>
         <translation>迟报 1–2 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
         <source>Late 3–7 days</source>
         <translation>迟报 3–7 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
         <source>Late 8–14 days</source>
         <translation>迟报 8–14 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="203"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
     </message>
@@ -1867,24 +1864,24 @@ or press Ctrl+O to open an image</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="393"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="395"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="403"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="405"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="399"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="401"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="406"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="408"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>

@@ -96,3 +96,36 @@ def test_the_desk_layer_loads_no_qt() -> None:
     code = "import sys, hotel_desk.desk\nprint('PySide6' in sys.modules)\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_desk_refuses_what_the_intake_would_refuse_naming_the_field(desk: Desk) -> None:
+    """Issue 12, phase 2: the form's path (through the desk) applies the one record validation."""
+    for changes, field, code in [
+        ({"room": "1" * 11}, "room", "record.too_long"),
+        ({"came_from": "Beijing\x00"}, "came_from", "record.control_characters"),
+        ({"chinese_name": "Anna"}, "chinese_name", "record.han_characters"),
+        ({"entry_date": desk.today() + timedelta(days=2)}, "entry_date", "record.entry_after_arrival"),
+        ({"page_image": b"root:x:0:0:root:/root:/bin/bash\n"}, "page_image", "page_image.not_image"),
+    ]:
+        with pytest.raises(DeskError) as refused:
+            desk.register(entry(desk, **changes))
+        assert refused.value.code == "refused" and field in str(refused.value), changes
+        assert [(f.field, f.code) for f in refused.value.findings] == [(field, code)]
+        assert refused.value.findings[0].message_zh  # the window can say it in Chinese
+    assert desk.in_house() == []  # nothing half-saved
+
+
+def test_a_repeat_of_an_open_registration_waits_for_its_confirmation(desk: Desk) -> None:
+    first = desk.register(entry(desk))
+    again = entry(desk, room="1210")
+    verdict = desk.verdict(again)
+    assert verdict.repeated and [f.code for f in verdict.unacknowledged] == ["registration.duplicate"]
+    with pytest.raises(DeskError) as refused:
+        desk.register(again)
+    assert refused.value.code == "duplicate" and "room 1208" in str(refused.value)
+    assert [f.code for f in refused.value.findings] == ["registration.duplicate"]
+    second = desk.register(replace(again, accepted_warnings=("registration.duplicate",)))
+    assert {g.room for g in desk.in_house()} == {"1208", "1210"} and second.report_id != first.report_id
+    desk.check_out(desk.in_house("1208")[0].registration_id)
+    desk.check_out(desk.in_house("1210")[0].registration_id)
+    assert desk.register(entry(desk, room="1301")).room == "1301"  # after checking out, a new stay

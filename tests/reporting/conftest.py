@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from hotel_desk.reporting.http_transport import HttpIntakeConfig, HttpTransport
 from hotel_desk.reporting.intake_server import IntakeServer
 from hotel_desk.reporting.mapping import load_mapping
 from hotel_desk.reporting.protocol import OutgoingReport
+from hotel_desk.reporting.training_home import TrainingHome, training_home
 
 HOTEL_ID = "JA-HOTEL-0001"
 AUTH_CODE = "secret-code"
@@ -74,8 +76,18 @@ def outgoing(payload: dict[str, Any]) -> OutgoingReport:
 
 
 @pytest.fixture
-def intake(tmp_path: Path) -> Iterator[IntakeServer]:
-    server = IntakeServer(tmp_path / "intake.sqlite3", hotels={HOTEL_ID: AUTH_CODE}, faults=FaultPlan())
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data directory of this test's own (and so a training intake home of its own): commands run in
+    the test, and processes it starts, find the same one."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("HOTEL_DESK_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def intake(data_dir: Path) -> Iterator[IntakeServer]:
+    """This installation's training intake (its key, its desk secret) on a free port."""
+    server = IntakeServer.for_home(training_home(), port=0, hotels={HOTEL_ID: AUTH_CODE}, faults=FaultPlan())
     server.start()
     try:
         yield server
@@ -83,10 +95,31 @@ def intake(tmp_path: Path) -> Iterator[IntakeServer]:
         server.stop()
 
 
-def http_transport(url: str, *, timeout: float = 5.0, code: str = AUTH_CODE, max_batch: int = 200) -> HttpTransport:
+def refuse_surname(intake: IntakeServer, surname: str) -> None:
+    """Give the intake a rule of its own the desk does not know (a city's transliteration rule): it refuses
+    records with this surname, on top of the protocol's rules. The desk validates exactly as the training
+    intake does, so a rejection by the intake needs an intake that knows more than the desk."""
+    from hotel_desk.reporting.protocol import FieldError
+
+    protocol_rules = intake.service.validate
+
+    def stricter(record: Any, hotel_id: str, today: Any) -> list[FieldError]:
+        errors = protocol_rules(record, hotel_id, today)
+        if record.get("surname_en") == surname:
+            errors.append(FieldError("surname_en", "invalid_format", f"{surname}: transliterate umlauts (UE, OE, AE)"))
+        return errors
+
+    intake.service.validate = stricter
+
+
+def http_transport(url: str, *, timeout: float = 5.0, code: str = AUTH_CODE, max_batch: int = 200,
+                   home: TrainingHome | None = None) -> HttpTransport:
+    """A TRAINING desk's transport to the training intake of this test's home (see `intake`)."""
+    home = home or training_home()
     return HttpTransport(
         HttpIntakeConfig(base_url=url, hotel_id=HOTEL_ID, authorisation_code=code, timeout_seconds=timeout,
-                         max_batch=max_batch)
+                         max_batch=max_batch, training=True, intake_public_key=home.public_key_text,
+                         intake_id=home.intake_id, desk_secret=home.desk_secret)
     )
 
 
@@ -125,12 +158,15 @@ def register_guests(db: Any, clock: Any, count: int, *, surname: str = "MARTIN",
     from hotel_desk.store import GuestRegistration, StayDetails, register_guest
 
     ids = []
+    # Every date derives from the clock: the same guests whatever day the suite runs on.
+    arrival = clock.now() - timedelta(hours=1)
+    today = arrival.date()
     for i in range(start, start + count):
         doc = manual_document(kind=DocumentKind.PASSPORT, surname=surname, given_names="SARAH",
                               document_number=f"ZE{i:07d}", nationality="CAN", birth_date=date(1985, 1, 1),
-                              sex="F", expiry_date=date(2033, 1, 14))
-        stay = StayDetails(room=f"{100 + i % 400}", arrival=clock.now() - timedelta(hours=1),
-                           planned_departure=date(2026, 12, 25), visa_type="L", stay_until=date(2026, 12, 30))
+                              sex="F", expiry_date=today + timedelta(days=2240))
+        stay = StayDetails(room=f"{100 + i % 400}", arrival=arrival, planned_departure=today + timedelta(days=35),
+                           visa_type="L", stay_until=today + timedelta(days=40))
         ids.append(register_guest(db, GuestRegistration(document=doc, stay=stay), actor="alice", clock=clock).report_id)
     return ids
 
@@ -149,3 +185,26 @@ def pg_server() -> Iterator[Any]:
         yield server
     finally:
         server.stop()
+
+
+# --- TLS: a test CA, an intake certificate for 127.0.0.1, a hotel's client certificate -------------------
+
+
+def _openssl(*args: str, cwd: Path) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A test CA, a server certificate for 127.0.0.1 and a client (hotel) certificate, made with openssl."""
+    d = tmp_path_factory.mktemp("pki")
+    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+             "-subj", "/CN=test police CA", cwd=d)
+    (d / "san.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
+    for name, cn in (("server", "127.0.0.1"), ("client", HOTEL_ID)):
+        _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr",
+                 "-subj", f"/CN={cn}", cwd=d)
+        extra = ["-extfile", "san.cnf"] if name == "server" else []
+        _openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                 "-out", f"{name}.pem", "-days", "2", *extra, cwd=d)
+    return d

@@ -10,6 +10,7 @@ import httpx
 from hotel_desk.reporting.faults import FaultPlan
 from hotel_desk.reporting.intake_server import IntakeServer
 from hotel_desk.reporting.protocol import FailureKind, RecordStatus
+from hotel_desk.reporting.training_home import training_home
 from tests.reporting.conftest import HOTEL_ID, http_transport, outgoing, sample_payload
 
 
@@ -114,8 +115,9 @@ def test_record_level_faults(intake: IntakeServer) -> None:
 
 
 def test_training_endpoints_and_bad_requests(intake: IntakeServer) -> None:
-    headers = {"X-Hotel-Id": HOTEL_ID, "X-Authorisation-Code": "secret-code"}
-    with httpx.Client(base_url=intake.url) as c:
+    desk = {"X-Training-Desk-Secret": training_home().desk_secret}
+    headers = {"X-Hotel-Id": HOTEL_ID, "X-Authorisation-Code": "secret-code", **desk}
+    with httpx.Client(base_url=intake.url, headers=desk) as c:
         assert c.get("/v1/health").json()["training"] is True
         assert c.put("/v1/training/faults", json={"spec": "latency=1,5xx=0.5"}).json()["faults"] == "latency=1,5xx=0.5"
         assert c.put("/v1/training/faults", json={"spec": "bogus=1"}).status_code == 400

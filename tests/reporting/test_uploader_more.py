@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import ssl
-import subprocess
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -102,26 +101,6 @@ def test_flaky_drain_on_postgresql(pg_server: Any, clock: Any, intake: IntakeSer
         pg_server.drop_database("reporting_flaky")
 
 
-def _openssl(*args: str, cwd: Path) -> None:
-    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A test CA, a server certificate for 127.0.0.1 and a client (hotel) certificate, made with openssl."""
-    d = tmp_path_factory.mktemp("pki")
-    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-             "-subj", "/CN=test police CA", cwd=d)
-    (d / "san.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
-    for name, cn in (("server", "127.0.0.1"), ("client", HOTEL_ID)):
-        _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr",
-                 "-subj", f"/CN={cn}", cwd=d)
-        extra = ["-extfile", "san.cnf"] if name == "server" else []
-        _openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                 "-out", f"{name}.pem", "-days", "2", *extra, cwd=d)
-    return d
-
-
 def test_tls_is_verified_and_client_certificates_work(pki: Path, tmp_path: Path) -> None:
     ctx: ssl.SSLContext = server_tls_context(str(pki / "server.pem"), str(pki / "server.key"), str(pki / "ca.pem"))
     server = IntakeServer(tmp_path / "tls.sqlite3", hotels={HOTEL_ID: AUTH_CODE}, tls=ctx).start()
@@ -130,7 +109,8 @@ def test_tls_is_verified_and_client_certificates_work(pki: Path, tmp_path: Path)
 
         def transport(**kw: Any) -> HttpTransport:
             return HttpTransport(HttpIntakeConfig(base_url=server.url, hotel_id=HOTEL_ID,
-                                                  authorisation_code=AUTH_CODE, timeout_seconds=5, **kw))
+                                                  authorisation_code=AUTH_CODE, timeout_seconds=5, training=True,
+                                                  intake_public_key=server.public_key_text, **kw))
 
         report = outgoing(sample_payload())
         # Verification is on by default: the test CA is not trusted, so nothing is sent.

@@ -38,5 +38,8 @@ def test_the_desks_entry_carries_every_field_the_receptionist_confirms() -> None
     assert typed - {"document_photo_sha256"} <= names
 
 
-def test_too_long_names_the_field_and_its_size() -> None:
-    assert record.too_long({"room": "1" * 21, "surname_en": "A"}) == ["room is longer than 20 characters"]
+def test_a_fields_limit_is_what_the_police_record_takes_within_its_column() -> None:
+    assert record.limit("room") == 10 and record.limit("surname_en") == 60 and record.limit("sex") == 1
+    for spec in record.FIELDS:
+        if spec.longest is not None:
+            assert spec.max_length is not None and spec.longest <= spec.max_length, spec.key

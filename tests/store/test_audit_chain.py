@@ -19,10 +19,11 @@ from tests.support.guests import guest_registration
 from tests.support.staff import PASSWORD, make_accounts
 
 
-def _populate(db, clock, n: int = 5) -> list[store.ReportRef]:
+def _populate(db, clock, n: int = 5, *, first_room: int = 100) -> list[store.ReportRef]:
     refs = []
     for i in range(n):
-        refs.append(store.register_guest(db, guest_registration(clock, room=str(100 + i)), actor="alice", clock=clock))
+        refs.append(store.register_guest(db, guest_registration(clock, room=str(first_room + i)), actor="alice",
+                                         clock=clock))
         clock.advance(timedelta(minutes=1))
     return refs
 
@@ -71,7 +72,7 @@ def test_verify_finds_the_first_broken_link(db, clock, sql, expect):
     if "DELETE" in sql:
         # Deleting a check-in event is stopped by the report's foreign key: delete a read event instead.
         store.record_personal_data_read(db, actor="alice", entity_type="registration", entity_id="x", clock=clock)
-        _populate(db, clock, 1)
+        _populate(db, clock, 1, first_room=200)  # another guest (the same one again would be a repeat)
         with db.read() as s:
             target = store.chain_head(s)[0] - 1
     _behind_the_triggers(db, sql, {"seq": target})

@@ -33,7 +33,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path, clock, capsys) -
     db.engine.dispose()  # new connections get the cap
     before = _counts(db)
     registration = guest_registration(clock, room="102")
-    big_page = replace_page_image(registration, b"\xff" * 400_000)
+    big_page = replace_page_image(registration, b"\xff\xd8\xff" + b"\xff" * 400_000)  # a (large) JPEG
     with pytest.raises(store.StorageFull) as exc:
         store.register_guest(db, big_page, actor="alice", clock=clock)
     assert "disk is full" in str(exc.value) and "nothing was saved" in str(exc.value)

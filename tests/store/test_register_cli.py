@@ -135,3 +135,83 @@ def test_malformed_files_are_usage_errors(sqlite_url, tmp_path, capsys, content,
     assert cli_main(["register", "--json", str(path)]) == 2
     assert message in capsys.readouterr().err
     assert cli_main(["register", "--json", str(tmp_path / "missing.json")]) == 2
+
+
+# -- issue 12, phase 2: the one record validation and repeats, through the import ---------------------------------
+def _typed_guest(room: str = "401", **changes: object) -> dict[str, object]:
+    """A document typed from its page, arriving an hour ago on this computer's clock (the command runs on it),
+    every date relative to that: the same test on any day."""
+    from datetime import datetime, timedelta
+
+    arrival = datetime.now() - timedelta(hours=1)
+    day = arrival.date()
+    entry: dict[str, object] = {
+        "fields": {"kind": "passport", "surname": "TANAKA", "given_names": "YUKI", "document_number": "TR1234567",
+                   "nationality": "JPN", "birth_date": "1990-04-01", "sex": "F",
+                   "expiry_date": (day + timedelta(days=2000)).isoformat()},
+        "manual_reason": "MRZ damaged", "room": room, "arrival": arrival.isoformat(timespec="seconds"),
+        "departure": (day + timedelta(days=3)).isoformat(), "entry_date": (day - timedelta(days=1)).isoformat(),
+    }
+    entry.update(changes)
+    return entry
+
+
+def _register(path: Path, entries: object, *args: str) -> int:
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    return cli_main(["register", "--json", str(path), *args])
+
+
+def test_a_document_photo_must_be_an_image(sqlite_url, tmp_path, capsys):
+    """`document_photo: "/etc/passwd"` was stored as the page image: now the gate judges the file's content."""
+    path = tmp_path / "g.json"
+    assert _register(path, [_typed_guest(document_photo="/etc/passwd")]) == 1
+    [refused] = json.loads(capsys.readouterr().out)["refused"]
+    assert [(f["field"], f["code"]) for f in refused["findings"]] == [("page_image", "page_image.not_image")]
+    assert "not an image" in refused["findings"][0]["message"] and refused["findings"][0]["message_zh"]
+    assert _count(sqlite_url) == 0
+    from PIL import Image
+
+    Image.new("L", (40, 30)).save(tmp_path / "page.png")
+    assert _register(path, [_typed_guest(document_photo="page.png")]) == 0  # relative to the file
+    assert _count(sqlite_url) == 1
+
+
+def test_a_record_the_intake_would_refuse_refuses_the_whole_file(sqlite_url, tmp_path, capsys):
+    bad = _typed_guest(room="12345678901", came_from="Beijing\nShanghai")
+    assert _register(tmp_path / "g.json", [_typed_guest(room="402"), bad]) == 1
+    [refused] = json.loads(capsys.readouterr().out)["refused"]
+    assert refused["index"] == 1
+    assert {(f["field"], f["code"]) for f in refused["findings"]} == {
+        ("room", "record.too_long"), ("came_from", "record.control_characters")}
+    assert _count(sqlite_url) == 0
+
+
+def test_the_same_import_file_twice_refuses_the_second_time(sqlite_url, tmp_path, capsys):
+    path = tmp_path / "g.json"
+    other = _typed_guest(room="402")
+    other["fields"] = {**other["fields"], "document_number": "TR7654321", "given_names": "AKI"}  # another guest
+    guests = [_typed_guest(room="401"), other]
+    assert _register(path, guests) == 0
+    capsys.readouterr()
+    assert _register(path, guests) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["registered"] == [] and [r["index"] for r in out["refused"]] == [0, 1]
+    assert all("repeats an open registration" in r["reason"] for r in out["refused"])
+    assert [f["code"] for f in out["refused"][0]["findings"]] == ["registration.duplicate"]
+    assert "room 401" in out["refused"][0]["findings"][0]["message"]
+    assert _count(sqlite_url) == 2  # nothing of the second run
+    # Intended (one passport, two rooms): per record, or for the run.
+    assert _register(path, [dict(guests[0], room="403", confirm_duplicate=True)]) == 0
+    assert json.loads(capsys.readouterr().out)["registered"][0]["accepted_warnings"] == ["registration.duplicate"]
+    assert _register(path, guests, "--confirm-duplicates") == 0
+    assert _count(sqlite_url) == 5
+
+
+def test_a_live_desk_without_an_intake_registers_nothing(sqlite_url, tmp_path, capsys, monkeypatch):
+    """Reports that could never leave are not queued: LIVE refuses to work without its intake."""
+    monkeypatch.setenv("HOTEL_DESK_TRAINING", "0")
+    monkeypatch.setenv("HOTEL_DESK_HOTEL_CODE", "310106A001")
+    assert _register(tmp_path / "g.json", [_typed_guest()]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was registered" in err and "intake_url" in err
+    assert _count(sqlite_url) == 0
