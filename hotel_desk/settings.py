@@ -15,6 +15,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -82,6 +83,12 @@ class Settings:
     intake_ca_bundle: str = ""
     intake_pinned_cert_sha256: str = ""
     field_mapping: str = ""
+    # Closing stays (local times, HH:MM): a guest still in house after the check-out time of their planned
+    # departure day is overdue; the desk is warned about them an hour before the night audit.
+    checkout_time: str = "12:00"
+    night_audit_time: str = "23:00"
+    # The police's suspected-error lists: each item is due this many days after the list was imported.
+    suspected_error_due_days: int = 3
     # Input devices.
     scanner_folder: str = ""
     serial_port: str = ""
@@ -128,6 +135,7 @@ class Settings:
 #: Every setting a file or the environment may set (not `overridden`).
 KEYS = tuple(f.name for f in fields(Settings) if f.name != "overridden")
 _TYPES = {f.name: f.type for f in fields(Settings)}
+_CLOCK_TIMES = ("checkout_time", "night_audit_time")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -171,6 +179,11 @@ def _check(key: str, value: Any, source: str) -> Any:
             raise SettingsError(f"{where}: {value!r} is not a time zone (e.g. Asia/Shanghai)") from None
     if key == "database_url" and value and not value.startswith(("sqlite:", "postgresql", "postgres:")):
         raise SettingsError(f"{where}: {value!r} is not a database URL (sqlite:///PATH or postgresql://...)")
+    if key in _CLOCK_TIMES:
+        try:
+            datetime.strptime(value, "%H:%M")
+        except ValueError:
+            raise SettingsError(f"{where} must be a time of day HH:MM (24-hour, e.g. 12:00), not {value!r}") from None
     if key == "intake_url" and value and not value.startswith(("http://", "https://")):
         raise SettingsError(f"{where}: {value!r} is not an http:// or https:// address")
     if key == "intake_public_key" and value and not _looks_like_public_key(value):

@@ -42,6 +42,7 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     values = {"training": "yes", "serial_baud": "19200", "idle_lock_minutes": "5", "intake_verify_tls": "0",
               "extra": '{"a": "b"}', "page_image_retention_days": "30",
               "timezone": "Asia/Shanghai", "database_url": "sqlite:///x.sqlite3", "intake_url": "https://x",
+              "checkout_time": "11:30", "night_audit_time": "23:00", "suspected_error_due_days": "5",
               "intake_public_key": "ed25519:" + "A" * 43 + "=", "intake_pinned_cert_sha256": "ab" * 32}
     env = {f"HOTEL_DESK_{key.upper()}": values.get(key, "env") for key in KEYS}
     settings = load_settings(path, environ=env)
@@ -55,6 +56,10 @@ def test_every_setting_can_be_overridden_from_the_environment_and_is_checked(tmp
     path.write_text('{"serial_baud": "fast"}', encoding="utf-8")
     with pytest.raises(SettingsError, match="serial_baud must be a whole number"):
         load_settings(path, environ={})
+    assert settings.checkout_time == "11:30" and settings.suspected_error_due_days == 5
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(SettingsError, match="checkout_time must be a time of day HH:MM"):
+        load_settings(path, environ={"HOTEL_DESK_CHECKOUT_TIME": "noon"})
 
 
 def test_the_intakes_trust_settings_are_checked_when_loaded(tmp_path) -> None:

@@ -28,10 +28,14 @@ from hotel_desk.clock import Clock, SystemClock, local_today
 from hotel_desk.desk import entries
 from hotel_desk.desk.access import Access, StaffSession
 from hotel_desk.desk.audit_trail import SYSTEM_ACTOR, AuditTrail
+from hotel_desk.desk.closure import Closure
 from hotel_desk.desk.errors import DeskError, NotSignedIn
+from hotel_desk.desk.groups import GroupDesk
 from hotel_desk.desk.intake_link import IntakeLink
 from hotel_desk.desk.queue import ReportQueue
+from hotel_desk.desk.returning import Returning
 from hotel_desk.desk.staff import StaffDesk
+from hotel_desk.desk.suspected import SuspectedErrors
 from hotel_desk.desk.views import (
     DocumentRead,
     GuestEntry,
@@ -88,6 +92,12 @@ class Desk(IntakeLink, AuditTrail):
         self.on_uploader_event: Callable[[UploaderEvent], None] | None = None
         #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
         self.queue = ReportQueue(self)
+        #: The police's other workflows: closing stays (overdue guests, check-out at a time, the nil report),
+        #: groups, returning guests, suspected-error lists.
+        self.closure = Closure(self)
+        self.groups = GroupDesk(self)
+        self.returning = Returning(self)
+        self.suspected = SuspectedErrors(self)
         self._lock = threading.RLock()
         self._db: Database | None = None
         #: Where the database's data key is kept ("keyring: ..." or "file: ..."), once the store is open.
@@ -178,7 +188,9 @@ class Desk(IntakeLink, AuditTrail):
                                                        listener=self._uploader_event)
             except (IntakeConfigError, OSError, ssl.SSLError) as exc:
                 raise DeskError("intake_config", f"the intake cannot be used as configured: {exc}") from exc
-            return Opened(self.intake_url, self._intake is not None)
+        # The first start of the day closes the days before it (nil reports, where the layout wants them).
+        self.closure.daily_pass()
+        return Opened(self.intake_url, self._intake is not None)
 
     def close(self) -> None:
         with self._lock:
@@ -283,7 +295,8 @@ class Desk(IntakeLink, AuditTrail):
             raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
         registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
         try:
-            ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock)
+            ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock,
+                                       returning_of=entry.returning_of or None)
         except store.DuplicateRegistration as exc:  # another desk registered the document a moment ago
             raise DeskError("duplicate", str(exc), exc.findings) from exc
         return Registered(ref.registration_id, ref.report_id, latin_name(entry.surname_en, entry.given_names_en),
@@ -313,11 +326,9 @@ class Desk(IntakeLink, AuditTrail):
 
         return record_blocked_entry(self, entry, self.verdict(entry), source=source)
 
-    def check_out(self, registration_id: str) -> str:
-        from hotel_desk import store
-
-        self.require(Permission.CHECK_OUT)
-        return store.check_out(self.db, registration_id, actor=self.actor, clock=self.clock).report_id
+    def check_out(self, registration_id: str, at: datetime | None = None) -> str:
+        """Check one guest out at `at` (default now; see Desk.closure for several at once)."""
+        return self.closure.check_out([registration_id], at)[0]
 
     def cancel(self, registration_id: str, reason: str) -> str:
         """Withdraw a registration made in error: a cancellation report goes to the police, the records stay."""
@@ -355,7 +366,8 @@ class Desk(IntakeLink, AuditTrail):
         self.require(Permission.VIEW_PERSONAL_DATA)
         rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
         return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
-                             r.nationality, r.document_number, r.arrival_at, r.planned_departure) for r in rows]
+                             r.nationality, r.document_number, r.arrival_at, r.planned_departure, r.group_id)
+                for r in rows]
 
     def reports(self) -> list[ReportRow]:
         """Every open report, however old, and every report of the last 48 hours, nearest deadline first.

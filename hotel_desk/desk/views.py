@@ -44,6 +44,9 @@ class GuestEntry:
     entry_method: str = ""
     page_image: bytes | None = None
     accepted_warnings: tuple[str, ...] = ()  # finding codes the receptionist explicitly accepted
+    #: A returning guest: the earlier stay the document matched (hotel_desk.rules.matching); the new stay is
+    #: linked to its person once the store has checked the match again. "" = not a returning guest.
+    returning_of: str = ""
 
 
 def latin_name(surname: str, given_names: str) -> str:
@@ -71,6 +74,7 @@ class InHouseGuest:
     document_number: str
     check_in_time: datetime | None
     planned_departure: date | None
+    group_id: str | None = None  # checked in with a group
 
     @property
     def name(self) -> str:
@@ -144,7 +148,7 @@ def report_rows(history: Iterable[Any], now: datetime) -> list[ReportRow]:
     rows: dict[str, ReportRow] = {}
     for e in history:
         error = "; ".join(_field_error_text(x) for x in e.field_errors) or (e.last_error or "")
-        rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id, e.guest_name or "",
+        rows[e.report_id] = ReportRow(e.report_id, e.kind, e.state, e.registration_id or "", e.guest_name or "",
                                       e.room, e.event_time, e.deadline_at, e.receipt_id or "", error, e.attempts)
     far = now + timedelta(days=3650)
     return sorted(rows.values(), key=lambda r: (not r.open, r.deadline_at or far if r.open else far,

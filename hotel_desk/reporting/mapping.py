@@ -127,6 +127,16 @@ def _lookup(node: Any, part: str) -> Any:
 
 
 @dataclass(frozen=True)
+class NilReportOption:
+    """The layout expects a daily nil report ("no foreign guests") for every day nobody checked in. Its record
+    is the layout's own fields applied to the nil payload (kind "nil", `report_date`, no guest). When the desk
+    was closed for days, at most `catch_up_days` past days are caught up."""
+
+    catch_up_days: int = 7
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class FieldMapping:
     name: str
     layout: str
@@ -134,6 +144,8 @@ class FieldMapping:
     description: str = ""
     timezone: str | None = None
     source_path: str = field(default="", compare=False)
+    #: None: this layout has no nil report, and the desk queues none.
+    nil_report: NilReportOption | None = None
 
     @property
     def columns(self) -> list[str]:
@@ -181,6 +193,7 @@ class FieldMapping:
         if not rules:
             raise MappingFileError(f"{source_path}: the mapping has no fields")
         return cls(
+            nil_report=_nil_option(raw.get("nil_report"), source_path),
             name=str(raw.get("name") or Path(source_path).stem),
             layout=str(raw.get("layout") or raw.get("name") or ""),
             fields=tuple(rules),
@@ -188,6 +201,17 @@ class FieldMapping:
             timezone=raw.get("timezone"),
             source_path=source_path,
         )
+
+
+def _nil_option(raw: Any, source_path: str) -> NilReportOption | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise MappingFileError(f"{source_path}: nil_report must be an object (e.g. {{\"catch_up_days\": 7}})")
+    days = raw.get("catch_up_days", 7)
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 366:
+        raise MappingFileError(f"{source_path}: nil_report.catch_up_days must be a whole number of days (1-366)")
+    return NilReportOption(catch_up_days=days, description=str(raw.get("description") or ""))
 
 
 def bundled_mappings() -> list[str]:

@@ -25,7 +25,7 @@ from hotel_desk.reporting.mapping import FieldMapping, MappingError, load_mappin
 from hotel_desk.reporting.protocol import FieldError
 from hotel_desk.rules.validation import DOCUMENT_TYPES, INTAKE_CODES, VISA_TYPES, check_record, has_control
 
-REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation")
+REPORT_KINDS = ("check_in", "check_out", "correction", "cancellation", "nil")
 #: The wire's sexes (the layouts map the MRZ's "<" to X).
 SEXES = ("M", "F", "X")
 
@@ -35,7 +35,7 @@ RECORD_FIELDS = (
     "surname_en", "given_names_en", "chinese_name", "sex", "birth_date", "nationality", "document_type",
     "document_number", "document_expiry", "visa_type", "visa_number", "stay_until", "entry_date",
     "port_of_entry", "check_in_time", "room", "planned_departure", "check_out_time", "came_from", "going_to",
-    "reason", "document_photo_sha256",
+    "reason", "document_photo_sha256", "report_date",
 )
 
 _IDENTITY = ("surname_en", "sex", "birth_date", "nationality", "document_type", "document_number")
@@ -44,12 +44,14 @@ REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
     "correction": (*_IDENTITY, "check_in_time", "room", "corrects_report_id"),
     "check_out": ("surname_en", "nationality", "document_type", "document_number", "check_out_time"),
     "cancellation": ("corrects_report_id", "document_number"),
+    # The daily "no foreign guests" report: the day it covers (the hotel's local date), no guest.
+    "nil": ("report_date",),
 }
 
 _CAPITALS = re.compile(r"^[^a-z]*$")
 _CODE = re.compile(r"^[A-Za-z0-9\-_.]{1,32}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_DATES = ("birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure")
+_DATES = ("birth_date", "document_expiry", "stay_until", "entry_date", "planned_departure", "report_date")
 _TIMES = ("event_time", "check_in_time", "check_out_time")
 
 
@@ -139,6 +141,10 @@ def validate_record(record: Mapping[str, Any], *, hotel_id: str | None = None,
     sex = record.get("sex")
     if not _blank(sex) and sex not in SEXES:  # the record allows the MRZ's "<"; the wire wants it mapped
         err("sex", "unknown_code", f"sex must be one of {', '.join(SEXES)}")
+    if kind == "nil":
+        for name in _IDENTITY:
+            if not _blank(record.get(name)):
+                err(name, "unexpected", f"a nil report names no guest: {name} must be empty")
     formatted("document_photo_sha256", _SHA256, " must be 64 lower-case hex digits")
     flagged = {e.field for e in errors}
     # The guest's data: the one record validation, on what parsed (a value flagged above is not judged twice).

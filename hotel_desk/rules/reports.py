@@ -18,6 +18,9 @@ class ReportKind(StrEnum):
     CHECK_OUT = "check_out"
     CORRECTION = "correction"
     CANCELLATION = "cancellation"
+    #: A day with no foreign guests to register (the police clients' daily "nil" report): about the property,
+    #: not a registration. Queued only where the intake's layout asks for one (its mapping file).
+    NIL = "nil"
 
 
 class ReportState(StrEnum):

@@ -6,8 +6,12 @@ Public API (see docs/store.md):
 - set-up: `set_property`, `ensure_property`, `get_property`, `ensure_desk_user`
 - desk actions (one transaction each, with report + audit event): `register_guest`, `register_many` (both
   refuse a registration that repeats an open one unless confirmed: `DuplicateRegistration`; `open_stays_of`
-  finds them beforehand),
-  `check_out`, `correct_registration`, `cancel_registration`
+  finds them beforehand), `check_out`, `check_out_many`, `correct_registration`, `cancel_registration`,
+  `register_group`
+- closing stays: `overdue_stays`, `queue_nil_reports` (the daily "no foreign guests" report)
+- returning guests: `returning_guest`, `guest_history`
+- suspected-error lists: `import_suspected_errors`, `suspected_errors`, `suspected_error_counts`,
+  `answer_corrected`, `answer_verified`
 - outbox (for the uploader): `claim_due_reports`, `claim_open_reports`, `mark_sending`, `release_claims`,
   `record_answers` (a batch), `due_reports`, `get_report`; one report at a time: `record_acknowledged`,
   `record_rejected`, `record_transient_failure`, `mark_handed_over`, `confirm_report`
@@ -54,7 +58,21 @@ from hotel_desk.store.audit_views import (
     check_audit_trail,
     export_audit,
 )
-from hotel_desk.store.changes import CORRECTABLE_FIELDS, cancel_registration, check_out, correct_registration
+from hotel_desk.store.changes import (
+    CORRECTABLE_FIELDS,
+    cancel_registration,
+    check_out,
+    check_out_many,
+    correct_registration,
+)
+from hotel_desk.store.closure import (
+    DEFAULT_CATCH_UP_DAYS,
+    NilReported,
+    OverdueStay,
+    overdue_count,
+    overdue_stays,
+    queue_nil_reports,
+)
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import (
     DuplicateRegistration,
@@ -64,6 +82,7 @@ from hotel_desk.store.errors import (
     StorageFull,
     StoreError,
 )
+from hotel_desk.store.groups import GroupDetails, GroupRegistered, group_members, register_group
 from hotel_desk.store.guest_views import (
     InHouseGuest,
     RegistrationDetail,
@@ -98,7 +117,13 @@ from hotel_desk.store.property import (
 )
 from hotel_desk.store.queueing import ReportRef
 from hotel_desk.store.receipts import ReceiptsExport, export_receipts
-from hotel_desk.store.registrations import open_stays_of, register_guest, register_in_session, register_many
+from hotel_desk.store.registrations import (
+    StayLinks,
+    open_stays_of,
+    register_guest,
+    register_in_session,
+    register_many,
+)
 from hotel_desk.store.report_answers import (
     HANDOVER_CHANNELS,
     confirm_report,
@@ -117,6 +142,7 @@ from hotel_desk.store.report_views import (
     report_history,
     reports_for_registration,
 )
+from hotel_desk.store.returning import HistoryStay, ReturningGuest, guest_history, returning_guest
 from hotel_desk.store.staff import (
     AccountExists,
     AccountsExist,
@@ -134,6 +160,18 @@ from hotel_desk.store.staff import (
     staff_account,
     staff_account_count,
     staff_accounts,
+)
+from hotel_desk.store.suspected import (
+    ImportResult,
+    ListedItem,
+    MatchedStay,
+    PoliceList,
+    SuspectedErrorView,
+    answer_corrected,
+    answer_verified,
+    import_suspected_errors,
+    suspected_error_counts,
+    suspected_errors,
 )
 
 __all__ = [
@@ -231,4 +269,13 @@ __all__ += [
     "AccountExists", "AccountsExist", "LastManager", "SignInRecord", "StaffAccount", "create_staff_account",
     "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
     "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
+]
+# The police's other workflows (issue 14): suspected-error lists, closing stays and the nil report, groups,
+# returning guests.
+__all__ += [
+    "DEFAULT_CATCH_UP_DAYS", "GroupDetails", "GroupRegistered", "HistoryStay", "ImportResult", "ListedItem",
+    "MatchedStay", "NilReported", "OverdueStay", "PoliceList", "ReturningGuest", "StayLinks", "SuspectedErrorView",
+    "answer_corrected", "answer_verified", "check_out_many", "group_members", "guest_history",
+    "import_suspected_errors", "overdue_count", "overdue_stays", "queue_nil_reports", "register_group",
+    "returning_guest", "suspected_error_counts", "suspected_errors",
 ]

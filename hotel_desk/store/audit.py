@@ -69,6 +69,13 @@ class AuditAction:
     #: Page images stored before sealing existed, sealed with the data key (their content unchanged).
     PAGE_IMAGES_SEALED = "document.page_images_sealed"
     DATA_KEY_CREATED = "data_key.created"
+    # The police's other workflows (issue 14). The liaison's measures count these: never rename one.
+    NIL_REPORT = "nil_report.queued"  # a day with no check-ins: the "no foreign guests" report
+    GROUP_REGISTERED = "group.registered"  # a group checked in together (each member has its own check-in)
+    SUSPECTED_ERROR_IMPORTED = "suspected_error.imported"  # one item of a police list, as imported
+    SUSPECTED_ERROR_MATCHED = "suspected_error.matched"  # an item tied to a stay (at import, or chosen at the desk)
+    SUSPECTED_ERROR_CORRECTED = "suspected_error.corrected"  # answered with a correction report
+    SUSPECTED_ERROR_VERIFIED = "suspected_error.verified"  # answered "verified correct", with a note
 
 
 def sha256_hex(text: str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from hotel_desk.clock import Clock, SystemClock
 from hotel_desk.rules import gate, record
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.rules.stays import check_out_problems
 from hotel_desk.rules.validation import latest_day
 from hotel_desk.store.audit import AuditAction
 from hotel_desk.store.db import Database
@@ -24,7 +25,6 @@ from hotel_desk.store.errors import InvalidRegistration, NotFound, StateError, S
 from hotel_desk.store.models import Registration, RegistrationStatus, Report
 from hotel_desk.store.property import property_row
 from hotel_desk.store.queueing import Reported, ReportRef, queue_report
-from hotel_desk.store.registrations import ARRIVAL_FUTURE_TOLERANCE
 
 #: What a correction may change (payload guest keys); where each value lives is the record's.
 CORRECTABLE_FIELDS = record.CORRECTABLE
@@ -66,25 +66,46 @@ def check_out(
     clock: Clock | None = None,
     at: datetime | None = None,
 ) -> ReportRef:
-    """Close the stay ("cancel on departure"): check-out time, the check-out report, the audit event."""
+    """Close the stay ("cancel on departure"): check-out time (`at`, default now), the check-out report, the
+    audit event."""
+    return check_out_many(db, [registration_id], actor=actor, clock=clock, at=at)[0]
+
+
+def check_out_many(
+    db: Database,
+    registration_ids: Sequence[str],
+    *,
+    actor: str,
+    clock: Clock | None = None,
+    at: datetime | None = None,
+) -> list[ReportRef]:
+    """Close several stays at once (a group leaving together, the morning's overdue list): one transaction,
+    one check-out report and audit event per guest; if any of them cannot be checked out, none is."""
     actor = require_actor(actor)
     now = (clock or SystemClock()).now()
     when = at or now
     if when.tzinfo is None:
         raise StoreError("the check-out time has no time zone")
+    if len(set(registration_ids)) != len(registration_ids):
+        raise StoreError("a guest is listed twice for the check-out")
     with db.write() as session:
-        reg = _load_registration(session, registration_id)
-        if reg.status != RegistrationStatus.IN_HOUSE.value:
-            raise StateError(f"registration {registration_id} is {reg.status}, not in house")
-        if when < reg.arrival_at:
-            raise StoreError("the check-out time is before the arrival")
-        if when > now + ARRIVAL_FUTURE_TOLERANCE:
-            raise StoreError("the check-out time is in the future")
-        reg.checked_out_at = when
-        reg.status = RegistrationStatus.CHECKED_OUT.value
-        reg.updated_at = now
-        return _queue(session, reg, Reported(ReportKind.CHECK_OUT, when, now, actor, AuditAction.CHECK_OUT,
-                                             details={"room": reg.room}), [ReportKind.CHECK_IN])
+        return [check_out_in_session(session, rid, when=when, now=now, actor=actor) for rid in registration_ids]
+
+
+def check_out_in_session(session: Session, registration_id: str, *, when: datetime, now: datetime,
+                         actor: str) -> ReportRef:
+    """One check-out inside the caller's write transaction. The time rule is hotel_desk.rules.stays'."""
+    reg = _load_registration(session, registration_id)
+    if reg.status != RegistrationStatus.IN_HOUSE.value:
+        raise StateError(f"registration {registration_id} is {reg.status}, not in house")
+    problems = check_out_problems(when, arrival=reg.arrival_at, now=now)
+    if problems:
+        raise StoreError("; ".join(p.message for p in problems) + f" (room {reg.room})")
+    reg.checked_out_at = when
+    reg.status = RegistrationStatus.CHECKED_OUT.value
+    reg.updated_at = now
+    return _queue(session, reg, Reported(ReportKind.CHECK_OUT, when, now, actor, AuditAction.CHECK_OUT,
+                                         details={"room": reg.room}), [ReportKind.CHECK_IN])
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -125,41 +146,50 @@ def correct_registration(
     gate again. The audit event names the changed fields; old and new values stay in the two reports'
     payloads."""
     actor = require_actor(actor)
+    now = (clock or SystemClock()).now()
+    with db.write() as session:
+        return correct_in_session(session, registration_id, changes, actor=actor, note=note, now=now)
+
+
+def correct_in_session(session: Session, registration_id: str, changes: Mapping[str, Any], *, actor: str,
+                       note: str, now: datetime, details: Mapping[str, Any] | None = None) -> ReportRef:
+    """`correct_registration` inside the caller's write transaction (a suspected-error answer writes its own
+    row and event in the same one); `details` go into the correction's audit event."""
     unknown = sorted(set(changes) - CORRECTABLE_FIELDS)
     if unknown:
         raise InvalidRegistration(f"these fields cannot be corrected: {', '.join(unknown)}")
     values = {key: _coerce(key, value) for key, value in changes.items()}
-    now = (clock or SystemClock()).now()
-    with db.write() as session:
-        reg = _load_registration(session, registration_id)
-        if reg.status == RegistrationStatus.CANCELLED.value:
-            raise StateError(f"registration {registration_id} is cancelled; register the guest again")
-        if "check_out_time" in values and reg.checked_out_at is None:
-            raise StateError("the guest has not checked out; there is no check-out time to correct")
-        parts = _parts(reg)
-        changed: list[str] = []
-        for key, value in values.items():
-            spec = record.spec(key)
-            if getattr(parts[spec.part], spec.column) != value:
-                setattr(parts[spec.part], spec.column, value)
-                changed.append(key)
-        if not changed:
-            raise InvalidRegistration("nothing to correct: every value is already as given")
-        corrected = {f.key: getattr(parts[f.part], f.column) for f in record.FIELDS}
-        # The corrected record passes the same gate and record validation as a check-in (against its own
-        # arrival): a correction must not carry what the intake would refuse.
-        verdict = gate.judge(corrected, entry_method=reg.document.entry_method,
-                             manual_reason=reg.document.manual_reason or "", arrival=reg.arrival_at,
-                             today=latest_day(now))
-        problems = verdict.reasons(acknowledgement=False)
-        if problems:
-            raise InvalidRegistration("; ".join(problems), verdict.errors)
-        reg.updated_at = now
-        only_checkout = set(changed) == {"check_out_time"}
-        reported = Reported(ReportKind.CORRECTION, now, now, actor, AuditAction.CORRECTION,
-                            details={"changed_fields": sorted(changed), "note": note})
-        return _queue(session, reg, reported,
-                      [ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION])
+    reg = _load_registration(session, registration_id)
+    if reg.status == RegistrationStatus.CANCELLED.value:
+        raise StateError(f"registration {registration_id} is cancelled; register the guest again")
+    if "check_out_time" in values and reg.checked_out_at is None:
+        raise StateError("the guest has not checked out; there is no check-out time to correct")
+    parts = _parts(reg)
+    changed: list[str] = []
+    for key, value in values.items():
+        spec = record.spec(key)
+        if getattr(parts[spec.part], spec.column) != value:
+            setattr(parts[spec.part], spec.column, value)
+            changed.append(key)
+    if not changed:
+        raise InvalidRegistration("nothing to correct: every value is already as given")
+    corrected = {f.key: getattr(parts[f.part], f.column) for f in record.FIELDS}
+    # The corrected record passes the same gate and record validation as a check-in (against its own
+    # arrival): a correction must not carry what the intake would refuse.
+    verdict = gate.judge(corrected, entry_method=reg.document.entry_method,
+                         manual_reason=reg.document.manual_reason or "", arrival=reg.arrival_at,
+                         today=latest_day(now))
+    problems = verdict.reasons(acknowledgement=False)
+    if "check_out_time" in changed and reg.checked_out_at is not None:
+        problems += [p.message for p in check_out_problems(reg.checked_out_at, arrival=reg.arrival_at, now=now)]
+    if problems:
+        raise InvalidRegistration("; ".join(problems), verdict.errors)
+    reg.updated_at = now
+    only_checkout = set(changed) == {"check_out_time"}
+    reported = Reported(ReportKind.CORRECTION, now, now, actor, AuditAction.CORRECTION,
+                        details={"changed_fields": sorted(changed), "note": note, **(details or {})})
+    return _queue(session, reg, reported,
+                  [ReportKind.CHECK_OUT] if only_checkout else [ReportKind.CHECK_IN, ReportKind.CORRECTION])
 
 
 def cancel_registration(

@@ -35,6 +35,7 @@ class InHouseGuest:
     document_number: str
     arrival_at: datetime
     planned_departure: date | None
+    group_id: str | None = None  # checked in with a group (to check the group out together)
 
     @property
     def display_name(self) -> str:
@@ -69,7 +70,7 @@ def guests_in_house(
                 registration_id=reg.id, guest_id=guest.id, room=reg.room, surname_en=guest.surname_en,
                 given_names_en=guest.given_names_en, chinese_name=guest.chinese_name,
                 nationality=guest.nationality, document_number=number, arrival_at=reg.arrival_at,
-                planned_departure=reg.planned_departure,
+                planned_departure=reg.planned_departure, group_id=reg.group_id,
             )
             for reg, guest, number in rows
         ]

@@ -37,8 +37,9 @@ GRADES = tuple(name for name, _limit in LATE_GRADES)
 #: in here (part A's blocked check-ins are); an action nobody records yet counts zero.
 EVENT_MEASURES: Mapping[str, tuple[str, ...]] = {
     "blocked_check_ins": (AuditAction.CHECK_IN_BLOCKED,),
-    "suspected_errors": ("suspected_error.received", "suspected_error.recorded"),
-    "suspected_errors_answered": ("suspected_error.answered", "suspected_error.resolved"),
+    # Issue 14's police lists: one "imported" event per item; an answer is a correction or "verified correct".
+    "suspected_errors": (AuditAction.SUSPECTED_ERROR_IMPORTED,),
+    "suspected_errors_answered": (AuditAction.SUSPECTED_ERROR_CORRECTED, AuditAction.SUSPECTED_ERROR_VERIFIED),
     "page_images_purged": (AuditAction.PAGE_IMAGES_PURGED,),
 }
 #: The desk's changes whose notes the liaison reads: measure name -> action.

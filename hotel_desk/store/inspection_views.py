@@ -90,7 +90,8 @@ def timeline(db: Database, *, actor: str, start: datetime | None = None, end: da
             report_ids = list(session.execute(select(Report.id).where(Report.registration_id.in_(matched))).scalars())
             query = query.where(AuditEvent.entity_id.in_([*matched, *report_ids]))
         rows = session.execute(query.order_by(AuditEvent.seq.desc()).limit(limit)).all()
-        report_owner = {rid: reg for rid, reg in session.execute(select(Report.id, Report.registration_id).where(
+        # A nil report ("no foreign guests") belongs to no stay: its owner is "".
+        report_owner = {rid: reg or "" for rid, reg in session.execute(select(Report.id, Report.registration_id).where(
             Report.id.in_([r.entity_id for r in rows if r.entity_type == "report"])))}
         owner = {r.seq: (r.entity_id if r.entity_type == "registration" else report_owner.get(r.entity_id, ""))
                  for r in rows}
@@ -132,12 +133,12 @@ def differences(db: Database, registration_ids: Sequence[str] | None = None, *, 
     filed = [s.value for s in FILED_STATES]
     with db.write() as session:
         if registration_ids is None:
-            query = select(Report.registration_id).distinct()
+            query = select(Report.registration_id).where(Report.registration_id.is_not(None)).distinct()
             if start is not None:
                 query = query.where(Report.event_time >= start)
             if end is not None:
                 query = query.where(Report.event_time < end)
-            registration_ids = list(session.execute(query).scalars())
+            registration_ids = [rid for rid in session.execute(query).scalars() if rid is not None]
         found: list[Difference] = []
         ids = list(registration_ids)
         for i in range(0, len(ids), 500):

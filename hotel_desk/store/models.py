@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -35,6 +36,8 @@ __all__ = [
     "Property", "Registration", "RegistrationStatus", "Report", "ReportAttempt", "ReportKind", "ReportState",
     "TravelDocumentRecord", "new_id",
 ]
+# The police's other workflows (issue 14).
+__all__ += ["GuestGroup", "NilReportDay", "SuspectedErrorImport", "SuspectedErrorItem", "SuspectedErrorState"]
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -112,6 +115,10 @@ class Guest(Base):
     sex: Mapped[str] = mapped_column(String(1), default="X")
     birth_date: Mapped[date | None] = mapped_column(Date)
     nationality: Mapped[str] = mapped_column(String(3), default="")
+    # The person behind this guest row: a returning guest's new row carries the person of the stay it was
+    # matched to (hotel_desk.rules.matching), a first stay its own id. Each stay keeps its own guest row, so a
+    # correction of one stay never rewrites another's record; the person id ties them together for the history.
+    person_id: Mapped[str] = mapped_column(String(36), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     #: The audit event that last recorded this row's content hash (hotel_desk.store.row_digests).
     row_seq: Mapped[int | None] = mapped_column(BigInteger)
@@ -175,6 +182,11 @@ class Registration(Base):
     came_from: Mapped[str] = mapped_column(String(200), default="")
     going_to: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # A member of a group that checked in together (shared stay details, one report per member).
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("guest_groups.id"), index=True)
+    # A child listed in a parent's passport: registered as their own record on the parent's document, linked
+    # to the parent's stay.
+    on_document_of: Mapped[str | None] = mapped_column(ForeignKey("registrations.id"))
     status: Mapped[str] = mapped_column(String(16), default=RegistrationStatus.IN_HOUSE.value)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -205,7 +217,8 @@ class Report(Base):
     # The audit event that created this report: ties the payload into the chain (the event body carries
     # the payload's SHA-256) and gives reports a story order even within one microsecond.
     audit_seq: Mapped[int] = mapped_column(ForeignKey("audit_events.seq"), unique=True)
-    registration_id: Mapped[str] = mapped_column(ForeignKey("registrations.id"), index=True)
+    # None only for a daily nil report ("no foreign guests"), which is about the property, not a stay.
+    registration_id: Mapped[str | None] = mapped_column(ForeignKey("registrations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     corrects_report_id: Mapped[str | None] = mapped_column(ForeignKey("reports.id"))
     payload: Mapped[str] = mapped_column(Text)
@@ -236,7 +249,7 @@ class Report(Base):
     #: The audit event that last recorded this report's state hash (hotel_desk.store.row_digests).
     row_seq: Mapped[int | None] = mapped_column(BigInteger)
 
-    registration: Mapped[Registration] = relationship(back_populates="reports")
+    registration: Mapped[Registration | None] = relationship(back_populates="reports")
     attempt_log: Mapped[list[ReportAttempt]] = relationship(order_by="ReportAttempt.id")
 
 
@@ -304,3 +317,95 @@ class AuditChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class GuestGroup(Base):
+    """A group that checked in together (a tour group, often on one group visa): the stay details its
+    members share. Each member still has their own registration and check-in report."""
+
+    __tablename__ = "guest_groups"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    leader_name: Mapped[str] = mapped_column(String(200), default="")
+    arrival_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    planned_departure: Mapped[date | None] = mapped_column(Date)
+    visa_type: Mapped[str] = mapped_column(String(40), default="")
+    group_visa_number: Mapped[str] = mapped_column(String(40), default="")
+    came_from: Mapped[str] = mapped_column(String(200), default="")
+    going_to: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class NilReportDay(Base):
+    """A day for which a nil report ("no foreign guests") was queued: at most one per property and day, which
+    the unique constraint holds even when two desks close the day at once."""
+
+    __tablename__ = "nil_report_days"
+    __table_args__ = (UniqueConstraint("property_id", "day", name="uq_nil_report_days_property_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"))
+    day: Mapped[date] = mapped_column(Date)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SuspectedErrorState(StrEnum):
+    OPEN = "open"  # waiting for the hotel's answer
+    CORRECTED = "corrected"  # answered with a correction report
+    VERIFIED = "verified"  # checked against the document: the record is right (with a note why)
+
+
+class SuspectedErrorImport(Base):
+    """One police list of suspected error data as imported: which file (its name and SHA-256; importing the
+    same file again adds nothing), in which layout, by whom."""
+
+    __tablename__ = "suspected_error_imports"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"))
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    layout: Mapped[str] = mapped_column(String(100))
+    item_count: Mapped[int] = mapped_column(Integer, default=0)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SuspectedErrorItem(Base):
+    """One item of a police list: what the police said (the line's raw fields, kept verbatim), the stay it was
+    matched to (or none, or the candidates when ambiguous) and by which rule, when the answer is due, and the
+    answer (a correction report, or "verified correct" with a note), by whom and when."""
+
+    __tablename__ = "suspected_error_items"
+    __table_args__ = (
+        UniqueConstraint("import_id", "line", name="uq_suspected_error_items_import_line"),
+        Index("ix_suspected_error_items_state_due", "state", "due_on"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    import_id: Mapped[str] = mapped_column(ForeignKey("suspected_error_imports.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[str] = mapped_column(Text)  # JSON object: the line's fields as the file gave them
+    #: SHA-256 of the normalised identity of the item (number, nationality, surname, field, problem): an item a
+    #: later list repeats while it is still open is not listed twice.
+    item_key: Mapped[str] = mapped_column(String(64), index=True)
+    document_number: Mapped[str] = mapped_column(String(40))  # normalised (hotel_desk.rules.matching)
+    nationality: Mapped[str] = mapped_column(String(3))
+    surname: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(40), default="")  # a record key, or "" when the list names none
+    problem: Mapped[str] = mapped_column(Text, default="")
+    registration_id: Mapped[str | None] = mapped_column(ForeignKey("registrations.id"), index=True)
+    match_rule: Mapped[str] = mapped_column(String(40))
+    candidates: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of registration ids (ambiguous)
+    due_on: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default=SuspectedErrorState.OPEN.value)
+    answer_note: Mapped[str] = mapped_column(Text, default="")
+    correction_report_id: Mapped[str | None] = mapped_column(ForeignKey("reports.id"))
+    answered_by: Mapped[str | None] = mapped_column(String(100))
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

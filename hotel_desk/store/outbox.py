@@ -81,7 +81,7 @@ class OutboxReport:
     which is the exact stored text: send that, or a mapping of it, never a re-serialisation you edited)."""
 
     report_id: str
-    registration_id: str
+    registration_id: str | None  # None: a nil report ("no foreign guests"), about the property
     kind: str
     state: str
     payload: dict[str, Any]

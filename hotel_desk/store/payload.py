@@ -83,6 +83,24 @@ def build_payload(
     return canonical_json(payload), payload
 
 
+def nil_payload(*, report_id: str, property_: Property, day: date, event_time: datetime) -> tuple[str, dict[str, Any]]:
+    """The payload of a nil report ("no foreign guests" on `day`, the property's local date): the report's
+    envelope with `report_date` and no guest. `event_time` is the end of that day (the 24 hours run from it)."""
+    payload = {
+        "report_id": report_id,
+        "kind": "nil",
+        "registration_id": None,
+        "corrects_report_id": None,
+        "event_time": iso_utc(event_time),
+        "deadline_at": iso_utc(event_time + REPORT_WINDOW),
+        "hotel_code": property_.hotel_code,
+        "substation_code": property_.substation_code,
+        "report_date": day.isoformat(),
+        "guest": None,
+    }
+    return canonical_json(payload), payload
+
+
 def payload_digest(payload_text: str) -> str:
     return sha256_hex(payload_text)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -24,6 +25,7 @@ from hotel_desk.rules import duplicates, gate, record
 from hotel_desk.rules.duplicates import OpenStay
 from hotel_desk.rules.record import ENTRY_METHODS, MANUAL_REASON_MAX, GuestRegistration
 from hotel_desk.rules.reports import ReportKind
+from hotel_desk.rules.stays import CLOCK_TOLERANCE
 from hotel_desk.rules.validation import latest_day
 from hotel_desk.store import row_digests
 from hotel_desk.store.audit import AuditAction, lock_chain_head
@@ -32,11 +34,26 @@ from hotel_desk.store.errors import DuplicateRegistration, InvalidRegistration, 
 from hotel_desk.store.models import Guest, Registration, RegistrationStatus, TravelDocumentRecord, new_id
 from hotel_desk.store.property import property_row
 from hotel_desk.store.queueing import NewReport, Reported, ReportRef, new_report, write_reports
+from hotel_desk.store.returning import verify_returning
 from hotel_desk.store.sealed_data import seal_image
 
 #: How far in the future an arrival may lie: clocks of two desks differ a little, but a check-in report
 #: for a guest who has not arrived yet would be false.
-ARRIVAL_FUTURE_TOLERANCE = timedelta(minutes=15)
+ARRIVAL_FUTURE_TOLERANCE = CLOCK_TOLERANCE
+
+
+@dataclass(frozen=True)
+class StayLinks:
+    """What ties a new stay to other records, outside its report payload: the group it checked in with, the
+    parent (a member of the same batch, by index) whose passport a child is listed in, and the person of an
+    earlier stay a returning guest was matched to (the caller checked the match: hotel_desk.store.returning)."""
+
+    group_id: str | None = None
+    parent_index: int | None = None
+    person_id: str | None = None
+    #: For the audit trail: the earlier stay and the rule that matched it (hotel_desk.rules.matching).
+    returning_of: str | None = None
+    match_rule: str | None = None
 
 
 def check_registration(reg: GuestRegistration, now: datetime, *, index: int | None = None) -> None:
@@ -88,16 +105,20 @@ def open_stays_of(db: Database, document_number: str, nationality: str) -> list[
         return open_stays(session, [key]).get(key, [])
 
 
-def check_repeats(session: Session, registrations: Sequence[GuestRegistration]) -> dict[int, list[OpenStay]]:
+def check_repeats(session: Session, registrations: Sequence[GuestRegistration], *,
+                  listed: frozenset[int] = frozenset()) -> dict[int, list[OpenStay]]:
     """Which registrations repeat an open one (in the database, or earlier in the same import) without being
     confirmed as intended; raises DuplicateRegistration naming them. Returns every repeat found (confirmed
-    ones included) by index, for the audit events."""
+    ones included) by index, for the audit events. `listed` are the indexes of children listed in a parent's
+    passport: they share its number by right and are never repeats."""
     keys = [duplicates.same_document(r.document.document_number, r.document.nationality) for r in registrations]
     known = open_stays(session, keys)
     found: dict[int, list[OpenStay]] = {}
     refused: dict[int, list[OpenStay]] = {}
     findings: list[Finding] = []
     for index, (registration, key) in enumerate(zip(registrations, keys, strict=True)):
+        if index in listed:
+            continue
         stay = registration.stay
         arrival = stay.arrival.date()
         repeated = duplicates.repeats(known.get(key, []), arrival, stay.planned_departure)
@@ -117,15 +138,17 @@ def check_repeats(session: Session, registrations: Sequence[GuestRegistration]) 
     return found
 
 
-def _rows(session: Session, registration: GuestRegistration, *, property_id: int, actor: str, now: datetime
-          ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+def _rows(session: Session, registration: GuestRegistration, *, property_id: int, actor: str, now: datetime,
+          links: StayLinks) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """The guest, document and stay rows of one registration, exactly as they will be written (the page image
     sealed with the database's data key; its SHA-256 is the plain image's)."""
     doc, stay = registration.document, registration.stay
+    guest_id = new_id()
     guest = {
-        "id": new_id(), "surname_en": doc.surname, "given_names_en": doc.given_names,
+        "id": guest_id, "surname_en": doc.surname, "given_names_en": doc.given_names,
         "chinese_name": registration.chinese_name or doc.chinese_name, "sex": doc.sex or "X",
-        "birth_date": doc.birth_date, "nationality": doc.nationality, "created_at": now,
+        "birth_date": doc.birth_date, "nationality": doc.nationality, "person_id": links.person_id or guest_id,
+        "created_at": now,
     }
     image = registration.page_image
     document_id = new_id()
@@ -146,8 +169,22 @@ def _rows(session: Session, registration: GuestRegistration, *, property_id: int
         "stay_until": stay.stay_until, "entry_date": stay.entry_date, "port_of_entry": stay.port_of_entry,
         "came_from": stay.came_from, "going_to": stay.going_to, "reason": stay.reason,
         "status": RegistrationStatus.IN_HOUSE.value, "created_by": actor, "created_at": now, "updated_at": now,
+        "group_id": links.group_id, "on_document_of": None,
     }
     return guest, document, stay_row
+
+
+def _link_details(links: StayLinks, stay_row: dict[str, Any]) -> dict[str, Any]:
+    """What the check-in event says about the stay's links (only those it has: ids, never names)."""
+    details: dict[str, Any] = {}
+    if links.group_id:
+        details["group_id"] = links.group_id
+    if stay_row["on_document_of"]:
+        details["on_document_of"] = stay_row["on_document_of"]
+    if links.returning_of:
+        details["returning_of"] = links.returning_of
+        details["match_rule"] = links.match_rule
+    return details
 
 
 def register_many(
@@ -157,28 +194,39 @@ def register_many(
     actor: str,
     now: datetime,
     property_id: int | None = None,
+    links: Sequence[StayLinks] | None = None,
 ) -> list[ReportRef]:
     """Register several guests inside the caller's write transaction (an import file is one user action;
     `register_guest` is the one-guest case). Each guest gets its own guest, document and stay rows, its own
     check-in report and its own audit event; all of them commit or roll back together. Rows are written with
     multi-row INSERTs, which is what lets an import (or the million-registration benchmark) run at thousands
-    of guests a second."""
+    of guests a second. `links` (one per registration) ties stays to a group, a parent's stay or an earlier
+    stay of the same person."""
     actor = require_actor(actor)
     for index, registration in enumerate(registrations):
         check_registration(registration, now, index=index if len(registrations) > 1 else None)
     if not registrations:
         return []
+    stay_links = list(links) if links is not None else [StayLinks()] * len(registrations)
+    if len(stay_links) != len(registrations):
+        raise ValueError("one StayLinks per registration")
     session.flush()
     prop = property_row(session, property_id)
     head = lock_chain_head(session)  # from here on, registrations are one at a time: repeats are seen
-    repeated = check_repeats(session, registrations)
+    repeated = check_repeats(session, registrations,
+                             listed=frozenset(i for i, link in enumerate(stay_links) if link.parent_index is not None))
     seq, prev_hash = head.last_seq, head.last_hash
     guests: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     stays: list[dict[str, Any]] = []
     reports: list[NewReport] = []
-    for index, registration in enumerate(registrations):
-        guest, document, stay_row = _rows(session, registration, property_id=prop.id, actor=actor, now=now)
+    for index, (registration, link) in enumerate(zip(registrations, stay_links, strict=True)):
+        guest, document, stay_row = _rows(session, registration, property_id=prop.id, actor=actor, now=now,
+                                          links=link)
+        if link.parent_index is not None:
+            if not 0 <= link.parent_index < len(stays):
+                raise ValueError("a child's parent must come before the child in the same batch")
+            stay_row["on_document_of"] = stays[link.parent_index]["id"]
         accepted = set(registration.accepted_warnings)
         if index not in repeated:  # "intended" is recorded only for a registration that did repeat one
             accepted.discard(duplicates.DUPLICATE)
@@ -193,6 +241,7 @@ def register_many(
                     "guest_id": guest["id"], "document_id": document["id"], "room": stay_row["room"],
                     "accepted_warnings": sorted(accepted),
                     "entry_method": document["entry_method"], "manual_reason": document["manual_reason"],
+                    **_link_details(link, stay_row),
                     **({"repeats": [s.registration_id for s in repeated[index] if s.registration_id]}
                        if index in repeated else {}),
                 }, rows=row_digests.registration_items(stay_row, guest, document, new=True)),
@@ -229,9 +278,19 @@ def register_guest(
     actor: str,
     clock: Clock | None = None,
     property_id: int | None = None,
+    returning_of: str | None = None,
 ) -> ReportRef:
     """Register a guest: guest, document, stay, the check-in report and its audit event, in one
-    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported."""
+    transaction. Raises InvalidRegistration (nothing written) for a record that cannot be reported.
+    `returning_of`: the earlier stay a returning guest was matched to (checked again here before linking)."""
     now = (clock or SystemClock()).now()
     with db.write() as session:
-        return register_in_session(session, registration, actor=actor, now=now, property_id=property_id)
+        links = returning_links(session, registration, returning_of) if returning_of else StayLinks()
+        return register_many(session, [registration], actor=actor, now=now, property_id=property_id,
+                             links=[links])[0]
+
+
+def returning_links(session: Session, registration: GuestRegistration, returning_of: str) -> StayLinks:
+    """The links of a returning guest's new stay, once the rules confirm the match with the earlier stay."""
+    person_id, rule = verify_returning(session, registration, returning_of)
+    return StayLinks(person_id=person_id, returning_of=returning_of, match_rule=rule)

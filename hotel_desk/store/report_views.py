@@ -28,7 +28,7 @@ class PendingReport:
     """A report that still needs attention, for the queue view ("every unsent report with its deadline")."""
 
     report_id: str
-    registration_id: str
+    registration_id: str | None  # None: a nil report
     kind: str
     state: str
     room: str
@@ -68,21 +68,22 @@ def pending_reports(
         ]
         if include_names:
             cols += [Guest.surname_en, Guest.given_names_en, Guest.chinese_name]
+        # Outer joins: a nil report ("no foreign guests") belongs to no stay and is still in the queue.
         query = (
             select(*cols)
-            .join(Registration, Registration.id == Report.registration_id)
+            .outerjoin(Registration, Registration.id == Report.registration_id)
             .where(Report.state.in_([s.value for s in OPEN_STATES]))
             .order_by(Report.deadline_at, Report.audit_seq)
             .limit(limit)
         )
         if include_names:
-            query = query.join(Guest, Guest.id == Registration.guest_id)
+            query = query.outerjoin(Guest, Guest.id == Registration.guest_id)
         result = []
         for row in session.execute(query).all():
-            name = display_name(row[11], row[12], row[13]) if include_names else None
+            name = display_name(row[11] or "", row[12] or "", row[13] or "") if include_names else None
             result.append(
                 PendingReport(
-                    report_id=row[0], registration_id=row[1], kind=row[2], state=row[3], room=row[10],
+                    report_id=row[0], registration_id=row[1], kind=row[2], state=row[3], room=row[10] or "",
                     event_time=row[4], deadline_at=row[5], time_left=row[5] - now, attempts=row[6],
                     next_attempt_at=row[7], last_error=row[8], field_errors=field_errors(row[9]), guest_name=name,
                 )
@@ -136,7 +137,7 @@ class ReportHistoryEntry:
     """One report in the history (the Reports page): open or settled, with its guest, receipt and answer."""
 
     report_id: str
-    registration_id: str
+    registration_id: str | None  # None: a nil report (no guest, no room)
     kind: str
     state: str
     guest_name: str
@@ -186,8 +187,8 @@ def report_history(
             Report.corrects_report_id, Report.channel, Registration.room, Guest.surname_en,
             Guest.given_names_en, Guest.chinese_name,
         )
-        .join(Registration, Registration.id == Report.registration_id)
-        .join(Guest, Guest.id == Registration.guest_id)
+        .outerjoin(Registration, Registration.id == Report.registration_id)  # a nil report has no stay
+        .outerjoin(Guest, Guest.id == Registration.guest_id)
     )
     if since is not None:
         query = query.where(Report.event_time >= since)
@@ -198,7 +199,7 @@ def report_history(
     term = (search or "").strip()
     if term:
         like, matches = guest_search(term)
-        query = query.join(TravelDocumentRecord, TravelDocumentRecord.id == Registration.document_id).where(
+        query = query.outerjoin(TravelDocumentRecord, TravelDocumentRecord.id == Registration.document_id).where(
             or_(*matches, func.lower(Report.receipt_id).like(like),
                 Report.id.startswith(term.lower(), autoescape=True))
         )
@@ -207,7 +208,8 @@ def report_history(
         result = [
             ReportHistoryEntry(
                 report_id=row.id, registration_id=row.registration_id, kind=row.kind, state=row.state,
-                guest_name=display_name(row.surname_en, row.given_names_en, row.chinese_name), room=row.room,
+                guest_name=display_name(row.surname_en or "", row.given_names_en or "", row.chinese_name or ""),
+                room=row.room or "",
                 event_time=row.event_time, deadline_at=row.deadline_at, receipt_id=row.receipt_id,
                 attempts=row.attempts, last_error=row.last_error, field_errors=field_errors(row.field_errors),
                 corrects_report_id=row.corrects_report_id, channel=row.channel,

@@ -1,5 +1,6 @@
 """Check-in: a page image in (opened, dropped or picked up from the scanner folder), the fields out, checked,
-completed with the stay, and Register."""
+completed with the stay, and Register. A returning guest's form is filled from the last stay. In group mode
+(Ctrl+G) each document read joins the group's list instead (hotel_desk.ui.group_panel)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +24,7 @@ from hotel_desk.desk.views import DocumentRead, GuestEntry, Registered
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.form_fields import parse_date
+from hotel_desk.ui.group_panel import GroupPanel
 from hotel_desk.ui.page_view import IMAGE_SUFFIXES, PageView
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
@@ -41,6 +43,7 @@ class CheckInPage(QWidget):
         self.last_read: DocumentRead | None = None
         self.last_registered: Registered | None = None
         self._reading = False
+        self._queued: list[tuple[str | bytes, str]] = []  # group mode: pages waiting for the reader
 
         outer, self.message = page_frame(self, self.tr("Check-in"), self.tr(
             "Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). "
@@ -86,31 +89,49 @@ class CheckInPage(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
+        below = QHBoxLayout()
+        self.group_button = QPushButton(self.tr("Group check-in"))
+        self.group_button.setCheckable(True)
+        self.group_button.setToolTip(self.tr("Group check-in: every document read joins one list (Ctrl+G)"))
+        self.group_button.toggled.connect(self.set_group_mode)
+        below.addWidget(self.group_button, 0, Qt.AlignmentFlag.AlignTop)
         self.scanner_label = QLabel()
         self.scanner_label.setObjectName("Muted")
         self.scanner_label.setWordWrap(True)
-        left.addWidget(self.scanner_label)
+        below.addWidget(self.scanner_label, 1)
+        left.addLayout(below)
         left_card.setMinimumWidth(380)
         columns.addWidget(left_card, 5)
 
-        # Right: the form.
+        # Right: the form, or the group's list in group mode.
         self.form = RegistrationForm(ctx.desk.today)
         self.form.register_requested.connect(self.register)
         self.form.register_refused.connect(ctx.access.record_refused_check_in)
         self.form.candidate_chosen.connect(self.apply_candidate)
         self.form.stay_changed.connect(self.recheck_stay)
-        columns.addWidget(self.form, 8)
+        self.group = GroupPanel(ctx, self.message)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.form)
+        self.right.addWidget(self.group)
+        columns.addWidget(self.right, 8)
 
         shortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         shortcut("Ctrl+N", self, self.clear)
         shortcut("Ctrl+K", self, self.camera_button.toggle)
+        shortcut("Ctrl+G", self, self.group_button.toggle)
         self.update_scanner_label(None)
 
     # -- reading ----------------------------------------------------------------------------------------------
     def choose_file(self) -> None:
+        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
+        if self.group_mode:  # a whole stack of scans at once
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open scanned pages"), "",
+                                                    self.tr("Images (%1)").replace("%1", patterns))
+            for path in paths:
+                self.read_file(path)
+            return
         if self._reading:
             return
-        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a scanned page"), "",
                                               self.tr("Images (%1)").replace("%1", patterns))
         if path:
@@ -121,6 +142,10 @@ class CheckInPage(QWidget):
 
     def read_source(self, source: str | bytes, name: str) -> None:
         if self._reading:
+            if self.group_mode:  # the scanner folder or a stack of files: each page in turn
+                self._queued.append((source, name))
+                self.read_info.setText(self.tr("%n page(s) waiting to be read", "", len(self._queued)))
+                return
             self.message.show_message("info", self.tr("Still reading the previous page…"))
             return
         self._reading = True
@@ -130,8 +155,14 @@ class CheckInPage(QWidget):
         self.ctx.run(lambda: self.ctx.desk.read_document(source, name), self._read_done, self._read_failed,
                      label=self.tr("Reading the document"), owner=self)
 
+    def _next_queued(self) -> None:
+        if self._queued and not self._reading:
+            source, name = self._queued.pop(0)
+            self.read_source(source, name)
+
     def _read_done(self, read: DocumentRead) -> None:
         self._reading = False
+        QTimer.singleShot(0, self._next_queued)
         self.page_view.set_busy_text("")
         self.page_view.set_image(read.image_bytes, read.region)
         self.last_read = read
@@ -147,6 +178,9 @@ class CheckInPage(QWidget):
         self.mrz_label.setText("\n".join(read.lines))
         self.mrz_label.setVisible(True)
         check = self._check(read.lines)
+        if self.group_mode:
+            self._join_group(check, read.image_bytes, "scanner")
+            return
         # Opened, dropped or picked up from the scanner folder: a page image read by OCR.
         self.form.entry_method = "scanner"
         self.form.load_check(check, read.review_fields, read.image_bytes)
@@ -155,9 +189,11 @@ class CheckInPage(QWidget):
                                   if read.review_fields else ""))
         self.form.focus_first_field()
         self.document_read.emit(read)
+        self.look_up_returning()
 
     def _read_failed(self, error: JobError) -> None:
         self._reading = False
+        QTimer.singleShot(0, self._next_queued)
         self.page_view.set_busy_text("")
         if getattr(error.exception, "code", "") == "not_image":
             reason = self.tr("this file is not an image the reader can open. Scan the page again as PNG or JPEG.")
@@ -216,12 +252,55 @@ class CheckInPage(QWidget):
         if image is not None:
             self.page_view.set_image(image)
         check = self._check(lines)
+        source = event.source or self.tr("reader")
+        self.read_info.setText(self.tr("Read by %1").replace("%1", source))
+        if self.group_mode:
+            self._join_group(check, image, entry_method)
+            return
         review = set(event.failing_check_digits()) if hasattr(event, "failing_check_digits") else set()
         self.form.entry_method = entry_method
         self.form.load_check(check, review, image)
-        source = event.source or self.tr("reader")
-        self.read_info.setText(self.tr("Read by %1").replace("%1", source))
         self.form.focus_first_field()
+        self.look_up_returning()
+
+    # -- group mode and returning guests -----------------------------------------------------------------------
+    @property
+    def group_mode(self) -> bool:
+        return self.group_button.isChecked()
+
+    def set_group_mode(self, on: bool) -> None:
+        self.right.setCurrentWidget(self.group if on else self.form)
+        if on:
+            self.message.show_message("info", self.tr(
+                "Group check-in: scan or read every document of the group; each joins the list. Type the rooms "
+                "in the list (Ctrl+D: same room as the previous guest), then Register all."))
+
+    def _join_group(self, check: Any, image: bytes | None, entry_method: str) -> None:
+        if self.group.add_read(check, image, entry_method):
+            self.read_info.setText(self.tr("Added to the group: %n guest(s)", "", len(self.group.model.members)))
+        else:
+            self.message.show_message("warning", self.tr("The document could not be read; scan it again."))
+
+    def look_up_returning(self) -> None:
+        """Whether the guest on the form stayed before: fill in what the last stay knew (never its room or
+        dates) and link the stays; a document number seen with other names is shown as a warning to check."""
+        entry = self.form.entry()
+        if not entry.document_number:
+            return
+
+        def found(result: Any) -> None:
+            if result is None or self.form.text("document_number") != entry.document_number:
+                return  # nobody came before, or another document is on the form by now
+            self.form.apply_returning(result)
+            if result.linked and result.last_arrival is not None:
+                local = result.last_arrival.astimezone(local_zone(self.ctx.settings.timezone or None))
+                self.read_info.setText(self.tr("Returning guest: last stay %1, room %2").replace(
+                    "%1", local.strftime("%Y-%m-%d")).replace("%2", result.last_room))
+
+        def failed(_error: JobError) -> None:
+            pass  # not knowing the guest came before never stops a check-in
+
+        self.ctx.run(lambda: self.ctx.desk.returning.lookup(entry), found, failed, owner=self)
 
     def apply_candidate(self, candidate: Any) -> None:
         check = self._check(candidate.lines)

@@ -12,6 +12,7 @@ from hotel_desk.desk import Desk, QueueSummary
 from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
 from hotel_desk.ui.access import AccessController
+from hotel_desk.ui.closure_watch import ClosureWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
 
@@ -50,6 +51,9 @@ class AppContext(QObject):
         self._daily = QTimer(self)
         self._daily.setInterval(24 * 3600 * 1000)
         self._daily.timeout.connect(lambda: self.run(self.desk.purge_page_images, owner=self))
+        #: Guests past their planned departure, the morning and night-audit reminders, the day's nil reports.
+        self.closure = ClosureWatch(self, self)
+        self.registrations_changed.connect(self.closure.check)
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[JobError], None] | None = None, *, label: str = "",
@@ -96,6 +100,7 @@ class AppContext(QObject):
             self.ready_changed.emit(True)
             self._poll.start()
             self._daily.start()
+            self.closure.start()
             self.registrations_changed.emit()
 
         def failed(error: JobError) -> None:
@@ -129,3 +134,4 @@ class AppContext(QObject):
         self.desk.on_uploader_event = None
         self._poll.stop()
         self.access.stop()
+        self.closure.stop()

@@ -22,6 +22,8 @@ DOCUMENT_FIELDS = (
 STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
 VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
 DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
+#: Who the guest is: editing one of these drops a returning-guest link made from the old values.
+IDENTITY_FIELDS = frozenset({"document_number", "nationality", "surname_en", "given_names_en", "birth_date"})
 
 def parse_date(text: str) -> date | None:
     """YYYY-MM-DD (or YYYYMMDD, or with dots/slashes) as typed at the desk; None when blank or not a date."""

@@ -1,14 +1,17 @@
-"""In house: who is staying now. Search, check out (which queues the check-out report), correct a
-registration (which queues a correction report; nothing already reported is edited silently) and cancel a
-registration made in error (which queues a cancellation report, with the reason)."""
+"""In house: who is staying now. Search, check out (one guest or several, e.g. a whole group, at the time they
+actually left; each queues its check-out report), correct a registration (which queues a correction report;
+nothing already reported is edited silently), cancel a registration made in error (which queues a cancellation
+report, with the reason), and see a guest's earlier stays. A banner names the guests past their planned
+departure who were never checked out."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,70 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hotel_desk.clock import local_zone
 from hotel_desk.desk.views import GuestEntry, InHouseGuest, latin_name
 from hotel_desk.rules.roles import Permission
+from hotel_desk.rules.stays import is_overdue
 from hotel_desk.ui import labels, theme
+from hotel_desk.ui.closing import CheckoutTime, HistoryCard, OverdueBanner
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.inhouse_model import InHouseModel
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import card, page_frame, shortcut
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class InHouseModel(QAbstractTableModel):
-    def __init__(self, zone: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.guests: list[InHouseGuest] = []
-        self._zone = local_zone(zone or None)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Room"), self.tr("Guest"), self.tr("Nationality"), self.tr("Document"),
-                self.tr("Checked in"), self.tr("Departure")]
-
-    def set_guests(self, guests: list[InHouseGuest]) -> None:
-        self.beginResetModel()
-        self.guests = guests
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.guests)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        guest = self.guests[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return guest
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == 0:
-            return guest.room
-        if column == 1:
-            return guest.name
-        if column == 2:
-            return guest.nationality
-        if column == 3:
-            return guest.document_number
-        if column == 4:
-            return _fmt_time(guest.check_in_time, self._zone)
-        if column == 5:
-            return guest.planned_departure.isoformat() if isinstance(guest.planned_departure, date) else ""
-        return None
-
-
-def _fmt_time(moment: datetime | None, zone: Any) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 class InHousePage(QWidget):
@@ -101,9 +52,16 @@ class InHousePage(QWidget):
         self.ctx = ctx
         self._correcting: str | None = None
         self._pending_checkout: InHouseGuest | None = None
+        self._pending_guests: list[InHouseGuest] = []
         self._pending_cancel = False
+        self._overdue_only = False
         outer, self.message = page_frame(self, self.tr("In house"), self.tr(
             "Guests staying now. Check out on departure: the check-out report is queued at once."))
+        self.overdue_banner = OverdueBanner()
+        self.overdue_banner.show_only.connect(self._show_overdue_only)
+        outer.addWidget(self.overdue_banner)
+        ctx.closure.overdue_changed.connect(self.overdue_banner.set_count)
+        self.overdue_banner.set_count(ctx.closure.overdue)
 
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -122,6 +80,15 @@ class InHousePage(QWidget):
         self.cancel_button.setToolTip(self.tr("A registration made in error (wrong guest, duplicate): Ctrl+Shift+X"))
         self.cancel_button.clicked.connect(self.ask_cancel)
         bar.addWidget(self.cancel_button)
+        self.group_button = QPushButton(self.tr("Select group"))
+        self.group_button.setToolTip(self.tr("Select everyone who checked in with this guest's group, to check "
+                                             "them out together (Ctrl+G)"))
+        self.group_button.clicked.connect(self.select_group)
+        bar.addWidget(self.group_button)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("This guest's earlier stays (Ctrl+H)"))
+        self.history_button.clicked.connect(self.show_history)
+        bar.addWidget(self.history_button)
         outer.addLayout(bar)
 
         self.confirm_bar = QFrame()
@@ -133,6 +100,15 @@ class InHousePage(QWidget):
         self.cancel_reason.setPlaceholderText(self.tr("Why is it cancelled? (required)"))
         self.cancel_reason.returnPressed.connect(self.confirm_check_out)
         confirm.addWidget(self.cancel_reason, 1)
+        self.checkout_time = CheckoutTime(ctx.desk.now, ctx.settings.timezone)
+        self.checkout_time.setToolTip(self.tr("When the guest left: now, unless you type the time they actually "
+                                              "left (not in the future, not before the arrival)"))
+        self.checkout_time.textEdited.connect(lambda _t: self._check_time())
+        self.checkout_time.returnPressed.connect(self.confirm_check_out)
+        confirm.addWidget(self.checkout_time)
+        self.time_problem = QLabel()
+        self.time_problem.setStyleSheet(f"color: {theme.ERROR};")
+        confirm.addWidget(self.time_problem)
         self.confirm_button = QPushButton(self.tr("Check out now"))
         self.confirm_button.setObjectName("Primary")
         self.confirm_button.clicked.connect(self.confirm_check_out)
@@ -152,7 +128,8 @@ class InHousePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several guests can be checked out at once (a group, the morning's overdue list).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
@@ -173,6 +150,9 @@ class InHousePage(QWidget):
         correction_layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.correction_card.setVisible(False)
         splitter.addWidget(self.correction_card)
+        self.history_card = HistoryCard()
+        self.history_card.setVisible(False)
+        splitter.addWidget(self.history_card)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         outer.addWidget(splitter, 1)
@@ -190,6 +170,8 @@ class InHousePage(QWidget):
         shortcut("Ctrl+E", self, self.open_correction_for_selected)
         shortcut("Ctrl+Shift+X", self, self.ask_cancel)
         shortcut("Escape", self, self._hide_confirm)
+        shortcut("Ctrl+G", self, self.select_group)
+        shortcut("Ctrl+H", self, self.show_history)
         ctx.registrations_changed.connect(self._refresh_if_shown)
         self._loading = False
 
@@ -218,12 +200,15 @@ class InHousePage(QWidget):
 
         def done(guests: list[InHouseGuest]) -> None:
             self._loading = False
+            self.model.overdue = self._overdue_rule()
+            if self._overdue_only:
+                guests = [g for g in guests if self.model.overdue(g.planned_departure)]
             self.model.set_guests(guests)
             self.empty_label.setVisible(not guests)
             self.empty_label.setText(self.tr("Nobody matches the search.") if query else
                                      self.tr("Nobody is checked in."))
             if guests and not self.table.selectionModel().hasSelection():
-                self.table.selectRow(0)
+                self.select_row(0)
             if query != self.search.text().strip():
                 self.refresh()
 
@@ -240,11 +225,61 @@ class InHousePage(QWidget):
             return None
         return self.proxy.data(rows[0], Qt.ItemDataRole.UserRole)
 
+    def select_row(self, row: int) -> None:
+        """Select one row only (selectRow would extend or toggle the selection while Shift or Ctrl is held)."""
+        index = self.proxy.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+
+    def selected_guests(self) -> list[InHouseGuest]:
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.proxy.data(r, Qt.ItemDataRole.UserRole) for r in rows]
+
+    def _overdue_rule(self) -> Callable[[date | None], bool]:
+        closure = self.ctx.desk.closure
+        now, checkout = closure.local_now(), closure.checkout_time
+        return lambda departure: is_overdue(departure, now, checkout)
+
+    def _show_overdue_only(self, on: bool) -> None:
+        if on != self._overdue_only:
+            self._overdue_only = on
+            self.refresh()
+
+    def select_group(self) -> None:
+        guest = self.selected()
+        if guest is None or not guest.group_id:
+            self.message.show_message("info", self.tr("Select a guest who checked in with a group."))
+            return
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            other = self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole)
+            if other.group_id == guest.group_id:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, self.proxy.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.message.show_message("info", self.tr("%n guest(s) of the group selected.", "",
+                                                  len(self.selected_guests())))
+
+    def show_history(self) -> None:
+        guest = self.selected()
+        if guest is None:
+            self.message.show_message("info", self.tr("Select a guest first."))
+            return
+        self.close_correction()
+        self.history_card.show_loading(guest)
+
+        def failed(error: JobError) -> None:
+            self.history_card.body.setText(self.tr("The history could not be loaded: %1")
+                                           .replace("%1", labels.problem_text(error)))
+
+        self.ctx.run(lambda: self.ctx.desk.returning.history(guest.registration_id),
+                     lambda stays: self.history_card.show_stays(stays, self.ctx.settings.timezone), failed,
+                     owner=self)
+
     def select_registration(self, registration_id: str) -> bool:
         for row in range(self.proxy.rowCount()):
             guest = self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole)
             if guest.registration_id == registration_id:
-                self.table.selectRow(row)
+                self.select_row(row)
                 return True
         return False
 
@@ -252,18 +287,33 @@ class InHousePage(QWidget):
     def ask_check_out(self) -> None:
         if not self.ctx.access.can(Permission.CHECK_OUT):
             return
-        guest = self.selected()
-        if guest is None:
+        guests = self.selected_guests()
+        if not guests:
             self.message.show_message("info", self.tr("Select a guest first."))
             return
+        guest = guests[0]
         self._pending_checkout = guest
+        self._pending_guests = guests
         self._pending_cancel = False
-        self.confirm_text.setText(self.tr("Check out %1 from room %2 now?").replace("%1", guest.name)
-                                  .replace("%2", guest.room))
-        self.confirm_button.setText(self.tr("Check out now"))
+        if len(guests) == 1:
+            self.confirm_text.setText(self.tr("Check out %1 from room %2 at:").replace("%1", guest.name)
+                                      .replace("%2", guest.room))
+        else:
+            self.confirm_text.setText(self.tr("Check out %n guest(s) at:", "", len(guests)))
+        self.confirm_button.setText(self.tr("Check out"))
         self.cancel_reason.setVisible(False)
+        self.checkout_time.setVisible(True)
+        self.checkout_time.reset()
+        self._check_time()
         self.confirm_bar.setVisible(True)
         self.confirm_button.setFocus()
+
+    def _check_time(self) -> list[str]:
+        problems = self.checkout_time.problems(self._pending_guests) if not self._pending_cancel else []
+        self.time_problem.setText("; ".join(problems))
+        self.time_problem.setVisible(bool(problems))
+        self.confirm_button.setEnabled(not problems)
+        return problems
 
     def ask_cancel(self) -> None:
         if not self.ctx.access.can(Permission.CANCEL):
@@ -280,6 +330,9 @@ class InHousePage(QWidget):
         self.confirm_button.setText(self.tr("Cancel registration"))
         self.cancel_reason.clear()
         self.cancel_reason.setVisible(True)
+        self.checkout_time.setVisible(False)
+        self.time_problem.setVisible(False)
+        self.confirm_button.setEnabled(True)
         self.confirm_bar.setVisible(True)
         self.cancel_reason.setFocus()
 
@@ -295,13 +348,23 @@ class InHousePage(QWidget):
         if self._pending_cancel:
             self._confirm_cancel(guest)
             return
+        if self._check_time():
+            self.checkout_time.setFocus()
+            return
+        guests = list(self._pending_guests)
+        at = None if self.checkout_time.is_now else self.checkout_time.moment()
         self._hide_confirm()
+
+        def done(report_ids: list[str]) -> str:
+            if len(report_ids) == 1:
+                return self.tr("%1 checked out of room %2. The check-out report is queued.").replace(
+                    "%1", guest.name).replace("%2", guest.room)
+            return self.tr("%n guest(s) checked out. One check-out report each is queued.", "", len(report_ids))
+
         self.ctx.run_action(
-            lambda: self.ctx.desk.check_out(guest.registration_id), message=self.message,
-            done=lambda _report_id: self.tr("%1 checked out of room %2. The check-out report is queued.")
-            .replace("%1", guest.name).replace("%2", guest.room),
-            failed=self.tr("Check-out not saved: %1"), busy=lambda on: self.checkout_button.setEnabled(not on),
-            label=self.tr("Checking out"), owner=self)
+            lambda: self.ctx.desk.closure.check_out([g.registration_id for g in guests], at), message=self.message,
+            done=done, failed=self.tr("Check-out not saved: %1"),
+            busy=lambda on: self.checkout_button.setEnabled(not on), label=self.tr("Checking out"), owner=self)
 
     def _confirm_cancel(self, guest: InHouseGuest) -> None:
         reason = self.cancel_reason.text().strip()
@@ -329,6 +392,7 @@ class InHousePage(QWidget):
 
     def open_correction(self, registration_id: str, server_reason: str = "") -> None:
         self._correcting = registration_id
+        self.history_card.setVisible(False)
         self.correction_info.setText(self.tr("Loading…"))
         self.correction_card.setVisible(True)
 

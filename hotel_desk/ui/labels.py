@@ -101,6 +101,7 @@ def report_kind(kind: str) -> str:
         ReportKind.CHECK_OUT: QCoreApplication.translate("Labels", "Check-out"),
         ReportKind.CORRECTION: QCoreApplication.translate("Labels", "Correction"),
         ReportKind.CANCELLATION: QCoreApplication.translate("Labels", "Cancellation"),
+        ReportKind.NIL: QCoreApplication.translate("Labels", "No foreign guests (nil report)"),
     }
     return names.get(kind, kind)
 
@@ -161,6 +162,15 @@ def problem_text(error: object) -> str:
             "Labels", "the database is busy; try again in a moment"),
         "disk is full": QCoreApplication.translate(
             "Labels", "the disk holding the database is full; free some space and try again"),
+        "the check-out time is before the arrival": QCoreApplication.translate(
+            "Labels", "the check-out time is before the arrival"),
+        "the check-out time is in the future": QCoreApplication.translate(
+            "Labels", "the check-out time is in the future"),
+        "needs a note": QCoreApplication.translate(
+            "Labels", "say what was checked: a \"verified correct\" answer needs a note"),
+        "already answered": QCoreApplication.translate("Labels", "the item was already answered"),
+        "does not match the earlier stay": QCoreApplication.translate(
+            "Labels", "the document does not match the earlier stay (the returning guest was not linked)"),
     }
     parts = [known.get(next((k for k in known if k in part), ""), part.strip()) for part in text.split(";")]
     return "; ".join(p for p in parts if p)

@@ -38,14 +38,17 @@ from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
 from hotel_desk.ui.users_page import UsersPage
+from hotel_desk.ui.worklist_page import WorklistPage
 
-PAGES = ("check_in", "manual", "in_house", "reports", "inspection", "settings", "users")
+PAGES = ("check_in", "manual", "in_house", "reports", "worklist", "inspection", "settings", "users")
 #: What a role needs to see each page (the buttons on a page check their own permissions).
 PAGE_PERMISSIONS: dict[str, Permission] = {
     "check_in": Permission.REGISTER,
     "manual": Permission.REGISTER,
     "in_house": Permission.VIEW_PERSONAL_DATA,
     "reports": Permission.VIEW_PERSONAL_DATA,
+    # The police's lists: the liaison sees the items and the answers; answering needs "correct".
+    "worklist": Permission.VIEW_PERSONAL_DATA,
     "inspection": Permission.INSPECT,  # the liaison's (and the manager's) read-only view
     "settings": Permission.CHANGE_SETTINGS,
     "users": Permission.MANAGE_USERS,
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
             "manual": self.tr("Manual entry"),
             "in_house": self.tr("In house"),
             "reports": self.tr("Reports"),
+            "worklist": self.tr("Suspected errors"),
             "inspection": self.tr("Inspection"),
             "settings": self.tr("Settings"),
             "users": self.tr("Staff"),
@@ -197,6 +201,8 @@ class MainWindow(QMainWindow):
         ctx.navigate.connect(self._navigate)
         ctx.deadline_alert.connect(self.notify_deadline)
         ctx.access.changed.connect(self.apply_access)
+        ctx.closure.morning.connect(self.remind_overdue)
+        ctx.closure.night_audit.connect(self.warn_night_audit)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
@@ -215,8 +221,8 @@ class MainWindow(QMainWindow):
         if existing is not None:
             return existing
         factory = {"check_in": CheckInPage, "manual": ManualEntryPage, "in_house": InHousePage,
-                   "reports": ReportsPage, "inspection": InspectionPage, "settings": SettingsPage,
-                   "users": UsersPage}[key]
+                   "reports": ReportsPage, "worklist": WorklistPage, "inspection": InspectionPage,
+                   "settings": SettingsPage, "users": UsersPage}[key]
         page = factory(self.ctx)
         self._pages[key] = page
         index = PAGES.index(key)
@@ -254,6 +260,10 @@ class MainWindow(QMainWindow):
     @property
     def reports(self) -> ReportsPage:
         return self._page_of("reports", ReportsPage)
+
+    @property
+    def worklist(self) -> WorklistPage:
+        return self._page_of("worklist", WorklistPage)
 
     @property
     def inspection(self) -> InspectionPage:
@@ -337,7 +347,7 @@ class MainWindow(QMainWindow):
             page.mrz_input.setFocus()
         elif isinstance(page, InHousePage):
             page.search.setFocus()
-        elif isinstance(page, ReportsPage):
+        elif isinstance(page, ReportsPage | WorklistPage):
             page.table.setFocus()
         elif isinstance(page, InspectionPage):
             page.timeline.setFocus()
@@ -436,6 +446,29 @@ class MainWindow(QMainWindow):
         message = getattr(target, "message", None)
         if message is not None:
             message.show_message("warning", text, sticky=True)
+
+    def remind_overdue(self, count: int) -> None:
+        """The first reminder of the day (the morning, or the first start of the day): guests still open past
+        their planned departure, where the receptionist looks, and on the desktop."""
+        text = self.tr("%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).", "",
+                       count)
+        if self.current_page() != "in_house":  # there, the page's own banner says it
+            self._tell("warning", text)
+
+    def warn_night_audit(self, count: int, audit: object) -> None:
+        """An hour before the night audit (Settings), guests still open past their planned departure."""
+        at = audit.strftime("%H:%M") if hasattr(audit, "strftime") else ""
+        text = self.tr("Night audit at %1: %n guest(s) are still open past their planned departure. Check them "
+                       "out or correct their departure date.", "", count).replace("%1", at)
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("Night audit"), text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._tell("warning", text)
+
+    def _tell(self, kind: str, text: str) -> None:
+        self.last_closure_notice = text
+        message = getattr(self.stack.currentWidget(), "message", None)
+        if message is not None:
+            message.show_message(kind, text, sticky=True)
 
     def _busy(self, busy: bool, label: str) -> None:
         self.busy_bar.setVisible(busy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from hotel_desk.ui.findings_view import (
 from hotel_desk.ui.form_fields import (
     DATE_FIELDS,
     DOCUMENT_FIELDS,
+    IDENTITY_FIELDS,
     STAY_FIELDS,
     VISA_FIELDS,
     document_texts,
@@ -75,6 +77,9 @@ class RegistrationForm(QWidget):
         self._review: set[str] = set()
         self._busy = False
         self._external_findings: list[Finding] = []
+        self._returning_findings: list[Finding] = []
+        #: The earlier stay a returning guest was matched to (GuestEntry.returning_of); "" when none.
+        self.returning_of = ""
         self._page_image: bytes | None = None
         self._attempted = False  # blank required fields are only marked red once Register was tried
         self.editors: dict[str, QLineEdit | QComboBox] = {}
@@ -193,7 +198,7 @@ class RegistrationForm(QWidget):
         self.entry_method = self._default_entry_method
         self._check = None
         self._review = set()
-        self._external_findings = []
+        self._external_findings, self._returning_findings, self.returning_of = [], [], ""
         self._page_image = None
         self._attempted = False
         self._mrz_lines: tuple[str, ...] = ()
@@ -241,6 +246,18 @@ class RegistrationForm(QWidget):
     def set_extra_findings(self, findings: Sequence[Finding]) -> None:
         """Findings computed outside the MRZ check (stay rules, the manual document's own validation)."""
         self._external_findings = list(findings)
+        self._show_findings()
+
+    def apply_returning(self, found: Any) -> None:
+        """A returning guest (store.ReturningGuest): the last stay fills the empty fields (highlighted), the
+        stays are linked where the rules allow, and the findings say so or what to check."""
+        for key, value in found.prefill.items():
+            if key in self.editors and value and not self.text(key):
+                self._put(key, value)
+                self._review.add(key)
+                self._set_review(key, True)
+        self.returning_of = (found.previous_registration_id or "") if found.linked else ""
+        self._returning_findings = list(found.findings)
         self._show_findings()
 
     def set_mrz_check(self, check: MrzCheck | None) -> None:
@@ -298,6 +315,8 @@ class RegistrationForm(QWidget):
         editor.style().polish(editor)
 
     def _field_edited(self, key: str) -> None:
+        if key in IDENTITY_FIELDS:  # another document or person now: the earlier stay no longer speaks for it
+            self.returning_of, self._returning_findings = "", []
         if key in self._review:
             self._review.discard(key)
             self._set_review(key, False)
@@ -331,7 +350,7 @@ class RegistrationForm(QWidget):
         findings: list[Finding] = []
         if self._check is not None:
             findings += list(self._check.findings)
-        findings += self._external_findings
+        findings += self._external_findings + self._returning_findings
         return findings + self.local_findings()
 
     def verdict(self) -> gate.Verdict:
@@ -436,6 +455,7 @@ class RegistrationForm(QWidget):
         return GuestEntry(
             **form_values(self.text), mrz_lines=lines, manual_reason=self.text("manual_reason") if self._manual else "",
             entry_method=self.entry_method, page_image=self._page_image, accepted_warnings=verdict.accepted_warnings,
+            returning_of=self.returning_of,
         )
 
     def focus_first_field(self) -> None:

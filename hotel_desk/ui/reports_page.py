@@ -289,6 +289,8 @@ class ReportsPage(QWidget):
         row = self.selected()
         if row is None or row.state not in NEEDS_CORRECTION_STATES or not self.ctx.access.can(Permission.CORRECT):
             return
+        if not row.registration_id:
+            return  # a nil report has no registration to correct
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
 
     # -- fax / manual hand-over (small inns; outages) ------------------------------------------------------

@@ -148,6 +148,11 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    # The police's other workflows, at a front-desk PC's 1366×768.
+    from hotel_desk.ui.screenshots_workflows import take_workflows
+
+    take_workflows(desk_app, clock, MOMENT, SAMPLE, grab, wait_until)
+
     # Inspection (the police liaison's view) at a laptop's 1366 x 768: yesterday's and today's events with
     # names, the measures, a correction on its way, and the chain verified.
     desk.pause_uploads()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.rules.roles import Permission
+from hotel_desk.rules.stays import parse_clock_time
 from hotel_desk.settings import Settings
 from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
@@ -105,6 +106,25 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Lock when idle for"), self.idle_lock_minutes)
         desk.addLayout(form)
         body_layout.addWidget(desk_card)
+        closing_card, closing = card(self.tr("Departures and police lists"))
+        form = QFormLayout()
+        self.checkout_time = QLineEdit(s.checkout_time)
+        self.checkout_time.setPlaceholderText("12:00")
+        self.checkout_time.setToolTip(self.tr("A guest still in house after this time on the planned departure "
+                                              "day is shown as overdue"))
+        form.addRow(self.tr("Check-out time (HH:MM)"), self.checkout_time)
+        self.night_audit_time = QLineEdit(s.night_audit_time)
+        self.night_audit_time.setPlaceholderText("23:00")
+        self.night_audit_time.setToolTip(self.tr("An hour before it, the desk is warned about guests still open "
+                                                 "past their departure"))
+        form.addRow(self.tr("Night audit (HH:MM)"), self.night_audit_time)
+        self.due_days = QSpinBox()
+        self.due_days.setRange(1, 60)
+        self.due_days.setValue(s.suspected_error_due_days)
+        self.due_days.setSuffix(self.tr(" day(s)"))
+        form.addRow(self.tr("Answer police lists within"), self.due_days)
+        closing.addLayout(form)
+        body_layout.addWidget(closing_card)
         readers_card, readers = card(self.tr("Passport readers"))
         form = QFormLayout()
         self.serial_port = QComboBox()
@@ -169,12 +189,19 @@ class SettingsPage(QWidget):
             serial_profile=str(self.serial_profile.currentData() or "plain"),
             keyboard_layout=str(self.keyboard_layout.currentData() or "us"),
             idle_lock_minutes=int(self.idle_lock_minutes.value()),
+            checkout_time=self.checkout_time.text().strip() or "12:00",
+            night_audit_time=self.night_audit_time.text().strip() or "23:00",
+            suspected_error_due_days=self.due_days.value(),
         )
 
     def save(self) -> None:
         new = self.collected()
         if not new.training and not new.intake_url:
             self.message.show_message("error", self.tr("Live mode needs the intake address from the sub-station."))
+            return
+        if parse_clock_time(new.checkout_time) is None or parse_clock_time(new.night_audit_time) is None:
+            self.message.show_message("error", self.tr("Type the check-out time and the night audit as HH:MM, "
+                                                       "e.g. 12:00 and 23:00."))
             return
         old_language = self.ctx.settings.language
 
@@ -183,7 +210,8 @@ class SettingsPage(QWidget):
             # The running services keep the mode and database they started with; codes apply to new reports.
             for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
                          "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
-                         "keyboard_layout", "idle_lock_minutes"):
+                         "keyboard_layout", "idle_lock_minutes", "checkout_time", "night_audit_time",
+                         "suspected_error_due_days"):
                 setattr(self.ctx.settings, name, getattr(new, name))
             self.message.show_message("ok", self.tr("Settings saved."))
             self.saved.emit(new)

@@ -96,6 +96,7 @@ QPushButton {{ background: white; border: 1px solid {BORDER}; border-radius: 5px
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton:disabled {{ color: #a0a8b3; background: #f0f2f5; }}
+QPushButton:checked {{ background: {INFO_BG}; border: 2px solid {ACCENT}; color: {ACCENT_DARK}; }}
 QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
     padding: 8px 22px; }}
 QPushButton#Primary:hover {{ background: {ACCENT_DARK}; }}

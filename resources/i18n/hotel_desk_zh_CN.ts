@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="102"/>
+        <location filename="../../hotel_desk/ui/context.py" line="107"/>
         <source>The desk could not start: %1</source>
-        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.</extracomment>
+        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. Guests past their planned departure, the morning and night-audit reminders, the day&apos;s nil reports.</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="104"/>
+        <location filename="../../hotel_desk/ui/context.py" line="109"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -348,356 +348,805 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="45"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="48"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="46"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="49"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
         <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="57"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="56"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="59"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="77"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="81"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="86"/>
         <source>New guest</source>
         <translation>下一位客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="87"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
         <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="114"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="135"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="129"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="136"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="124"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="93"/>
+        <source>Group check-in</source>
+        <translation>团队入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="95"/>
+        <source>Group check-in: every document read joins one list (Ctrl+G)</source>
+        <translation>团队入住：读取的每份证件都加入同一名单（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="128"/>
+        <source>Open scanned pages</source>
+        <translation>打开扫描页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="147"/>
+        <source>%n page(s) waiting to be read</source>
+        <translation>
+            <numerusform>还有 %n 页等待读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="149"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="156"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="141"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="172"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="144"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="175"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="187"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="154"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="188"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="163"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="199"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="202"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="208"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="244"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="222"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="255"/>
         <source>reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="223"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="256"/>
         <source>Read by %1</source>
         <translation>由%1读取</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="231"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="275"/>
+        <source>Group check-in: scan or read every document of the group; each joins the list. Type the rooms in the list (Ctrl+D: same room as the previous guest), then Register all.</source>
+        <translation>团队入住：逐一扫描或读取团队成员的证件，每份都会加入名单。在名单中填写房间号（Ctrl+D：与上一位同房），然后点“全部登记”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="280"/>
+        <source>Added to the group: %n guest(s)</source>
+        <translation>
+            <numerusform>已加入团队：共 %n 位旅客</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="282"/>
+        <source>The document could not be read; scan it again.</source>
+        <translation>证件未能读取，请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="297"/>
+        <source>Returning guest: last stay %1, room %2</source>
+        <translation>回头客：上次入住 %1，房间 %2</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="310"/>
         <source>Correction applied. Compare the changed field with the page.</source>
         <translation>已应用更正。请将改动的项目与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="253"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="332"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="242"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="321"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
         <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="252"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="331"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="266"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="345"/>
         <source>Watching the scanner folder %1: new pages open here by themselves.</source>
         <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="348"/>
         <source>No scanner folder set (Settings).</source>
         <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
 </context>
 <context>
-    <name>InHouseModel</name>
+    <name>CheckoutTime</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
-        <source>Room</source>
-        <translation>房间</translation>
+        <location filename="../../hotel_desk/ui/closing.py" line="31"/>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>年-月-日 时:分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/closing.py" line="62"/>
+        <source>the check-out time is not YYYY-MM-DD HH:MM</source>
+        <translation>退房时间格式应为 年-月-日 时:分</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="63"/>
+        <source>the check-out time is before the arrival of %1</source>
+        <translation>退房时间早于 %1 房的入住时间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="64"/>
+        <source>the check-out time is in the future</source>
+        <translation>退房时间不能晚于现在</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="65"/>
+        <source>the check-out time has no time zone</source>
+        <translation>退房时间缺少时区</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="30"/>
         <source>Guest</source>
-        <translation>客人</translation>
+        <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/group_model.py" line="30"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="51"/>
+        <location filename="../../hotel_desk/ui/group_model.py" line="30"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/group_model.py" line="30"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="31"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="31"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="101"/>
+        <source>Room needed</source>
+        <translation>需填房间号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_model.py" line="103"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_model.py" line="105"/>
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 项待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="107"/>
+        <source>Returning guest</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="108"/>
+        <source>Ready</source>
+        <translation>可以登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_model.py" line="121"/>
+        <source>Listed in the passport of #%1</source>
+        <translation>登记在第 %1 位旅客的护照上</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPanel</name>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="60"/>
+        <source>The group&apos;s stay (the same for every member)</source>
+        <translation>团队住宿信息（全体成员相同）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="66"/>
+        <source>HH:MM (now)</source>
+        <translation>时:分（默认现在）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="68"/>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="198"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="85"/>
+        <source>Group name</source>
+        <translation>团队名称</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="85"/>
+        <source>Tour leader</source>
+        <translation>领队</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="86"/>
+        <source>Arrived at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="87"/>
+        <source>Group visa number</source>
+        <translation>团体签证号码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="125"/>
+        <source>Same room as previous</source>
+        <translation>与上一位同房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="129"/>
+        <source>Add a child…</source>
+        <translation>添加儿童…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="130"/>
+        <source>A child listed in the selected guest&apos;s passport, registered as their own record</source>
+        <translation>登记在所选旅客护照上的儿童，作为独立记录登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="134"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="135"/>
+        <source>Take the selected guest out of the group (Delete)</source>
+        <translation>将所选旅客移出团队（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="156"/>
+        <source>I have checked the warnings</source>
+        <translation>我已核对各项提示</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="157"/>
+        <source>Every warning in the list was compared with the document</source>
+        <translation>名单中的每项提示都已对照证件核对</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="166"/>
+        <source>Register every guest of the group, one police report each (Ctrl+Enter)</source>
+        <translation>登记团队全部旅客，每人一份报送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="209"/>
+        <source>Child listed in the parent&apos;s passport</source>
+        <translation>儿童登记在父母的护照上</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="213"/>
+        <source>Why no document of their own</source>
+        <translation>无本人证件的原因</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="219"/>
+        <source>Add child</source>
+        <translation>添加儿童</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="222"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="287"/>
+        <source>Select the parent whose passport lists the child.</source>
+        <translation>请先选中护照上登记了该儿童的父亲或母亲。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="290"/>
+        <source>A child listed in the passport of %1 (%2)</source>
+        <translation>登记在 %1（%2）护照上的儿童</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="304"/>
+        <source>A child needs a given name, a date of birth and a sex.</source>
+        <translation>儿童需填写名、出生日期和性别。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="327"/>
+        <source>the arrival time is not HH:MM</source>
+        <translation>到达时间格式应为 时:分</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="332"/>
+        <source>the arrival time is in the future</source>
+        <translation>到达时间不能晚于现在</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="335"/>
+        <source>the departure is not a date</source>
+        <translation>离店日期不是有效日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_panel.py" line="349"/>
+        <source>%n guest(s) in the group</source>
+        <translation>
+            <numerusform>团队共 %n 位旅客</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="350"/>
+        <source>Register all (%1)</source>
+        <translation>全部登记（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_panel.py" line="356"/>
+        <source>%n guest(s) without a room</source>
+        <translation>
+            <numerusform>%n 位旅客未填房间号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_panel.py" line="358"/>
+        <source>%n guest(s) with problems to fix</source>
+        <translation>
+            <numerusform>%n 位旅客有待改正的问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="360"/>
+        <source>confirm the warnings first</source>
+        <translation>请先确认提示</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="362"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="385"/>
+        <source>the group</source>
+        <translation>该团队</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/group_panel.py" line="392"/>
+        <source>Registered %n guest(s) of %1. One police report each is queued.</source>
+        <translation>
+            <numerusform>已登记%1的 %n 位旅客，每人一份报送已排队。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="398"/>
+        <source>Nobody was registered: %1. The group is still in the list.</source>
+        <translation>未登记任何旅客：%1。团队名单仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/group_panel.py" line="399"/>
+        <source>Registering the group</source>
+        <translation>正在登记团队</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCard</name>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="124"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="135"/>
+        <source>Stays of %1</source>
+        <translation>%1 的入住记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="136"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="141"/>
+        <source>in house</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="141"/>
+        <source>checked out</source>
+        <translation>已退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="142"/>
+        <source>cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="144"/>
+        <source>Arrived</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="144"/>
+        <source>Left</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="145"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/closing.py" line="151"/>
+        <source>%n stay(s). Stays are linked when the guest&apos;s document or name and date of birth match an earlier stay.</source>
+        <translation>
+            <numerusform>共 %n 次入住。证件或姓名与出生日期与以前的入住相符时，各次入住相互关联。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InHouseModel</name>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <source>Room</source>
+        <extracomment>Whether a planned departure is past (set by the page from the desk&apos;s clock and check-out time).</extracomment>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="30"/>
         <source>Checked in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="52"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="30"/>
         <source>Departure</source>
         <translation>离店日期</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="58"/>
+        <source>Past the planned departure and not checked out</source>
+        <translation>已过预计离店时间但尚未退房</translation>
     </message>
 </context>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="58"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="106"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
         <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="110"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="68"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="113"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="71"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="117"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="75"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="121"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="79"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="122"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="80"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="83"/>
+        <source>Select group</source>
+        <translation>选中整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="84"/>
+        <source>Select everyone who checked in with this guest&apos;s group, to check them out together (Ctrl+G)</source>
+        <translation>选中与该旅客同团入住的全部旅客，以便一起退房（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="88"/>
+        <source>History…</source>
+        <translation>入住历史…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="89"/>
+        <source>This guest&apos;s earlier stays (Ctrl+H)</source>
+        <translation>该旅客以前的入住记录（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="100"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="136"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="263"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="104"/>
+        <source>When the guest left: now, unless you type the time they actually left (not in the future, not before the arrival)</source>
+        <translation>旅客离开的时间：默认现在，也可填写实际离开时间（不能晚于现在，不能早于入住）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="112"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="140"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="164"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="141"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="171"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="148"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="179"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="224"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="209"/>
         <source>Nobody is checked in.</source>
         <translation>目前没有在住客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="223"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="208"/>
         <source>Nobody matches the search.</source>
         <translation>没有符合搜索条件的客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="232"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="217"/>
         <source>The guest list could not be loaded: %1</source>
         <translation>无法载入客人列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="257"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="273"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="326"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="251"/>
+        <source>Select a guest who checked in with a group.</source>
+        <translation>请选中一位随团入住的旅客。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
+        <source>%n guest(s) of the group selected.</source>
+        <translation>
+            <numerusform>已选中该团队的 %n 位旅客。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="265"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="292"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="323"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="389"/>
         <source>Select a guest first.</source>
         <translation>请先选择一位客人。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="261"/>
-        <source>Check out %1 from room %2 now?</source>
-        <translation>现在为 %2 房的 %1 办理退房？</translation>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="271"/>
+        <source>The history could not be loaded: %1</source>
+        <translation>无法加载入住历史：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="277"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="299"/>
+        <source>Check out %1 from room %2 at:</source>
+        <translation>为 %2 房的 %1 办理退房，时间：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <source>Check out %n guest(s) at:</source>
+        <translation>
+            <numerusform>为 %n 位旅客办理退房，时间：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
+        <source>Check out</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="327"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
         <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
         <source>Cancel registration</source>
         <translation>注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="301"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="360"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
         <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
+        <source>%n guest(s) checked out. One check-out report each is queued.</source>
+        <translation>
+            <numerusform>%n 位旅客已退房，每人一份退房报送已排队。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="366"/>
         <source>Check-out not saved: %1</source>
         <translation>退房未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="304"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
         <source>Checking out</source>
         <translation>正在办理退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="372"/>
         <source>Say why the registration is cancelled.</source>
         <translation>请说明注销登记的原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="315"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="378"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
         <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="317"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="380"/>
         <source>Cancellation not saved: %1</source>
         <translation>注销未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="318"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="381"/>
         <source>Cancelling the registration</source>
         <translation>正在注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="332"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="396"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="338"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="402"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
         <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="341"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="405"/>
         <source>The police intake refused it:</source>
         <translation>公安接收端拒收原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="347"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="411"/>
         <source>The registration could not be loaded: %1</source>
         <translation>无法载入该登记：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="361"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="425"/>
         <source>Correction saved; the correction report is queued.</source>
         <translation>更正已保存，更正报告已排队发送。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="426"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="363"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="427"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
@@ -1295,251 +1744,281 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="101"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="173"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="102"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="174"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="103"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="175"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="111"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="104"/>
+        <source>No foreign guests (nil report)</source>
+        <translation>无境外旅客（零报告）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="112"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="113"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="114"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
         <source>Handed over, waiting for receipt</source>
         <translation>已递交，等待回执</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="115"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
         <source>Confirmed by the police</source>
         <translation>公安机关已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="116"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="117"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="118"/>
         <source>Needs correction</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Must fix</source>
         <translation>必须改正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="123"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 overdue</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="146"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
         <source>the guest has no name</source>
         <translation>客人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="148"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
         <source>no room is given</source>
         <translation>没有填写房间号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="151"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="153"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="155"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
         <source>the guest is no longer in house</source>
         <translation>该客人已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="160"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="162"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
     <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <source>the check-out time is before the arrival</source>
+        <translation>退房时间早于入住时间</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
+        <source>the check-out time is in the future</source>
+        <translation>退房时间不能晚于现在</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
+        <source>say what was checked: a &quot;verified correct&quot; answer needs a note</source>
+        <translation>请说明核对了什么：“核实无误”须附说明</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
+        <source>the item was already answered</source>
+        <translation>该条目已经答复过</translation>
+    </message>
+    <message>
         <location filename="../../hotel_desk/ui/labels.py" line="172"/>
+        <source>the document does not match the earlier stay (the returning guest was not linked)</source>
+        <translation>证件与以前的入住记录不符（未作为回头客关联）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
         <source>Check-in registered</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="176"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
         <source>Check-in blocked</source>
         <translation>入住被拦截</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="177"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
         <source>Report picked up for sending</source>
         <translation>报告已取出待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="178"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
         <source>Report accepted by the police</source>
         <translation>公安机关已接收报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
         <source>Report refused by the intake</source>
         <translation>报告被接收端退回</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="180"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
         <source>Report not sent yet (retrying)</source>
         <translation>报告尚未发出（重试中）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
         <source>Report handed over</source>
         <translation>报告已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
         <source>Hand-over confirmed</source>
         <translation>移交已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
         <source>Personal data viewed</source>
         <translation>查看了个人信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
         <source>Guest list viewed</source>
         <translation>查看了宾客列表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="195"/>
         <source>Hotel settings changed</source>
         <translation>酒店设置已更改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
         <source>Desk user added</source>
         <translation>新增前台用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
         <source>Audit trail exported</source>
         <translation>审计记录已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
         <source>Receipts exported</source>
         <translation>回执已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
         <source>Records sealed into the chain (upgrade)</source>
         <translation>记录已纳入审计链（升级）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
         <source>Page images deleted after retention</source>
         <translation>证件图像到期删除</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
         <source>Page images encrypted</source>
         <translation>证件图像已加密</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
         <source>Data key created</source>
         <translation>已创建数据密钥</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
         <source>Late 1–2 days</source>
         <translation>迟报 1–2 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="211"/>
         <source>Late 3–7 days</source>
         <translation>迟报 3–7 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
         <source>Late 8–14 days</source>
         <translation>迟报 8–14 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="203"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="213"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
     </message>
@@ -1547,146 +2026,170 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="94"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
         <source>Hotel Desk – guest registration</source>
         <extracomment>What a role needs to see each page (the buttons on a page check their own permissions).</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="109"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="112"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
         <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="132"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="136"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="139"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
         <source>In house</source>
         <translation>在住客人</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="167"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="98"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="389"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="101"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="165"/>
+        <source>Suspected errors</source>
+        <translation>疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="166"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="168"/>
         <source>Staff</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="186"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="375"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="190"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="385"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="371"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="373"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="390"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="400"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="402"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="393"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="403"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="397"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="401"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="411"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="404"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="414"/>
         <source>%n report(s) waiting</source>
         <translation>
             <numerusform>%n 份报告待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="405"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="415"/>
         <source>All reports sent</source>
         <translation>报告已全部发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
         <source>%n need(s) correction</source>
         <translation>
             <numerusform>%n 份需更正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="427"/>
         <source>Next deadline %1 (%2)</source>
         <translation>最近截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="429"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="439"/>
         <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
         <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="432"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="442"/>
         <source>Report deadline</source>
         <translation>报告截止提醒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
+        <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
+        <translation>
+            <numerusform>%n 位旅客已过预计离店时间但尚未退房：请查看“在住客人”（Ctrl+3）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/main_window.py" line="461"/>
+        <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
+        <translation>
+            <numerusform>%1 夜审：仍有 %n 位旅客已过预计离店时间而未退房。请办理退房或更正离店日期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="464"/>
+        <source>Night audit</source>
+        <translation>夜审</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2246,26 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>OverdueBanner</name>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/closing.py" line="102"/>
+        <source>%n guest(s) past the planned departure and not checked out. Check them out (at the time they left) or correct the departure date.</source>
+        <translation>
+            <numerusform>%n 位旅客已过预计离店时间但尚未退房。请按实际离开时间办理退房，或更正离店日期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="108"/>
+        <source>Show everyone</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/closing.py" line="108"/>
+        <source>Show only them</source>
+        <translation>只显示他们</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
@@ -1756,132 +2279,133 @@ or press Ctrl+O to open an image</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="103"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="108"/>
         <source>Guest and document</source>
-        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.</extracomment>
+        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail. The earlier stay a returning guest was matched to (GuestEntry.returning_of); &quot;&quot; when none.</extracomment>
         <translation>客人与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="105"/>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="188"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="110"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="193"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="107"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="112"/>
         <source>Why typed by hand</source>
         <translation>手工录入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="110"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="115"/>
         <source>Stay</source>
         <translation>住宿</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="111"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="116"/>
         <source>Visa or permit</source>
         <translation>签证或证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="119"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="124"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="132"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="127"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="132"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="129"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="134"/>
         <source>Save the registration and queue its police report (Enter)</source>
         <translation>保存登记并排队发送警方报告（回车）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="92"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="94"/>
         <source>Wrong field value in the registration</source>
-        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
+        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Who the guest is: editing one of these drops a returning-guest link made from the old values. Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
         <translation>登记内容有误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="93"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="335"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="97"/>
         <source>The guest changed room or departure date</source>
         <translation>客人更换房间或离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="100"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
         <source>The document has no machine-readable zone</source>
         <translation>证件没有机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="101"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="103"/>
         <source>The machine-readable zone is damaged or unreadable</source>
         <translation>机读区损坏或无法识读</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="104"/>
         <source>No scanner or reader available</source>
         <translation>没有可用的扫描仪或阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="106"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="108"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="116"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="118"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="119"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
         <source>3 letters, e.g. GBR</source>
         <translation>3 个字母，如 GBR</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="123"/>
         <source>e.g. 1208</source>
         <translation>如 1208</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="124"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="126"/>
         <source>As in the document (Latin letters)</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="296"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="313"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="395"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="414"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="405"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="424"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="401"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="408"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="427"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -2040,67 +2564,67 @@ or press Ctrl+O to open an image</source>
         <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="297"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="299"/>
         <source>Save the registration form</source>
         <translation>保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="298"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="300"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="304"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="306"/>
         <source>Mark as handed over</source>
         <translation>标记为已递交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="305"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="307"/>
         <source>Who received the form? (officer&apos;s name or number)</source>
         <translation>谁接收了登记表？（民警姓名或警号）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="309"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="311"/>
         <source>Registration form saved</source>
         <translation>登记表已保存</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="310"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
         <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
         <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="314"/>
         <source>Mark as handed over…</source>
         <translation>标记为已递交…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="313"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="315"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="327"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>Registration form saved: %1</source>
         <translation>登记表已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="332"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="334"/>
         <source>The registration form could not be saved: %1</source>
         <translation>无法保存登记表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="336"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="338"/>
         <source>Saving the registration form</source>
         <translation>正在保存登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="346"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="348"/>
         <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
         <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="348"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="350"/>
         <source>Could not mark the report as handed over: %1</source>
         <translation>无法将报告标记为已递交：%1</translation>
     </message>
@@ -2116,163 +2640,203 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="41"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="43"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
         <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="54"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="60"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="67"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="68"/>
         <source>Police intake</source>
         <translation>公安接收端</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="69"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
         <source>Training mode: reports go to the built-in practice intake, never to the police</source>
         <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="73"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
         <source>Intake address</source>
         <translation>接收地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="83"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
         <source>Folder where the scanner saves pages</source>
         <translation>扫描仪保存图片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="172"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="92"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="102"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="104"/>
         <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
         <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="105"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
         <source>Lock when idle for</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="109"/>
+        <source>Departures and police lists</source>
+        <translation>离店与公安下发清单</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
+        <source>A guest still in house after this time on the planned departure day is shown as overdue</source>
+        <translation>预计离店当天过了此时间仍在住的旅客，将显示为逾期未退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="115"/>
+        <source>Check-out time (HH:MM)</source>
+        <translation>退房时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
+        <source>An hour before it, the desk is warned about guests still open past their departure</source>
+        <translation>夜审前一小时，提醒前台有逾期未退房的旅客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="120"/>
+        <source>Night audit (HH:MM)</source>
+        <translation>夜审时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="124"/>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="125"/>
+        <source>Answer police lists within</source>
+        <translation>公安下发清单答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
         <source>Passport readers</source>
         <translation>护照阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="112"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="132"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="138"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="143"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
         <source>Keyboard-wedge reader layout</source>
         <translation>键盘式阅读器布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
         <source>A new database, mode or reader takes effect when the app is started again.</source>
         <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="158"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="200"/>
         <source>Live mode needs the intake address from the sub-station.</source>
         <translation>正式模式需要派出所提供的接收地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="195"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="203"/>
+        <source>Type the check-out time and the night audit as HH:MM, e.g. 12:00 and 23:00.</source>
+        <translation>退房时间和夜审时间请按 时:分 填写，例如 12:00 和 23:00。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="223"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="216"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2465,6 +3029,290 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/users_page.py" line="239"/>
         <source>The password was not changed: %1</source>
         <translation>密码未更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="26"/>
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="26"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="26"/>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="26"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="26"/>
+        <source>The police say</source>
+        <translation>公安机关指出</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="27"/>
+        <source>Stay</source>
+        <translation>入住记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="36"/>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="38"/>
+        <source>Verified correct</source>
+        <translation>核实无误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="39"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="39"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="43"/>
+        <source>Room %1 · %2</source>
+        <translation>%1 房 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="45"/>
+        <source>%n stays could be meant</source>
+        <translation>
+            <numerusform>可能对应 %n 条入住记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_model.py" line="46"/>
+        <source>No match</source>
+        <translation>无匹配记录</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="56"/>
+        <source>Suspected errors</source>
+        <extracomment>The recorded data shown beside the page, in the order of the paper form.</extracomment>
+        <translation>疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="57"/>
+        <source>Lists of suspected error data from the police. Compare each item with the document page and answer it: correct the record (a correction report goes to the police) or confirm it is right, with a note.</source>
+        <translation>公安机关下发的疑似错误数据清单。请对照证件页逐条核对并答复：更正登记（向公安机关报送更正），或确认无误并附说明。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="61"/>
+        <source>Import police list…</source>
+        <translation>导入公安清单…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="65"/>
+        <source>How the list&apos;s file is laid out</source>
+        <translation>清单文件的格式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="70"/>
+        <source>Open items</source>
+        <translation>待处理条目</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="71"/>
+        <source>All items</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="99"/>
+        <source>No suspected errors to answer.</source>
+        <translation>没有待答复的疑似错误。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="110"/>
+        <source>Document page</source>
+        <translation>证件页</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="112"/>
+        <source>No page image was kept for this stay</source>
+        <translation>此次入住未保存证件页图像</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="116"/>
+        <source>Recorded data</source>
+        <translation>登记的数据</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="148"/>
+        <source>What did you check? (required)</source>
+        <translation>核对了什么？（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="151"/>
+        <source>Save answer</source>
+        <translation>保存答复</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="158"/>
+        <source>Correct the record…</source>
+        <translation>更正登记…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="162"/>
+        <source>Verified correct…</source>
+        <translation>核实无误…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="166"/>
+        <source>Back to the recorded data</source>
+        <translation>返回登记数据</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="200"/>
+        <source>%1 open · %2 overdue · %3 answered</source>
+        <translation>待处理 %1 · 逾期 %2 · 已答复 %3</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="212"/>
+        <source>The worklist could not be loaded: %1</source>
+        <translation>无法加载清单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="238"/>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="239"/>
+        <source>%3 — the police say (%1, line %2): %4</source>
+        <translation>%3 — 公安机关指出（%1 第 %2 行）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="248"/>
+        <source>Room %1 · %2 · arrived %3</source>
+        <translation>%1 房 · %2 · %3 入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="260"/>
+        <source>Matched by document number and nationality.</source>
+        <translation>按证件号码和国籍匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="261"/>
+        <source>Matched by document number and nationality; the surname told two stays apart.</source>
+        <translation>按证件号码和国籍匹配；以姓氏区分了两条入住记录。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="263"/>
+        <source>The stay was chosen at the desk.</source>
+        <translation>入住记录由前台选定。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="264"/>
+        <source>Several stays have this document number: choose the one the police mean.</source>
+        <translation>有多条入住记录使用此证件号码：请选择公安机关所指的那一条。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="265"/>
+        <source>No stay has this document number and nationality. If you find the guest under another number, the number may be the error; otherwise answer &quot;verified correct&quot; with what you checked.</source>
+        <translation>没有入住记录使用此证件号码和国籍。如果该旅客登记在另一个号码下，错误可能就在号码；否则请答复“核实无误”并说明核对了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="268"/>
+        <source>Due %1.</source>
+        <translation>答复期限 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="274"/>
+        <source>Corrected by %1 at %2: a correction report was queued.</source>
+        <translation>%1 于 %2 更正：更正报送已排队。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="276"/>
+        <source>Verified correct by %1 at %2: %3</source>
+        <translation>%1 于 %2 核实无误：%3</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="310"/>
+        <source>The stay could not be loaded: %1</source>
+        <translation>无法加载入住记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="348"/>
+        <source>Corrected: the correction report is queued and the item is answered.</source>
+        <translation>已更正：更正报送已排队，该条目已答复。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="350"/>
+        <source>Correction not saved: %1</source>
+        <translation>更正未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="351"/>
+        <source>Saving the correction</source>
+        <translation>正在保存更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="365"/>
+        <source>Say what you checked: a &quot;verified correct&quot; answer needs a note.</source>
+        <translation>请说明核对了什么：“核实无误”须附说明。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="371"/>
+        <source>Answered: verified correct.</source>
+        <translation>已答复：核实无误。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="372"/>
+        <source>Answer not saved: %1</source>
+        <translation>答复未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="372"/>
+        <source>Saving the answer</source>
+        <translation>正在保存答复</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="377"/>
+        <source>Import a police list</source>
+        <translation>导入公安清单</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="378"/>
+        <source>Lists (*.csv *.txt);;All files (*)</source>
+        <translation>清单 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="387"/>
+        <source>This list was imported before: nothing added.</source>
+        <translation>此清单以前已导入：未新增任何条目。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="388"/>
+        <source>Imported %1 item(s) from %2: %3 matched to a stay, %4 to choose among several, %5 without a match.</source>
+        <translation>已从 %2 导入 %1 条：%3 条匹配到入住记录，%4 条需在多条中选择，%5 条无匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="394"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何条目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/worklist_page.py" line="395"/>
+        <source>Importing the police list</source>
+        <translation>正在导入公安清单</translation>
     </message>
 </context>
 </TS>

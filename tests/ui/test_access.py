@@ -47,7 +47,8 @@ def test_first_start_asks_for_the_first_manager(qtbot: Any, make_desk_app: Any) 
     screen.submit_form()
     qtbot.waitUntil(lambda: window.gate.currentWidget() is window.desk_area, timeout=SLOW_MS)
     assert desk_app.desk.actor == "Wang Fang" and "Manager" in window.who_label.text()
-    assert _visible_pages(window) == ["check_in", "manual", "in_house", "reports", "inspection", "settings", "users"]
+    assert _visible_pages(window) == ["check_in", "manual", "in_house", "reports", "worklist", "inspection", "settings",
+                                      "users"]
     window.show_page("users")
     qtbot.waitUntil(lambda: len(window.users.accounts) == 1, timeout=SLOW_MS)
 
@@ -55,7 +56,7 @@ def test_first_start_asks_for_the_first_manager(qtbot: Any, make_desk_app: Any) 
 def test_a_receptionist_neither_edits_settings_nor_cancels(qtbot: Any, make_desk_app: Any) -> None:
     desk_app = make_desk_app(user=("wang", Role.RECEPTIONIST))
     window = desk_app.window
-    assert _visible_pages(window) == ["check_in", "manual", "in_house", "reports"]
+    assert _visible_pages(window) == ["check_in", "manual", "in_house", "reports", "worklist"]
     window.show_page("settings")  # Ctrl+5 too: no way there
     assert window.current_page() != "settings"
     window.show_page("in_house")
@@ -70,7 +71,7 @@ def test_a_receptionist_neither_edits_settings_nor_cancels(qtbot: Any, make_desk
 def test_a_liaison_reads_in_house_and_reports_and_cannot_register(qtbot: Any, make_desk_app: Any) -> None:
     desk_app = make_desk_app(user=("li", Role.LIAISON))
     window = desk_app.window
-    assert _visible_pages(window) == ["in_house", "reports", "inspection"]
+    assert _visible_pages(window) == ["in_house", "reports", "worklist", "inspection"]  # the police lists: read only
     assert window.current_page() == "in_house"
     page = window.in_house
     assert not page.checkout_button.isVisible() and not page.correct_button.isVisible()
