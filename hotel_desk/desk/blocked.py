@@ -45,6 +45,9 @@ def record_blocked_check_in(desk: Desk, verdict: gate.Verdict, values: Mapping[s
         "missing": list(verdict.missing),
         "errors": sorted({f"{f.code}:{f.field}" if f.field else f.code for f in verdict.errors}),
         "unacknowledged": sorted({f.code for f in verdict.unacknowledged}),
+        # What a manager could have approved as printed (hotel_desk.rules.gate): the liaison sees whether the
+        # exception path was open and not taken, or taken (then the registration's event carries it).
+        "overridable": sorted({f.code for f in verdict.overridable}),
     }
     store.record_desk_event(desk.db, actor=desk.actor, action=store.AuditAction.CHECK_IN_BLOCKED,
                             entity_type="check_in_attempt", entity_id=str(uuid.uuid4()), details=details,

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from hotel_desk.desk.closure import Closure
 from hotel_desk.desk.errors import DeskError, NotSignedIn
 from hotel_desk.desk.groups import GroupDesk
 from hotel_desk.desk.intake_link import IntakeLink
+from hotel_desk.desk.link import LinkState, LinkWatch
 from hotel_desk.desk.queue import ReportQueue
 from hotel_desk.desk.returning import Returning
 from hotel_desk.desk.staff import StaffDesk
@@ -43,27 +43,29 @@ from hotel_desk.desk.views import (
     Registered,
     ReportRow,
     latin_name,
-    report_rows,
 )
-from hotel_desk.documents import Finding, MrzCheck, check_manual_document, check_mrz, typing_feedback
+from hotel_desk.documents import (
+    CheckDigit,
+    Finding,
+    MrzCheck,
+    check_manual_document,
+    check_mrz,
+    typing_feedback,
+)
 from hotel_desk.rules import gate
 from hotel_desk.rules.duplicates import repeats as repeats_of
-from hotel_desk.rules.record import GuestRegistration, record_values
-from hotel_desk.rules.reports import OPEN_STATES
+from hotel_desk.rules.record import GuestRegistration, Override, record_values
 from hotel_desk.rules.roles import SETTINGS_FILE, Permission
 from hotel_desk.settings import Settings
 
 if TYPE_CHECKING:
     from hotel_desk.desk.intake import UploaderHandle
+    from hotel_desk.desk.views import QueueSummary
     from hotel_desk.reporting.intake_server import IntakeServer
     from hotel_desk.reporting.uploader import UploaderEvent
     from hotel_desk.store import Database, ReportRef
 
 log = logging.getLogger(__name__)
-
-#: How far back the Reports page looks for finished reports (open ones are always shown, however old).
-RECENT_REPORTS = timedelta(hours=48)
-
 
 @dataclass(frozen=True)
 class Opened:
@@ -92,6 +94,8 @@ class Desk(IntakeLink, AuditTrail):
         self.on_uploader_event: Callable[[UploaderEvent], None] | None = None
         #: The police-report queue for the commands: status, send, check, hand over as files, confirm.
         self.queue = ReportQueue(self)
+        #: Whether reports get through: the uploader's last exchange, or a probe when it is idle.
+        self.link = LinkWatch(self.clock)
         #: The police's other workflows: closing stays (overdue guests, check-out at a time, the nil report),
         #: groups, returning guests, suspected-error lists.
         self.closure = Closure(self)
@@ -192,6 +196,10 @@ class Desk(IntakeLink, AuditTrail):
         self.closure.daily_pass()
         return Opened(self.intake_url, self._intake is not None)
 
+    def _uploader_event(self, event: UploaderEvent) -> None:
+        self.link.heard(event)
+        super()._uploader_event(event)
+
     def close(self) -> None:
         with self._lock:
             uploader, self._uploader = self._uploader, None
@@ -236,16 +244,23 @@ class Desk(IntakeLink, AuditTrail):
 
     def findings_for(self, entry: GuestEntry) -> list[Finding]:
         """What the document checks say about an entry: its MRZ's checks, or a typed document's."""
-        if entry.mrz_lines:
-            return list(self.check_mrz(entry.mrz_lines, departure=entry.planned_departure,
-                                       stay_until=entry.stay_until, visa_type=entry.visa_type,
-                                       candidates=False).findings)
-        return self.check_manual(entry)
+        return self._document_checks(entry)[0]
 
-    def verdict(self, entry: GuestEntry) -> gate.Verdict:
+    def _document_checks(self, entry: GuestEntry) -> tuple[list[Finding], tuple[CheckDigit, ...]]:
+        """The findings on an entry and its zone's check digits as read (what tells a digit the document prints
+        wrong from a misread one)."""
+        if entry.mrz_lines:
+            check = self.check_mrz(entry.mrz_lines, departure=entry.planned_departure,
+                                   stay_until=entry.stay_until, visa_type=entry.visa_type, candidates=False)
+            digits = check.document.check_digits if check.document is not None else ()
+            return list(check.findings), tuple(digits)
+        return self.check_manual(entry), ()
+
+    def verdict(self, entry: GuestEntry, override: Override | None = None) -> gate.Verdict:
         """The registration gate on an entry (with the record validation, the guest arriving today, and the
         open registrations of the same document it would repeat), its warnings acknowledged as the entry says:
-        a repeat is confirmed only by `registration.duplicate` among `entry.accepted_warnings`."""
+        a repeat is confirmed only by `registration.duplicate` among `entry.accepted_warnings`. `override`
+        (approved) lifts the errors a document printing a wrong check digit raises."""
         from hotel_desk import store
 
         today = self.today()
@@ -253,47 +268,38 @@ class Desk(IntakeLink, AuditTrail):
         doc = registration.document
         repeats = repeats_of(store.open_stays_of(self.db, doc.document_number, doc.nationality), today,
                              entry.planned_departure) if doc.document_number.strip() else []
+        findings, digits = self._document_checks(entry)
         return gate.judge(record_values(registration), entry_method=registration.entry_method,
-                          manual_reason=entry.manual_reason, findings=self.findings_for(entry),
+                          manual_reason=entry.manual_reason, findings=findings,
                           acknowledged=set(entry.accepted_warnings), arrival=today, today=today,
-                          page_image=entry.page_image, repeats=repeats)
+                          page_image=entry.page_image, repeats=repeats, check_digits=digits, override=override)
 
     # -- recognition (slow: background job) ----------------------------------------------------------------------
     def read_document(self, source: str | Path | bytes, name: str | None = None) -> DocumentRead:
-        # No permission asked: reading the page in front of the desk stores nothing and reads nothing stored,
-        # and a page scanned while the desk is locked waits in the form for whoever signs in.
-        started = time.perf_counter()
-        data = Path(source).read_bytes() if not isinstance(source, bytes) else source
-        size = entries.image_size(data)
-        if size is None:
-            raise DeskError("not_image",
-                            "This file is not an image the reader can open. Scan the page again as PNG or JPEG.")
-        from hotel_desk.recognition import read_mrz  # imported lazily: the OCR stack is heavy
+        """What the recognizer makes of a page image (blocking: OCR). See hotel_desk.desk.reading."""
+        from hotel_desk.desk.reading import read_document
 
-        result = read_mrz(data, today=self.today(), name=name)
-        lines = tuple(result.mrz_lines or ())
-        region = tuple((float(x), float(y)) for x, y in (result.region or ()))
-        review = {str(item.get("field", "")) for item in result.needs_review if item.get("field")}
-        return DocumentRead(lines=lines, review_fields=frozenset(review), region=region or None,
-                            image_size=size, image_bytes=data, seconds=time.perf_counter() - started,
-                            message="" if lines else (result.message or str(result.error or "")),
-                            extra={"error": result.error, "orientation": result.orientation})
+        return read_document(self, source, name)
 
     # -- registrations -------------------------------------------------------------------------------------------
-    def register(self, entry: GuestEntry) -> Registered:
+    def register(self, entry: GuestEntry, *, approver: tuple[str, str] | None = None) -> Registered:
         """Check the guest in: the registration gate (again, whoever asks), then the guest, document, stay,
-        check-in report and audit event in one transaction."""
+        check-in report and audit event in one transaction. An entry with an `override_reason` is registered
+        as printed: the signed-in staff member must be allowed to approve it, or `approver` (name, password)
+        is, checked on the spot without taking over the session (hotel_desk.desk.override)."""
         from hotel_desk import store
         from hotel_desk.desk.blocked import record_blocked_entry
+        from hotel_desk.desk.override import approve_override
 
         self.require(Permission.REGISTER)
-        verdict = self.verdict(entry)
+        override = approve_override(self, entry, approver) if entry.override_reason.strip() else None
+        verdict = self.verdict(entry, override)
         if not verdict.ok:
             record_blocked_entry(self, entry, verdict, source="desk")
             if verdict.repeated:  # only the confirmation that a second registration is intended is missing
                 raise DeskError("duplicate", "; ".join(verdict.reasons()), verdict.unacknowledged)
             raise DeskError("refused", "; ".join(verdict.reasons()), (*verdict.errors, *verdict.unacknowledged))
-        registration = entries.registration_for(entry, arrival=self.now(), today=self.today())
+        registration = entries.registration_for(entry, arrival=self.now(), today=self.today(), override=override)
         try:
             ref = store.register_guest(self.db, registration, actor=self.actor, clock=self.clock,
                                        returning_of=entry.returning_of or None)
@@ -318,6 +324,12 @@ class Desk(IntakeLink, AuditTrail):
         with self.db.write() as session:
             return store.register_many(session, registrations, actor=self.actor, now=self.now(),
                                        property_id=property_id)
+
+    def override_approvers(self) -> list[tuple[str, str]]:
+        """Who may approve registering a document as printed: (name, display name) of each such account."""
+        from hotel_desk.desk.override import approvers
+
+        return approvers(self)
 
     def check_in_refused(self, entry: GuestEntry, *, source: str = "form") -> bool:
         """The form stopped a check-in (Enter on a document the gate blocks): put the attempt on file (see
@@ -361,59 +373,58 @@ class Desk(IntakeLink, AuditTrail):
 
     # -- views ---------------------------------------------------------------------------------------------------
     def in_house(self, query: str = "") -> list[InHouseGuest]:
-        from hotel_desk import store
+        """The guests staying now, each with their stay's newest report (an audited read)."""
+        from hotel_desk.desk import listings
 
-        self.require(Permission.VIEW_PERSONAL_DATA)
-        rows = store.guests_in_house(self.db, actor=self.actor, search=query or None, clock=self.clock)
-        return [InHouseGuest(r.registration_id, r.room, r.surname_en, r.given_names_en, r.chinese_name,
-                             r.nationality, r.document_number, r.arrival_at, r.planned_departure, r.group_id)
-                for r in rows]
+        return listings.in_house(self, query)
 
     def reports(self) -> list[ReportRow]:
-        """Every open report, however old, and every report of the last 48 hours, nearest deadline first.
+        """Every open report and every report of the last 48 hours, as sent (hotel_desk.desk.listings)."""
+        from hotel_desk.desk import listings
 
-        Two audited listings from the store's report history: the open states (bounded by the queue's size)
-        and the recent window (bounded by the (event_time, seq) index)."""
-        from hotel_desk import store
+        return listings.reports(self)
 
-        self.require(Permission.VIEW_PERSONAL_DATA)
-        entries_ = store.report_history(self.db, actor=self.actor, states=[s.value for s in OPEN_STATES],
-                                        limit=2000, clock=self.clock)
-        entries_ += store.report_history(self.db, actor=self.actor, since=self.now() - RECENT_REPORTS,
-                                         limit=2000, clock=self.clock)
-        return report_rows(entries_, self.now())
+    def summary(self) -> QueueSummary:
+        """The status bar: what waits, what waits for a receipt or a correction, the nearest deadline, and
+        whether reports get through (hotel_desk.desk.listings)."""
+        from hotel_desk.desk import listings
 
-    # -- hand-over (fax, in person) ------------------------------------------------------------------------------
+        return listings.summary(self)
+
+    def probe_intake(self) -> LinkState:
+        """Ask the intake whether it is there (blocking: a background job); the status bar shows the answer."""
+        return self.link.probe(self.intake_target())
+
+    # -- hand-over (print, fax, in person, the receipt): hotel_desk.desk.handover ---------------------------------
     def _fonts(self) -> Any:
-        from hotel_desk.fax.fonts import SETTING_FONT, find_fonts
+        from hotel_desk.desk.handover import form_fonts
 
-        return find_fonts(self.settings.extra.get(SETTING_FONT) or None)
+        return form_fonts(self)
 
     def save_form(self, report_id: str, path: str | Path) -> tuple[Any, Path]:
-        """The report's registration form as PDF (printing) or TIFF (fax): an audited read."""
-        from hotel_desk.fax.handover import write_form
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return write_form(self.db, report_id, path, actor=self.actor, timezone=self.settings.timezone,
-                          fonts=self._fonts(), clock=self.clock)
+        return handover.save_form(self, report_id, path)
+
+    def form_for_printing(self, report_id: str) -> bytes:
+        from hotel_desk.desk import handover
+
+        return handover.form_for_printing(self, report_id)
 
     def hand_over_in_person(self, report_id: str, received_by: str, note: str = "") -> Any:
-        """The printed form was handed to an officer (home visit, counter): the report waits for its receipt."""
-        from hotel_desk.fax.handover import hand_over_in_person
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return hand_over_in_person(self.db, report_id, received_by=received_by, note=note, actor=self.actor,
-                                   clock=self.clock)
+        return handover.hand_over_in_person(self, report_id, received_by, note)
 
     def fax(self, report_id: str, *, port: str, number: str, baud: int, local_id: str = "", flow: str = "rtscts",
             timeouts: Any = None, on_progress: Callable[[str], None] | None = None) -> Any:
-        """Fax the report's form through a Class 2.0 modem; handed over only once every page is confirmed."""
-        from hotel_desk.fax.handover import fax_report
+        from hotel_desk.desk import handover
 
-        self.require(Permission.HAND_OVER)
-        return fax_report(self.db, report_id, port=port, number=number, actor=self.actor, baud=baud,
-                          local_id=local_id or self.settings.extra.get("fax_local_id", ""), flow=flow,
-                          timezone=self.settings.timezone, timeouts=timeouts, fonts=self._fonts(),
-                          clock=self.clock, on_progress=on_progress)
+        return handover.fax(self, report_id, port=port, number=number, baud=baud, local_id=local_id, flow=flow,
+                            timeouts=timeouts, on_progress=on_progress)
 
+    def enter_receipt(self, report_id: str, receipt: str) -> None:
+        from hotel_desk.desk import handover
+
+        handover.enter_receipt(self, report_id, receipt)
 

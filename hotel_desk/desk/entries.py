@@ -12,7 +12,7 @@ from typing import Any
 from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents import DocumentKind, StayPlan, TravelDocument, manual_document, parse_mrz
 from hotel_desk.rules import record
-from hotel_desk.rules.record import GuestRegistration, StayDetails
+from hotel_desk.rules.record import GuestRegistration, Override, StayDetails
 
 _ENTRY_FIELDS = frozenset(f.name for f in dataclasses.fields(GuestEntry))
 
@@ -53,7 +53,8 @@ def stay_plan(entry: GuestEntry, today: date) -> StayPlan:
                     visa_type=entry.visa_type)
 
 
-def registration_for(entry: GuestEntry, *, arrival: datetime, today: date) -> GuestRegistration:
+def registration_for(entry: GuestEntry, *, arrival: datetime, today: date,
+                     override: Override | None = None) -> GuestRegistration:
     stay = StayDetails(
         room=entry.room, arrival=arrival, planned_departure=entry.planned_departure, visa_type=entry.visa_type,
         visa_number=entry.visa_number, stay_until=entry.stay_until, entry_date=entry.entry_date,
@@ -63,7 +64,7 @@ def registration_for(entry: GuestEntry, *, arrival: datetime, today: date) -> Gu
     return GuestRegistration(
         document=document_for(entry, today), stay=stay, chinese_name=entry.chinese_name,
         page_image=entry.page_image, accepted_warnings=tuple(entry.accepted_warnings),
-        entry_method=entry.entry_method or None, manual_reason=entry.manual_reason,
+        entry_method=entry.entry_method or None, manual_reason=entry.manual_reason, override=override,
     )
 
 

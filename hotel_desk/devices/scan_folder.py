@@ -39,6 +39,7 @@ class ScanFolderWatcher:
         on_page: Callable[[ScannedPage], None],
         *,
         on_problem: Callable[[str], None] | None = None,
+        on_recovered: Callable[[], None] | None = None,
         extensions: Iterable[str] = IMAGE_EXTENSIONS,
         settle_polls: int = 2,
         interval_s: float = 0.5,
@@ -47,6 +48,8 @@ class ScanFolderWatcher:
         self.folder = Path(folder)
         self._on_page = on_page
         self._on_problem = on_problem
+        # The desk says "watching" only while the folder can be read: it hears when a problem goes away too.
+        self._on_recovered = on_recovered
         self._extensions = frozenset(e.lower() for e in extensions)
         self._settle_polls = max(1, settle_polls)
         self._interval = interval_s
@@ -77,9 +80,17 @@ class ScanFolderWatcher:
 
     def _report(self, problem: str | None) -> None:
         if problem != self._problem:
+            had_problem = self._problem is not None
             self._problem = problem
             if problem is not None and self._on_problem is not None:
                 self._on_problem(problem)
+            elif problem is None and had_problem and self._on_recovered is not None:
+                self._on_recovered()
+
+    @property
+    def problem(self) -> str | None:
+        """What keeps the folder from being read right now (None: it can be read)."""
+        return self._problem
 
     def poll(self) -> list[ScannedPage]:
         """One pass over the folder; returns (and reports) the pages that became ready in this pass."""

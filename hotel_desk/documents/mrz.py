@@ -353,3 +353,36 @@ def typing_feedback(lines: list[str] | tuple[str, ...]) -> tuple[DocumentFormat 
         status = "ok" if result.ok else "fail"
         feedback.append(FieldFeedback(check.field, status, result.printed, result.computed, check.digit))
     return fmt, feedback
+
+
+def line_width(lines: list[str] | tuple[str, ...], index: int) -> int | None:
+    """How long line `index` of an MRZ being typed must be, once the document is known: a passport's 44 from its
+    first letter, and for the other lines the first line's length once the first line was finished (a card's
+    first line may be 30 or 36). None while it cannot be known yet."""
+    lines = list(lines)
+    if not lines or not lines[0]:
+        return None
+    if lines[0][0] == "P" and not permits.typed_permit(lines):
+        return LAYOUTS[DocumentFormat.TD3][1]
+    if index > 0 and len(lines[0]) in {width for _count, width in LAYOUTS.values()}:
+        return len(lines[0])
+    return None
+
+
+def pad_line(lines: list[str] | tuple[str, ...], index: int) -> str:
+    """Line `index` with its trailing fillers typed for the receptionist: up to its full length, or up to its
+    last character where that is a check digit (the composite digit still has to be typed). A line already
+    that long, or of a document not known yet, is returned as it is."""
+    lines = list(lines)
+    line = lines[index]
+    fmt = guess_format(lines)
+    if fmt is None:
+        return line
+    count, width = LAYOUTS[fmt]
+    width = line_width(lines, index) or width
+    if index >= count:
+        return line
+    full = [text.ljust(width, "<")[:width] for text in (lines + [""] * count)[:count]]
+    ends_in_digit = any(check.digit == (index, width - 1) for check in layout_checks(fmt, full))
+    target = width - 1 if ends_in_digit else width
+    return line + "<" * (target - len(line)) if len(line) < target else line

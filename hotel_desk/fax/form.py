@@ -183,27 +183,31 @@ def form_rows(payload: Mapping[str, Any], zone: tzinfo) -> list[tuple[str, list[
 
 
 def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str, zone: tzinfo,
-               left: float, right: float) -> None:
+               left: float, right: float, hotel_name: str = "") -> None:
     width = right - left
     mid = left + width / 2
     canvas.text(mid, 10, TITLE_ZH, 20, bold=True, anchor="ma")
     canvas.text(mid, 20, TITLE_EN, 12, anchor="ma")
     canvas.line(left, 27, right, 27, 0.6)
 
+    # Whose guest this is, as the officer reads it first: the inn's name (the codes follow).
+    canvas.text(left + 1, 29.5, "旅馆名称 Hotel", 8)
+    canvas.text(left + 1, 34, hotel_name.strip() or "—", 12, bold=True, max_mm=width - 2)
+    top = 41.5
     kind = _bilingual(KIND_LABELS, payload.get("kind"))
     header = [
         ("旅馆代码 Hotel code", _value(payload.get("hotel_code"))),
         ("派出所代码 Sub-station", _value(payload.get("substation_code"))),
-        ("报告类型 Report", kind),
+        ("上报类型 Report", kind),
     ]
     col = width / 3
     for i, (label, value) in enumerate(header):
         x = left + i * col
-        canvas.text(x + 1, 29.5, label, 8)
-        canvas.text(x + 1, 34, value, 12, bold=True, max_mm=col - 2)
-    y = 42.0
+        canvas.text(x + 1, top, label, 8)
+        canvas.text(x + 1, top + 4.5, value, 12, bold=True, max_mm=col - 2)
+    y = top + 12.5
     if payload.get("corrects_report_id"):
-        canvas.text(left + 1, y, f"更正/注销的报告 Corrects report: {payload['corrects_report_id']}", 8.5)
+        canvas.text(left + 1, y, f"所更正/注销的上报 Corrects report: {payload['corrects_report_id']}", 8.5)
         y += 5
 
     label_w = 62.0
@@ -228,7 +232,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
     lines = [
         ("事件时间 Event time", _local_time(payload.get("event_time"), zone)),
         ("报送截止 Deadline (event + 24 h)", _local_time(payload.get("deadline_at"), zone)),
-        ("报告编号 Report id", _value(payload.get("report_id"))),
+        ("上报编号 Report id", _value(payload.get("report_id"))),
         ("登记编号 Registration id", _value(payload.get("registration_id"))),
         ("数据摘要 Payload SHA-256", short_hash(payload_sha256)),
     ]
@@ -246,7 +250,7 @@ def _draw_page(canvas: _Canvas, payload: Mapping[str, Any], payload_sha256: str,
         canvas.line(x + 2, y + 12, x + half - 6, y + 12, 0.3)
         canvas.text(x + 2, y + 13.5, f"{zh} / {en}", 8.5)
         canvas.text(x + 2, y + 19, "日期时间 Date and time: ____________", 8.5)
-    canvas.text(mid, 286, "本表按报告内容生成，不得涂改；如有更正请另行报送更正报告。 "
+    canvas.text(mid, 286, "本表按上报内容生成，不得涂改；如有更正请另行上报更正。 "
                 "Printed from the report as filed; corrections are new reports.", 7, anchor="ma",
                 max_mm=width)
 
@@ -263,22 +267,23 @@ def render_form(
     payload_sha256: str,
     timezone: str = "Asia/Shanghai",
     fonts: FormFonts | None = None,
+    hotel_name: str = "",
 ) -> RenderedForm:
-    """Draw the registration form for one report payload (the canonical record). Raises FontNotFound
-    when no font with Chinese characters is installed."""
+    """Draw the registration form for one report payload (the canonical record) of the hotel `hotel_name`.
+    Raises FontNotFound when no font with Chinese characters is installed."""
     fonts = fonts or find_fonts()
     zone = ZoneInfo(timezone or "Asia/Shanghai")
 
     fax = _Canvas((FAX_WIDTH, FAX_HEIGHT), FAX_DPI, fonts)
     # The fax line is 215 mm: centre the 210 mm page content on it, 15 mm margins either side.
     offset = (FAX_PAGE_MM[0] - PAGE_MM[0]) / 2
-    _draw_page(fax, payload, payload_sha256, zone, offset + 15, offset + PAGE_MM[0] - 15)
+    _draw_page(fax, payload, payload_sha256, zone, offset + 15, offset + PAGE_MM[0] - 15, hotel_name)
     # Threshold rather than dither: fax machines print dithered text as grey fuzz.
     page = fax.image.point(lambda v: 255 if v >= 160 else 0).convert("1", dither=Image.Dither.NONE)
 
     size = (round(PAGE_MM[0] / 25.4 * PDF_DPI), round(PAGE_MM[1] / 25.4 * PDF_DPI))
     printed = _Canvas(size, (PDF_DPI, PDF_DPI), fonts)
-    _draw_page(printed, payload, payload_sha256, zone, 15, PAGE_MM[0] - 15)
+    _draw_page(printed, payload, payload_sha256, zone, 15, PAGE_MM[0] - 15, hotel_name)
     return RenderedForm(page=page, print_page=printed.image)
 
 

@@ -28,6 +28,7 @@ from hotel_desk.store import (
     OutboxReport,
     StateError,
     append_event,
+    get_property,
     get_report,
     mark_handed_over,
     record_personal_data_read,
@@ -63,9 +64,12 @@ def load_form(
     fonts: FormFonts | None = None,
     clock: Clock | None = None,
 ) -> tuple[OutboxReport, RenderedForm]:
-    """The report and its form. Raises NotFound, FontNotFound; audits the read once the form exists."""
+    """The report and its form, headed with the hotel's name. Raises NotFound, FontNotFound; audits the read
+    once the form exists."""
     report = get_report(db, report_id)
-    form = render_form(report.payload, payload_sha256=report.payload_sha256, timezone=timezone, fonts=fonts)
+    prop = get_property(db)
+    form = render_form(report.payload, payload_sha256=report.payload_sha256, timezone=timezone, fonts=fonts,
+                       hotel_name=prop.name if prop is not None else "")
     record_personal_data_read(db, actor=actor, entity_type="report", entity_id=report.report_id,
                               purpose=purpose, what="registration form", clock=clock)
     return report, form

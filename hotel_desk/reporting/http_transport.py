@@ -152,8 +152,17 @@ class HttpTransport:
 
     def health(self) -> bool:
         """Is the intake reachable at all? Used for offline detection between batches."""
+        return self.health_problem() is None
+
+    def health_problem(self) -> tuple[FailureKind, str] | None:
+        """None when the intake's health address answers 200 over this line (its TLS checks and pin
+        included); otherwise why not: the failure's kind and its words."""
         got = self._get(PATH_HEALTH)
-        return isinstance(got, Exchange) and got.status == 200
+        if isinstance(got, LineFailure):
+            return got.kind, got.detail
+        if got.status != 200:
+            return FailureKind.PROTOCOL, f"HTTP {got.status}"
+        return None
 
     def connection_test(self) -> IntakeHello:
         """Prove the intake at the configured address holds the configured key and is the expected kind
@@ -165,6 +174,17 @@ class HttpTransport:
         if got.status != 200:
             raise Refused(FailureKind.PROTOCOL, f"HTTP {got.status} from {PATH_HEALTH}")
         return read_hello(_json(got), self.expect, challenge)
+
+    def codes_accepted(self) -> bool | None:
+        """Does the intake accept this desk's hotel id and authorisation code? Asked with a receipt lookup for
+        a key nobody filed (it files nothing): refused (401/403) is False, an answer (found or not) True, and
+        None when the intake would not say (no answer, another status)."""
+        got = self._get(PATH_RECORDS + quote(f"connection-test-{secrets.token_hex(8)}", safe=""))
+        if not isinstance(got, Exchange):
+            return None
+        if got.status in (401, 403):
+            return False
+        return True if got.status in (200, 404) else None
 
     # -- Transport ------------------------------------------------------------------------------------
     def submit(self, reports: Sequence[OutgoingReport], *, check_only: bool = False) -> BatchOutcome:

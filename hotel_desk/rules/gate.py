@@ -14,6 +14,9 @@ what the gate says is missing). The rules:
 - an error finding (a failed check digit, an expired document, ...) blocks;
 - a warning finding (a stay beyond the visa, a minor, ...) needs an explicit acknowledgement ("I have checked
   the warnings against the document", `--accept-warnings`), recorded with the registration;
+- one class of error may be overridden, with a reason and the approval of a staff member whose role allows
+  `approve_override` (a manager): a check digit the document itself prints wrong (`printed_check_digit`).
+  Nothing else: an expired document, a stay already over, a bad character or two failing digits block.
 - a registration that repeats an open one (hotel_desk.rules.duplicates) waits for its own confirmation, the
   code `registration.duplicate`, which a blanket acknowledgement does not give.
 """
@@ -26,9 +29,9 @@ from datetime import date, datetime
 
 from hotel_desk.documents.chinese_name import chinese_name_findings
 from hotel_desk.documents.findings import make_finding
-from hotel_desk.documents.model import Finding, Severity
+from hotel_desk.documents.model import CheckDigit, Finding, Severity
 from hotel_desk.rules.duplicates import EXPLICIT_CODES, OpenStay, duplicate_finding
-from hotel_desk.rules.record import BY_KEY, FIELDS, EntryMethod
+from hotel_desk.rules.record import BY_KEY, FIELDS, EntryMethod, Override
 from hotel_desk.rules.validation import check_record
 
 #: Every registration: what no police record can do without.
@@ -37,6 +40,11 @@ REQUIRED: tuple[str, ...] = ("surname_en", "document_number", "nationality", "se
 REQUIRED_MANUAL: tuple[str, ...] = (*REQUIRED, "birth_date", "document_expiry")
 #: The key under which a missing reason is reported (the form's field for it).
 REASON = "manual_reason"
+#: An override without its reason, or without whoever approved it.
+OVERRIDE_REASON = "override_reason"
+OVERRIDE_APPROVAL = "override_approval"
+#: The check digits' own findings ("check_digit.document_number", ...).
+CHECK_DIGIT_PREFIX = "check_digit."
 
 #: What the store says when a required value is missing (the window translates these sentences).
 MISSING_TEXT = {
@@ -48,6 +56,8 @@ MISSING_TEXT = {
     "birth_date": "the date of birth is missing",
     "document_expiry": "the document's expiry date is missing",
     REASON: "the reason for typing the document by hand is missing",
+    OVERRIDE_REASON: "the reason for registering the document as printed is missing",
+    OVERRIDE_APPROVAL: "registering the document as printed needs a manager's approval",
 }
 
 
@@ -62,6 +72,30 @@ def required_fields(entry_method: str | None) -> tuple[str, ...]:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def printed_check_digit_errors(findings: Iterable[Finding], check_digits: Sequence[CheckDigit]) -> tuple[Finding, ...]:
+    """The errors that say the document PRINTS a wrong check digit rather than that it was misread: the one
+    class of error a manager may override. It holds when exactly one check digit of the zone fails and
+
+    - it is a field's digit and the composite digit passes: the composite covers that field AND its printed
+      digit, so the issuer computed it over what it printed and the zone agrees with itself as printed. A
+      single misread character (in the data or in the digit) changes both sums by a step that 7, 3 and 1 never
+      turn into a multiple of 10, so it fails the composite too; or
+    - it is the composite digit and every field's own digit passes: each reported value is confirmed by its
+      own digit, only the digit over the whole line disagrees.
+
+    Two failing digits, a zone without a composite digit (visas), a character outside the MRZ alphabet: a
+    misreading until shown otherwise, to be retyped or corrected with a candidate, never overridden."""
+    failing = [c for c in check_digits if not c.ok]
+    if len(failing) != 1:
+        return ()
+    wrong = failing[0]
+    composite = [c for c in check_digits if c.field == "composite"]
+    if not composite or (wrong.field != "composite" and not composite[0].ok):
+        return ()
+    code = CHECK_DIGIT_PREFIX + wrong.field
+    return tuple(f for f in findings if f.severity is Severity.ERROR and f.code == code)
 
 
 #: The record key a finding's field names (the document core says "surname" where the record says "surname_en").
@@ -87,6 +121,10 @@ class Verdict:
     #: The findings the gate itself raised from the record (the Chinese-name rule, the record validation, a
     #: repeated registration), to show beside the others.
     own: tuple[Finding, ...] = ()
+    #: Errors an approved override may lift (printed_check_digit_errors): still in `errors` unless overridden.
+    overridable: tuple[Finding, ...] = ()
+    #: Errors lifted by the override the registration carries (no longer in `errors`).
+    overridden: tuple[Finding, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -101,6 +139,20 @@ class Verdict:
         return not self.blocked and not self.needs_acknowledgement
 
     @property
+    def errors_overridable(self) -> bool:
+        """Every error is one an approved override lifts (values may still be missing)."""
+        return bool(self.errors) and all(f in self.overridable for f in self.errors)
+
+    @property
+    def only_overridable(self) -> bool:
+        """Blocked, but only by errors an approved override lifts: the form offers "Register as printed"."""
+        return not self.missing and self.errors_overridable
+
+    @property
+    def overridden_codes(self) -> tuple[str, ...]:
+        return tuple(sorted({f.code for f in self.overridden}))
+
+    @property
     def accepted_warnings(self) -> tuple[str, ...]:
         """The codes of the warnings the receptionist accepted (recorded in the audit trail)."""
         if self.unacknowledged:
@@ -113,6 +165,8 @@ class Verdict:
         form and the command line to show beside the others."""
         found = []
         for key in self.missing:
+            if key in (OVERRIDE_REASON, OVERRIDE_APPROVAL):
+                continue  # asked for by the override's own dialog, not by a field of the form
             if key == REASON:
                 found.append(make_finding("manual.reason_missing", REASON))
             else:
@@ -154,6 +208,8 @@ def judge(
     findings: Iterable[Finding] = (),
     acknowledged: bool | Collection[str] = False,
     reason_required: bool | None = None,
+    check_digits: Sequence[CheckDigit] = (),
+    override: Override | None = None,
     arrival: date | datetime | None = None,
     today: date | None = None,
     page_image: bytes | None = None,
@@ -163,12 +219,19 @@ def judge(
     `findings` what the document core found (none where nobody checked: the store); `acknowledged` True when
     every warning was accepted at once (the form's tick, --accept-warnings) or the codes accepted.
     `reason_required` overrides whether a reason must be given (a correction always needs one).
+    `check_digits` are the zone's digits as read (what tells a printed digit from a misread one); `override`
+    lifts the overridable errors, and needs its reason and approver.
     `arrival` (a desk arriving the guest now passes `today`) and `today` are what the record's dates are judged
     against (hotel_desk.rules.validation); `page_image` the document page kept with it; `repeats` the open
     registrations of the same document this one overlaps (hotel_desk.rules.duplicates)."""
     missing = [key for key in required_fields(entry_method) if _blank(values.get(key))]
     if (is_manual(entry_method) if reason_required is None else reason_required) and _blank(manual_reason):
         missing.append(REASON)
+    if override is not None:
+        if _blank(override.reason):
+            missing.append(OVERRIDE_REASON)
+        if _blank(override.approved_by):
+            missing.append(OVERRIDE_APPROVAL)
     findings = list(findings)
     # One finding per refused field: where the document core already refuses it, the record validation does
     # not say it again (an expired document is "expiry.expired", not also "record.expired").
@@ -184,7 +247,9 @@ def judge(
     repeat = duplicate_finding(repeats)
     own = (*name_rule, *checked, *((repeat,) if repeat is not None else ()))
     found = [*findings, *own]
-    errors = tuple(f for f in found if f.severity is Severity.ERROR)
+    overridable = printed_check_digit_errors(found, check_digits)
+    overridden = overridable if override is not None else ()
+    errors = tuple(f for f in found if f.severity is Severity.ERROR and f not in overridden)
     warnings = tuple(f for f in found if f.severity is Severity.WARNING)
     if acknowledged is True:
         unacknowledged: tuple[Finding, ...] = tuple(f for f in warnings if f.code in EXPLICIT_CODES)
@@ -193,4 +258,4 @@ def judge(
     else:
         unacknowledged = tuple(f for f in warnings if f.code not in acknowledged)
     notes = tuple(f for f in found if f.severity is Severity.INFO)
-    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own)
+    return Verdict(tuple(missing), errors, warnings, unacknowledged, notes, own, overridable, overridden)

@@ -152,6 +152,19 @@ class StayDetails:
 
 
 @dataclass(frozen=True)
+class Override:
+    """A blocking finding registered as the document prints it (hotel_desk.rules.gate says which may be): the
+    codes lifted, why, and the staff member whose role allows approving it. Kept in the audit event."""
+
+    reason: str
+    approved_by: str
+    codes: tuple[str, ...] = ()
+
+    def as_details(self) -> dict[str, object]:
+        return {"codes": sorted(self.codes), "reason": self.reason.strip(), "approved_by": self.approved_by}
+
+
+@dataclass(frozen=True)
 class GuestRegistration:
     """One guest's registration as the desk submits it to the store."""
 
@@ -165,6 +178,8 @@ class GuestRegistration:
     #: import of MRZ text) and, for a document typed by hand, why. Kept on the document and in the audit event.
     entry_method: str | None = None
     manual_reason: str = ""
+    #: A manager's approval to register the document as printed despite an overridable finding (None: none).
+    override: Override | None = None
 
 
 def record_values(registration: GuestRegistration) -> dict[str, object]:

@@ -50,6 +50,12 @@ DUE_STATES = (ReportState.QUEUED, ReportState.FAILED_RETRYING)
 UNSENT_STATES = (ReportState.QUEUED, ReportState.SENDING, ReportState.FAILED_RETRYING)
 #: States from which a report may still be sent, faxed or handed over in person.
 HANDOVER_STATES = UNSENT_STATES
+#: States whose deadline still counts down: not delivered in any way yet (a refused report must still be
+#: corrected in time). A handed-over report left the building when it was handed over: its clock stopped then,
+#: and it waits only for the police's receipt (in time if handed over before the deadline).
+COUNTDOWN_STATES = (*UNSENT_STATES, ReportState.REJECTED)
+#: Handed over by fax or in person, the police's receipt number still to be entered.
+AWAITING_RECEIPT_STATES = (ReportState.HANDED_OVER,)
 #: The intake refused it: the desk must correct the registration (the correction is a new report).
 NEEDS_CORRECTION_STATES = (ReportState.REJECTED,)
 
@@ -103,6 +109,11 @@ def require_transition(current: str, target: str, *, subject: str = "the report"
 
 def is_open(state: str) -> bool:
     return state in OPEN_STATES
+
+
+def counts_down(state: str) -> bool:
+    """Whether a report in `state` still races its deadline (see COUNTDOWN_STATES)."""
+    return state in COUNTDOWN_STATES
 
 
 # -- time limits ---------------------------------------------------------------------------------------------

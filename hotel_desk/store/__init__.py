@@ -134,9 +134,11 @@ from hotel_desk.store.report_answers import (
 )
 from hotel_desk.store.report_views import (
     AttemptView,
+    LatestReport,
     PendingReport,
     ReportHistoryEntry,
     ReportView,
+    latest_reports,
     outbox_summary,
     pending_reports,
     report_history,
@@ -270,6 +272,8 @@ __all__ += [
     "record_desk_event", "record_failed_sign_in", "record_sign_in", "set_staff_active", "set_staff_password",
     "set_staff_role", "sign_in_record", "staff_account", "staff_account_count", "staff_accounts",
 ]
+# The In house list's report column (a stay's newest report).
+__all__ += ["LatestReport", "latest_reports"]
 # The police's other workflows (issue 14): suspected-error lists, closing stays and the nil report, groups,
 # returning guests.
 __all__ += [

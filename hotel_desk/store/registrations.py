@@ -64,7 +64,8 @@ def check_registration(reg: GuestRegistration, now: datetime, *, index: int | No
     values = record.record_values(reg)
     verdict = gate.judge(values, entry_method=reg.entry_method, manual_reason=reg.manual_reason,
                          arrival=stay.arrival if stay.arrival.tzinfo is not None else None,
-                         today=latest_day(now) if now.tzinfo is not None else None, page_image=reg.page_image)
+                         today=latest_day(now) if now.tzinfo is not None else None, page_image=reg.page_image,
+                         override=reg.override)
     problems = verdict.reasons(acknowledgement=False)  # what the caller acknowledged is the caller's to judge
     if stay.arrival.tzinfo is None:
         problems.append("the arrival time has no time zone")
@@ -244,6 +245,8 @@ def register_many(
                     **_link_details(link, stay_row),
                     **({"repeats": [s.registration_id for s in repeated[index] if s.registration_id]}
                        if index in repeated else {}),
+                    # Registered as printed despite a blocking finding: what, why and who approved it.
+                    **({"override": registration.override.as_details()} if registration.override else {}),
                 }, rows=row_digests.registration_items(stay_row, guest, document, new=True)),
         )
         prev_hash = new.event["hash"]

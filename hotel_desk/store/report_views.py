@@ -6,6 +6,7 @@ Listings with guests' names are audited reads (see hotel_desk.store.reads).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hotel_desk.clock import Clock
-from hotel_desk.rules.reports import OPEN_STATES, ReportState, is_open
+from hotel_desk.rules.reports import COUNTDOWN_STATES, OPEN_STATES, ReportState, is_open
 from hotel_desk.store.audit import AuditAction, append_event
 from hotel_desk.store.db import Database
 from hotel_desk.store.errors import require_actor
@@ -96,11 +97,13 @@ def pending_reports(
 
 
 def outbox_summary(db: Database, *, clock: Clock | None = None, include_settled: bool = False) -> dict[str, Any]:
-    """The status bar: open reports by state, how many are late, and the nearest open deadline.
+    """The status bar: open reports by state, how many are late, and the nearest deadline still counting down
+    (a handed-over report's clock stopped at the hand-over: neither late nor next, it waits for its receipt).
     `by_state` holds the open states; with `include_settled` also acknowledged and confirmed, which
     means counting the whole table (about 0.1 s at a million reports), so the default leaves them out."""
     now = now_of(clock)
     open_states = [s.value for s in OPEN_STATES]
+    racing = [s.value for s in COUNTDOWN_STATES]
     with db.read() as session:
         counts = dict(
             session.execute(
@@ -116,10 +119,10 @@ def outbox_summary(db: Database, *, clock: Clock | None = None, include_settled:
             )
         overdue = session.execute(
             select(func.count()).select_from(Report)
-            .where(Report.state.in_(open_states), Report.deadline_at < now)
+            .where(Report.state.in_(racing), Report.deadline_at < now)
         ).scalar_one()
         nearest = session.execute(
-            select(func.min(Report.deadline_at)).where(Report.state.in_(open_states))
+            select(func.min(Report.deadline_at)).where(Report.state.in_(racing))
         ).scalar_one()
     if isinstance(nearest, str):  # SQLite returns aggregate results untyped
         nearest = datetime.fromisoformat(nearest).replace(tzinfo=now.tzinfo)
@@ -150,6 +153,14 @@ class ReportHistoryEntry:
     field_errors: list[dict[str, str]]
     corrects_report_id: str | None
     channel: str | None
+    #: When it left the building (fax or in person), and when the uploader last tried (an acknowledgement's
+    #: moment, once acknowledged).
+    handed_over_at: datetime | None = None
+    last_attempt_at: datetime | None = None
+    #: The guest's name and room as the report SENT them (its payload), which a later correction does not
+    #: change; `guest_name` and `room` are the registration's now.
+    sent_name: str = ""
+    sent_room: str = ""
 
     @property
     def open(self) -> bool:
@@ -185,7 +196,7 @@ def report_history(
             Report.id, Report.registration_id, Report.kind, Report.state, Report.event_time, Report.deadline_at,
             Report.receipt_id, Report.attempts, Report.last_error, Report.field_errors,
             Report.corrects_report_id, Report.channel, Registration.room, Guest.surname_en,
-            Guest.given_names_en, Guest.chinese_name,
+            Guest.given_names_en, Guest.chinese_name, Report.handed_over_at, Report.last_attempt_at, Report.payload,
         )
         .outerjoin(Registration, Registration.id == Report.registration_id)  # a nil report has no stay
         .outerjoin(Guest, Guest.id == Registration.guest_id)
@@ -213,6 +224,8 @@ def report_history(
                 event_time=row.event_time, deadline_at=row.deadline_at, receipt_id=row.receipt_id,
                 attempts=row.attempts, last_error=row.last_error, field_errors=field_errors(row.field_errors),
                 corrects_report_id=row.corrects_report_id, channel=row.channel,
+                handed_over_at=row.handed_over_at, last_attempt_at=row.last_attempt_at,
+                **_as_sent(row.payload),
             )
             for row in session.execute(query).all()
         ]
@@ -222,6 +235,17 @@ def report_history(
                               "until": until.isoformat() if until else None, "states": list(states or ()),
                               "count": len(result)})
         return result
+
+
+def _as_sent(payload_text: str | None) -> dict[str, str]:
+    """The name and room a report's payload carries (what the police got)."""
+    try:
+        guest = json.loads(payload_text or "{}").get("guest") or {}
+    except ValueError:
+        return {}
+    return {"sent_name": display_name(str(guest.get("surname_en") or ""), str(guest.get("given_names_en") or ""),
+                                      str(guest.get("chinese_name") or "")),
+            "sent_room": str(guest.get("room") or "")}
 
 
 @dataclass(frozen=True)
@@ -287,3 +311,29 @@ def reports_for_registration(db: Database, registration_id: str) -> list[ReportV
     """The story of a stay's reports (oldest first) with every attempt and answer; no personal data."""
     with db.read() as session:
         return report_views(session, registration_id)
+
+
+@dataclass(frozen=True)
+class LatestReport:
+    """A stay's newest report (the In house list's report column): no personal data."""
+
+    registration_id: str
+    report_id: str
+    kind: str
+    state: str
+    deadline_at: datetime
+
+
+def latest_reports(db: Database, registration_ids: Sequence[str]) -> dict[str, LatestReport]:
+    """The newest report of each of these stays, by registration id (stays without one are left out)."""
+    if not registration_ids:
+        return {}
+    newest = (select(Report.registration_id, func.max(Report.audit_seq).label("seq"))
+              .where(Report.registration_id.in_(list(registration_ids))).group_by(Report.registration_id)
+              .subquery())
+    query = (select(Report.registration_id, Report.id, Report.kind, Report.state, Report.deadline_at)
+             .join(newest, (newest.c.registration_id == Report.registration_id) & (newest.c.seq == Report.audit_seq)))
+    with db.read() as session:
+        # Only stays' reports match the ids (a nil report has no stay).
+        return {str(row[0]): LatestReport(str(row[0]), row[1], row[2], row[3], row[4])
+                for row in session.execute(query).all()}

@@ -15,7 +15,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
@@ -27,11 +26,11 @@ from hotel_desk.rules.roles import Permission
 from hotel_desk.settings import Settings, load_settings
 from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.keyboard import DeskKeys
 from hotel_desk.ui.main_window import MainWindow, app_icon
 
 if TYPE_CHECKING:
     from hotel_desk.ui.readers import ReaderHub
-    from hotel_desk.ui.scanner_watch import ScannerBridge
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +91,14 @@ class DeskApp(QObject):
         self.desk = desk
         self.language = i18n.install(settings.language)
         theme.apply(ensure_application(), i18n.is_chinese())
+        # Before the readers: the keyboard-wedge filter, installed later, sees a reader's keys first.
+        self.keys = DeskKeys(self)
+        self.keys.install()
         self.ctx = AppContext(desk, settings, parent=self)
         self.window = self._new_window()
-        self.scanner_watch: ScannerBridge | None = None
         self.readers: ReaderHub | None = None
+        self.ctx.scanner.page_ready.connect(self._open_scanned_page)
+        self.ctx.settings_saved.connect(self.apply_settings)
         self.garbage = MainThreadGarbageCollector(self)
 
     def _new_window(self) -> MainWindow:
@@ -108,13 +111,25 @@ class DeskApp(QObject):
         if show:
             self.window.show()
         self.ctx.start()
-        self._start_scanner_watch()
+        self.ctx.scanner.configure(self.settings.scanner_folder)
         from hotel_desk.ui.readers import ReaderHub
 
         self.readers = ReaderHub(self.settings, today=self.desk.today, window=lambda: self.window, parent=self)
         self.readers.read.connect(self._deliver_read)
         self.readers.status.connect(self._show_reader_status)
         self.readers.start()
+
+    #: Reader settings the running readers are rebuilt for when they change.
+    READER_SETTINGS = ("serial_port", "serial_profile", "serial_baud", "keyboard_layout", "extra")
+
+    def apply_settings(self, new: Settings) -> None:
+        """Settings were saved: the scanner folder and the readers follow at once (no restart); the mode and the
+        database stay as the desk started with them until the next start."""
+        self.ctx.scanner.configure(new.scanner_folder)
+        readers = self.readers
+        if readers is not None and any(getattr(readers.started_with, key) != getattr(new, key)
+                                       for key in self.READER_SETTINGS):
+            readers.restart(new)
 
     # -- readers deliver into the Check-in page of whichever window is current ------------------------------------
     # Only for a staff member who may register (while the desk is locked too: the page waits under the lock
@@ -134,9 +149,6 @@ class DeskApp(QObject):
             return
         self.window.show_page("check_in")
         self.window.check_in.read_file(path)
-
-    def _show_scanner_problem(self, text: str) -> None:
-        self.window.check_in.scanner_label.setText(text)
 
     def switch_language(self, language: str) -> None:
         self.language = i18n.install(language)
@@ -164,24 +176,6 @@ class DeskApp(QObject):
         old.deleteLater()
         self.window.ctx.registrations_changed.emit()
 
-    def _start_scanner_watch(self) -> None:
-        from hotel_desk.ui.scanner_watch import ScannerBridge
-
-        folder = self.settings.scanner_folder.strip()
-        self.window.check_in.update_scanner_label(folder or None)
-        if not folder:
-            return
-        bridge = ScannerBridge(Path(folder).expanduser(), parent=self)
-        bridge.page_ready.connect(self._open_scanned_page)
-        bridge.problem.connect(lambda text: self._show_scanner_problem(bridge.problem_text(text)))
-        try:
-            bridge.start()
-        except (ImportError, OSError) as exc:
-            log.warning("scanner folder %s not watched: %s", folder, exc)
-            self._show_scanner_problem(bridge.problem_text(str(exc)))
-            return
-        self.scanner_watch = bridge
-
     def shutdown(self) -> None:
         if self.desk.access.session is not None:
             try:
@@ -189,10 +183,10 @@ class DeskApp(QObject):
             except Exception:  # the store may be gone already; closing must not fail on it
                 log.exception("recording the sign-out failed")
         self.ctx.stop()
-        for part in (self.scanner_watch, self.readers):
-            if part is not None:
-                part.stop()
+        if self.readers is not None:
+            self.readers.stop()
         self.ctx.tasks.wait_all(10_000)
+        self.keys.uninstall()
         try:
             self.desk.close()
         except Exception:  # closing must never turn a normal exit into a crash report

@@ -13,6 +13,7 @@ from hotel_desk.settings import Settings
 from hotel_desk.ui import labels
 from hotel_desk.ui.access import AccessController
 from hotel_desk.ui.closure_watch import ClosureWatch
+from hotel_desk.ui.scanner_watch import ScannerWatch
 from hotel_desk.ui.tasks import JobError, TaskManager
 from hotel_desk.ui.widgets import MessageLine
 
@@ -28,6 +29,10 @@ class AppContext(QObject):
     ready_changed = Signal(bool)
     uploader_event = Signal(object)  # emitted from the uploader's thread; Qt queues it to ours
     deadline_alert = Signal(object)  # DeadlineAlert: the uploader found a report's deadline near (or past)
+    settings_saved = Signal(object)  # Settings, as just saved: the app applies what can change at once
+
+    #: How often the window looks whether the intake link is due for a probe (hotel_desk.desk.link decides).
+    PROBE_CHECK_MS = 5_000
 
     def __init__(self, desk: Desk, settings: Settings, tasks: TaskManager | None = None,
                  parent: QObject | None = None, poll_ms: int = 2000) -> None:
@@ -41,12 +46,19 @@ class AppContext(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self.refresh_summary)
+        # While the uploader has nothing to send nobody talks to the intake: a cheap probe keeps Online honest.
+        self._probing = False
+        self._probe = QTimer(self)
+        self._probe.setInterval(self.PROBE_CHECK_MS)
+        self._probe.timeout.connect(self.probe_if_due)
         self.registrations_changed.connect(self.reports_changed)
         self.reports_changed.connect(self.refresh_summary)
         self.uploader_event.connect(self._on_uploader_event)
         desk.on_uploader_event = self.uploader_event.emit
         #: Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see.
         self.access = AccessController(self)
+        #: The scanner folder and whether it is really being watched (the app configures it).
+        self.scanner = ScannerWatch(self)
         # Page images past their retention are purged when the desk opens and then once a day while it runs.
         self._daily = QTimer(self)
         self._daily.setInterval(24 * 3600 * 1000)
@@ -99,9 +111,11 @@ class AppContext(QObject):
             self.ready = True
             self.ready_changed.emit(True)
             self._poll.start()
+            self._probe.start()
             self._daily.start()
             self.closure.start()
             self.registrations_changed.emit()
+            self.probe_if_due()
 
         def failed(error: JobError) -> None:
             self.notice.emit("error", self.tr("The desk could not start: %1").replace("%1", str(error)))
@@ -123,6 +137,21 @@ class AppContext(QObject):
 
         self.run(self.desk.summary, done, failed)
 
+    def probe_if_due(self, *, force: bool = False) -> None:
+        """Ask the intake whether it is there, when the last word about it is getting old (a background job)."""
+        if not self.ready or self._probing or not (force or self.desk.link.probe_due()):
+            return
+        self._probing = True
+
+        def done(_state: object) -> None:
+            self._probing = False
+            self.refresh_summary()
+
+        def failed(_error: JobError) -> None:
+            self._probing = False
+
+        self.run(self.desk.probe_intake, done, failed)
+
     def _on_uploader_event(self, event: Any) -> None:
         alert = Desk.deadline_alert(event)
         if alert is not None:
@@ -133,5 +162,7 @@ class AppContext(QObject):
     def stop(self) -> None:
         self.desk.on_uploader_event = None
         self._poll.stop()
+        self._probe.stop()
         self.access.stop()
+        self.scanner.stop()
         self.closure.stop()

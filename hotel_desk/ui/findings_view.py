@@ -80,6 +80,20 @@ class FindingList(QWidget):
         self._layout.setSpacing(3)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.findings: list[Finding] = []
+        self._has_content = False
+        #: The row that shows this list (the form's layout sets it): shown while any of its lists has something.
+        self.holder: QWidget | None = None
+        self._allowed = True  # a folded-away field's findings stay hidden (the fold opens for them)
+
+    def set_allowed(self, allowed: bool) -> None:
+        self._allowed = allowed
+        self._show()
+
+    def _show(self) -> None:
+        self.setVisible(self._allowed and self._has_content)
+        if self.holder is not None:
+            lists = self.holder.findChildren(FindingList)
+            self.holder.setVisible(any(f._allowed and f._has_content for f in lists))
 
     def show_findings(self, findings: Sequence[Finding],
                       candidates: Sequence[tuple[str, CorrectionCandidate]] = ()) -> None:
@@ -111,7 +125,8 @@ class FindingList(QWidget):
             holder.setLayout(row)
             row.setContentsMargins(0, 0, 0, 0)
             self._layout.addWidget(holder)
-        self.setVisible(bool(findings) or bool(candidates))
+        self._has_content = bool(findings) or bool(candidates)
+        self._show()
 
 
 class QLabelText:

@@ -10,15 +10,26 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from hotel_desk.documents.model import TravelDocument
+from hotel_desk.documents.findings import make_finding
+from hotel_desk.documents.model import Finding, TravelDocument
 from hotel_desk.rules import record
 from hotel_desk.ui import labels
+from hotel_desk.ui.keyboard import CodeComboBox
 
-#: The form's layout: its three cards (what each field is comes from hotel_desk.rules.record).
-DOCUMENT_FIELDS = (
-    "document_type", "document_number", "issuing_state", "surname_en", "given_names_en", "chinese_name", "sex",
-    "birth_date", "nationality", "document_expiry",
+#: The form's layout, two fields to a row with each label beside its field, so that a whole check-in fits a
+#: 1366 x 768 screen: the guest and the document as the page reads them, then the stay with what every guest
+#: needs first and the rest folded away (what each field is comes from hotel_desk.rules.record).
+DOCUMENT_ROWS = (
+    ("surname_en", "given_names_en"), ("chinese_name", "sex"), ("birth_date", "nationality"),
+    ("document_type", "document_number"), ("issuing_state", "document_expiry"),
 )
+STAY_ROWS = (("room", "planned_departure"), ("visa_type", "stay_until"))
+#: Less used: folded under "More stay details" until one of them holds a value or a finding.
+MORE_ROWS = (("came_from", "going_to"), ("reason", "visa_number"), ("entry_date", "port_of_entry"))
+MORE_FIELDS = tuple(key for row in MORE_ROWS for key in row)
+
+DOCUMENT_FIELDS = tuple(key for row in DOCUMENT_ROWS for key in row)
+#: The stay and the visa or permit (a change re-checks the stay rules).
 STAY_FIELDS = ("room", "planned_departure", "came_from", "going_to", "reason")
 VISA_FIELDS = ("visa_type", "visa_number", "stay_until", "entry_date", "port_of_entry")
 DATE_FIELDS = record.DATE_KEYS & {*DOCUMENT_FIELDS, *STAY_FIELDS, *VISA_FIELDS}
@@ -51,6 +62,22 @@ def form_values(text: Callable[[str], str]) -> dict[str, Any]:
     return values
 
 
+def local_findings(text: Callable[[str], str], today: date, *, correction: bool = False) -> list[Finding]:
+    """What the form itself finds in its texts (`text(key)`): dates that are not dates, a departure before
+    today (at the desk the guest arrives today; a correction may concern an earlier stay). Findings from the
+    catalogue of the document core; `field` is the form's key."""
+    found: list[Finding] = []
+    for key in sorted(DATE_FIELDS):
+        typed = text(key)
+        if typed and parse_date(typed) is None:
+            found.append(make_finding("date.invalid", key, raw=typed, field_name_of=record.spec(key).finding_name))
+    departure = parse_date(text("planned_departure"))
+    if departure is not None and departure < today and not correction:
+        found.append(make_finding("stay.departure_before_arrival", "planned_departure",
+                                  departure=departure.isoformat(), arrival=today.isoformat()))
+    return found
+
+
 def document_texts(doc: TravelDocument) -> dict[str, str]:
     """What a read document puts into the form's fields (a date that did not parse as it was printed)."""
     texts = {
@@ -72,7 +99,7 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
     """The editor for one field: a list to choose from, an editable list of usual reasons, or a line sized to
     what the database keeps (its strings are the form's, in the RegistrationForm translation context)."""
     if key in ("document_type", "sex", "visa_type"):
-        combo = QComboBox()
+        combo = CodeComboBox()  # M/F/X, L/Z/Q1 ... pick by their code in Chinese as in English
         items = {"document_type": labels.document_kinds, "sex": labels.sexes, "visa_type": labels.visa_types}[key]()
         if key == "sex":
             # No default: a sex pre-set to one value would be registered unnoticed on a typed document.
@@ -84,32 +111,40 @@ def make_editor(key: str, *, correction: bool = False) -> QLineEdit | QComboBox:
         combo.setMinimumContentsLength(8)
         return combo
     if key in ("reason", "manual_reason"):
-        combo = QComboBox()
-        combo.setEditable(True)
-        if key == "reason":
-            combo.addItems(["", *labels.stay_reasons()])
-        elif correction:
-            combo.addItems([
-                "",
-                QCoreApplication.translate("RegistrationForm", "Wrong field value in the registration"),
-                QCoreApplication.translate("RegistrationForm",
-                                           "The police marked the record as suspected error data"),
-                QCoreApplication.translate("RegistrationForm", "The guest changed room or departure date"),
-            ])
-        else:
-            combo.addItems([
-                "",
-                QCoreApplication.translate("RegistrationForm", "The document has no machine-readable zone"),
-                QCoreApplication.translate("RegistrationForm", "The machine-readable zone is damaged or unreadable"),
-                QCoreApplication.translate("RegistrationForm", "No scanner or reader available"),
-            ])
-        line = combo.lineEdit()
-        if line is not None and key == "manual_reason":
-            line.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "Required"))
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        return combo
+        typed = QComboBox()
+        typed.setEditable(True)
+        return _reasons(typed, key, correction=correction)
+    return _line(key)
+
+
+def _reasons(combo: QComboBox, key: str, *, correction: bool) -> QComboBox:
+    """An editable list of the usual reasons (the stay's, a correction's, or why a document was typed)."""
+    if key == "reason":
+        combo.addItems(["", *labels.stay_reasons()])
+    elif correction:
+        combo.addItems([
+            "",
+            QCoreApplication.translate("RegistrationForm", "Wrong field value in the registration"),
+            QCoreApplication.translate("RegistrationForm", "The police marked the record as suspected error data"),
+            QCoreApplication.translate("RegistrationForm", "The guest changed room or departure date"),
+        ])
+    else:
+        combo.addItems([
+            "",
+            QCoreApplication.translate("RegistrationForm", "The document has no machine-readable zone"),
+            QCoreApplication.translate("RegistrationForm", "The machine-readable zone is damaged or unreadable"),
+            QCoreApplication.translate("RegistrationForm", "No scanner or reader available"),
+        ])
+    line = combo.lineEdit()
+    if line is not None and key == "manual_reason":
+        line.setPlaceholderText(QCoreApplication.translate("RegistrationForm", "Required: choose or type why"))
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+def _line(key: str) -> QLineEdit:
     edit = QLineEdit()
     longest = record.limit(key) if key in record.BY_KEY else None
     if longest:

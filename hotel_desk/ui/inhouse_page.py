@@ -120,7 +120,7 @@ class InHousePage(QWidget):
         outer.addWidget(self.confirm_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.model = InHouseModel(ctx.settings.timezone)
+        self.model = InHouseModel(ctx.settings.timezone, now=ctx.desk.now)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

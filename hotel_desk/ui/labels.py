@@ -112,9 +112,9 @@ def report_state(state: str) -> str:
         ReportState.QUEUED: QCoreApplication.translate("Labels", "Waiting to send"),
         ReportState.SENDING: QCoreApplication.translate("Labels", "Sending"),
         ReportState.FAILED_RETRYING: QCoreApplication.translate("Labels", "Will retry"),
-        ReportState.HANDED_OVER: QCoreApplication.translate("Labels", "Handed over, waiting for receipt"),
-        ReportState.CONFIRMED: QCoreApplication.translate("Labels", "Confirmed by the police"),
-        ReportState.ACKNOWLEDGED: QCoreApplication.translate("Labels", "Accepted"),
+        ReportState.HANDED_OVER: QCoreApplication.translate("Labels", "Handed over, receipt to enter"),
+        ReportState.CONFIRMED: QCoreApplication.translate("Labels", "Filed (police receipt)"),
+        ReportState.ACKNOWLEDGED: QCoreApplication.translate("Labels", "Filed"),
         ReportState.REJECTED: QCoreApplication.translate("Labels", "Needs correction"),
     }
     return names.get(state, state)
@@ -124,16 +124,92 @@ def severity_label(severity: str) -> str:
     return {"error": QCoreApplication.translate("Labels", "Must fix"), "warning": QCoreApplication.translate("Labels", "Check"), "info": QCoreApplication.translate("Labels", "Note")}.get(severity, severity)
 
 
-def countdown(seconds: float) -> str:
-    """'5 h 12 min left' or '1 h 03 min overdue': what the desk needs to act on a deadline."""
-    overdue = seconds < 0
+def span(seconds: float) -> str:
+    """'5 h 12 min' or '12 min': a length of time as the desk reads it."""
     minutes = int(abs(seconds) // 60)
     hours, minutes = divmod(minutes, 60)
     if hours >= 1:
-        span = QCoreApplication.translate("Labels", "%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
-    else:
-        span = QCoreApplication.translate("Labels", "%1 min").replace("%1", str(minutes))
-    return (QCoreApplication.translate("Labels", "%1 overdue") if overdue else QCoreApplication.translate("Labels", "%1 left")).replace("%1", span)
+        return QCoreApplication.translate("Labels", "%1 h %2 min").replace("%1", str(hours)).replace(
+            "%2", f"{minutes:02d}")
+    return QCoreApplication.translate("Labels", "%1 min").replace("%1", str(minutes))
+
+
+def countdown(seconds: float) -> str:
+    """'5 h 12 min left' or '1 h 03 min overdue': what the desk needs to act on a deadline."""
+    text = QCoreApplication.translate("Labels", "%1 overdue") if seconds < 0 else \
+        QCoreApplication.translate("Labels", "%1 left")
+    return text.replace("%1", span(seconds))
+
+
+def reader_source(source: str) -> str:
+    """Which device read a document ("serial:/dev/ttyUSB0", "wedge", "camera"), in the desk's words."""
+    kind, _, port = source.partition(":")
+    names = {
+        "serial": QCoreApplication.translate("Labels", "the passport reader on %1"),
+        "wedge": QCoreApplication.translate("Labels", "the keyboard passport reader"),
+        "camera": QCoreApplication.translate("Labels", "the camera"),
+    }
+    if kind in names:
+        return names[kind].replace("%1", port or "—")
+    return QCoreApplication.translate("Labels", "the passport reader")
+
+
+def fax_progress(text: str) -> str:
+    """The fax sender's progress (hotel_desk.fax.modem says it in English) in the desk's language."""
+    words = text.split()
+    if text == "initialising the modem":
+        return QCoreApplication.translate("Labels", "starting the fax modem")
+    if words[:1] == ["dialling"]:
+        return QCoreApplication.translate("Labels", "dialling %1").replace("%1", " ".join(words[1:]))
+    if words[:2] == ["sending", "page"] and len(words) == 5:
+        return QCoreApplication.translate("Labels", "sending page %1 of %2").replace("%1", words[2]).replace(
+            "%2", words[4])
+    if text == "sent":
+        return QCoreApplication.translate("Labels", "sent, waiting for the other fax to confirm")
+    return text
+
+
+def fax_problem(error: object) -> str:
+    """Why a fax did not go through (the modem's failure by its code), in the desk's language."""
+    exc = getattr(error, "exception", error)
+    code = str(getattr(exc, "code", "") or "")
+    texts = {
+        "modem_not_responding": QCoreApplication.translate(
+            "Labels", "the fax modem does not answer (is it switched on and plugged in?)"),
+        "modem_refused": QCoreApplication.translate(
+            "Labels", "the modem refused a fax command (is it a Class 2.0 fax modem?)"),
+        "no_dial_tone": QCoreApplication.translate("Labels", "no dial tone (is the telephone line plugged in?)"),
+        "busy": QCoreApplication.translate("Labels", "the line is busy: try again in a few minutes"),
+        "no_answer": QCoreApplication.translate("Labels", "the sub-station's fax did not answer"),
+        "no_carrier": QCoreApplication.translate("Labels", "no connection with the other fax machine"),
+        "remote_hung_up": QCoreApplication.translate("Labels", "the other fax machine hung up"),
+        "page_not_confirmed": QCoreApplication.translate("Labels", "the other fax machine did not confirm the page"),
+        "fax_failed": QCoreApplication.translate("Labels", "the fax failed"),
+    }
+    if code in texts:
+        return texts[code]
+    if type(exc).__name__ == "SerialException" or isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "Labels", "the fax modem's port cannot be opened (check the fax modem in Settings)")
+    return problem_text(error)
+
+
+def link_problem(code: str) -> str:
+    """Why reports do not get through to the police intake (hotel_desk.desk.link), as the desk says it."""
+    texts = {
+        "refused": QCoreApplication.translate("Labels", "Nothing answers at the police intake's address."),
+        "timeout": QCoreApplication.translate("Labels", "The police intake does not answer in time."),
+        "name": QCoreApplication.translate(
+            "Labels", "The police intake's address cannot be found: check the internet connection."),
+        "unreachable": QCoreApplication.translate(
+            "Labels", "The network does not reach the police intake: check the internet connection."),
+        "tls": QCoreApplication.translate("Labels", "The police intake's certificate is not trusted."),
+        "auth": QCoreApplication.translate(
+            "Labels", "The police intake refuses the hotel code or the authorisation code (Settings)."),
+        "protocol": QCoreApplication.translate("Labels", "The police intake does not understand this desk: call support."),
+        "trouble": QCoreApplication.translate("Labels", "The police intake answers with errors."),
+    }
+    return texts.get(code, QCoreApplication.translate("Labels", "The police intake cannot be reached."))
 
 
 def problem_text(error: object) -> str:

@@ -37,6 +37,7 @@ from hotel_desk.ui.inspection_page import InspectionPage
 from hotel_desk.ui.manual_page import ManualEntryPage
 from hotel_desk.ui.reports_page import ReportsPage
 from hotel_desk.ui.settings_page import SettingsPage
+from hotel_desk.ui.status import DeadlineBanner, Pill, SummaryView
 from hotel_desk.ui.users_page import UsersPage
 from hotel_desk.ui.worklist_page import WorklistPage
 
@@ -74,17 +75,6 @@ def app_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-class Pill(QLabel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Pill")
-
-    def set_state(self, text: str, fg: str, bg: str) -> None:
-        self.setText(text)
-        self.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 9px; padding: 2px 10px;"
-                           " font-weight: 600;")
-
-
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
     sign_out_requested = Signal()
@@ -113,6 +103,10 @@ class MainWindow(QMainWindow):
         self.training_banner.setObjectName("TrainingBanner")
         self.training_banner.setVisible(training)
         root.addWidget(self.training_banner)
+        # A report close to its deadline and unsent: the warning with "Print the form now".
+        self.deadline_banner = DeadlineBanner()
+        self.deadline_banner.print_requested.connect(self.print_form_now)
+        root.addWidget(self.deadline_banner)
         # The pages, and in front of them (until someone signs in, and while locked) the access screen.
         self.gate = QStackedWidget()
         root.addWidget(self.gate, 1)
@@ -234,7 +228,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         if isinstance(page, SettingsPage):
             page.language_changed.connect(self.language_change_requested)
-            page.saved.connect(lambda s: self.check_in.update_scanner_label(s.scanner_folder or None))
         apply_access = getattr(page, "apply_access", None)
         if callable(apply_access):
             apply_access()
@@ -362,12 +355,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.online_pill = Pill()
+        self.summary_view = SummaryView(self)
+        self.online_pill = self.summary_view.online_pill
         self.mode_pill = Pill()
-        self.pending_label = QLabel()
-        self.pending_label.setObjectName("pending")
-        self.deadline_label = QLabel()
-        self.deadline_label.setObjectName("deadline")
+        self.pending_label = self.summary_view.pending_label
+        self.deadline_label = self.summary_view.deadline_label
         self.busy_label = QLabel()
         self.busy_label.setObjectName("Muted")
         self.busy_bar = QProgressBar()
@@ -403,30 +395,7 @@ class MainWindow(QMainWindow):
             self.mode_tag.setText(self.tr("Mode: LIVE"))
 
     def show_summary(self, summary: QueueSummary) -> None:
-        if summary.online is None:
-            self.online_pill.set_state(self.tr("● Connecting…"), theme.MUTED, "#eef2f6")
-        elif summary.online:
-            self.online_pill.set_state(self.tr("● Online"), theme.OK, theme.OK_BG)
-        else:
-            self.online_pill.set_state(self.tr("● Offline"), theme.ERROR, theme.ERROR_BG)
-            if summary.last_error:
-                self.online_pill.setToolTip(summary.last_error)
-        pending = self.tr("%n report(s) waiting", "", summary.pending) if summary.pending else \
-            self.tr("All reports sent")
-        if summary.needs_correction:
-            pending += " · " + self.tr("%n need(s) correction", "", summary.needs_correction)
-        self.pending_label.setText(pending)
-        deadline = summary.nearest_deadline
-        if deadline is None:
-            self.deadline_label.setText("")
-            self.deadline_label.setStyleSheet("")
-            return
-        left = (deadline - self.ctx.desk.now()).total_seconds()
-        fg, _bg = theme.deadline_colour(left)
-        local = deadline.astimezone(local_zone(self.ctx.settings.timezone or None))
-        self.deadline_label.setText(self.tr("Next deadline %1 (%2)").replace("%1", local.strftime("%H:%M"))
-                                    .replace("%2", labels.countdown(left)))
-        self.deadline_label.setStyleSheet(f"color: {fg}; font-weight: 600;")
+        self.summary_view.show_summary(summary, self.ctx.desk.now(), local_zone(self.ctx.settings.timezone or None))
 
     def notify_deadline(self, alert: DeadlineAlert) -> None:
         """The uploader found a report still unsent close to its deadline (it raises each level once): a desktop
@@ -440,12 +409,31 @@ class MainWindow(QMainWindow):
             "%1", local.strftime("%H:%M")).replace("%2", labels.countdown(left))
         if self.tray is not None:
             self.tray.showMessage(self.tr("Report deadline"), text, QSystemTrayIcon.MessageIcon.Warning, 15000)
-        # Also inside the window: the tray may be hidden or missing (offscreen, some desktops).
+        # Also inside the window: the tray may be hidden or missing (offscreen, some desktops); with the one
+        # hand-over that needs no network at hand.
         self.last_deadline_warning = text
-        target = self.stack.currentWidget()
-        message = getattr(target, "message", None)
-        if message is not None:
-            message.show_message("warning", text, sticky=True)
+        can_print = self.ctx.access.role_can(Permission.HAND_OVER)
+        self.deadline_banner.print_button.setVisible(can_print)
+        self.deadline_banner.show_alert(alert, text + (" " + self.tr(
+            "If it cannot go out in time, print the registration form and hand it to the police sub-station.")
+            if can_print else ""))
+
+    def print_form_now(self, report_id: str) -> None:
+        """"Print the form now" in the deadline banner: the report on the Reports page, its form to the printer."""
+        self.show_page("reports")
+        if self.current_page() != "reports":
+            return
+        reports = self.reports
+        self.deadline_banner.setVisible(False)
+
+        def chosen() -> None:
+            if reports.select_report(report_id):
+                reports.print_form()
+
+        if not reports.select_report(report_id):
+            reports.refresh_then(chosen)
+        else:
+            reports.print_form()
 
     def remind_overdue(self, count: int) -> None:
         """The first reminder of the day (the morning, or the first start of the day): guests still open past

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,19 +18,29 @@ from PySide6.QtWidgets import (
 )
 
 from hotel_desk.desk.views import GuestEntry, Registered
+from hotel_desk.documents import line_width, mrz_layout, pad_line
+from hotel_desk.documents.mrz import guess_format
 from hotel_desk.ui import i18n, theme
 from hotel_desk.ui.context import AppContext
 from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.registration_form import RegistrationForm
 from hotel_desk.ui.widgets import card, clear_layout, page_frame, shortcut
 
+KEYPAD, SHIFT = Qt.KeyboardModifier.KeypadModifier, Qt.KeyboardModifier.ShiftModifier
+
 
 class MrzInput(QPlainTextEdit):
-    """MRZ lines as typed: upper case, '<' for fillers, spaces and lower case fixed as you type."""
+    """MRZ lines as typed: upper case, '<' for fillers, spaces and lower case fixed as you type. Enter types a
+    line's trailing fillers (up to its last check digit, which the receptionist types) and goes on to the next
+    line; a passport's line goes on to the next by itself once full. The zero is drawn with a dot (O and 0 look
+    different)."""
+
+    left = Signal()  # the focus left the box: judge what is there, complete or not
+    finished = Signal()  # Enter on the last line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFont(theme.mono_font(12))
+        self.setFont(theme.mrz_font(12))  # 44 characters and the form beside them at 1366 wide
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(True)
         metrics = QFontMetrics(self.font())
@@ -45,17 +55,76 @@ class MrzInput(QPlainTextEdit):
         text = self.toPlainText()
         fixed = "\n".join(line.upper().replace(" ", "<") for line in text.split("\n"))
         if fixed != text:
-            self._fixing = True
-            cursor = self.textCursor()
-            position = cursor.position()
-            self.setPlainText(fixed)
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, len(fixed)))
-            self.setTextCursor(cursor)
-            self._fixing = False
+            self._replace(fixed, self.textCursor().position())
+
+    def _replace(self, text: str, position: int) -> None:
+        self._fixing = True
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.setTextCursor(cursor)
+        self._fixing = False
+        self.textChanged.emit()
+
+    def raw_lines(self) -> list[str]:
+        return self.toPlainText().split("\n")
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.toPlainText().split("\n") if line.strip()]
+
+    def complete(self) -> bool:
+        """Every line typed to its full length: the zone can be judged."""
+        lines = self.lines()
+        fmt = guess_format(lines)
+        if fmt is None:
+            return False
+        count, width = mrz_layout(fmt)
+        width = line_width(lines, 1) or width
+        return len(lines) == count and all(len(line) == width for line in lines)
+
+    def judging(self) -> bool:
+        """Judge the zone now: it is complete, or the receptionist left the box (a line still being typed is
+        not wrong yet)."""
+        return self.complete() or not self.hasFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        cursor = self.textCursor()
+        row = cursor.blockNumber()
+        lines = self.raw_lines()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~KEYPAD:
+            self._enter(lines, row)
+            return
+        text = event.text()
+        width = line_width(lines, row)
+        if (text and text.isprintable() and not event.modifiers() & ~(SHIFT | KEYPAD) and width is not None
+                and len(lines[row]) >= width and cursor.atBlockEnd() and row + 1 < self._line_count(lines)):
+            # A full line: what comes next belongs on the next line.
+            if row + 1 >= len(lines):
+                lines.append("")
+            self._replace("\n".join(lines), sum(len(line) + 1 for line in lines[:row + 1]) + len(lines[row + 1]))
+        super().keyPressEvent(event)
+
+    def _line_count(self, lines: list[str]) -> int:
+        fmt = guess_format([line for line in lines if line])
+        return mrz_layout(fmt)[0] if fmt is not None else 3
+
+    def _enter(self, lines: list[str], row: int) -> None:
+        """Type the line's fillers, then on to the next line (or, on the last, the zone is finished)."""
+        before = [line for line in lines[:row] if line]
+        if lines[row]:
+            after = [line for line in lines[row + 1:] if line]
+            lines[row] = pad_line([*before, lines[row], *after], len(before))
+        last = row + 1 >= self._line_count(lines)
+        if not last and row + 1 >= len(lines):
+            lines.append("")
+        target = row if last else row + 1
+        self._replace("\n".join(lines), sum(len(line) + 1 for line in lines[:target]) + len(lines[target]))
+        if last and self.complete():
+            self.finished.emit()  # (an unfinished last line waits for its composite digit)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
 
 class CheckDigitPanel(QWidget):
@@ -143,8 +212,9 @@ class ManualEntryPage(QWidget):
         self.mrz_input = MrzInput()
         self.mrz_input.setObjectName("mrz_input")
         left.addWidget(self.mrz_input)
-        hint = QLabel(self.tr("Fillers are '<'; a space becomes '<' by itself. Check digits are checked as you "
-                              "type."))
+        hint = QLabel(self.tr("A space types '<' (two between surname and given names). Enter types the rest of "
+                              "the line's '<' and goes to the next line. Each check digit is checked as soon as "
+                              "its field is typed; a line is judged once complete."))
         hint.setObjectName("Muted")
         hint.setWordWrap(True)
         left.addWidget(hint)
@@ -183,6 +253,8 @@ class ManualEntryPage(QWidget):
         self._typing_timer.setInterval(150)
         self._typing_timer.timeout.connect(self._recheck)
         self.mrz_input.textChanged.connect(self._typing_timer.start)
+        self.mrz_input.left.connect(self._recheck)
+        self.mrz_input.finished.connect(self._zone_typed)
         self._manual_timer = QTimer(self)
         self._manual_timer.setSingleShot(True)
         self._manual_timer.setInterval(200)
@@ -209,10 +281,18 @@ class ManualEntryPage(QWidget):
                                         visa_type=form.text("visa_type"), candidates=True)
         _fmt, feedback = self.ctx.desk.typing_feedback(lines)
         self.check_digits.show_lines(lines, check, feedback)
-        if check.document is not None:
+        if not self.mrz_input.judging():
+            form.set_mrz_check(None)  # a line still being typed is not wrong yet: its digits show beside
+        elif check.document is not None:
             form.load_check(check)
         else:
             form.set_mrz_check(check)
+
+    def _zone_typed(self) -> None:
+        """Enter on the last line: judge the zone and go on to the room."""
+        self._typing_timer.stop()
+        self.mrz_form.focus_first_field()
+        self._recheck()
 
     def _apply_candidate(self, candidate: Any) -> None:
         self.set_mrz_text("\n".join(candidate.lines))

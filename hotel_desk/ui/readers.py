@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,13 +34,22 @@ class ReaderHub(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: What the readers were started with (the app rebuilds them when Settings change these).
+        self.started_with = replace(settings)
         self._today = today
         self._window = window
         self.wedge: Any = None
         self.serial: Any = None
 
+    def restart(self, settings: Settings) -> None:
+        """New reader settings saved: stop the readers and start them as now set."""
+        self.stop()
+        self.settings = settings
+        self.start()
+
     def start(self) -> None:
         settings = self.settings
+        self.started_with = replace(settings, extra=dict(settings.extra))
         if settings.extra.get("keyboard_wedge", "on") != "off":
             self.attach_wedge()
         if settings.serial_port:

@@ -9,6 +9,7 @@ fields the recognizer was unsure of are highlighted until someone edits or confi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.desk.views import GuestEntry
 from hotel_desk.documents.findings import make_finding
-from hotel_desk.documents.model import Finding, MrzCheck, Severity, TravelDocument
-from hotel_desk.rules import gate, record
+from hotel_desk.documents.model import Finding, MrzCheck, Severity
+from hotel_desk.rules import gate
 from hotel_desk.ui import labels
 from hotel_desk.ui.findings_view import (
     FINDING_TO_FORM,
@@ -41,24 +41,49 @@ from hotel_desk.ui.findings_view import (
     worst_severity,
 )
 from hotel_desk.ui.form_fields import (
-    DATE_FIELDS,
     DOCUMENT_FIELDS,
+    DOCUMENT_ROWS,
     IDENTITY_FIELDS,
+    MORE_FIELDS,
+    MORE_ROWS,
     STAY_FIELDS,
+    STAY_ROWS,
     VISA_FIELDS,
-    document_texts,
     form_values,
-    make_editor,
-    parse_date,
+    local_findings,
+)
+from hotel_desk.ui.form_layout import (
+    FieldAccess,
+    FieldCell,
+    Fold,
+    align_label_columns,
+    card_grid,
+    make_cell,
+    place_rows,
 )
 
 
-class RegistrationForm(QWidget):
+@dataclass(frozen=True)
+class FormSnapshot:
+    texts: dict[str, str]
+    check: MrzCheck | None
+    review: frozenset[str]
+    page_image: bytes | None
+    mrz_lines: tuple[str, ...]
+    entry_method: str
+    warnings_accepted: bool
+    external_findings: tuple[Finding, ...]
+
+
+class RegistrationForm(FieldAccess, QWidget):
     """Emits `register_requested(GuestEntry)`; the page runs the registration as a background job."""
 
     register_requested = Signal(object)
     #: Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail.
     register_refused = Signal(object, object)
+    #: Enter (or "Register as printed…") on a document blocked only by what a manager may approve as printed
+    #: (hotel_desk.rules.gate): the page asks for the reason and the approval. Carries the GuestEntry.
+    override_requested = Signal(object)
     candidate_chosen = Signal(object)  # CorrectionCandidate: the page re-checks the MRZ with these lines
     stay_changed = Signal()
 
@@ -66,11 +91,12 @@ class RegistrationForm(QWidget):
                  entry_method: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        # How the document on the form came in (GuestEntry.entry_method): fixed for the manual-entry forms,
-        # set by the Check-in page from the source of each read.
+        # How the document on the form came in (GuestEntry.entry_method): fixed for the manual-entry forms, set
+        # by the Check-in page from the source of each read, and "manual" there while nothing was read (fields
+        # typed on Check-in are typed by hand and need their reason like on Manual entry).
         self._default_entry_method = entry_method or ("manual" if manual and not correction else "")
         self.entry_method = self._default_entry_method
-        # A correction also needs a reason (it goes into the correction report and the audit trail).
+        # The manual-entry form always asks why; a correction always asks for its reason.
         self._manual = manual or correction
         self._correction = correction
         self._check: MrzCheck | None = None
@@ -84,16 +110,17 @@ class RegistrationForm(QWidget):
         self._attempted = False  # blank required fields are only marked red once Register was tried
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.finding_lists: dict[str, FindingList] = {}
+        self.cells: dict[str, FieldCell] = {}
 
-        # Fields scroll; the Register row stays in view below them whatever the window height.
+        # Fields scroll only on a screen smaller than 1366 x 768; the Register row stays in view below them.
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(8)
         body = QWidget()
         body.setObjectName("FormBody")
         outer = QVBoxLayout(body)
-        outer.setContentsMargins(0, 0, 6, 0)
-        outer.setSpacing(12)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,22 +132,26 @@ class RegistrationForm(QWidget):
         self.finding_lists["document"] = self.general_findings
         outer.addWidget(self.general_findings)
 
-        outer.addWidget(self._section(self.tr("Guest and document"), DOCUMENT_FIELDS, columns=2))
-        if correction:
-            outer.addWidget(self._section(self.tr("Reason for the correction"), ("manual_reason",)))
-        elif manual:
-            outer.addWidget(self._section(self.tr("Why typed by hand"), ("manual_reason",)))
-        stay_row = QHBoxLayout()
-        stay_row.setSpacing(12)
-        stay_row.addWidget(self._section(self.tr("Stay"), STAY_FIELDS), 1)
-        stay_row.addWidget(self._section(self.tr("Visa or permit"), VISA_FIELDS), 1)
-        outer.addLayout(stay_row)
+        document_card, grid = card_grid(self.tr("Guest and document"))
+        # Why the document was typed (or why the record is corrected): one field, its label says which.
+        row = place_rows(grid, [[self._cell("manual_reason")]], 1)
+        place_rows(grid, [[self._cell(k) for k in pair] for pair in DOCUMENT_ROWS], row)
+        outer.addWidget(document_card)
+        stay_card, grid = card_grid(self.tr("Stay, visa or permit"))
+        row = place_rows(grid, [[self._cell(k) for k in pair] for pair in STAY_ROWS], 1)
+        more = [[self._cell(k) for k in pair] for pair in MORE_ROWS]
+        self.more = Fold(self.tr("More stay details (coming from, going to, entry)"),
+                         [cell for pair in more for cell in pair])
+        grid.addWidget(self.more, row, 0, 1, 4)
+        place_rows(grid, more, row + 1)
+        outer.addWidget(stay_card)
+        align_label_columns(self.cells.values())
         outer.addStretch(1)
 
         footer_frame = QFrame()
         footer_frame.setObjectName("Card")
         footer = QHBoxLayout(footer_frame)
-        footer.setContentsMargins(14, 8, 10, 8)
+        footer.setContentsMargins(14, 6, 10, 6)
         self.accept_warnings = QCheckBox(self.tr("I have checked the warnings against the document"))
         self.accept_warnings.setVisible(False)
         self.accept_warnings.toggled.connect(self._update_register_state)
@@ -129,6 +160,13 @@ class RegistrationForm(QWidget):
         self.blocker.setObjectName("Muted")
         self.blocker.setWordWrap(True)
         footer.addWidget(self.blocker, 1)
+        self.override_button = QPushButton(self.tr("Register as printed…"))
+        self.override_button.setToolTip(self.tr(
+            "The document itself prints this check digit wrong: register it exactly as printed, with the reason "
+            "and a manager's approval (Enter)"))
+        self.override_button.clicked.connect(self.request_register)
+        self.override_button.setVisible(False)
+        footer.addWidget(self.override_button)
         self.register_button = QPushButton(self.tr("Send correction") if correction else self.tr("Register  ⏎"))
         self.register_button.setObjectName("Primary")
         self.register_button.setToolTip(self.tr("Save the registration and queue its police report (Enter)"))
@@ -147,46 +185,18 @@ class RegistrationForm(QWidget):
                 editor.textEdited.connect(lambda _t, k=key: self._field_edited(k))
             else:
                 editor.currentIndexChanged.connect(lambda _i, k=key: self._field_edited(k))
+                if editor.isEditable():
+                    editor.editTextChanged.connect(lambda _t, k=key: self._field_edited(k))
         self.clear()
 
     # -- building -------------------------------------------------------------------------------------------------
-    def _section(self, title: str, keys: Iterable[str], columns: int = 1) -> QFrame:
-        """A card of fields, each a label above its editor with its findings right under it."""
-        card = QFrame()
-        card.setObjectName("Card")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(16, 12, 16, 14)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
-        heading = QLabel(title)
-        heading.setObjectName("CardTitle")
-        grid.addWidget(heading, 0, 0, 1, columns)
-        for index, key in enumerate(keys):
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(3)
-            label = QLabel(self.field_label(key))
-            label.setObjectName("FieldLabel")
-            editor = make_editor(key, correction=self._correction)
-            editor.setObjectName(f"field_{key}")
-            editor.setProperty("review", "false")
-            editor.setProperty("severity", "")
-            label.setBuddy(editor)
-            self.editors[key] = editor
-            findings = FindingList()
-            findings.candidate_chosen.connect(self.candidate_chosen)
-            findings.setVisible(False)
-            self.finding_lists[key] = findings
-            cell_layout.addWidget(label)
-            cell_layout.addWidget(editor)
-            cell_layout.addWidget(findings)
-            grid.addWidget(cell, 1 + index // columns, index % columns, Qt.AlignmentFlag.AlignTop)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
-        # Cards side by side share a height: spare space goes below the fields, not between them.
-        grid.setRowStretch(grid.rowCount(), 1)
-        return card
+    def _cell(self, key: str) -> FieldCell:
+        cell = make_cell(key, self.field_label(key), correction=self._correction)
+        self.cells[key] = cell
+        self.editors[key] = cell.editor
+        self.finding_lists[key] = cell.findings
+        cell.findings.candidate_chosen.connect(self.candidate_chosen)
+        return cell
 
     def field_label(self, key: str) -> str:
         if key == "manual_reason" and self._correction:
@@ -202,17 +212,21 @@ class RegistrationForm(QWidget):
         self._page_image = None
         self._attempted = False
         self._mrz_lines: tuple[str, ...] = ()
-        for key, editor in self.editors.items():
-            if isinstance(editor, QLineEdit):
-                editor.clear()
-            elif editor.isEditable():
-                editor.setCurrentIndex(0)
-                editor.setEditText("")
-            else:
-                editor.setCurrentIndex(0)
+        for key in self.editors:
+            self._put_blank(key)
             self._set_review(key, False)
         self._set_text("planned_departure", (self._today() + timedelta(days=1)).isoformat())
         self.accept_warnings.setChecked(False)
+        self.more.setChecked(self._correction)  # a correction shows every field it may change
+        self._show_findings()
+
+    def clear_stay(self) -> None:
+        """Empty the stay and the visa or permit: a new guest's stay is never the last guest's by accident
+        (the page keeps it only when the receptionist chose "same stay")."""
+        for key in (*STAY_FIELDS, *VISA_FIELDS):
+            self._put_blank(key)
+            self._set_review(key, False)
+        self._set_text("planned_departure", (self._today() + timedelta(days=1)).isoformat())
         self._show_findings()
 
     def load_entry(self, entry: GuestEntry) -> None:
@@ -225,7 +239,50 @@ class RegistrationForm(QWidget):
             self.set_value(key, "" if value is None else str(value))
         self._page_image = entry.page_image
         self._mrz_lines = tuple(entry.mrz_lines)
+        if any(self.text(key) for key in MORE_FIELDS):
+            self.more.setChecked(True)
         self._show_findings()
+
+    def snapshot(self) -> FormSnapshot:
+        """Everything on the form, to park an unfinished guest and take them up again later."""
+        return FormSnapshot({key: self.text(key) for key in self.editors}, self._check, frozenset(self._review),
+                            self._page_image, self._mrz_lines, self.entry_method, self.accept_warnings.isChecked(),
+                            tuple(self._external_findings))
+
+    def restore(self, snap: FormSnapshot) -> None:
+        """The form exactly as `snapshot` left it."""
+        self.clear()
+        self.entry_method = snap.entry_method
+        self._check = snap.check
+        self._page_image = snap.page_image
+        self._mrz_lines = snap.mrz_lines
+        self._external_findings = list(snap.external_findings)
+        for key, value in snap.texts.items():
+            self._put(key, value)
+        self._review = set(snap.review)
+        for key in self.editors:
+            self._set_review(key, key in self._review)
+        self.accept_warnings.setChecked(snap.warnings_accepted)
+        if any(self.text(key) for key in MORE_FIELDS):
+            self.more.setChecked(True)
+        self._show_findings()
+
+    def stay_values(self) -> dict[str, str]:
+        """The stay and visa fields as typed (the page carries them to the next guest for "same stay")."""
+        return {key: self.text(key) for key in (*STAY_FIELDS, *VISA_FIELDS)}
+
+    def set_stay_values(self, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            self._put(key, value)
+        if any(values.get(key) for key in MORE_FIELDS):
+            self.more.setChecked(True)
+        self.stay_changed.emit()
+        self._show_findings()
+
+    def is_started(self) -> bool:
+        """Whether anything of a guest is on the form: a document read, or a document field typed."""
+        return self._check is not None or any(
+            self.text(key) for key in DOCUMENT_FIELDS if isinstance(self.editors[key], QLineEdit))
 
     def load_check(self, check: MrzCheck, review_fields: Iterable[str] = (), page_image: bytes | None = None) -> None:
         """Fill the document fields from a checked MRZ (keeping the stay fields the receptionist typed)."""
@@ -264,44 +321,11 @@ class RegistrationForm(QWidget):
         self._check = check
         self._show_findings()
 
-    def _fill_document(self, doc: TravelDocument) -> None:
-        for key, value in document_texts(doc).items():
-            self._put(key, value)
-
-    def _set_text(self, key: str, value: str) -> None:
-        editor = self.editors[key]
-        if isinstance(editor, QLineEdit):
-            editor.setText(value)
-        else:
-            editor.setEditText(value)
-
-    def _set_combo(self, key: str, value: str) -> None:
-        editor = self.editors[key]
-        assert isinstance(editor, QComboBox)
-        index = editor.findData(value)
-        if index >= 0:
-            editor.setCurrentIndex(index)
-
-    def _put(self, key: str, value: str) -> None:
-        editor = self.editors[key]
-        if isinstance(editor, QComboBox) and not editor.isEditable():
-            self._set_combo(key, value)
-        else:
-            self._set_text(key, value)
-
     def set_value(self, key: str, value: str) -> None:
         """Set a field by its payload name (used by the page, the self-test and the screenshots)."""
         self._put(key, value)
         # setText emits no textEdited, so a value set by the program must refresh the findings itself.
         self._show_findings()
-
-    def text(self, key: str) -> str:
-        editor = self.editors[key]
-        if isinstance(editor, QLineEdit):
-            return editor.text().strip()
-        if editor.isEditable():
-            return editor.currentText().strip()
-        return str(editor.currentData() or "")
 
     # -- review highlighting and findings ----------------------------------------------------------------------
     def _set_review(self, key: str, on: bool) -> None:
@@ -324,23 +348,6 @@ class RegistrationForm(QWidget):
             self.stay_changed.emit()
         self._show_findings()
 
-    def local_findings(self) -> list[Finding]:
-        """What the form itself finds (dates that are not dates, a departure before today), from the catalogue
-        of the document core; `field` is the form's key."""
-        found: list[Finding] = []
-        for key in sorted(DATE_FIELDS):
-            text = self.text(key)
-            if text and parse_date(text) is None:
-                found.append(make_finding("date.invalid", key, raw=text,
-                                          field_name_of=record.spec(key).finding_name))
-        departure = parse_date(self.text("planned_departure"))
-        today = self._today()
-        if departure is not None and departure < today and not self._correction:
-            # At the desk the guest arrives today.
-            found.append(make_finding("stay.departure_before_arrival", "planned_departure",
-                                      departure=departure.isoformat(), arrival=today.isoformat()))
-        return found
-
     def _form_key(self, finding: Finding) -> str:
         return finding.field if finding.field in self.editors else form_field_for(finding.field)
 
@@ -351,15 +358,22 @@ class RegistrationForm(QWidget):
         if self._check is not None:
             findings += list(self._check.findings)
         findings += self._external_findings + self._returning_findings
-        return findings + self.local_findings()
+        return findings + local_findings(self.text, self._today(), correction=self._correction)
+
+    def reason_asked(self) -> bool:
+        """Whether the form asks why (a correction's reason; why a document is typed by hand): on Manual entry
+        and for a correction always, on Check-in once fields are typed with nothing read."""
+        return self._manual or (gate.is_manual(self.entry_method) and self.is_started())
 
     def verdict(self) -> gate.Verdict:
         """The registration gate's verdict on what the form holds (hotel_desk.rules.gate)."""
+        digits = self._check.document.check_digits if self._check is not None and self._check.document else ()
         today = self._today()
         return gate.judge(
             {key: self.text(key) for key in self.editors}, entry_method=self.entry_method or None,
-            manual_reason=self.text("manual_reason") if self._manual else "", findings=self._found(),
-            acknowledged=self.accept_warnings.isChecked(), reason_required=self._manual,
+            manual_reason=self.text("manual_reason") if self.reason_asked() else "", findings=self._found(),
+            acknowledged=self.accept_warnings.isChecked(),
+            reason_required=self._manual or gate.is_manual(self.entry_method), check_digits=digits,
             arrival=None if self._correction else today, today=today, page_image=self._page_image,
         )
 
@@ -387,12 +401,16 @@ class RegistrationForm(QWidget):
         return findings
 
     def _show_findings(self) -> None:
+        asked = self.reason_asked()
+        self.cells["manual_reason"].set_visible(asked)
         by_field: dict[str, list[Finding]] = {}
         for finding in self.all_findings():
             if finding.code in REQUIRED_CODES and not self._attempted:
                 continue
             key = finding.field if finding.field in self.finding_lists else form_field_for(finding.field)
             by_field.setdefault(key, []).append(finding)
+        if any(by_field.get(key) for key in MORE_FIELDS) and not self.more.isChecked():
+            self.more.setChecked(True)  # a finding is never folded away
         candidates = candidates_by_field(self._check)
         for key, box in self.finding_lists.items():
             box.show_findings(by_field.get(key, []), candidates.get(key, []))
@@ -409,9 +427,14 @@ class RegistrationForm(QWidget):
         findings = self.all_findings()
         errors = [f for f in findings if f.severity is Severity.ERROR]
         warnings = [f for f in findings if f.severity is Severity.WARNING]
-        self.accept_warnings.setVisible(bool(warnings) and not errors)
+        as_printed = not self._correction and not self._busy and self.verdict().errors_overridable
+        self.override_button.setVisible(as_printed)
+        self.accept_warnings.setVisible(bool(warnings) and (not errors or as_printed))
         if self._busy:
             self.blocker.setText(self.tr("Saving…"))
+        elif as_printed:
+            self.blocker.setText(self.tr("The document prints a wrong check digit: compare the zone with the "
+                                         "page, then register it as printed with a manager's approval."))
         elif errors:
             hidden = [f for f in errors if f.code in REQUIRED_CODES and not self._attempted]
             shown = [f for f in errors if f not in hidden]
@@ -441,11 +464,17 @@ class RegistrationForm(QWidget):
         self._attempted = True
         self._show_findings()
         if not self.can_register():
-            errors = self.verdict().errors
-            if errors and not self._busy:
-                self.register_refused.emit(self.entry(), tuple(sorted({f.code for f in errors})))
+            verdict = self.verdict()
+            if verdict.errors and not self._busy:
+                self.register_refused.emit(self.entry(), tuple(sorted({f.code for f in verdict.errors})))
+                if verdict.only_overridable and not self._correction and self._warnings_settled(verdict):
+                    self.override_requested.emit(self.entry())
             return
         self.register_requested.emit(self.entry())
+
+    def _warnings_settled(self, verdict: gate.Verdict) -> bool:
+        """Warnings beside an overridable error still need their tick before the override is asked for."""
+        return not verdict.warnings or self.accept_warnings.isChecked()
 
     def entry(self) -> GuestEntry:
         verdict = self.verdict()
@@ -453,9 +482,10 @@ class RegistrationForm(QWidget):
         if self._check is not None and self._check.document is not None:
             lines = tuple(self._check.document.mrz_lines)
         return GuestEntry(
-            **form_values(self.text), mrz_lines=lines, manual_reason=self.text("manual_reason") if self._manual else "",
-            entry_method=self.entry_method, page_image=self._page_image, accepted_warnings=verdict.accepted_warnings,
-            returning_of=self.returning_of,
+            **form_values(self.text), mrz_lines=lines,
+            manual_reason=self.text("manual_reason") if self.reason_asked() else "",
+            entry_method=self.entry_method, page_image=self._page_image,
+            accepted_warnings=verdict.accepted_warnings, returning_of=self.returning_of,
         )
 
     def focus_first_field(self) -> None:

@@ -1,9 +1,11 @@
-"""Reports: every police report with its state, receipt and a countdown to its 24-hour deadline coloured by
-the time left. Send waiting reports at once, or open the correction for a report the intake refused."""
+"""Reports: every police report as it was sent, with its state, receipt and a countdown to its 24-hour deadline
+coloured by the time left (until it reached the police: acknowledged, or handed over by fax or in person). Send
+waiting reports at once, open the correction for a report the intake refused, and hand a report over: print,
+fax or save its form, mark it as handed over, and enter the police's receipt (hotel_desk.ui.handover)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -11,12 +13,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QTableView,
     QWidget,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hotel_desk.clock import Clock, local_zone
 from hotel_desk.desk.views import ReportRow
 from hotel_desk.rules.reports import (
+    AWAITING_RECEIPT_STATES,
     DUE_STATES,
     FILED_STATES,
     HANDOVER_STATES,
@@ -34,6 +35,7 @@ from hotel_desk.rules.reports import (
 from hotel_desk.rules.roles import Permission
 from hotel_desk.ui import labels, theme
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.handover import HandOver
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import card, page_frame, shortcut
 
@@ -41,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ReportsModel(QAbstractTableModel):
-    COLUMNS = 7
+    COLUMNS = 6
 
     def __init__(self, clock: Clock, zone: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,7 +53,7 @@ class ReportsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Deadline"), self.tr("State"), self.tr("Report"), self.tr("Guest"), self.tr("Room"),
-                self.tr("Event time"), self.tr("Receipt")]
+                self.tr("Event time")]
 
     def set_rows(self, rows: list[ReportRow]) -> None:
         self.beginResetModel()
@@ -74,9 +76,33 @@ class ReportsModel(QAbstractTableModel):
         return None
 
     def seconds_left(self, row: ReportRow) -> float | None:
-        if row.deadline_at is None or row.state in FILED_STATES:
+        """Time left while the report still races its deadline (None once it reached the police)."""
+        if row.deadline_at is None or not row.counts_down:
             return None
         return (row.deadline_at - self._clock.now()).total_seconds()
+
+    def deadline_text(self, row: ReportRow) -> str:
+        left = self.seconds_left(row)
+        if left is not None:
+            return labels.countdown(left)
+        late = row.late_by()
+        if row.state in AWAITING_RECEIPT_STATES:
+            return (self.tr("Handed over %1 late").replace("%1", labels.span(late.total_seconds())) if late
+                    else self.tr("Handed over in time"))
+        if row.state in FILED_STATES:
+            return (self.tr("Filed %1 late").replace("%1", labels.span(late.total_seconds())) if late
+                    else self.tr("Filed in time"))
+        return ""
+
+    def state_text(self, row: ReportRow) -> str:
+        if row.state == ReportState.ACKNOWLEDGED and row.receipt:
+            return self.tr("Filed, receipt %1").replace("%1", row.receipt)
+        if row.state == ReportState.CONFIRMED and row.receipt:
+            return self.tr("Filed, police receipt %1").replace("%1", row.receipt)
+        if row.state == ReportState.HANDED_OVER:
+            return (self.tr("Faxed, waiting for the police receipt") if row.channel == "fax"
+                    else self.tr("Handed over, waiting for the police receipt"))
+        return labels.report_state(row.state)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -87,12 +113,9 @@ class ReportsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                left = self.seconds_left(row)
-                if left is None:
-                    return self.tr("Done") if row.state in FILED_STATES else ""
-                return labels.countdown(left)
+                return self.deadline_text(row)
             if column == 1:
-                return labels.report_state(row.state)
+                return self.state_text(row)
             if column == 2:
                 return labels.report_kind(row.kind)
             if column == 3:
@@ -101,15 +124,15 @@ class ReportsModel(QAbstractTableModel):
                 return row.room
             if column == 5:
                 return row.event_time.astimezone(self._zone).strftime("%m-%d %H:%M") if row.event_time else ""
-            if column == 6:
-                return row.receipt
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 0:
+                if self.seconds_left(row) is None:
+                    return QBrush(QColor(theme.WARNING if row.late_by() else theme.OK))
                 return QBrush(QColor(theme.deadline_colour(self.seconds_left(row))[0]))
             if column == 1:
                 if row.state in NEEDS_CORRECTION_STATES:
                     return QBrush(QColor(theme.ERROR))
-                if row.state in FILED_STATES:
+                if row.state in FILED_STATES or row.state in AWAITING_RECEIPT_STATES:
                     return QBrush(QColor(theme.OK))
                 if row.state == ReportState.FAILED_RETRYING:
                     return QBrush(QColor(theme.WARNING))
@@ -119,7 +142,7 @@ class ReportsModel(QAbstractTableModel):
                 return QBrush(QColor(theme.deadline_colour(left)[1]))
         if role == Qt.ItemDataRole.FontRole and column in (0, 1):
             font = QFont()
-            font.setBold(row.state not in FILED_STATES)
+            font.setBold(row.counts_down)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and row.error:
             return row.error
@@ -148,12 +171,30 @@ class ReportsPage(QWidget):
         self.correct_button.setToolTip(self.tr("Correct the registration the intake refused (Ctrl+E)"))
         self.correct_button.clicked.connect(self.open_correction)
         bar.addWidget(self.correct_button)
-        self.form_button = QPushButton(self.tr("Registration form (print / fax)…"))
-        self.form_button.setToolTip(self.tr(
-            "Save the selected report's registration form as a PDF to print or fax to the police sub-station, "
-            "then mark it as handed over (Ctrl+P)"))
-        self.form_button.clicked.connect(self.save_form)
+        # Hand-over: the registration form printed, faxed or saved, handed over, and the police's receipt.
+        self.handover = HandOver(self)
+        self.form_button = QPushButton(self.tr("Hand over"))
+        self.form_button.setToolTip(self.tr("Print (Ctrl+P) or fax (Ctrl+Shift+F) the selected report's "
+                                            "registration form for the police sub-station, or mark it as handed "
+                                            "over"))
+        menu = QMenu(self.form_button)
+        self.print_action = menu.addAction(self.tr("Print the registration form…"), self.print_form)
+        self.fax_action = menu.addAction(self.tr("Fax the registration form…"), self.fax_form)
+        for action, keys in ((self.print_action, "Ctrl+P"), (self.fax_action, "Ctrl+Shift+F")):
+            # The menu shows the keys; they work anywhere on the page (one shortcut each, never two).
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.save_action = menu.addAction(self.tr("Save the registration form as PDF…"), self.save_form)
+        self.handed_action = menu.addAction(self.tr("Mark as handed over in person…"),
+                                            lambda: self.handover.hand_over_selected(self.selected()))
+        self.form_button.setMenu(menu)
         bar.addWidget(self.form_button)
+        self.receipt_button = QPushButton(self.tr("Enter police receipt…"))
+        self.receipt_button.setToolTip(self.tr("The receipt number the police gave for a report handed over by "
+                                               "fax or in person: it files the report (Ctrl+Shift+R)"))
+        self.receipt_button.clicked.connect(self.enter_receipt)
+        bar.addWidget(self.receipt_button)
         outer.addLayout(bar)
 
         self.model = ReportsModel(ctx.desk.clock, ctx.settings.timezone)
@@ -183,6 +224,7 @@ class ReportsPage(QWidget):
         self._timer.start()
         self._loading = False
         self._all: list[ReportRow] = []
+        self._then: list[Callable[[], None]] = []
         # Listing reports with names is an audited read: refresh on real changes while the page is shown,
         # not on every status poll. Countdowns move by themselves (the timer above).
         ctx.reports_changed.connect(self._refresh_if_shown)
@@ -190,7 +232,7 @@ class ReportsPage(QWidget):
         ctx.summary_changed.connect(self._summary_changed)
         shortcut("Ctrl+R", self, self.retry_selected)
         shortcut("Ctrl+E", self, self.open_correction)
-        shortcut("Ctrl+P", self, self.save_form)
+        shortcut("Ctrl+Shift+R", self, self.enter_receipt)
         self._show_detail()
 
     def apply_access(self) -> None:
@@ -199,6 +241,7 @@ class ReportsPage(QWidget):
         self.retry_button.setVisible(access.role_can(Permission.SEND_REPORTS))
         self.correct_button.setVisible(access.role_can(Permission.CORRECT))
         self.form_button.setVisible(access.role_can(Permission.HAND_OVER))
+        self.receipt_button.setVisible(access.role_can(Permission.HAND_OVER))
 
     def _summary_changed(self, summary: object) -> None:
         # Another desk or the uploader changed the queue (counts or nearest deadline moved): reload.
@@ -209,6 +252,11 @@ class ReportsPage(QWidget):
     def _refresh_if_shown(self) -> None:
         if self.isVisible():
             self.refresh()
+
+    def refresh_then(self, then: Callable[[], None]) -> None:
+        """Reload, then do `then` (select a report that was not listed yet)."""
+        self._then.append(then)
+        self.refresh()
 
     def refresh(self) -> None:
         if not self.ctx.ready or self._loading:
@@ -222,6 +270,9 @@ class ReportsPage(QWidget):
             self._apply_filter()
             if selected is not None:
                 self.select_report(selected.report_id)
+            waiting, self._then = self._then, []
+            for then in waiting:
+                then()
 
         def failed(error: JobError) -> None:
             self._loading = False
@@ -253,18 +304,23 @@ class ReportsPage(QWidget):
         self.retry_button.setEnabled(any(r.state in DUE_STATES for r in self._all))
         self.correct_button.setEnabled(row is not None and row.state in NEEDS_CORRECTION_STATES)
         self.form_button.setEnabled(row is not None)
+        handing = row is not None and row.state in HANDOVER_STATES
+        self.fax_action.setEnabled(handing)
+        self.handed_action.setEnabled(handing)
+        self.receipt_button.setEnabled(row is not None and row.state in AWAITING_RECEIPT_STATES)
         if row is None:
             self.detail.setText(self.tr("Select a report to see its details."))
             return
         room = self.tr("room %1").replace("%1", row.room)
         parts = [f"<b>{labels.report_kind(row.kind)}</b> · {row.guest_name} · {room}",
-                 self.tr("State: %1").replace("%1", labels.report_state(row.state))]
-        if row.receipt:
-            parts.append(self.tr("Receipt: %1").replace("%1", f"<b>{row.receipt}</b>"))
+                 self.tr("State: %1").replace("%1", self.model.state_text(row))]
+        zone = local_zone(self.ctx.settings.timezone or None)
         if row.deadline_at is not None:
-            zone = local_zone(self.ctx.settings.timezone or None)
             when = row.deadline_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             parts.append(self.tr("Deadline: %1").replace("%1", when))
+        if row.delivered_at is not None and row.state in (*AWAITING_RECEIPT_STATES, ReportState.CONFIRMED):
+            when = row.delivered_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            parts.append(self.tr("Handed over: %1").replace("%1", when))
         if row.attempts:
             parts.append(self.tr("%n attempt(s)", "", row.attempts))
         text = " &nbsp;·&nbsp; ".join(parts)
@@ -293,58 +349,15 @@ class ReportsPage(QWidget):
             return  # a nil report has no registration to correct
         self.ctx.navigate.emit("in_house", (row.registration_id, row.error))
 
-    # -- fax / manual hand-over (small inns; outages) ------------------------------------------------------
-    def ask_form_path(self, row: ReportRow) -> str:
-        suggested = Path.home() / f"registration-{row.room or 'room'}-{row.report_id[:8]}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the registration form"), str(suggested),
-                                                    self.tr("PDF (*.pdf)"))
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return path
+    # -- hand-over (small inns; outages): hotel_desk.ui.handover ------------------------------------------------
+    def print_form(self) -> None:
+        self.handover.print_form(self.selected())
 
-    def ask_received_by(self) -> str:
-        name, ok = QInputDialog.getText(self, self.tr("Mark as handed over"), self.tr(
-            "Who received the form? (officer's name or number)"))
-        return name.strip() if ok else ""
-
-    def offer_hand_over(self, row: ReportRow, path: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Registration form saved"), self.tr(
-            "Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer "
-            "has it, mark the report as handed over.").replace("%1", path), parent=self)
-        hand_over = box.addButton(self.tr("Mark as handed over…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(hand_over)
-        box.exec()
-        return box.clickedButton() is hand_over
+    def fax_form(self) -> None:
+        self.handover.fax_form(self.selected())
 
     def save_form(self) -> None:
-        row = self.selected()
-        if row is None or not self.ctx.ready or not self.ctx.access.can(Permission.HAND_OVER):
-            return
-        path = self.ask_form_path(row)
-        if not path:
-            return
+        self.handover.save_form(self.selected())
 
-        def done(written: str) -> None:
-            self.message.show_message("info", self.tr("Registration form saved: %1").replace("%1", written))
-            if row.state in HANDOVER_STATES and self.offer_hand_over(row, written):
-                self.hand_over(row)
-
-        def failed(error: JobError) -> None:
-            self.message.show_message("error", self.tr("The registration form could not be saved: %1").replace(
-                "%1", labels.problem_text(error)))
-
-        self.ctx.run(lambda: str(self.ctx.desk.save_form(row.report_id, path)[1]), done, failed,
-                     label=self.tr("Saving the registration form"), owner=self)
-
-    def hand_over(self, row: ReportRow) -> None:
-        received_by = self.ask_received_by()
-        if not received_by:
-            return
-
-        self.ctx.run_action(
-            lambda: self.ctx.desk.hand_over_in_person(row.report_id, received_by), message=self.message,
-            kind="info", changed=self.ctx.reports_changed, send=False,
-            done=lambda _report: self.tr("Handed over to %1. The report now waits for the police's receipt "
-                                         "number.").replace("%1", received_by),
-            failed=self.tr("Could not mark the report as handed over: %1"), owner=self)
+    def enter_receipt(self) -> None:
+        self.handover.enter_receipt(self.selected())

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from hotel_desk.desk import Desk
@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SAMPLE = Path(__file__).with_name("resources") / "sample_passport.png"
 #: 14:30 in Beijing: the afternoon check-in rush, with yesterday's arrivals' deadlines coming up.
 MOMENT = datetime(2026, 11, 22, 6, 30, tzinfo=UTC)
-SIZE = (1360, 860)
+SIZE = (1366, 768)
 INSPECTION_SIZE = (1366, 768)
 
 
@@ -51,7 +51,7 @@ def settle(seconds: float = 0.3) -> None:
 def take(language: str, out_dir: Path) -> list[Path]:
     from hotel_desk.clock import ManualClock
     from hotel_desk.settings import Settings
-    from hotel_desk.ui import screenshot_access
+    from hotel_desk.ui import screenshot_access, screenshot_desk
     from hotel_desk.ui.app import build
     from hotel_desk.ui.demo import DEMO_GUESTS, demo_entry
     from hotel_desk.ui.manual_page import ManualEntryPage
@@ -73,15 +73,25 @@ def take(language: str, out_dir: Path) -> list[Path]:
     shots: list[Path] = []
 
     def grab(name: str) -> None:
-        # The status bar shows the queue as it is now, not as the last 2-second poll saw it.
+        # The status bar shows the queue and the link as they are now, not as the last poll saw them.
+        ctx = desk_app.ctx
+        wait_until(lambda: not ctx._probing)
+        ctx.probe_if_due(force=True)
+        wait_until(lambda: not ctx._probing)
         polled = [False]
-        desk_app.ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
-        desk_app.ctx._polling = False
-        desk_app.ctx.refresh_summary()
+        ctx.summary_changed.connect(lambda _s: polled.__setitem__(0, True))
+        ctx._polling = False
+        ctx.refresh_summary()
         wait_until(lambda: polled[0])
         settle()
         path = out_dir / f"{name}_{prefix}.png"
         window.grab().save(str(path))
+        shots.append(path)
+
+    def grab_widget(widget: Any, name: str) -> None:
+        settle()
+        path = out_dir / f"{name}_{prefix}.png"
+        widget.grab().save(str(path))
         shots.append(path)
 
     # A fresh installation asks for its first manager; the demo's staff are then set up and the manager works.
@@ -91,7 +101,7 @@ def take(language: str, out_dir: Path) -> list[Path]:
     # for a while (its deadline close: red), and the newest still waiting. Registered in this order so the
     # uploader's outcome for each is settled before the next: (guest, hours before MOMENT, intake behaviour).
     by_name = {g.surname: g for g in DEMO_GUESTS}
-    plan = [("MUELLER", 26.0, ""), ("DUBOIS", 9.0, ""), ("KIM", 4.0, ""), ("SANTOS", 1.5, "reject=1"),
+    plan = [("MUELLER", 26.0, ""), ("DUBOIS", 9.0, "transient=1"), ("KIM", 4.0, ""), ("SANTOS", 1.5, "reject=1"),
             ("TANAKA", 22.5, "transient=1"), ("OBRIEN", 0.4, None)]
     made = []
     for surname, hours_ago, faults in plan:
@@ -109,6 +119,10 @@ def take(language: str, out_dir: Path) -> list[Path]:
                 return _state(desk, report_id) in ("acknowledged", "rejected", "failed_retrying")
 
             wait_until(settled)
+            if surname == "DUBOIS":
+                # A small inn's outage: the form went to an officer (the clock stopped), the receipt to come.
+                clock.set(MOMENT - timedelta(hours=hours_ago - 0.5))
+                desk.hand_over_in_person(report_id, "Officer Li" if prefix == "en" else "李警官")
     desk.set_training_faults(None)
     clock.set(MOMENT)
 
@@ -125,6 +139,8 @@ def take(language: str, out_dir: Path) -> list[Path]:
     form.set_value("visa_type", "L")
     form.editors["room"].setFocus()
     grab("checkin")
+    screenshot_desk.large_check_in(desk_app, grab, SIZE)
+    screenshot_desk.exceptions(desk_app, grab, grab_widget, wait_until)
 
     # Manual entry with a mistyped check digit on the document number.
     window.show_page("manual")
@@ -148,6 +164,7 @@ def take(language: str, out_dir: Path) -> list[Path]:
     window.in_house.table.selectRow(1)
     grab("inhouse")
 
+    screenshot_desk.settings_and_live(desk_app, grab, grab_widget, wait_until)
     # The police's other workflows, at a front-desk PC's 1366×768.
     from hotel_desk.ui.screenshots_workflows import take_workflows
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from hotel_desk.rules.roles import Permission
 from hotel_desk.rules.stays import parse_clock_time
-from hotel_desk.settings import Settings
+from hotel_desk.settings import KEYS, Settings
 from hotel_desk.ui import i18n, labels
 from hotel_desk.ui.context import AppContext
+from hotel_desk.ui.handover import FAX_FLOW, FAX_NUMBER, FAX_PORT
+from hotel_desk.ui.live_switch import LiveSwitchDialog, confirm_training
 from hotel_desk.ui.tasks import JobError
-from hotel_desk.ui.widgets import card, page_frame
+from hotel_desk.ui.widgets import align_form_labels, card, page_frame
 
 
 class SettingsPage(QWidget):
@@ -39,6 +41,8 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.live_dialog: LiveSwitchDialog | None = None
+        self._forms: list[QFormLayout] = []
         outer, self.message = page_frame(self, self.tr("Settings"), self.tr(
             "Codes issued by your police sub-station, where reports go, and how this desk works."))
         body = QWidget()
@@ -52,7 +56,7 @@ class SettingsPage(QWidget):
 
         s = ctx.settings
         prop_card, prop = card(self.tr("Property"))
-        form = QFormLayout()
+        form = self._form()
         self.hotel_name = QLineEdit(s.hotel_name)
         self.hotel_code = QLineEdit(s.hotel_code)
         self.substation_code = QLineEdit(s.substation_code)
@@ -66,7 +70,7 @@ class SettingsPage(QWidget):
         body_layout.addWidget(prop_card)
 
         intake_card, intake = card(self.tr("Police intake"))
-        form = QFormLayout()
+        form = self._form()
         self.training = QCheckBox(self.tr("Training mode: reports go to the built-in practice intake, never to "
                                           "the police"))
         self.training.setChecked(s.training)
@@ -78,7 +82,7 @@ class SettingsPage(QWidget):
         body_layout.addWidget(intake_card)
 
         desk_card, desk = card(self.tr("This desk"))
-        form = QFormLayout()
+        form = self._form()
         folder_row = QHBoxLayout()
         self.scanner_folder = QLineEdit(s.scanner_folder)
         self.scanner_folder.setPlaceholderText(self.tr("Folder where the scanner saves pages"))
@@ -126,7 +130,7 @@ class SettingsPage(QWidget):
         closing.addLayout(form)
         body_layout.addWidget(closing_card)
         readers_card, readers = card(self.tr("Passport readers"))
-        form = QFormLayout()
+        form = self._form()
         self.serial_port = QComboBox()
         self.serial_port.setEditable(True)
         self.serial_port.addItem(self.tr("(none)"), "")
@@ -148,11 +152,36 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Keyboard-wedge reader layout"), self.keyboard_layout)
         readers.addLayout(form)
         body_layout.addWidget(readers_card)
-        note = QLabel(self.tr("A new database, mode or reader takes effect when the app is started again."))
+        fax_card, fax = card(self.tr("Fax modem (hand-over by fax)"))
+        form = self._form()
+        extra = s.extra
+        self.fax_port = QComboBox()
+        self.fax_port.setEditable(True)
+        self.fax_port.addItem(self.tr("(none)"), "")
+        for device, description in _serial_ports():
+            self.fax_port.addItem(f"{device} – {description}" if description else device, device)
+        if extra.get(FAX_PORT) and self.fax_port.findData(extra[FAX_PORT]) < 0:
+            self.fax_port.addItem(extra[FAX_PORT], extra[FAX_PORT])
+        self.fax_port.setCurrentIndex(max(self.fax_port.findData(extra.get(FAX_PORT, "")), 0))
+        form.addRow(self.tr("Fax modem port"), self.fax_port)
+        self.fax_number = QLineEdit(extra.get(FAX_NUMBER, ""))
+        self.fax_number.setPlaceholderText(self.tr("The police sub-station's fax number, e.g. 021 5555 0110"))
+        form.addRow(self.tr("Sub-station fax number"), self.fax_number)
+        self.fax_flow = QComboBox()
+        for value, text in (("rtscts", self.tr("RTS/CTS (most modems)")), ("xonxoff", self.tr("XON/XOFF")),
+                            ("none", self.tr("None"))):
+            self.fax_flow.addItem(text, value)
+        self.fax_flow.setCurrentIndex(max(self.fax_flow.findData(extra.get(FAX_FLOW, "rtscts")), 0))
+        form.addRow(self.tr("Flow control"), self.fax_flow)
+        fax.addLayout(form)
+        body_layout.addWidget(fax_card)
+        note = QLabel(self.tr("The scanner folder and the readers change at once; a new database or mode takes "
+                              "effect when the app is started again."))
         note.setObjectName("Muted")
         body_layout.addWidget(note)
         body_layout.addStretch(1)
 
+        align_form_labels(self._forms)  # one label column down the whole page
         row = QHBoxLayout()
         row.addStretch(1)
         self.save_button = QPushButton(self.tr("Save settings"))
@@ -160,6 +189,12 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         outer.addLayout(row)
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._forms.append(form)
+        return form
 
     def apply_access(self) -> None:
         """Where reports go and with which credential is for whoever may switch LIVE (managers)."""
@@ -189,10 +224,20 @@ class SettingsPage(QWidget):
             serial_profile=str(self.serial_profile.currentData() or "plain"),
             keyboard_layout=str(self.keyboard_layout.currentData() or "us"),
             idle_lock_minutes=int(self.idle_lock_minutes.value()),
+            extra=self._extra(),
             checkout_time=self.checkout_time.text().strip() or "12:00",
             night_audit_time=self.night_audit_time.text().strip() or "23:00",
             suspected_error_due_days=self.due_days.value(),
         )
+
+    def _extra(self) -> dict[str, str]:
+        """The settings' extra values with the fax modem's (empty ones left out)."""
+        extra = {k: v for k, v in self.ctx.settings.extra.items() if k not in (FAX_PORT, FAX_NUMBER, FAX_FLOW)}
+        fax = {FAX_PORT: _combo_value(self.fax_port), FAX_NUMBER: self.fax_number.text().strip(),
+               FAX_FLOW: str(self.fax_flow.currentData() or "rtscts")}
+        if fax[FAX_PORT] or fax[FAX_NUMBER]:
+            extra.update(fax)
+        return extra
 
     def save(self) -> None:
         new = self.collected()
@@ -203,18 +248,33 @@ class SettingsPage(QWidget):
             self.message.show_message("error", self.tr("Type the check-out time and the night audit as HH:MM, "
                                                        "e.g. 12:00 and 23:00."))
             return
+        old = self.ctx.settings
+        if old.training and not new.training:
+            # To LIVE: only after the manager read what changes and the connection test passed.
+            dialog = LiveSwitchDialog(self.ctx, new, self)
+            dialog.accepted.connect(lambda: self._save(new))
+            self.live_dialog = dialog
+            dialog.open()
+            return
+        if not old.training and new.training and not self.confirm_training():
+            return
+        self._save(new)
+
+    def confirm_training(self) -> bool:
+        return confirm_training(self)
+
+    def _save(self, new: Settings) -> None:
         old_language = self.ctx.settings.language
 
         def saved(_changed: list[str]) -> None:
             self.save_button.setEnabled(True)
-            # The running services keep the mode and database they started with; codes apply to new reports.
-            for name in ("hotel_name", "hotel_code", "substation_code", "authorisation_code", "scanner_folder",
-                         "language", "intake_url", "database_url", "training", "serial_port", "serial_profile",
-                         "keyboard_layout", "idle_lock_minutes", "checkout_time", "night_audit_time",
-                         "suspected_error_due_days"):
+            # The running services keep the mode and database they started with; codes apply to new reports;
+            # the scanner folder and the readers follow at once (the app listens to settings_saved).
+            for name in KEYS:
                 setattr(self.ctx.settings, name, getattr(new, name))
             self.message.show_message("ok", self.tr("Settings saved."))
             self.saved.emit(new)
+            self.ctx.settings_saved.emit(new)
             if new.language != old_language:
                 self.language_changed.emit(new.language)
 

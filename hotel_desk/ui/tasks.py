@@ -67,6 +67,7 @@ class _Pending:
     on_failed: Callable[[JobError], None] | None
     owner: QObject | None
     owner_alive: list[bool]
+    on_progress: Callable[[str], None] | None = None
 
 
 class TaskManager(QObject):
@@ -103,19 +104,21 @@ class TaskManager(QObject):
         *,
         label: str = "",
         owner: QObject | None = None,
-        progress: bool = False,
+        progress: bool | Callable[[str], None] = False,
     ) -> int:
-        """Start `fn()` (or `fn(report_progress)` when `progress`) on a worker; returns a job id."""
+        """Start `fn()` (or `fn(report_progress)` when `progress`) on a worker; returns a job id. A callable
+        `progress` also hears this job's progress texts on the main thread (as long as its owner lives)."""
         with self._lock:
             job_id = self._next_id
             self._next_id += 1
         alive = [True]
         if owner is not None:
             owner.destroyed.connect(lambda *_: alive.__setitem__(0, False))
-        self._pending[job_id] = _Pending(label, on_done, on_failed, owner, alive)
+        self._pending[job_id] = _Pending(label, on_done, on_failed, owner, alive,
+                                         progress if callable(progress) else None)
         if not self._busy_timer.isActive() and not self._busy_shown:
             self._busy_timer.start(self.SHOW_PROGRESS_AFTER_MS)
-        self._pool.start(_Job(job_id, fn, self._relay, progress))
+        self._pool.start(_Job(job_id, fn, self._relay, bool(progress)))
         return job_id
 
     @property
@@ -147,8 +150,11 @@ class TaskManager(QObject):
 
     @Slot(int, str)
     def _on_progress(self, job_id: int, text: str) -> None:
-        if job_id in self._pending:
+        pending = self._pending.get(job_id)
+        if pending is not None:
             self.job_progress.emit(text)
+            if pending.on_progress is not None and pending.owner_alive[0]:
+                pending.on_progress(text)
 
     def _announce_busy(self) -> None:
         if self._pending:

@@ -56,7 +56,9 @@ def ui_font(chinese: bool) -> QFont:
     return font
 
 
-MONO_FAMILIES = ["OCR B", "DejaVu Sans Mono", "Consolas", "Noto Sans Mono"]
+#: MRZ text on screen: monospace faces whose zero carries a dot or a slash, so that O and 0 never look alike
+#: (OCR-B, the MRZ's own face, draws them nearly the same). DejaVu Sans Mono (Linux), Consolas (Windows).
+MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Cascadia Mono", "Noto Sans Mono"]
 
 
 def mono_font(size: float = 11.0) -> QFont:
@@ -64,7 +66,14 @@ def mono_font(size: float = 11.0) -> QFont:
     font.setFamilies(MONO_FAMILIES)
     font.setStyleHint(QFont.StyleHint.Monospace)
     font.setPointSizeF(size)
+    # A face without a marked zero may still have one as the OpenType feature "zero".
+    font.setFeature(QFont.Tag("zero"), 1)
     return font
+
+
+def mrz_font(size: float = 12.0) -> QFont:
+    """The font of typed and read MRZ lines (see MONO_FAMILIES)."""
+    return mono_font(size)
 
 
 RESOURCES = Path(__file__).with_name("resources")
@@ -102,13 +111,14 @@ QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {AC
 QPushButton#Primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#Primary:disabled {{ background: #9db5c9; border-color: #9db5c9; color: #eef3f7; }}
 QPushButton#Candidate {{ background: {INFO_BG}; border: 1px solid #b7d0e4; color: {ACCENT_DARK};
-    padding: 3px 10px; font-family: "OCR B", "DejaVu Sans Mono", monospace; }}
+    padding: 3px 10px; font-family: "DejaVu Sans Mono", "Consolas", monospace; }}
 QPushButton#Link {{ border: none; background: transparent; color: {ACCENT}; text-decoration: underline;
     padding: 0 4px; }}
 QTableView {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; gridline-color: #edf0f4;
     selection-background-color: #d6e6f3; selection-color: {TEXT}; alternate-background-color: #f8fafc; }}
+QTableView::item {{ padding: 4px 10px; }}
 QHeaderView::section {{ background: #eef2f6; border: none; border-bottom: 1px solid {BORDER};
-    padding: 6px 8px; font-weight: 600; color: {MUTED}; }}
+    padding: 6px 10px; font-weight: 600; color: {MUTED}; }}
 QStatusBar {{ background: white; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QLabel#Pill {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; }}
@@ -116,14 +126,32 @@ QComboBox {{ padding-right: 24px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 24px;
     border: none; }}
 QComboBox::down-arrow {{ image: url("{{chevron}}"); width: 10px; height: 6px; }}
+QSpinBox {{ padding-right: 22px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 20px; border: none;
+    background: transparent; }}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url("{{chevron_up}}"); width: 9px; height: 5px; }}
+QSpinBox::down-arrow {{ image: url("{{chevron}}"); width: 9px; height: 5px; }}
 QComboBox QAbstractItemView {{ background: white; border: 1px solid {BORDER}; selection-background-color: #d6e6f3;
-    selection-color: {TEXT}; }}
+    selection-color: {TEXT}; padding: 4px 0; outline: 0; }}
+QComboBox QAbstractItemView::item {{ min-height: 26px; padding: 3px 10px; }}
+QComboBox QAbstractItemView::item:selected {{ background: #d6e6f3; color: {TEXT}; }}
+QToolButton#Fold {{ border: none; color: {ACCENT}; padding: 2px 0; }}
+QFrame#QuestionBar {{ background: {WARNING_BG}; border: 1px solid #e0b000; border-radius: 6px; }}
 QTabBar::tab {{ background: transparent; border: none; border-bottom: 2px solid transparent; padding: 8px 16px;
     color: {MUTED}; font-weight: 600; }}
 QTabBar::tab:selected {{ color: {ACCENT_DARK}; border-bottom: 2px solid {ACCENT}; }}
 QTabBar::tab:hover {{ color: {TEXT}; }}
 QTabWidget::pane {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: #c3ccd6; border-radius: 5px; min-height: 30px; }}
+QScrollBar::handle:vertical:hover {{ background: #9fb0c3; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 0; }}
+QScrollBar::handle:horizontal {{ background: #c3ccd6; border-radius: 5px; min-width: 30px; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
 
@@ -135,4 +163,5 @@ def apply(app: QApplication, chinese: bool) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e6f3"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(TEXT))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix()))
+    app.setStyleSheet(STYLE.replace("{chevron}", (RESOURCES / "chevron-down.png").as_posix())
+                      .replace("{chevron_up}", (RESOURCES / "chevron-up.png").as_posix()))

@@ -7,7 +7,16 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hotel_desk.ui import theme
 
@@ -29,15 +38,32 @@ def clear_layout(layout: QLayout, *, keep: QWidget | None = None) -> None:
             widget.deleteLater()
 
 
+#: The page header's height: the title, its hint and, beside them, the message line (up to three lines).
+HEADER_HEIGHT = 76
+
+
 def page_frame(page: QWidget, title: str, hint: str) -> tuple[QVBoxLayout, MessageLine]:
-    """Every page's frame: its title and hint, the message line under them, and the layout for the rest."""
+    """Every page's frame: its title and hint with the message line beside them, and the layout for the rest.
+    The message sits in a space the header always keeps, so a message coming or going never moves the page
+    (a receptionist's next click lands where it was aimed)."""
     page.setObjectName("Page")
     outer = QVBoxLayout(page)
-    outer.setContentsMargins(24, 18, 24, 12)
-    outer.setSpacing(10)
-    outer.addWidget(page_header(title, hint))
+    outer.setContentsMargins(24, 12, 24, 12)
+    outer.setSpacing(8)
+    header = QWidget()
+    header.setFixedHeight(HEADER_HEIGHT)
+    row = QHBoxLayout(header)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(16)
+    row.addWidget(page_header(title, hint), 5)
     message = MessageLine()
-    outer.addWidget(message)
+    message.setMaximumHeight(HEADER_HEIGHT)
+    policy = message.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+    message.setSizePolicy(policy)
+    row.addWidget(message, 4, Qt.AlignmentFlag.AlignVCenter)
+    outer.addWidget(header)
     return outer, message
 
 
@@ -54,6 +80,7 @@ def page_header(title: str, hint: str) -> QWidget:
         sub.setObjectName("PageHint")
         sub.setWordWrap(True)
         layout.addWidget(sub)
+    layout.addStretch(1)
     return box
 
 
@@ -94,9 +121,10 @@ class MessageLine(QLabel):
     def show_message(self, kind: str, text: str, *, sticky: bool | None = None) -> None:
         fg, bg = self.COLOURS.get(kind, self.COLOURS["info"])
         self.kind = kind
-        self.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 6px; padding: 8px 12px;"
+        self.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 6px; padding: 6px 10px;"
                            f" border: 1px solid {fg}33;")
         self.setText(text)
+        self.setToolTip(text)  # a long message is whole on hover when the header cuts it
         self.setVisible(True)
         self._timer.stop()
         if not (sticky if sticky is not None else kind == "error"):
@@ -137,3 +165,14 @@ class FittedMonoLabel(QLabel):
         size = self._max if widest <= available else max(self._min, self._max * available / widest)
         if abs(self.font().pointSizeF() - size) > 0.05:
             self.setFont(theme.mono_font(size))
+
+
+def align_form_labels(forms: list[QFormLayout]) -> None:
+    """One label column for several forms (cards one under another): every label as wide as the widest, so the
+    fields of all cards start at the same place."""
+    labels = [item.widget() for form in forms for row in range(form.rowCount())
+              if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()]
+    widest = max((label.sizeHint().width() for label in labels if label is not None), default=0)
+    for label in labels:
+        if label is not None:
+            label.setMinimumWidth(widest)

@@ -4,15 +4,7 @@
 <context>
     <name>CheckInPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="147"/>
-        <source>%n page(s) waiting to be read</source>
-        <translation>
-            <numerusform>%n page waiting to be read</numerusform>
-            <numerusform>%n pages waiting to be read</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="211"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n field to review</numerusform>
@@ -20,7 +12,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="177"/>
+        <source>%n page(s) waiting to be read</source>
+        <translation>
+            <numerusform>%n page waiting to be read</numerusform>
+            <numerusform>%n pages waiting to be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="386"/>
         <source>Added to the group: %n guest(s)</source>
         <translation>
             <numerusform>Added to the group: %n guest</numerusform>
@@ -83,6 +83,17 @@
     </message>
 </context>
 <context>
+    <name>HandOver</name>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/handover.py" line="171"/>
+        <source>Faxed to %1, %n page(s) confirmed. The report is handed over: enter the police&apos;s receipt number when they give it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCard</name>
     <message numerus="yes">
         <location filename="../../hotel_desk/ui/closing.py" line="151"/>
@@ -96,7 +107,7 @@
 <context>
     <name>InHousePage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="266"/>
         <source>%n guest(s) of the group selected.</source>
         <translation>
             <numerusform>%n guest of the group selected.</numerusform>
@@ -104,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
         <source>Check out %n guest(s) at:</source>
         <translation>
             <numerusform>Check out %n guest at:</numerusform>
@@ -112,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="369"/>
         <source>%n guest(s) checked out. One check-out report each is queued.</source>
         <translation>
             <numerusform>%n guest checked out. The check-out report is queued.</numerusform>
@@ -123,23 +134,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="414"/>
-        <source>%n report(s) waiting</source>
-        <translation>
-            <numerusform>%n report waiting</numerusform>
-            <numerusform>%n reports waiting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
-        <source>%n need(s) correction</source>
-        <translation>
-            <numerusform>%n needs correction</numerusform>
-            <numerusform>%n need correction</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="441"/>
         <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
         <translation>
             <numerusform>%n guest is past the planned departure and not checked out: see In house (Ctrl+3).</numerusform>
@@ -147,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="461"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="449"/>
         <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
         <translation>
             <numerusform>Night audit at %1: %n guest is still open past the planned departure. Check them out or correct the departure date.</numerusform>
@@ -169,7 +164,7 @@
 <context>
     <name>RegistrationForm</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="443"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>%n problem to fix first</numerusform>
@@ -180,11 +175,38 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="325"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
             <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="60"/>
+        <source>%n report(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform>%n report waiting</numerusform>
+            <numerusform>%n reports waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="63"/>
+        <source>%n handed over, receipt to enter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="65"/>
+        <source>%n need(s) correction</source>
+        <translation type="unfinished">
+            <numerusform>%n needs correction</numerusform>
+            <numerusform>%n need correction</numerusform>
         </translation>
     </message>
 </context>

@@ -241,13 +241,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="107"/>
+        <location filename="../../hotel_desk/ui/context.py" line="121"/>
         <source>The desk could not start: %1</source>
-        <extracomment>Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. Guests past their planned departure, the morning and night-audit reminders, the day&apos;s nil reports.</extracomment>
+        <extracomment>How often the window looks whether the intake link is due for a probe (hotel_desk.desk.link decides). Who is at the desk: sign-in, lock, switch user, and what the signed-in role may see. The scanner folder and whether it is really being watched (the app configures it). Guests past their planned departure, the morning and night-audit reminders, the day&apos;s nil reports.</extracomment>
         <translation>前台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/context.py" line="109"/>
+        <location filename="../../hotel_desk/ui/context.py" line="123"/>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
     </message>
@@ -295,52 +295,52 @@
 <context>
     <name>CheckDigitPanel</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="147"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="79"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="148"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="149"/>
         <source>Personal number</source>
         <translation>个人号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="81"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="150"/>
         <source>Whole zone (composite)</source>
-        <translation>整个识读区（综合校验）</translation>
+        <translation>整个机读区（综合校验）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="95"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="164"/>
         <source>✓ check digit %1 is right</source>
         <translation>✓ 校验位 %1 正确</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="167"/>
         <source>✗ check digit printed %1, the data gives %2</source>
         <translation>✗ 印刷校验位 %1，按数据应为 %2</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="102"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="171"/>
         <source>… not typed yet</source>
         <translation>… 尚未输入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="111"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="180"/>
         <source>line %1: %2 characters</source>
         <translation>第 %1 行：%2 个字符</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="184"/>
         <source>Type the lines at the bottom of the page, one per line: 2 lines of 44 for a passport, 3 lines of 30 for an ID card.</source>
         <translation>按行输入资料页底部的字符：护照 2 行、每行 44 个字符；身份证件 3 行、每行 30 个字符。</translation>
     </message>
@@ -348,198 +348,224 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="48"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="58"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="49"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="59"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
-        <translation>将护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房间号后按回车。</translation>
+        <translation>把护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="57"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="72"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="59"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="77"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="92"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="81"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="96"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="83"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="98"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="101"/>
         <source>New guest</source>
-        <translation>下一位客人</translation>
+        <translation>下一位旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="87"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="102"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
-        <translation>清空表单，登记下一位客人（Ctrl+N）</translation>
+        <translation>清空表单，登记下一位旅客（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="135"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="165"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="129"/>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="136"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="166"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="93"/>
-        <source>Group check-in</source>
-        <translation>团队入住</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="95"/>
-        <source>Group check-in: every document read joins one list (Ctrl+G)</source>
-        <translation>团队入住：读取的每份证件都加入同一名单（Ctrl+G）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="128"/>
-        <source>Open scanned pages</source>
-        <translation>打开扫描页</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="147"/>
-        <source>%n page(s) waiting to be read</source>
-        <translation>
-            <numerusform>还有 %n 页等待读取</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="149"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="179"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="153"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="182"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="156"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="184"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="172"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="199"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="175"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="202"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="187"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="210"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="188"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="211"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="199"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="221"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="202"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="224"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="244"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="245"/>
+        <source>the guest</source>
+        <translation>该旅客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="247"/>
+        <source>%1 (room %2)</source>
+        <translation>%1（%2 房）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="354"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="255"/>
-        <source>reader</source>
-        <translation>阅读器</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="256"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="366"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="370"/>
         <source>Read by %1</source>
-        <translation>由%1读取</translation>
+        <translation>读取自%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="275"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="416"/>
+        <source>Correction applied. Compare the changed field with the page.</source>
+        <translation>已应用更正。请将改动的项目与证件核对。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="429"/>
+        <source>Saving the registration</source>
+        <translation>正在保存登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="441"/>
+        <source>Registered as printed, with the approval on record.</source>
+        <translation>已按证件原样登记，审批已记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="447"/>
+        <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
+        <translation>已为 %1 办理入住登记（%2 房），已加入上报队列，截止时间 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="428"/>
+        <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
+        <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="107"/>
+        <source>Same stay for the next guest</source>
+        <translation>下一位旅客同住此房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="108"/>
+        <source>Family or group in one room: the next guest starts with this stay (room, dates, visa) (Alt+S)</source>
+        <translation>家人或团队同住一间房：下一位旅客自动带入本次住宿信息（房号、日期、签证）（Alt+S）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="474"/>
+        <source>Watching the scanner folder %1: new pages open here by themselves.</source>
+        <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="476"/>
+        <source>The scanner folder %1 cannot be read, so no pages are picked up. Check that it exists and is reachable, or choose another in Settings.</source>
+        <translation>无法读取扫描文件夹 %1，扫描的页面不会自动打开。请检查该文件夹是否存在、能否访问，或在“设置”中另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="479"/>
+        <source>No scanner folder set (Settings).</source>
+        <translation>尚未设置扫描文件夹（见“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="115"/>
+        <source>Group check-in</source>
+        <translation>团队入住</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="117"/>
+        <source>Group check-in: every document read joins one list (Ctrl+G)</source>
+        <translation>团队入住：读取的每份证件都加入同一名单（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="158"/>
+        <source>Open scanned pages</source>
+        <translation>打开扫描页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="177"/>
+        <source>%n page(s) waiting to be read</source>
+        <translation>
+            <numerusform>还有 %n 页等待读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="381"/>
         <source>Group check-in: scan or read every document of the group; each joins the list. Type the rooms in the list (Ctrl+D: same room as the previous guest), then Register all.</source>
         <translation>团队入住：逐一扫描或读取团队成员的证件，每份都会加入名单。在名单中填写房间号（Ctrl+D：与上一位同房），然后点“全部登记”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="280"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="386"/>
         <source>Added to the group: %n guest(s)</source>
         <translation>
             <numerusform>已加入团队：共 %n 位旅客</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="282"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="388"/>
         <source>The document could not be read; scan it again.</source>
         <translation>证件未能读取，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="297"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="403"/>
         <source>Returning guest: last stay %1, room %2</source>
         <translation>回头客：上次入住 %1，房间 %2</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="310"/>
-        <source>Correction applied. Compare the changed field with the page.</source>
-        <translation>已应用更正。请将改动的项目与证件核对。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="332"/>
-        <source>Saving the registration</source>
-        <translation>正在保存登记</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="321"/>
-        <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
-        <translation>已登记 %1，房间 %2。警方报告已排队发送，截止时间 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="331"/>
-        <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
-        <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="345"/>
-        <source>Watching the scanner folder %1: new pages open here by themselves.</source>
-        <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="348"/>
-        <source>No scanner folder set (Settings).</source>
-        <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
 </context>
 <context>
@@ -568,6 +594,19 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/closing.py" line="65"/>
         <source>the check-out time has no time zone</source>
         <translation>退房时间缺少时区</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBanner</name>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="96"/>
+        <source>Print the form now</source>
+        <translation>立即打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="100"/>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -825,6 +864,157 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>HandOver</name>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="58"/>
+        <source>Print the registration form</source>
+        <extracomment>Settings (the `extra` values) of the fax modem.</extracomment>
+        <translation>打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="63"/>
+        <source>Save the registration form</source>
+        <translation>保存登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="64"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="70"/>
+        <source>Fax the registration form</source>
+        <translation>传真登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="71"/>
+        <source>The police sub-station&apos;s fax number:</source>
+        <translation>派出所传真号码：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="75"/>
+        <source>Mark as handed over</source>
+        <translation>标记为已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="76"/>
+        <source>Who received the form? (officer&apos;s name or number)</source>
+        <translation>由谁接收？（民警姓名或警号）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="80"/>
+        <source>Enter the police receipt</source>
+        <translation>录入公安回执</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="81"/>
+        <source>The receipt number the police gave for %1, room %2:</source>
+        <translation>公安机关为 %1（%2 房）出具的回执号：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="86"/>
+        <source>Registration form</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="87"/>
+        <source>Hand it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over: its deadline is then met.</source>
+        <translation>请在截止时间前交给派出所。民警接收后，将这条上报标记为已移交，即视为按时上报。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="89"/>
+        <source>Mark as handed over…</source>
+        <translation>标记为已移交…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="90"/>
+        <source>Not yet</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="113"/>
+        <source>The registration form is printed.</source>
+        <translation>登记表已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="119"/>
+        <source>Preparing the registration form</source>
+        <translation>正在生成登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="130"/>
+        <source>Registration form saved: %1</source>
+        <translation>登记表已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="136"/>
+        <source>Saving the registration form</source>
+        <translation>正在保存登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="139"/>
+        <source>The registration form could not be made: %1</source>
+        <translation>无法生成登记表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="152"/>
+        <source>No fax modem is set up: a manager chooses its port in Settings (Fax modem).</source>
+        <translation>尚未设置传真机：请经理在“设置”的“传真机”中选择端口。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="160"/>
+        <source>Faxing the registration form to %1…</source>
+        <translation>正在将登记表传真至 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="164"/>
+        <source>Faxing to %1: %2</source>
+        <translation>正在传真至 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/handover.py" line="171"/>
+        <source>Faxed to %1, %n page(s) confirmed. The report is handed over: enter the police&apos;s receipt number when they give it.</source>
+        <translation>
+            <numerusform>已传真至 %1，对方确认收到 %n 页。这条上报已移交，收到公安回执后请录入回执号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="174"/>
+        <source>Faxed to %1, but the report had meanwhile been filed online; the fax is on record.</source>
+        <translation>已传真至 %1，但这条上报在此期间已通过网络上报成功；本次传真已留档。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="179"/>
+        <source>The fax did not go through: %1. The report is unchanged and still waiting.</source>
+        <translation>传真未发出：%1。这条上报不受影响，仍在待上报。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="184"/>
+        <source>Faxing the registration form</source>
+        <translation>正在传真登记表</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="194"/>
+        <source>Handed over to %1: the deadline is met. Enter the police&apos;s receipt number when they give it.</source>
+        <translation>已移交给 %1，视为按时上报。收到公安回执后请录入回执号。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="196"/>
+        <source>Could not mark the report as handed over: %1</source>
+        <translation>无法标记为已移交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="212"/>
+        <source>Receipt %1 recorded: the report is filed.</source>
+        <translation>回执号 %1 已录入，这条上报已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/handover.py" line="213"/>
+        <source>The receipt was not recorded: %1</source>
+        <translation>回执号未录入：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCard</name>
     <message>
         <location filename="../../hotel_desk/ui/closing.py" line="124"/>
@@ -882,38 +1072,43 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHouseModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="38"/>
         <source>Room</source>
         <extracomment>Whether a planned departure is past (set by the page from the desk&apos;s clock and check-out time).</extracomment>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="38"/>
         <source>Guest</source>
-        <translation>客人</translation>
+        <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="38"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="29"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="38"/>
         <source>Document</source>
-        <translation>证件</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="30"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="39"/>
         <source>Checked in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="30"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="39"/>
         <source>Departure</source>
-        <translation>离店日期</translation>
+        <translation>预计离店</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_model.py" line="58"/>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="39"/>
+        <source>Police report</source>
+        <translation>上报状态</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_model.py" line="69"/>
         <source>Past the planned departure and not checked out</source>
         <translation>已过预计离店时间但尚未退房</translation>
     </message>
@@ -921,234 +1116,234 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="58"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="65"/>
         <source>In house</source>
-        <translation>在住客人</translation>
+        <translation>在住旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="66"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
-        <translation>当前在住的客人。客人离店时办理退房，退房报告会立即排队发送。</translation>
+        <translation>当前在住的旅客。旅客离店时办理退房，退房信息立即加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="68"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="75"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="71"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="78"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="82"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="79"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="86"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="87"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="83"/>
-        <source>Select group</source>
-        <translation>选中整个团队</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="84"/>
-        <source>Select everyone who checked in with this guest&apos;s group, to check them out together (Ctrl+G)</source>
-        <translation>选中与该旅客同团入住的全部旅客，以便一起退房（Ctrl+G）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="88"/>
-        <source>History…</source>
-        <translation>入住历史…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="89"/>
-        <source>This guest&apos;s earlier stays (Ctrl+H)</source>
-        <translation>该旅客以前的入住记录（Ctrl+H）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="100"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="107"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="104"/>
-        <source>When the guest left: now, unless you type the time they actually left (not in the future, not before the arrival)</source>
-        <translation>旅客离开的时间：默认现在，也可填写实际离开时间（不能晚于现在，不能早于入住）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="112"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="119"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="123"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="141"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="148"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="159"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="209"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="216"/>
         <source>Nobody is checked in.</source>
-        <translation>目前没有在住客人。</translation>
+        <translation>目前没有在住旅客。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="208"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="215"/>
         <source>Nobody matches the search.</source>
-        <translation>没有符合搜索条件的客人。</translation>
+        <translation>没有符合条件的旅客。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="217"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="224"/>
         <source>The guest list could not be loaded: %1</source>
-        <translation>无法载入客人列表：%1</translation>
+        <translation>无法载入旅客列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="251"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="272"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="299"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="396"/>
+        <source>Select a guest first.</source>
+        <translation>请先选择一位旅客。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="334"/>
+        <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
+        <translation>注销 %1（%2 房）的登记？将向公安机关上报注销，说明此登记有误。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="337"/>
+        <source>Cancel registration</source>
+        <translation>注销登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
+        <source>%1 checked out of room %2. The check-out report is queued.</source>
+        <translation>%1 已从 %2 房退房，退房信息已加入上报队列。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="373"/>
+        <source>Check-out not saved: %1</source>
+        <translation>退房未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="374"/>
+        <source>Checking out</source>
+        <translation>正在办理退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="379"/>
+        <source>Say why the registration is cancelled.</source>
+        <translation>请说明注销登记的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="385"/>
+        <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
+        <translation>%1（%2 房）的登记已注销，注销信息已加入上报队列。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="387"/>
+        <source>Cancellation not saved: %1</source>
+        <translation>注销未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="388"/>
+        <source>Cancelling the registration</source>
+        <translation>正在注销登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="403"/>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="409"/>
+        <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
+        <translation>正在更正 %1（%2 房）的登记。更正将另行上报，原上报记录保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="412"/>
+        <source>The police intake refused it:</source>
+        <translation>公安上报平台退回原因：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="418"/>
+        <source>The registration could not be loaded: %1</source>
+        <translation>无法载入该登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="432"/>
+        <source>Correction saved; the correction report is queued.</source>
+        <translation>更正已保存，已加入上报队列。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="433"/>
+        <source>Correction not saved: %1</source>
+        <translation>更正未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="434"/>
+        <source>Saving the correction</source>
+        <translation>正在保存更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="90"/>
+        <source>Select group</source>
+        <translation>选中整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="91"/>
+        <source>Select everyone who checked in with this guest&apos;s group, to check them out together (Ctrl+G)</source>
+        <translation>选中与该旅客同团入住的全部旅客，以便一起退房（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="95"/>
+        <source>History…</source>
+        <translation>入住历史…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="96"/>
+        <source>This guest&apos;s earlier stays (Ctrl+H)</source>
+        <translation>该旅客以前的入住记录（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="111"/>
+        <source>When the guest left: now, unless you type the time they actually left (not in the future, not before the arrival)</source>
+        <translation>旅客离开的时间：默认现在，也可填写实际离开时间（不能晚于现在，不能早于入住）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="258"/>
         <source>Select a guest who checked in with a group.</source>
         <translation>请选中一位随团入住的旅客。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="266"/>
         <source>%n guest(s) of the group selected.</source>
         <translation>
             <numerusform>已选中该团队的 %n 位旅客。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="265"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="292"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="323"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="389"/>
-        <source>Select a guest first.</source>
-        <translation>请先选择一位客人。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="271"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="278"/>
         <source>The history could not be loaded: %1</source>
         <translation>无法加载入住历史：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="299"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="306"/>
         <source>Check out %1 from room %2 at:</source>
         <translation>为 %2 房的 %1 办理退房，时间：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
         <source>Check out %n guest(s) at:</source>
         <translation>
             <numerusform>为 %n 位旅客办理退房，时间：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="310"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="327"/>
-        <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
-        <translation>注销 %1（%2 房）的登记？将向公安机关发送注销报告，说明此登记有误。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
-        <source>Cancel registration</source>
-        <translation>注销登记</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="360"/>
-        <source>%1 checked out of room %2. The check-out report is queued.</source>
-        <translation>%1 已从 %2 房退房。退房报告已排队发送。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="369"/>
         <source>%n guest(s) checked out. One check-out report each is queued.</source>
         <translation>
             <numerusform>%n 位旅客已退房，每人一份退房报送已排队。</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="366"/>
-        <source>Check-out not saved: %1</source>
-        <translation>退房未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
-        <source>Checking out</source>
-        <translation>正在办理退房</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="372"/>
-        <source>Say why the registration is cancelled.</source>
-        <translation>请说明注销登记的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="378"/>
-        <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
-        <translation>%1（%2 房）的登记已注销，注销报告已排队待发送。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="380"/>
-        <source>Cancellation not saved: %1</source>
-        <translation>注销未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="381"/>
-        <source>Cancelling the registration</source>
-        <translation>正在注销登记</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="396"/>
-        <source>Loading…</source>
-        <translation>正在载入…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="402"/>
-        <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
-        <translation>正在更正 %1（%2 房）的登记。将发送更正报告，原报告仍保留在记录中。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="405"/>
-        <source>The police intake refused it:</source>
-        <translation>公安接收端拒收原因：</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="411"/>
-        <source>The registration could not be loaded: %1</source>
-        <translation>无法载入该登记：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="425"/>
-        <source>Correction saved; the correction report is queued.</source>
-        <translation>更正已保存，更正报告已排队发送。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="426"/>
-        <source>Correction not saved: %1</source>
-        <translation>更正未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="427"/>
-        <source>Saving the correction</source>
-        <translation>正在保存更正</translation>
     </message>
 </context>
 <context>
@@ -1492,12 +1687,12 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="24"/>
         <source>Visa / permit type</source>
-        <translation>签证/证件种类</translation>
+        <translation>签证/签注种类</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="25"/>
         <source>Visa / permit number</source>
-        <translation>签证/证件号码</translation>
+        <translation>签证/签注号码</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="26"/>
@@ -1517,7 +1712,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="29"/>
         <source>Room</source>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="30"/>
@@ -1542,7 +1737,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="34"/>
         <source>Document</source>
-        <translation>证件</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="35"/>
@@ -1754,56 +1949,51 @@ or press Ctrl+O to open an image</source>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="101"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="259"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="102"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="260"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="103"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="261"/>
         <source>Cancellation</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="104"/>
-        <source>No foreign guests (nil report)</source>
-        <translation>无境外旅客（零报告）</translation>
-    </message>
-    <message>
         <location filename="../../hotel_desk/ui/labels.py" line="112"/>
         <source>Waiting to send</source>
-        <translation>等待发送</translation>
+        <translation>待上报</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="113"/>
         <source>Sending</source>
-        <translation>正在发送</translation>
+        <translation>上报中</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="114"/>
         <source>Will retry</source>
-        <translation>将重试</translation>
+        <translation>稍后重试</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="115"/>
-        <source>Handed over, waiting for receipt</source>
-        <translation>已递交，等待回执</translation>
+        <source>Handed over, receipt to enter</source>
+        <translation>已移交，待录入回执</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="116"/>
-        <source>Confirmed by the police</source>
-        <translation>公安机关已确认</translation>
+        <source>Filed (police receipt)</source>
+        <translation>已上报（已有公安回执）</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="117"/>
-        <source>Accepted</source>
-        <translation>已接收</translation>
+        <source>Filed</source>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="118"/>
@@ -1813,7 +2003,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="124"/>
         <source>Must fix</source>
-        <translation>必须改正</translation>
+        <translation>须改正</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="124"/>
@@ -1826,433 +2016,673 @@ or press Ctrl+O to open an image</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="133"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="132"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="135"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="134"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="139"/>
         <source>%1 overdue</source>
-        <translation>已超时 %1</translation>
+        <translation>已逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="136"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="140"/>
         <source>%1 left</source>
-        <translation>剩余 %1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="147"/>
-        <source>the guest has no name</source>
-        <translation>客人没有姓名</translation>
+        <translation>剩 %1</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/labels.py" line="148"/>
+        <source>the passport reader on %1</source>
+        <translation>%1 上的证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
+        <source>the keyboard passport reader</source>
+        <translation>键盘式证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <source>the camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
+        <source>the passport reader</source>
+        <translation>证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <source>starting the fax modem</source>
+        <translation>正在启动传真机</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <source>dialling %1</source>
+        <translation>正在拨号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <source>sending page %1 of %2</source>
+        <translation>正在发送第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="168"/>
+        <source>sent, waiting for the other fax to confirm</source>
+        <translation>已发送，等待对方传真机确认</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="177"/>
+        <source>the fax modem does not answer (is it switched on and plugged in?)</source>
+        <translation>传真机无响应（是否已开机并连接？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="179"/>
+        <source>the modem refused a fax command (is it a Class 2.0 fax modem?)</source>
+        <translation>调制解调器拒绝传真指令（是否为 Class 2.0 传真调制解调器？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="181"/>
+        <source>no dial tone (is the telephone line plugged in?)</source>
+        <translation>没有拨号音（电话线是否接好？）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <source>the line is busy: try again in a few minutes</source>
+        <translation>对方占线，请过几分钟再试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="183"/>
+        <source>the sub-station&apos;s fax did not answer</source>
+        <translation>派出所传真无人应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="184"/>
+        <source>no connection with the other fax machine</source>
+        <translation>未能与对方传真机建立连接</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="185"/>
+        <source>the other fax machine hung up</source>
+        <translation>对方传真机已挂断</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <source>the other fax machine did not confirm the page</source>
+        <translation>对方传真机未确认收到该页</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <source>the fax failed</source>
+        <translation>传真失败</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
+        <source>the fax modem&apos;s port cannot be opened (check the fax modem in Settings)</source>
+        <translation>无法打开传真机端口（请检查“设置”中的传真机）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <source>Nothing answers at the police intake&apos;s address.</source>
+        <translation>公安上报平台的地址无应答。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
+        <source>The police intake does not answer in time.</source>
+        <translation>公安上报平台响应超时。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
+        <source>The police intake&apos;s address cannot be found: check the internet connection.</source>
+        <translation>找不到公安上报平台的地址，请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="204"/>
+        <source>The network does not reach the police intake: check the internet connection.</source>
+        <translation>网络连不上公安上报平台，请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="206"/>
+        <source>The police intake&apos;s certificate is not trusted.</source>
+        <translation>公安上报平台的证书不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="207"/>
+        <source>The police intake refuses the hotel code or the authorisation code (Settings).</source>
+        <translation>公安上报平台不接受旅馆编码或授权码（请检查“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="209"/>
+        <source>The police intake does not understand this desk: call support.</source>
+        <translation>公安上报平台无法识别本机的请求，请联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
+        <source>The police intake answers with errors.</source>
+        <translation>公安上报平台返回错误。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
+        <source>The police intake cannot be reached.</source>
+        <translation>无法连接公安上报平台。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
+        <source>the guest has no name</source>
+        <translation>旅客没有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="224"/>
         <source>the document has no number</source>
         <translation>证件没有号码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="149"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="158"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="225"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="234"/>
         <source>no room is given</source>
-        <translation>没有填写房间号</translation>
+        <translation>没有填写房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="150"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="226"/>
         <source>the arrival time is in the future (check the computer&apos;s clock)</source>
         <translation>入住时间晚于当前时间（请检查电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="152"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="228"/>
         <source>the planned departure is before the arrival</source>
         <translation>预计离店日期早于入住日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="154"/>
-        <location filename="../../hotel_desk/ui/labels.py" line="156"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="230"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="232"/>
         <source>nothing to correct: every value is as recorded</source>
         <translation>无需更正：各项与已登记内容相同</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="157"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="233"/>
         <source>the guest is no longer in house</source>
-        <translation>该客人已不在住</translation>
+        <translation>该旅客已不在住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="159"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="235"/>
         <source>the hotel&apos;s codes are not set up (Settings)</source>
         <translation>尚未设置旅馆编码（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="161"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="237"/>
         <source>the database is busy; try again in a moment</source>
         <translation>数据库繁忙，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="163"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="239"/>
         <source>the disk holding the database is full; free some space and try again</source>
         <translation>数据库所在磁盘已满，请清理空间后重试</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="165"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="104"/>
+        <source>No foreign guests (nil report)</source>
+        <translation>无境外旅客（零报告）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="241"/>
         <source>the check-out time is before the arrival</source>
         <translation>退房时间早于入住时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="167"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="243"/>
         <source>the check-out time is in the future</source>
         <translation>退房时间不能晚于现在</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="169"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="245"/>
         <source>say what was checked: a &quot;verified correct&quot; answer needs a note</source>
         <translation>请说明核对了什么：“核实无误”须附说明</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="171"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="247"/>
         <source>the item was already answered</source>
         <translation>该条目已经答复过</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="172"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="248"/>
         <source>the document does not match the earlier stay (the returning guest was not linked)</source>
         <translation>证件与以前的入住记录不符（未作为回头客关联）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="182"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="258"/>
         <source>Check-in registered</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="186"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="262"/>
         <source>Check-in blocked</source>
         <translation>入住被拦截</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="187"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="263"/>
         <source>Report picked up for sending</source>
         <translation>报告已取出待发送</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="188"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="264"/>
         <source>Report accepted by the police</source>
         <translation>公安机关已接收报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="189"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="265"/>
         <source>Report refused by the intake</source>
         <translation>报告被接收端退回</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="190"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="266"/>
         <source>Report not sent yet (retrying)</source>
         <translation>报告尚未发出（重试中）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="191"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="267"/>
         <source>Report handed over</source>
         <translation>报告已移交</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="192"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="268"/>
         <source>Hand-over confirmed</source>
         <translation>移交已确认</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="193"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="269"/>
         <source>Personal data viewed</source>
         <translation>查看了个人信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="194"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="270"/>
         <source>Guest list viewed</source>
         <translation>查看了宾客列表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="195"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="271"/>
         <source>Hotel settings changed</source>
         <translation>酒店设置已更改</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="196"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="272"/>
         <source>Desk user added</source>
         <translation>新增前台用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="197"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="273"/>
         <source>Audit trail exported</source>
         <translation>审计记录已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="198"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="274"/>
         <source>Receipts exported</source>
         <translation>回执已导出</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="199"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="275"/>
         <source>Records sealed into the chain (upgrade)</source>
         <translation>记录已纳入审计链（升级）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="200"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="276"/>
         <source>Page images deleted after retention</source>
         <translation>证件图像到期删除</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="201"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="277"/>
         <source>Page images encrypted</source>
         <translation>证件图像已加密</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="202"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="278"/>
         <source>Data key created</source>
         <translation>已创建数据密钥</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="210"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="286"/>
         <source>Late 1–2 days</source>
         <translation>迟报 1–2 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="211"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="287"/>
         <source>Late 3–7 days</source>
         <translation>迟报 3–7 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="212"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="288"/>
         <source>Late 8–14 days</source>
         <translation>迟报 8–14 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="213"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="289"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="221"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="297"/>
         <source>the registration</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="222"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="298"/>
         <source>a report as sent</source>
         <translation>已上报的报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="223"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="299"/>
         <source>the document&apos;s page image</source>
         <translation>证件页图像</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="224"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="300"/>
         <source>the guest&apos;s earlier stays</source>
         <translation>旅客以往入住记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="225"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="301"/>
         <source>a returning guest&apos;s last stay</source>
         <translation>回头客上次入住记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="226"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="302"/>
         <source>the registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="229"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="305"/>
         <source>to correct it</source>
         <translation>用于更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="230"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="306"/>
         <source>to answer a suspected error</source>
         <translation>用于答复疑似错误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="237"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="313"/>
         <source>changed: %1</source>
         <translation>修改：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="240"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="316"/>
         <source>receipt %1</source>
         <translation>回执 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="246"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="322"/>
         <source>%1 rows</source>
         <translation>%1 条</translation>
     </message>
 </context>
 <context>
+    <name>LiveSwitchDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="40"/>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="68"/>
+        <source>Switch to LIVE</source>
+        <translation>切换到正式模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="48"/>
+        <source>&lt;b&gt;LIVE means real police reports.&lt;/b&gt; From the next start of the app, every check-in, check-out, correction and cancellation is reported to the police intake at &lt;b&gt;%1&lt;/b&gt; under hotel code &lt;b&gt;%2&lt;/b&gt;, with the guests&apos; real data. The orange TRAINING band disappears and training receipts (TRN-…) are no longer issued. Switching back needs a manager too.</source>
+        <translation>&lt;b&gt;正式模式即真实上报公安机关。&lt;/b&gt;下次启动程序后，每一笔入住登记、退房、更正和注销都会以旅馆编码 &lt;b&gt;%2&lt;/b&gt; 上报至公安上报平台 &lt;b&gt;%1&lt;/b&gt;，上报的是旅客的真实信息。橙色的“培训模式”提示条将消失，不再出具培训回执（TRN-…）。如需切换回培训模式，同样需要经理操作。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="57"/>
+        <source>Connection test</source>
+        <translation>连接测试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="70"/>
+        <source>Test again</source>
+        <translation>重新测试</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="72"/>
+        <source>Stay in TRAINING</source>
+        <translation>保持培训模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="82"/>
+        <source>Encrypted address (https)</source>
+        <translation>加密地址（https）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="83"/>
+        <source>The intake answers</source>
+        <translation>上报平台有应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="84"/>
+        <source>Certificate verified</source>
+        <translation>证书已验证</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="85"/>
+        <source>It is the police&apos;s intake, not a training one</source>
+        <translation>是公安正式上报平台，而非培训平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="86"/>
+        <source>Hotel code and authorisation code accepted</source>
+        <translation>旅馆编码和授权码有效</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="87"/>
+        <source>The intake&apos;s signing key matches</source>
+        <translation>上报平台的签名密钥一致</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="93"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="96"/>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="116"/>
+        <source>Every check passed. Switching saves the settings; the app then works LIVE from its next start.</source>
+        <translation>各项检测均通过。切换后将保存设置，程序下次启动起以正式模式运行。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="120"/>
+        <source>Not ready for LIVE: fix what failed (the address, the codes or the key from the sub-station, the network) and test again.</source>
+        <translation>尚不能切换到正式模式：请修正未通过的项目（地址、派出所提供的代码或密钥、网络）后再测试。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="141"/>
+        <source>not checked</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="145"/>
+        <source>LIVE needs an https:// address from the sub-station</source>
+        <translation>正式模式需要派出所提供的 https:// 地址</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="146"/>
+        <source>nothing answers at this address</source>
+        <translation>该地址无应答</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="147"/>
+        <source>the certificate is not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="148"/>
+        <source>this is a training intake</source>
+        <translation>这是培训平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="149"/>
+        <source>the intake refuses these codes</source>
+        <translation>上报平台不接受这些代码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="150"/>
+        <source>its answer is not signed with the sub-station&apos;s key</source>
+        <translation>其应答未使用派出所提供的密钥签名</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="155"/>
+        <source>The test could not run: %1</source>
+        <translation>无法进行测试：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="161"/>
+        <source>Switch to TRAINING</source>
+        <translation>切换到培训模式</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="162"/>
+        <source>From the next start, reports go to the practice intake on this computer, not to the police. Guests registered in TRAINING are not reported to the police. Switch to TRAINING?</source>
+        <translation>下次启动起，记录只发送到本机的练习平台，不再上报公安机关；培训模式下登记的旅客不会上报。确定切换到培训模式吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/live_switch.py" line="166"/>
+        <source>Stay LIVE</source>
+        <translation>保持正式模式</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="97"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="87"/>
         <source>Hotel Desk – guest registration</source>
         <extracomment>What a role needs to see each page (the buttons on a page check their own permissions).</extracomment>
         <translation>前台登记 – 境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="112"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="102"/>
         <source>TRAINING – reports go to the practice intake on this computer, never to the police.</source>
-        <translation>培训模式 – 报告只发送到本机的练习接收端，不会发送给公安机关。</translation>
+        <translation>培训模式 – 只发往本机的练习平台，不会上报公安机关。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="135"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="129"/>
         <source>Hotel Desk</source>
         <translation>前台登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="139"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="133"/>
         <source>Guest registration</source>
         <translation>境外旅客住宿登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="155"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="156"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="163"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="157"/>
         <source>In house</source>
-        <translation>在住客人</translation>
+        <translation>在住旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="164"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="158"/>
         <source>Reports</source>
-        <translation>报告</translation>
+        <translation>上报记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="167"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="101"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="399"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="418"/>
+        <source>If it cannot go out in time, print the registration form and hand it to the police sub-station.</source>
+        <translation>如无法按时上报，请打印登记表送交派出所。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="91"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="391"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="165"/>
-        <source>Suspected errors</source>
-        <translation>疑似错误</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="166"/>
-        <source>Inspection</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="168"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="162"/>
         <source>Staff</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="190"/>
-        <location filename="../../hotel_desk/ui/main_window.py" line="385"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="184"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="377"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="381"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="373"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="383"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="375"/>
         <source>Lock the desk and let someone else sign in; unfinished work stays</source>
         <translation>锁定前台，让其他人登录；未完成的操作会保留</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="400"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="392"/>
         <source>Mode: TRAINING</source>
         <translation>模式：培训</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="402"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="394"/>
         <source>LIVE</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="403"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="395"/>
         <source>Mode: LIVE</source>
         <translation>模式：正式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="407"/>
-        <source>● Connecting…</source>
-        <translation>● 正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="409"/>
-        <source>● Online</source>
-        <translation>● 在线</translation>
+        <location filename="../../hotel_desk/ui/main_window.py" line="408"/>
+        <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
+        <translation>有一条上报须在 %1 前完成（%2），目前仍未上报成功。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/main_window.py" line="411"/>
-        <source>● Offline</source>
-        <translation>● 离线</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="414"/>
-        <source>%n report(s) waiting</source>
-        <translation>
-            <numerusform>%n 份报告待发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="415"/>
-        <source>All reports sent</source>
-        <translation>报告已全部发送</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="417"/>
-        <source>%n need(s) correction</source>
-        <translation>
-            <numerusform>%n 份需更正</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="427"/>
-        <source>Next deadline %1 (%2)</source>
-        <translation>最近截止 %1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="439"/>
-        <source>A police report is due at %1 (%2) and has not been accepted yet.</source>
-        <translation>有一份警方报告须在 %1 前送达（%2），目前尚未被接收。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="442"/>
         <source>Report deadline</source>
-        <translation>报告截止提醒</translation>
+        <translation>上报截止提醒</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="159"/>
+        <source>Suspected errors</source>
+        <translation>疑似错误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/main_window.py" line="160"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="453"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="441"/>
         <source>%n guest(s) past the planned departure and not checked out: see In house (Ctrl+3).</source>
         <translation>
             <numerusform>%n 位旅客已过预计离店时间但尚未退房：请查看“在住客人”（Ctrl+3）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/main_window.py" line="461"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="449"/>
         <source>Night audit at %1: %n guest(s) are still open past their planned departure. Check them out or correct their departure date.</source>
         <translation>
             <numerusform>%1 夜审：仍有 %n 位旅客已过预计离店时间而未退房。请办理退房或更正离店日期。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/main_window.py" line="464"/>
+        <location filename="../../hotel_desk/ui/main_window.py" line="452"/>
         <source>Night audit</source>
         <translation>夜审</translation>
     </message>
@@ -2260,54 +2690,77 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ManualEntryPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="130"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="199"/>
         <source>Manual entry</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="131"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="200"/>
         <source>When no reader can read the document: type its machine-readable lines, or, if it has none, type the fields from the page and say why.</source>
         <translation>阅读器无法读取证件时：输入证件的机读码；如证件没有机读区，请按证件内容填写各项并注明原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="142"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="211"/>
         <source>Machine-readable lines</source>
         <translation>机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="146"/>
-        <source>Fillers are &apos;&lt;&apos;; a space becomes &apos;&lt;&apos; by itself. Check digits are checked as you type.</source>
-        <translation>填充符为“&lt;”，输入空格会自动变为“&lt;”。输入时即时核对校验位。</translation>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="215"/>
+        <source>A space types &apos;&lt;&apos; (two between surname and given names). Enter types the rest of the line&apos;s &apos;&lt;&apos; and goes to the next line. Each check digit is checked as soon as its field is typed; a line is judged once complete.</source>
+        <translation>空格即输入 &apos;&lt;&apos;（姓与名之间输两个空格）。按 Enter 自动补齐本行其余的 &apos;&lt;&apos; 并换到下一行。每个字段输完即核对其校验位；整行输完后才判定该行。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="225"/>
         <source>&lt;b&gt;Where to look&lt;/b&gt;&lt;br&gt;The machine-readable zone is the two or three lines of capital letters, digits and &amp;lt; at the bottom of the photo page (on the back of ID cards).&lt;br&gt;&lt;br&gt;&lt;b&gt;O or 0? I or 1?&lt;/b&gt;&lt;br&gt;Type what you see. A wrong character shows as a failing check digit on its field, and a likely correction is offered beside it.</source>
         <translation>&lt;b&gt;机读区在哪里&lt;/b&gt;&lt;br&gt;机读区是资料页底部（身份证件在背面）由大写字母、数字和 &amp;lt; 组成的两行或三行字符。&lt;br&gt;&lt;br&gt;&lt;b&gt;是 O 还是 0？是 I 还是 1？&lt;/b&gt;&lt;br&gt;按看到的输入即可。输错的字符会使该项的校验位不通过，旁边会给出可能的更正。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="170"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="240"/>
         <source>Type the MRZ</source>
         <translation>输入机读码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="179"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="249"/>
         <source>No MRZ on the document</source>
         <translation>证件无机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="241"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="321"/>
         <source>Registered %1 in room %2. The police report is queued.</source>
-        <translation>已登记 %1，房间 %2。警方报告已排队发送。</translation>
+        <translation>已为 %1 办理入住登记（%2 房），已加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="243"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="323"/>
         <source>Not saved: %1. The form is still filled in.</source>
         <translation>未保存：%1。表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/manual_page.py" line="244"/>
+        <location filename="../../hotel_desk/ui/manual_page.py" line="324"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
+    </message>
+</context>
+<context>
+    <name>NewPageBar</name>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="85"/>
+        <source>Keep editing (Esc)</source>
+        <translation>继续填写（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="87"/>
+        <source>Park this guest (Alt+P)</source>
+        <translation>暂存此旅客（Alt+P）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="89"/>
+        <source>Discard this guest (Alt+D)</source>
+        <translation>放弃此旅客（Alt+D）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="96"/>
+        <source>New document read: &lt;b&gt;%1&lt;/b&gt;. &lt;b&gt;%2&lt;/b&gt; is not registered yet.</source>
+        <translation>已读取新证件：&lt;b&gt;%1&lt;/b&gt;。&lt;b&gt;%2&lt;/b&gt; 尚未登记。</translation>
     </message>
 </context>
 <context>
@@ -2331,146 +2784,300 @@ or press Ctrl+O to open an image</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="53"/>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="105"/>
+        <source>Register as printed</source>
+        <extracomment>Runs the registration (a background job): the entry with its override reason, and the approver&apos;s name and password when the signed-in staff member may not approve it themselves.</extracomment>
+        <translation>按原样登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="62"/>
+        <source>The rest of the machine-readable zone agrees with this digit: the document itself prints it so. Compare the zone with the page. If it reads the same, the guest can be registered with the zone exactly as printed; the reason and who approved it are recorded.</source>
+        <translation>机读区其余部分与这一校验位相符：证件本身就是这样印制的。请将机读区与证件页逐字核对，如完全一致，可按证件原样登记；登记原因和审批人将一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="74"/>
+        <source>The document prints this check digit (compared with the page)</source>
+        <translation>证件本身印制的校验位即如此（已与证件页核对）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="75"/>
+        <source>The issuer is known to print this check digit wrong</source>
+        <translation>已知该签发机关印错此校验位</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="78"/>
+        <source>Choose (↓) or type the reason</source>
+        <translation>选择（↓）或输入原因</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="82"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="92"/>
+        <source>You (%1), as manager</source>
+        <extracomment>The signed-in manager approves by registering; anyone else needs a manager&apos;s password here.</extracomment>
+        <translation>您本人（%1，经理）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="93"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="95"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="96"/>
+        <source>Manager&apos;s password</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="108"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="140"/>
+        <source>Choose or type the reason first.</source>
+        <translation>请先选择或输入原因。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="146"/>
+        <source>A manager chooses their name and types their password here.</source>
+        <translation>请经理在此选择本人姓名并输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="153"/>
+        <source>Saving the registration</source>
+        <translation>正在保存登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="158"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/override_dialog.py" line="168"/>
+        <source>Not registered: %1</source>
+        <translation>未登记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="15"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="16"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="17"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="18"/>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="19"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="20"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="12"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="14"/>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../hotel_desk/ui/qt_strings.py" line="21"/>
+        <source>Page &amp;Set:</source>
+        <translation>打印页面(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../hotel_desk/ui/findings_view.py" line="122"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="137"/>
         <source>Did you mean:</source>
-        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field.</extracomment>
+        <extracomment>Where a finding about a field shows up in the form: the record&apos;s own names for its fields, and the names the document core&apos;s findings use for the same fields (hotel_desk.rules.record: `core_name`). &quot;Fill this in&quot; findings: shown only once Register was tried, and not when another finding already speaks about the same field. The row that shows this list (the form&apos;s layout sets it): shown while any of its lists has something.</extracomment>
         <translation>是否应为：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/findings_view.py" line="126"/>
+        <location filename="../../hotel_desk/ui/findings_view.py" line="141"/>
         <source>Use this reading: it passes every check digit. Check it against the page.</source>
         <translation>采用此读法：所有校验位均通过。请与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="108"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="135"/>
         <source>Guest and document</source>
-        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail. The earlier stay a returning guest was matched to (GuestEntry.returning_of); &quot;&quot; when none.</extracomment>
-        <translation>客人与证件</translation>
+        <extracomment>Enter on a document the checks refuse: (GuestEntry, the codes of the errors), for the audit trail. Enter (or &quot;Register as printed…&quot;) on a document blocked only by what a manager may approve as printed (hotel_desk.rules.gate): the page asks for the reason and the approval. Carries the GuestEntry. The earlier stay a returning guest was matched to (GuestEntry.returning_of); &quot;&quot; when none.</extracomment>
+        <translation>旅客与证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="110"/>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="193"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="140"/>
+        <source>Stay, visa or permit</source>
+        <translation>住宿与签证（签注）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="143"/>
+        <source>More stay details (coming from, going to, entry)</source>
+        <translation>更多住宿信息（从何处来、到何处去、入境）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="163"/>
+        <source>Register as printed…</source>
+        <translation>按原样登记…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="165"/>
+        <source>The document itself prints this check digit wrong: register it exactly as printed, with the reason and a manager&apos;s approval (Enter)</source>
+        <translation>证件本身印错了这一校验位：按证件原样登记，需填写原因并经经理审批（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="203"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="112"/>
-        <source>Why typed by hand</source>
-        <translation>手工录入原因</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="115"/>
-        <source>Stay</source>
-        <translation>住宿</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="116"/>
-        <source>Visa or permit</source>
-        <translation>签证或证件</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="124"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="155"/>
         <source>I have checked the warnings against the document</source>
         <translation>我已对照证件核实上述提醒</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="132"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="170"/>
         <source>Send correction</source>
         <translation>发送更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="132"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="170"/>
         <source>Register  ⏎</source>
         <translation>登记  ⏎</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="134"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="172"/>
         <source>Save the registration and queue its police report (Enter)</source>
-        <translation>保存登记并排队发送警方报告（回车）</translation>
+        <translation>保存登记并加入上报队列（回车）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="94"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="127"/>
         <source>Wrong field value in the registration</source>
-        <extracomment>The form&apos;s layout: its three cards (what each field is comes from hotel_desk.rules.record). Who the guest is: editing one of these drops a returning-guest link made from the old values. Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
+        <extracomment>The form&apos;s layout, two fields to a row with each label beside its field, so that a whole check-in fits a 1366 x 768 screen: the guest and the document as the page reads them, then the stay with what every guest needs first and the rest folded away (what each field is comes from hotel_desk.rules.record). Less used: folded under &quot;More stay details&quot; until one of them holds a value or a finding. The stay and the visa or permit (a change re-checks the stay rules). Who the guest is: editing one of these drops a returning-guest link made from the old values. Kept in capitals whatever is typed (as the MRZ and the police write them).</extracomment>
         <translation>登记内容有误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="95"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="128"/>
         <location filename="../../hotel_desk/ui/worklist_page.py" line="335"/>
         <source>The police marked the record as suspected error data</source>
         <translation>公安机关标记为疑似错误数据</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="97"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="129"/>
         <source>The guest changed room or departure date</source>
-        <translation>客人更换房间或离店日期</translation>
+        <translation>旅客换房或更改离店日期</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="102"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="134"/>
         <source>The document has no machine-readable zone</source>
         <translation>证件没有机读区</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="103"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="135"/>
         <source>The machine-readable zone is damaged or unreadable</source>
         <translation>机读区损坏或无法识读</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="104"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="136"/>
         <source>No scanner or reader available</source>
         <translation>没有可用的扫描仪或阅读器</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="108"/>
-        <source>Required</source>
-        <translation>必填</translation>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="140"/>
+        <source>Required: choose or type why</source>
+        <translation>必填：选择或输入原因</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="118"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="153"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="121"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="156"/>
         <source>3 letters, e.g. GBR</source>
         <translation>3 个字母，如 GBR</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="123"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="158"/>
         <source>e.g. 1208</source>
         <translation>如 1208</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/form_fields.py" line="126"/>
+        <location filename="../../hotel_desk/ui/form_fields.py" line="161"/>
         <source>As in the document (Latin letters)</source>
         <translation>与证件一致（拉丁字母）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="313"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="337"/>
         <source>The reader was unsure here: compare with the page</source>
         <translation>识读结果不确定：请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="414"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="434"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="424"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="436"/>
+        <source>The document prints a wrong check digit: compare the zone with the page, then register it as printed with a manager&apos;s approval.</source>
+        <translation>证件印错了一位校验位：请将机读区与证件页核对，然后经经理审批按原样登记。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="447"/>
         <source>Still needed: %1</source>
         <translation>尚需填写：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/registration_form.py" line="420"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="443"/>
         <source>%n problem(s) to fix first</source>
         <translation>
             <numerusform>需先改正 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/registration_form.py" line="427"/>
+        <location filename="../../hotel_desk/ui/registration_form.py" line="450"/>
         <source>Confirm the warnings first</source>
         <translation>请先确认提醒事项</translation>
     </message>
@@ -2478,432 +3085,524 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Report</source>
-        <translation>报告</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Guest</source>
-        <translation>客人</translation>
+        <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="53"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="55"/>
         <source>Room</source>
-        <translation>房间</translation>
+        <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="56"/>
         <source>Event time</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="54"/>
-        <source>Receipt</source>
-        <translation>回执</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="90"/>
+        <source>Handed over %1 late</source>
+        <translation>已移交，逾期 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="92"/>
-        <source>Done</source>
-        <translation>已完成</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="91"/>
+        <source>Handed over in time</source>
+        <translation>已按时移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="93"/>
+        <source>Filed %1 late</source>
+        <translation>已上报，逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="94"/>
+        <source>Filed in time</source>
+        <translation>已按时上报</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="99"/>
+        <source>Filed, receipt %1</source>
+        <translation>已上报，回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="101"/>
+        <source>Filed, police receipt %1</source>
+        <translation>已上报，公安回执 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="103"/>
+        <source>Faxed, waiting for the police receipt</source>
+        <translation>已传真，待公安回执</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="104"/>
+        <source>Handed over, waiting for the police receipt</source>
+        <translation>已移交，待公安回执</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="133"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="156"/>
         <source>Reports</source>
-        <translation>报告</translation>
+        <translation>上报记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="134"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="157"/>
         <source>Every report to the police with its deadline (24 hours after the event). Reports are sent by themselves; act only on the red ones.</source>
-        <translation>所有发给公安机关的报告及其截止时间（事件发生后 24 小时）。报告会自动发送，只需处理红色标记的报告。</translation>
+        <translation>所有上报公安机关的记录及其截止时间（事件发生后 24 小时）。系统自动上报，只需处理标红的记录。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="161"/>
         <source>Only reports that still need something</source>
-        <translation>只显示仍需处理的报告</translation>
+        <translation>只显示仍需处理的记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="142"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="165"/>
         <source>Send now</source>
-        <translation>立即发送</translation>
+        <translation>立即上报</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="144"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="167"/>
         <source>Send every waiting report now, without waiting for its next retry (Ctrl+R)</source>
-        <translation>立即发送所有等待中的报告，不等下次重试（Ctrl+R）</translation>
+        <translation>立即上报所有待上报记录，不等下次重试（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="147"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="170"/>
         <source>Open correction</source>
-        <translation>打开更正</translation>
+        <translation>去更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="171"/>
         <source>Correct the registration the intake refused (Ctrl+E)</source>
-        <translation>更正被拒收的登记（Ctrl+E）</translation>
+        <translation>更正被上报平台退回的登记（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="173"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="176"/>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="177"/>
+        <source>Print (Ctrl+P) or fax (Ctrl+Shift+F) the selected report&apos;s registration form for the police sub-station, or mark it as handed over</source>
+        <translation>打印（Ctrl+P）或传真（Ctrl+Shift+F）所选上报的登记表给派出所，或标记为已移交</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="181"/>
+        <source>Print the registration form…</source>
+        <translation>打印登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="182"/>
+        <source>Fax the registration form…</source>
+        <translation>传真登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="188"/>
+        <source>Save the registration form as PDF…</source>
+        <translation>将登记表另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="189"/>
+        <source>Mark as handed over in person…</source>
+        <translation>标记为已当面移交…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="193"/>
+        <source>Enter police receipt…</source>
+        <translation>录入公安回执…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="194"/>
+        <source>The receipt number the police gave for a report handed over by fax or in person: it files the report (Ctrl+Shift+R)</source>
+        <translation>录入公安机关对传真或当面移交的上报出具的回执号，录入后这条上报即完成（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="214"/>
         <source>Selected report</source>
-        <translation>所选报告</translation>
+        <translation>所选记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="174"/>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="257"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="215"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
         <source>Select a report to see its details.</source>
-        <translation>选择一份报告查看详情。</translation>
+        <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="228"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="279"/>
         <source>Reports could not be loaded: %1</source>
-        <translation>无法载入报告：%1</translation>
+        <translation>无法载入上报记录：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="259"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="314"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="261"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="316"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="263"/>
-        <source>Receipt: %1</source>
-        <translation>回执：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="267"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="320"/>
         <source>Deadline: %1</source>
         <translation>截止：%1</translation>
     </message>
+    <message>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="323"/>
+        <source>Handed over: %1</source>
+        <translation>移交时间：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/reports_page.py" line="269"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="325"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>已尝试 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
         <source>The intake refused it:</source>
-        <translation>接收端拒收原因：</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="273"/>
-        <source>Last problem:</source>
-        <translation>最近的问题：</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="285"/>
-        <source>Waiting reports sent; see their state below.</source>
-        <translation>等待中的报告已发送，请查看下方状态。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="286"/>
-        <source>Could not queue the report: %1</source>
-        <translation>无法将报告排队：%1</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="151"/>
-        <source>Registration form (print / fax)…</source>
-        <translation>登记表（打印 / 传真）…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="153"/>
-        <source>Save the selected report&apos;s registration form as a PDF to print or fax to the police sub-station, then mark it as handed over (Ctrl+P)</source>
-        <translation>将所选报告的登记表保存为 PDF，打印或传真给派出所，然后标记为已递交（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="299"/>
-        <source>Save the registration form</source>
-        <translation>保存登记表</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="300"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="306"/>
-        <source>Mark as handed over</source>
-        <translation>标记为已递交</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="307"/>
-        <source>Who received the form? (officer&apos;s name or number)</source>
-        <translation>谁接收了登记表？（民警姓名或警号）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="311"/>
-        <source>Registration form saved</source>
-        <translation>登记表已保存</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="312"/>
-        <source>Saved to %1. Print it or fax it to the police sub-station before the deadline. Once an officer has it, mark the report as handed over.</source>
-        <translation>已保存到 %1。请在截止时间前打印或传真给派出所。民警收到后，请将该报告标记为已递交。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="314"/>
-        <source>Mark as handed over…</source>
-        <translation>标记为已递交…</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="315"/>
-        <source>Not yet</source>
-        <translation>暂不</translation>
+        <translation>上报平台退回原因：</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/reports_page.py" line="329"/>
-        <source>Registration form saved: %1</source>
-        <translation>登记表已保存：%1</translation>
+        <source>Last problem:</source>
+        <translation>最近一次问题：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="334"/>
-        <source>The registration form could not be saved: %1</source>
-        <translation>无法保存登记表：%1</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="341"/>
+        <source>Waiting reports sent; see their state below.</source>
+        <translation>待上报记录已发出，请在下方查看状态。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="338"/>
-        <source>Saving the registration form</source>
-        <translation>正在保存登记表</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="348"/>
-        <source>Handed over to %1. The report now waits for the police&apos;s receipt number.</source>
-        <translation>已递交给 %1。该报告正在等待公安机关的回执编号。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/reports_page.py" line="350"/>
-        <source>Could not mark the report as handed over: %1</source>
-        <translation>无法将报告标记为已递交：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ScannerBridge</name>
-    <message>
-        <location filename="../../hotel_desk/ui/scanner_watch.py" line="33"/>
-        <source>Scanner folder problem: %1</source>
-        <translation>扫描文件夹有问题：%1</translation>
+        <location filename="../../hotel_desk/ui/reports_page.py" line="342"/>
+        <source>Could not queue the report: %1</source>
+        <translation>无法上报：%1</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="42"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="43"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="47"/>
         <source>Codes issued by your police sub-station, where reports go, and how this desk works.</source>
-        <translation>派出所核发的代码、报告的发送地址，以及本前台的工作方式。</translation>
+        <translation>派出所下发的代码、上报地址，以及本机前台的设置。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="54"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="58"/>
         <source>Property</source>
         <translation>本店信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="61"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="65"/>
         <source>Hotel name</source>
         <translation>旅馆名称</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="62"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="66"/>
         <source>Hotel code</source>
         <translation>旅馆编码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="63"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="67"/>
         <source>Police sub-station code</source>
         <translation>派出所代码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="64"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="68"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="68"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="72"/>
         <source>Police intake</source>
-        <translation>公安接收端</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="70"/>
-        <source>Training mode: reports go to the built-in practice intake, never to the police</source>
-        <translation>培训模式：报告只发送到内置的练习接收端，不会发送给公安机关</translation>
+        <translation>公安上报平台</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="74"/>
+        <source>Training mode: reports go to the built-in practice intake, never to the police</source>
+        <translation>培训模式：只发往内置的练习平台，不上报公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="78"/>
         <source>https://… as given by the sub-station</source>
         <translation>https://…（由派出所提供）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="79"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
         <source>Intake address</source>
-        <translation>接收地址</translation>
+        <translation>上报地址</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="80"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
         <source>This desk</source>
         <translation>本前台</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="88"/>
         <source>Folder where the scanner saves pages</source>
-        <translation>扫描仪保存图片的文件夹</translation>
+        <translation>扫描仪保存资料页的文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="85"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="89"/>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="172"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="93"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="207"/>
         <source>Scanner folder</source>
         <translation>扫描文件夹</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="96"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="94"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="98"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="99"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="103"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="107"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="104"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="108"/>
         <source>After this many minutes without a key press or a click the desk locks and asks for the password again</source>
         <translation>超过这么多分钟没有按键或点击，前台会自动锁定并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="106"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="110"/>
         <source>Lock when idle for</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="109"/>
-        <source>Departures and police lists</source>
-        <translation>离店与公安下发清单</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
-        <source>A guest still in house after this time on the planned departure day is shown as overdue</source>
-        <translation>预计离店当天过了此时间仍在住的旅客，将显示为逾期未退房</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="115"/>
-        <source>Check-out time (HH:MM)</source>
-        <translation>退房时间（时:分）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="118"/>
-        <source>An hour before it, the desk is warned about guests still open past their departure</source>
-        <translation>夜审前一小时，提醒前台有逾期未退房的旅客</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="120"/>
-        <source>Night audit (HH:MM)</source>
-        <translation>夜审时间（时:分）</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="124"/>
-        <source> day(s)</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="125"/>
-        <source>Answer police lists within</source>
-        <translation>公安下发清单答复期限</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
-        <source>Passport readers</source>
-        <translation>护照阅读器</translation>
-    </message>
-    <message>
         <location filename="../../hotel_desk/ui/settings_page.py" line="132"/>
+        <source>Passport readers</source>
+        <translation>证件阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="136"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="160"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="138"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="142"/>
         <source>Serial reader port</source>
         <translation>串口阅读器端口</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="143"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="147"/>
         <source>What the reader sends</source>
         <translation>阅读器数据格式</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="152"/>
         <source>Keyboard-wedge reader layout</source>
-        <translation>键盘式阅读器布局</translation>
+        <translation>键盘式阅读器键盘布局</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="151"/>
-        <source>A new database, mode or reader takes effect when the app is started again.</source>
-        <translation>更改数据库、模式或阅读器后，需重新启动程序才生效。</translation>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="155"/>
+        <source>Fax modem (hand-over by fax)</source>
+        <translation>传真机（以传真方式移交）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="166"/>
+        <source>Fax modem port</source>
+        <translation>传真机端口</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="168"/>
+        <source>The police sub-station&apos;s fax number, e.g. 021 5555 0110</source>
+        <translation>派出所传真号码，如 021 5555 0110</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="169"/>
+        <source>Sub-station fax number</source>
+        <translation>派出所传真号码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="171"/>
+        <source>RTS/CTS (most modems)</source>
+        <translation>RTS/CTS（大多数调制解调器）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="171"/>
+        <source>XON/XOFF</source>
+        <translation>XON/XOFF</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="172"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="175"/>
+        <source>Flow control</source>
+        <translation>流量控制</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="178"/>
+        <source>The scanner folder and the readers change at once; a new database or mode takes effect when the app is started again.</source>
+        <translation>扫描文件夹和证件阅读器的设置立即生效；更换数据库或运行模式需重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="187"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="200"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="245"/>
         <source>Live mode needs the intake address from the sub-station.</source>
-        <translation>正式模式需要派出所提供的接收地址。</translation>
+        <translation>正式模式需要派出所提供的上报地址。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="203"/>
-        <source>Type the check-out time and the night audit as HH:MM, e.g. 12:00 and 23:00.</source>
-        <translation>退房时间和夜审时间请按 时:分 填写，例如 12:00 和 23:00。</translation>
-    </message>
-    <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="223"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="283"/>
         <source>Settings not saved: %1</source>
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/settings_page.py" line="216"/>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="275"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="113"/>
+        <source>Departures and police lists</source>
+        <translation>离店与公安下发清单</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="117"/>
+        <source>A guest still in house after this time on the planned departure day is shown as overdue</source>
+        <translation>预计离店当天过了此时间仍在住的旅客，将显示为逾期未退房</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="119"/>
+        <source>Check-out time (HH:MM)</source>
+        <translation>退房时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="122"/>
+        <source>An hour before it, the desk is warned about guests still open past their departure</source>
+        <translation>夜审前一小时，提醒前台有逾期未退房的旅客</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="124"/>
+        <source>Night audit (HH:MM)</source>
+        <translation>夜审时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="128"/>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="129"/>
+        <source>Answer police lists within</source>
+        <translation>公安下发清单答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/settings_page.py" line="248"/>
+        <source>Type the check-out time and the night audit as HH:MM, e.g. 12:00 and 23:00.</source>
+        <translation>退房时间和夜审时间请按 时:分 填写，例如 12:00 和 23:00。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="49"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="50"/>
+        <source>Asking the police intake whether it can be reached</source>
+        <translation>正在检测能否连接公安上报平台</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="52"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="53"/>
+        <source>The police intake answered at %1.</source>
+        <translation>公安上报平台于 %1 应答正常。</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="55"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="57"/>
+        <source>Reports wait here and go out by themselves once it is back (checked at %1). If a deadline comes close, print the form and hand it over.</source>
+        <translation>恢复连接后，待上报记录会自动发送（检测时间 %1）。如临近截止时间，请打印登记表移交派出所。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="60"/>
+        <source>%n report(s) waiting</source>
+        <translation>
+            <numerusform>%n 条待上报</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="61"/>
+        <source>All reports sent</source>
+        <translation>已全部上报</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="63"/>
+        <source>%n handed over, receipt to enter</source>
+        <translation>
+            <numerusform>%n 条已移交，待录入回执</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hotel_desk/ui/status.py" line="65"/>
+        <source>%n need(s) correction</source>
+        <translation>
+            <numerusform>%n 条需更正</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/status.py" line="74"/>
+        <source>Next deadline %1 (%2)</source>
+        <translation>最近截止 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2916,7 +3615,7 @@ or press Ctrl+O to open an image</source>
     <message>
         <location filename="../../hotel_desk/ui/users_page.py" line="58"/>
         <source>Who may sign in at this desk. Receptionists check guests in and out; managers also change settings, cancel registrations and manage accounts; the police liaison reads and inspects only.</source>
-        <translation>可以在本前台登录的人员。前台接待办理入住和退房；经理还可以修改设置、撤销登记和管理账号；派出所联络民警只能查看和检查。</translation>
+        <translation>可以在本前台登录的人员。前台接待办理入住登记和退房；经理还可以修改设置、注销登记和管理账号；派出所联络民警只能查看和检查。</translation>
     </message>
     <message>
         <location filename="../../hotel_desk/ui/users_page.py" line="62"/>
@@ -3094,6 +3793,29 @@ or press Ctrl+O to open an image</source>
         <location filename="../../hotel_desk/ui/users_page.py" line="239"/>
         <source>The password was not changed: %1</source>
         <translation>密码未更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="125"/>
+        <source>Waiting (Alt+W):</source>
+        <translation>待办理（Alt+W）：</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="130"/>
+        <source>unread page</source>
+        <translation>未读取的页面</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="132"/>
+        <source>Parked: not registered yet. Click to take it up again</source>
+        <translation>已暂存，尚未登记。点击继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/checkin_queue.py" line="133"/>
+        <source>Read, not opened yet. Click to open it</source>
+        <translation>已读取，尚未打开。点击打开</translation>
     </message>
 </context>
 <context>

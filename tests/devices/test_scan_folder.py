@@ -55,13 +55,16 @@ def test_same_name_saved_again_is_a_new_page(tmp_path: Path) -> None:
 def test_missing_folder_is_reported_once_and_watching_resumes(tmp_path: Path) -> None:
     folder = tmp_path / "share"
     problems: list[str] = []
-    watcher = ScanFolderWatcher(folder, lambda page: None, on_problem=problems.append, settle_polls=1)
+    recovered: list[bool] = []
+    watcher = ScanFolderWatcher(folder, lambda page: None, on_problem=problems.append, settle_polls=1,
+                                on_recovered=lambda: recovered.append(True))
     watcher.poll()
     watcher.poll()
-    assert len(problems) == 1 and "share" in problems[0]
+    assert len(problems) == 1 and "share" in problems[0] and watcher.problem is not None
     folder.mkdir()
     (folder / "a.jpg").write_bytes(b"data")
     watcher.poll()
+    assert recovered == [True] and watcher.problem is None
     assert [p.path.name for p in watcher.poll()] == ["a.jpg"]
 
 

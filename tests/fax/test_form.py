@@ -150,3 +150,9 @@ def test_long_names_are_written_smaller_not_cut(monkeypatch: pytest.MonkeyPatch)
     payload["guest"]["surname_en"] = "VAN DER BERG-OSTROWSKI-WILLIAMSON-MACDONALD-FITZGERALD-SMITHERSON"
     render_form(payload, payload_sha256=SHA)
     assert cut == []
+
+
+def test_the_hotels_name_heads_the_form() -> None:
+    named = render_form(sample_payload(), payload_sha256=SHA, hotel_name="湖畔客栈 Lakeside Inn").page
+    unnamed = render_form(sample_payload(), payload_sha256=SHA).page
+    assert named.tobytes() != unnamed.tobytes()

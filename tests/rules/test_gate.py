@@ -65,3 +65,67 @@ def test_residents_of_hong_kong_macao_and_taiwan_need_their_chinese_name() -> No
     # record validation's error, not also the name rule's "check and tick" warning).
     assert latin.blocked and [f.code for f in latin.own] == ["record.han_characters"]
     assert gate.judge(COMPLETE, entry_method="scanner").own == ()  # a Canadian passport: no rule
+
+
+# -- the exception path: a check digit the document prints wrong ----------------------------------------------
+def _checked(lines: tuple[str, str]):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from hotel_desk.documents import check_mrz
+
+    check = check_mrz(list(lines), today=date(2026, 11, 20))
+    assert check.document is not None
+    return list(check.findings), check.document.check_digits
+
+
+def _zone() -> tuple[str, str]:
+    from hotel_desk.documents import format_td3
+
+    return format_td3(document_code="P", issuing_state="POL", surname="KOWALSKA", given_names="ANNA",
+                      document_number="EA1234567", nationality="POL", birth="840812", sex="F", expiry="310101")
+
+
+@pytest.mark.parametrize("field", ["document_number", "birth_date", "expiry_date", "composite"])
+def test_a_digit_printed_wrong_may_be_overridden_with_a_reason_and_an_approver(field: str) -> None:
+    from hotel_desk.rules.record import Override
+    from tests.support.documents import printed_wrong
+
+    findings, digits = _checked(printed_wrong(_zone(), field))
+    verdict = gate.judge(COMPLETE, entry_method="scanner", findings=findings, check_digits=digits)
+    assert verdict.blocked and verdict.only_overridable
+    assert [f.code for f in verdict.overridable] == [f"check_digit.{field}"]
+    approved = gate.judge(COMPLETE, entry_method="scanner", findings=findings, check_digits=digits,
+                          override=Override("printed so on the document", "boss"))
+    assert approved.ok and approved.overridden_codes == (f"check_digit.{field}",)
+    for override, missing in ((Override(" ", "boss"), gate.OVERRIDE_REASON), (Override("why", ""), gate.OVERRIDE_APPROVAL)):
+        unapproved = gate.judge(COMPLETE, entry_method="scanner", findings=findings, check_digits=digits,
+                                override=override)
+        assert unapproved.blocked and missing in unapproved.missing
+
+
+def test_a_misreading_is_never_overridable() -> None:
+    from hotel_desk.rules.record import Override
+    from tests.support.documents import misread
+
+    for at in (9, 3, 16):  # the number's digit, a character of the number, a character of the birth date
+        findings, digits = _checked(misread(_zone(), at))
+        assert len([d for d in digits if not d.ok]) == 2  # the field's digit and the composite fail together
+        verdict = gate.judge(COMPLETE, entry_method="scanner", findings=findings, check_digits=digits,
+                             override=Override("printed so", "boss"))
+        assert verdict.blocked and verdict.overridable == () and not verdict.only_overridable
+
+
+def test_an_expired_document_is_never_overridable_even_beside_a_printed_digit() -> None:
+    from hotel_desk.rules.record import Override
+    from tests.support.documents import printed_wrong
+
+    expired = make_finding("expiry.expired", "expiry_date", date="2020-01-01", arrival="2026-11-20")
+    findings, digits = _checked(printed_wrong(_zone()))
+    verdict = gate.judge(COMPLETE, entry_method="scanner", findings=[*findings, expired], check_digits=digits,
+                         override=Override("printed so", "boss"))
+    assert verdict.blocked and [f.code for f in verdict.errors] == ["expiry.expired"]
+    assert not gate.judge(COMPLETE, entry_method="scanner", findings=[*findings, expired],
+                          check_digits=digits).only_overridable
+    # Nothing to cross-check against (no composite digit, as on a visa): not overridable either.
+    no_composite = [d for d in digits if d.field != "composite"]
+    assert gate.judge(COMPLETE, entry_method="scanner", findings=findings, check_digits=no_composite).overridable == ()

@@ -74,3 +74,11 @@ def test_the_rules_import_nothing_heavy() -> None:
             "print(','.join(m for m in ('sqlalchemy', 'PySide6', 'httpx', 'numpy') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_a_handed_over_report_no_longer_races_its_deadline() -> None:
+    from hotel_desk.rules.reports import COUNTDOWN_STATES, ReportState, counts_down
+
+    assert counts_down("queued") and counts_down("failed_retrying") and counts_down("rejected")
+    assert not counts_down("handed_over") and not counts_down("acknowledged") and not counts_down("confirmed")
+    assert ReportState.HANDED_OVER not in COUNTDOWN_STATES

@@ -1,6 +1,7 @@
 """The deadline is impossible to miss: the status bar counts down to the nearest one, and a warning goes out
 once when a report still unaccepted comes within 2 hours of it: the uploader raises the alert (it keeps trying
-the unreachable intake), the window shows it. Time is a ManualClock: nothing sleeps."""
+the unreachable intake), the window shows it in a banner whose "Print the form now" starts the hand-over that
+needs no network. Time is a ManualClock: nothing sleeps."""
 
 from __future__ import annotations
 
@@ -29,8 +30,16 @@ def test_deadline_countdown_and_two_hour_warning(qtbot, make_desk_app) -> None: 
     qtbot.waitUntil(lambda: getattr(window, "last_deadline_warning", None) is not None, timeout=SLOW_MS)
     assert "1 h 30 min left" in window.deadline_label.text()
     assert "1 h 30 min left" in window.last_deadline_warning
-    page = window.stack.currentWidget()
-    assert page.message.kind == "warning"
+    banner = window.deadline_banner
+    assert banner.isVisible() and banner.report_id == registered.report_id
+    assert "print the registration form" in banner.text.text()
+
+    printers: list[object] = []
+    window.reports.handover.ask_printer = lambda printer: printers.append(printer) or False  # type: ignore[method-assign]
+    banner.print_button.click()
+    qtbot.waitUntil(lambda: bool(printers), timeout=SLOW_MS)  # straight to the printer dialog, for this report
+    assert window.current_page() == "reports" and window.reports.selected().report_id == registered.report_id
+    assert not banner.isVisible()
 
     window.show_page("reports")
     qtbot.waitUntil(lambda: window.reports.row_for(registered.report_id) is not None, timeout=SLOW_MS)

@@ -165,3 +165,51 @@ def test_form_findings_come_from_the_catalogue_once_per_field(qtbot, desk_app) -
     [room] = form.finding_lists["room"].findings
     assert (room.code, room.message("en")) == ("manual.field_missing", "The room number is required.")
     assert not form.register_button.isEnabled()
+
+
+def test_typing_pads_the_fillers_and_judges_a_line_only_when_complete(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    window = desk_app.window
+    window.show_page("manual")
+    window.activateWindow()
+    page = window.manual
+    box, form = page.mrz_input, page.mrz_form
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=SLOW_MS)
+    qtbot.keyClicks(box, "p<nzlhartley  emma jane")  # lower case and spaces: fixed as typed
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the rest of the line's fillers typed for the receptionist
+    assert box.raw_lines()[0] == LINE1
+    qtbot.keyClicks(box, LINE2[:12])
+    page._recheck()  # (the typing timer's work, done now)
+    assert page.check_digits.rows["document_number"].property("status") == "ok"
+    # The zone is half typed: nothing on the form is "Must fix" yet.
+    from hotel_desk.ui.findings_view import REQUIRED_CODES
+
+    shown = [f for f in form.all_findings() if f.code not in REQUIRED_CODES]  # "fill this in" waits for Enter
+    assert not [f for f in shown if f.severity.value == "error"] and not form.general_findings.isVisible()
+    qtbot.keyClicks(box, LINE2[12:28])
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # fillers up to the composite digit, which is still to type
+    assert box.raw_lines()[1] == LINE2[:43]
+    qtbot.keyClicks(box, LINE2[43])
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the last line: on to the room
+    qtbot.waitUntil(lambda: form.text("surname_en") == "HARTLEY", timeout=SLOW_MS)
+    assert box.lines() == [LINE1, LINE2]
+    assert QApplication.focusWidget() is form.editors["room"]
+
+
+def test_a_full_passport_line_goes_on_to_the_next_by_itself(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    page = desk_app.window.manual
+    desk_app.window.show_page("manual")
+    page.mrz_input.setFocus()
+    qtbot.keyClicks(page.mrz_input, LINE1 + LINE2[:5])
+    assert page.mrz_input.raw_lines() == [LINE1, LINE2[:5]]
+
+
+def test_zero_and_letter_o_look_different_in_the_zone() -> None:
+    from PySide6.QtGui import QFontInfo
+
+    from hotel_desk.ui import theme
+
+    family = QFontInfo(theme.mrz_font()).family()
+    assert family in ("DejaVu Sans Mono", "Consolas", "Cascadia Mono"), family  # faces with a marked zero
