@@ -4,7 +4,7 @@
 <context>
     <name>CheckInPage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="211"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="210"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n field to review</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="176"/>
         <source>%n page(s) waiting to be read</source>
         <translation>
             <numerusform>%n page waiting to be read</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="386"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="385"/>
         <source>Added to the group: %n guest(s)</source>
         <translation>
             <numerusform>Added to the group: %n guest</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>InHousePage</name>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="266"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
         <source>%n guest(s) of the group selected.</source>
         <translation>
             <numerusform>%n guest of the group selected.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
         <source>Check out %n guest(s) at:</source>
         <translation>
             <numerusform>Check out %n guest at:</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="369"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
         <source>%n guest(s) checked out. One check-out report each is queued.</source>
         <translation>
             <numerusform>%n guest checked out. The check-out report is queued.</numerusform>

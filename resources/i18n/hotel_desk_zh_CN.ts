@@ -348,222 +348,222 @@
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="58"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="57"/>
         <source>Check-in</source>
         <translation>入住登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="59"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="58"/>
         <source>Put the passport on the scanner, drop a page image here, or open one (Ctrl+O). Check the fields against the document, add the room and press Enter.</source>
         <translation>把护照放上扫描仪，或把资料页图片拖到这里，或打开图片（Ctrl+O）。核对各项与证件一致，填写房号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="72"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="71"/>
         <source>Document page</source>
         <translation>证件资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="74"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="73"/>
         <source>Drop a scanned page here
 or press Ctrl+O to open an image</source>
         <translation>将扫描的资料页拖到这里
 或按 Ctrl+O 打开图片</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="92"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="91"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="96"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="95"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="98"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="97"/>
         <source>Read the document with a camera (Ctrl+K)</source>
         <translation>用摄像头读取证件（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="101"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="100"/>
         <source>New guest</source>
         <translation>下一位旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="102"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="101"/>
         <source>Clear the form for the next guest (Ctrl+N)</source>
         <translation>清空表单，登记下一位旅客（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="165"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="164"/>
         <source>Open a scanned page</source>
         <translation>打开扫描的资料页</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="159"/>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="166"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="165"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="179"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="178"/>
         <source>Still reading the previous page…</source>
         <translation>仍在读取上一页…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="182"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="181"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="184"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="183"/>
         <source>Reading the document</source>
         <translation>正在读取证件</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="199"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="198"/>
         <source>No machine-readable zone found on this page. Scan it again flat and straight, or type the document in Manual entry (Ctrl+2).</source>
         <translation>此页未找到机读区。请将证件放平放正重新扫描，或在“手工录入”中输入（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="202"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="201"/>
         <source>Nothing read</source>
         <translation>未读到内容</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="210"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="209"/>
         <source>Read in %1 s</source>
         <translation>读取用时 %1 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="211"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="210"/>
         <source> · %n field(s) to review</source>
         <translation>
             <numerusform> · %n 项需核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="221"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="220"/>
         <source>this file is not an image the reader can open. Scan the page again as PNG or JPEG.</source>
         <translation>此文件不是可识读的图片。请重新扫描并保存为 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="224"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="223"/>
         <source>The page could not be read: %1</source>
         <translation>无法读取此页：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="245"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="244"/>
         <source>the guest</source>
         <translation>该旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="247"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="246"/>
         <source>%1 (room %2)</source>
         <translation>%1（%2 房）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="354"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="353"/>
         <source>The reader did not get the whole zone: %1 Pass the document through again.</source>
         <translation>阅读器没有读到完整的机读区：%1 请再刷一次证件。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="366"/>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="370"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="365"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="369"/>
         <source>Read by %1</source>
         <translation>读取自%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="416"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="415"/>
         <source>Correction applied. Compare the changed field with the page.</source>
         <translation>已应用更正。请将改动的项目与证件核对。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="429"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="428"/>
         <source>Saving the registration</source>
         <translation>正在保存登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="441"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="440"/>
         <source>Registered as printed, with the approval on record.</source>
         <translation>已按证件原样登记，审批已记录在案。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="447"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="446"/>
         <source>Registered %1 in room %2. The police report is queued; deadline %3.</source>
         <translation>已为 %1 办理入住登记（%2 房），已加入上报队列，截止时间 %3。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="428"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="427"/>
         <source>Not saved: %1. Nothing was lost: the form is still filled in.</source>
         <translation>未保存：%1。内容没有丢失，表单仍保留填写内容。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="107"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="106"/>
         <source>Same stay for the next guest</source>
         <translation>下一位旅客同住此房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="108"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="107"/>
         <source>Family or group in one room: the next guest starts with this stay (room, dates, visa) (Alt+S)</source>
         <translation>家人或团队同住一间房：下一位旅客自动带入本次住宿信息（房号、日期、签证）（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="474"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="473"/>
         <source>Watching the scanner folder %1: new pages open here by themselves.</source>
         <translation>正在监视扫描文件夹 %1：新扫描的资料页会自动在此打开。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="476"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="475"/>
         <source>The scanner folder %1 cannot be read, so no pages are picked up. Check that it exists and is reachable, or choose another in Settings.</source>
         <translation>无法读取扫描文件夹 %1，扫描的页面不会自动打开。请检查该文件夹是否存在、能否访问，或在“设置”中另选文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="479"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="478"/>
         <source>No scanner folder set (Settings).</source>
         <translation>尚未设置扫描文件夹（见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="115"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="114"/>
         <source>Group check-in</source>
         <translation>团队入住</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="117"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="116"/>
         <source>Group check-in: every document read joins one list (Ctrl+G)</source>
         <translation>团队入住：读取的每份证件都加入同一名单（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="158"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="157"/>
         <source>Open scanned pages</source>
         <translation>打开扫描页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="177"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="176"/>
         <source>%n page(s) waiting to be read</source>
         <translation>
             <numerusform>还有 %n 页等待读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="381"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="380"/>
         <source>Group check-in: scan or read every document of the group; each joins the list. Type the rooms in the list (Ctrl+D: same room as the previous guest), then Register all.</source>
         <translation>团队入住：逐一扫描或读取团队成员的证件，每份都会加入名单。在名单中填写房间号（Ctrl+D：与上一位同房），然后点“全部登记”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="386"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="385"/>
         <source>Added to the group: %n guest(s)</source>
         <translation>
             <numerusform>已加入团队：共 %n 位旅客</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="388"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="387"/>
         <source>The document could not be read; scan it again.</source>
         <translation>证件未能读取，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/checkin_page.py" line="403"/>
+        <location filename="../../hotel_desk/ui/checkin_page.py" line="402"/>
         <source>Returning guest: last stay %1, room %2</source>
         <translation>回头客：上次入住 %1，房间 %2</translation>
     </message>
@@ -1116,230 +1116,230 @@ or press Ctrl+O to open an image</source>
 <context>
     <name>InHousePage</name>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="65"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="58"/>
         <source>In house</source>
         <translation>在住旅客</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="66"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="59"/>
         <source>Guests staying now. Check out on departure: the check-out report is queued at once.</source>
         <translation>当前在住的旅客。旅客离店时办理退房，退房信息立即加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="75"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="68"/>
         <source>Search by room, name or document number (Ctrl+F)</source>
         <translation>按房间号、姓名或证件号码搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="78"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="71"/>
         <source>Check out…</source>
         <translation>退房…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="82"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="75"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="86"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="79"/>
         <source>Cancel registration…</source>
         <translation>注销登记…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="87"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="80"/>
         <source>A registration made in error (wrong guest, duplicate): Ctrl+Shift+X</source>
         <translation>误登记（登记错人、重复登记）：Ctrl+Shift+X</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="107"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="100"/>
         <source>Why is it cancelled? (required)</source>
         <translation>注销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="119"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="112"/>
         <source>Check out now</source>
         <translation>立即退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="123"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="116"/>
         <source>Keep in house</source>
         <translation>暂不退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="148"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="141"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="155"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="148"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="166"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="216"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="159"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="209"/>
         <source>Nobody is checked in.</source>
         <translation>目前没有在住旅客。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="215"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="208"/>
         <source>Nobody matches the search.</source>
         <translation>没有符合条件的旅客。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="224"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="217"/>
         <source>The guest list could not be loaded: %1</source>
         <translation>无法载入旅客列表：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="272"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="299"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="396"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="265"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="292"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="323"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="389"/>
         <source>Select a guest first.</source>
         <translation>请先选择一位旅客。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="334"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="327"/>
         <source>Cancel the registration of %1, room %2? A cancellation report tells the police it was made in error.</source>
         <translation>注销 %1（%2 房）的登记？将向公安机关上报注销，说明此登记有误。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="337"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="330"/>
         <source>Cancel registration</source>
         <translation>注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="360"/>
         <source>%1 checked out of room %2. The check-out report is queued.</source>
         <translation>%1 已从 %2 房退房，退房信息已加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="373"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="366"/>
         <source>Check-out not saved: %1</source>
         <translation>退房未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="374"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="367"/>
         <source>Checking out</source>
         <translation>正在办理退房</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="379"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="372"/>
         <source>Say why the registration is cancelled.</source>
         <translation>请说明注销登记的原因。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="385"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="378"/>
         <source>The registration of %1 (room %2) is cancelled. The cancellation report is queued.</source>
         <translation>%1（%2 房）的登记已注销，注销信息已加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="387"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="380"/>
         <source>Cancellation not saved: %1</source>
         <translation>注销未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="388"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="381"/>
         <source>Cancelling the registration</source>
         <translation>正在注销登记</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="403"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="396"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="409"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="402"/>
         <source>Correcting the registration of %1, room %2. A correction report is sent; the original report stays on record.</source>
         <translation>正在更正 %1（%2 房）的登记。更正将另行上报，原上报记录保留不变。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="412"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="405"/>
         <source>The police intake refused it:</source>
         <translation>公安上报平台退回原因：</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="418"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="411"/>
         <source>The registration could not be loaded: %1</source>
         <translation>无法载入该登记：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="432"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="425"/>
         <source>Correction saved; the correction report is queued.</source>
         <translation>更正已保存，已加入上报队列。</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="433"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="426"/>
         <source>Correction not saved: %1</source>
         <translation>更正未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="434"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="427"/>
         <source>Saving the correction</source>
         <translation>正在保存更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="90"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="83"/>
         <source>Select group</source>
         <translation>选中整个团队</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="91"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="84"/>
         <source>Select everyone who checked in with this guest&apos;s group, to check them out together (Ctrl+G)</source>
         <translation>选中与该旅客同团入住的全部旅客，以便一起退房（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="95"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="88"/>
         <source>History…</source>
         <translation>入住历史…</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="96"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="89"/>
         <source>This guest&apos;s earlier stays (Ctrl+H)</source>
         <translation>该旅客以前的入住记录（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="111"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="104"/>
         <source>When the guest left: now, unless you type the time they actually left (not in the future, not before the arrival)</source>
         <translation>旅客离开的时间：默认现在，也可填写实际离开时间（不能晚于现在，不能早于入住）</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="258"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="251"/>
         <source>Select a guest who checked in with a group.</source>
         <translation>请选中一位随团入住的旅客。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="266"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="259"/>
         <source>%n guest(s) of the group selected.</source>
         <translation>
             <numerusform>已选中该团队的 %n 位旅客。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="278"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="271"/>
         <source>The history could not be loaded: %1</source>
         <translation>无法加载入住历史：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="306"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="299"/>
         <source>Check out %1 from room %2 at:</source>
         <translation>为 %2 房的 %1 办理退房，时间：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="309"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="302"/>
         <source>Check out %n guest(s) at:</source>
         <translation>
             <numerusform>为 %n 位旅客办理退房，时间：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="310"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="303"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hotel_desk/ui/inhouse_page.py" line="369"/>
+        <location filename="../../hotel_desk/ui/inhouse_page.py" line="362"/>
         <source>%n guest(s) checked out. One check-out report each is queued.</source>
         <translation>
             <numerusform>%n 位旅客已退房，每人一份退房报送已排队。</numerusform>
@@ -2343,77 +2343,177 @@ or press Ctrl+O to open an image</source>
         <translation>已创建数据密钥</translation>
     </message>
     <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="279"/>
+        <source>Staff account created</source>
+        <translation>新建员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="280"/>
+        <source>Staff role changed</source>
+        <translation>员工角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="281"/>
+        <source>Staff account disabled</source>
+        <translation>停用员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="282"/>
+        <source>Staff account enabled</source>
+        <translation>启用员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="283"/>
+        <source>Staff password reset</source>
+        <translation>重置员工密码</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="284"/>
+        <source>Staff account locked (failed sign-ins)</source>
+        <translation>员工账号锁定（登录失败）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="285"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
         <location filename="../../hotel_desk/ui/labels.py" line="286"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="287"/>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="288"/>
+        <source>Desk locked</source>
+        <translation>前台锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="289"/>
+        <source>Desk unlocked</source>
+        <translation>前台解锁</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="290"/>
+        <source>Action refused (role)</source>
+        <translation>操作被拒绝（权限）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="291"/>
+        <source>Approved by a manager</source>
+        <translation>经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="292"/>
+        <source>Settings changed</source>
+        <translation>设置变更</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="293"/>
+        <source>Nil report queued (no foreign guests)</source>
+        <translation>零报告已排队（无境外旅客）</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="294"/>
+        <source>Group checked in</source>
+        <translation>团队入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="295"/>
+        <source>Suspected error received from the police</source>
+        <translation>收到公安机关疑似错误数据</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="296"/>
+        <source>Suspected error matched to a stay</source>
+        <translation>疑似错误已匹配住宿记录</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="297"/>
+        <source>Suspected error answered: corrected</source>
+        <translation>疑似错误已答复：已更正</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="298"/>
+        <source>Suspected error answered: verified correct</source>
+        <translation>疑似错误已答复：核实无误</translation>
+    </message>
+    <message>
+        <location filename="../../hotel_desk/ui/labels.py" line="306"/>
         <source>Late 1–2 days</source>
         <translation>迟报 1–2 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="287"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="307"/>
         <source>Late 3–7 days</source>
         <translation>迟报 3–7 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="288"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="308"/>
         <source>Late 8–14 days</source>
         <translation>迟报 8–14 天</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="289"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="309"/>
         <source>Late 15+ days</source>
         <translation>迟报 15 天以上</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="297"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="317"/>
         <source>the registration</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="298"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="318"/>
         <source>a report as sent</source>
         <translation>已上报的报告</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="299"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="319"/>
         <source>the document&apos;s page image</source>
         <translation>证件页图像</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="300"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="320"/>
         <source>the guest&apos;s earlier stays</source>
         <translation>旅客以往入住记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="301"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="321"/>
         <source>a returning guest&apos;s last stay</source>
         <translation>回头客上次入住记录</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="302"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="322"/>
         <source>the registration form</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="305"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="325"/>
         <source>to correct it</source>
         <translation>用于更正</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="306"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="326"/>
         <source>to answer a suspected error</source>
         <translation>用于答复疑似错误</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="313"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="333"/>
         <source>changed: %1</source>
         <translation>修改：%1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="316"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="336"/>
         <source>receipt %1</source>
         <translation>回执 %1</translation>
     </message>
     <message>
-        <location filename="../../hotel_desk/ui/labels.py" line="322"/>
+        <location filename="../../hotel_desk/ui/labels.py" line="342"/>
         <source>%1 rows</source>
         <translation>%1 条</translation>
     </message>

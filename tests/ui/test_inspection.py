@@ -75,3 +75,14 @@ def test_the_timeline_lists_changes_in_the_readers_words_and_views_only_when_ask
     page.show_views.setChecked(True)
     assert model.rowCount() == len(page.data.timeline)
     assert any("the registration; to correct it" in model.index(row, 5).data() for row in range(model.rowCount()))
+
+
+def test_every_audit_action_is_named_in_words(qtbot) -> None:
+    """The timeline never shows a raw action code: every kind of event the store writes has a label."""
+    from hotel_desk.store.audit import AuditAction
+    from hotel_desk.ui import labels
+
+    actions = [value for name, value in vars(AuditAction).items() if name.isupper() and isinstance(value, str)]
+    assert len(actions) > 40
+    unnamed = [a for a in actions if labels.audit_action(a) == a]
+    assert not unnamed
