@@ -101,7 +101,8 @@ def test_a_returning_guest_by_document_fills_from_the_last_stay_and_is_linked(db
     history = store.guest_history(db, second.registration_id, actor="liaison", clock=clock)
     assert [h.room for h in history] == ["212", "808"]
     # The payload carries nothing of the link: a returning guest's report is an ordinary check-in.
-    assert "808" not in store.get_report(db, second.report_id).payload_text
+    payload = store.get_report(db, second.report_id).payload_text
+    assert '"808"' not in payload and first.registration_id not in payload  # not the old room, not the link
 
 
 def test_a_new_passport_is_matched_by_name_birth_date_and_nationality(db, clock):
