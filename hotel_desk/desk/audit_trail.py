@@ -32,22 +32,19 @@ class AuditTrail:
     #: When the audit trail was last verified here, and what was found (the inspection view shows it).
     last_audit_check: tuple[datetime, Any] | None = None
 
-    @property
-    def db(self) -> Database:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what the mixin uses of `Desk` (declared for the type checker; Desk defines them)
 
-    @property
-    def actor(self) -> str:
-        raise NotImplementedError
+        @property
+        def db(self) -> Database: ...
 
-    def now(self) -> datetime:
-        raise NotImplementedError
+        @property
+        def actor(self) -> str: ...
 
-    def _fonts(self) -> Any:
-        raise NotImplementedError
+        def now(self) -> datetime: ...
 
-    def require(self, permission: Permission) -> StaffSession:
-        raise NotImplementedError
+        def _fonts(self) -> Any: ...
+
+        def require(self, permission: Permission) -> StaffSession: ...
 
     # -- personal data at rest -----------------------------------------------------------------------------------
     def purge_page_images(self, *, by_hand: bool = False) -> Any:

@@ -34,12 +34,12 @@ class IntakeLink:
     _intake: IntakeServer | None
     _uploader: UploaderHandle | None
 
-    @property
-    def db(self) -> Database:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what the mixin uses of `Desk` (declared for the type checker; Desk defines them)
 
-    def require(self, permission: Permission) -> StaffSession:
-        raise NotImplementedError
+        @property
+        def db(self) -> Database: ...
+
+        def require(self, permission: Permission) -> StaffSession: ...
 
     @property
     def training_intake(self) -> IntakeServer | None:
