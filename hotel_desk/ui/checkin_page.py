@@ -402,8 +402,10 @@ class CheckInPage(QWidget):
                 self.read_info.setText(self.tr("Returning guest: last stay %1, room %2").replace(
                     "%1", local.strftime("%Y-%m-%d")).replace("%2", result.last_room))
 
-        def failed(_error: JobError) -> None:
-            pass  # not knowing the guest came before never stops a check-in
+        def failed(error: JobError) -> None:
+            # Not knowing the guest came before never stops a check-in: the form stays as read (the job runner
+            # logged the traceback).
+            log.info("returning-guest lookup failed, the form stays as read: %s", error)
 
         self.ctx.run(lambda: self.ctx.desk.returning.lookup(entry), found, failed, owner=self)
 

@@ -7,6 +7,7 @@ each, in one transaction (nobody if anyone is refused, and the refused are named
 from __future__ import annotations
 
 import dataclasses
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,6 +40,8 @@ from hotel_desk.ui.form_fields import parse_date
 from hotel_desk.ui.group_model import ROOM_COLUMN, GroupModel
 from hotel_desk.ui.tasks import JobError
 from hotel_desk.ui.widgets import MessageLine, shortcut
+
+log = logging.getLogger(__name__)
 
 
 class GroupPanel(QWidget):
@@ -258,8 +261,9 @@ class GroupPanel(QWidget):
                     member.entry.chinese_name = result.prefill.get("chinese_name", "")
             self.refresh_review()
 
-        def failed(_error: JobError) -> None:
-            pass  # not knowing the guest came before never stops a registration
+        def failed(error: JobError) -> None:
+            # Not knowing the guest came before never stops a registration (the job runner logged the traceback).
+            log.info("returning-guest lookup failed for a group member: %s", error)
 
         self.ctx.run(lambda: self.ctx.desk.returning.lookup(entry), found, failed, owner=self)
 
