@@ -61,7 +61,7 @@ def constrained_path(logp: np.ndarray, length: int) -> tuple[list[CharReading], 
                 t1 += 1
             spans[k] = list(range(int(t0), int(t1) + 1))
             labels[k] = int(best[t0]) - 1
-        return _cells(logp, spans, labels, length), float(logp.max(axis=1).sum())
+        return cells_from_spans(logp, spans, labels, length), float(logp.max(axis=1).sum())
     chars = classes - 1
     lp = logp.astype(np.float64)
     neg = -1e18
@@ -126,10 +126,10 @@ def constrained_path(logp: np.ndarray, length: int) -> tuple[list[CharReading], 
             state_c = code - 2
     if len(labels) != length:
         return None
-    return _cells(lp, spans, labels, length), score
+    return cells_from_spans(lp, spans, labels, length), score
 
 
-def _cells(
+def cells_from_spans(
     logp: np.ndarray, spans: dict[int, list[int]], labels: dict[int, int], length: int
 ) -> list[CharReading]:
     probs = np.exp(logp)

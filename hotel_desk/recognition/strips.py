@@ -78,6 +78,18 @@ def cut_line(gray: np.ndarray, row: TextRow, *, flip: bool) -> np.ndarray:
     return normalize_strip(cut, row.height * s)
 
 
+def frame_offset(row: TextRow, frames: int, t: float) -> float:
+    """Where frame `t` of the row's recognizer strip (`frames` long, from `cut_line`) lies along the reading
+    direction, in image pixels from the row's centre: the strip is the row plus LINE_PAD_ALONG row heights
+    each side, resampled evenly along the row."""
+    return ((t + 0.5) / frames - 0.5) * (row.length + 2 * LINE_PAD_ALONG * row.height)
+
+
+def offset_frame(row: TextRow, frames: int, offset: float) -> float:
+    """The inverse of `frame_offset`: the frame of the row's strip at `offset` image pixels from its centre."""
+    return (offset / (row.length + 2 * LINE_PAD_ALONG * row.height) + 0.5) * frames - 0.5
+
+
 def cut_strip(gray: np.ndarray, row: TextRow, *, flip: bool, variant: Variant) -> Strip:
     """The row as a horizontal strip, reading left to right (flip=True turns it 180 degrees)."""
     s = variant.char_px / max(row.height, 1.0)

@@ -21,6 +21,8 @@ import numpy as np
 from hotel_desk.recognition.ctc import constrained_path, greedy
 from hotel_desk.recognition.locate import TextRow
 from hotel_desk.recognition.ocr import CharReading
+from hotel_desk.recognition.pitch import aligned, spikes
+from hotel_desk.recognition.strips import frame_offset, offset_frame
 
 # (rows, characters per line) of every MRZ layout: TD1 and the permit cards; TD2 and MRV-B; TD3 and MRV-A.
 SHAPES = ((3, 30), (2, 36), (2, 44))
@@ -57,9 +59,11 @@ def _similar_lengths(rows: Sequence[TextRow]) -> bool:
     return max(lengths) <= ROW_LENGTH_RATIO * max(1.0, min(lengths))
 
 
-def choose_layout(rows: Sequence[TextRow], logps: Sequence[np.ndarray]) -> ZoneLayout | None:
-    """The best-supported layout of these rows (their recognizer outputs in reading order), or None when
-    no window of rows has the shape of any MRZ."""
+def choose_layout(
+    rows: Sequence[TextRow], logps: Sequence[np.ndarray], *, flipped: bool = False
+) -> ZoneLayout | None:
+    """The best-supported layout of these rows (their recognizer outputs in reading order, `flipped` when
+    they were read turned 180 degrees), or None when no window of rows has the shape of any MRZ."""
     counts = [len(greedy(lp)) for lp in logps]
     free = [float(lp.max(axis=1).sum()) for lp in logps]
     windows = [
@@ -83,7 +87,12 @@ def choose_layout(rows: Sequence[TextRow], logps: Sequence[np.ndarray]) -> ZoneL
             decoded = constrained_path(logps[i], length)
             if decoded is None:
                 break
-            cells.append(tuple(decoded[0]))
+            # The deficit says how well the row holds that many characters; which spike goes in which cell
+            # is the fixed pitch's to say where the counts differ (pitch.py).
+            fitted = None
+            if counts[i] != length:
+                fitted = aligned(logps[i], length, _ends(rows, logps, ids, i, length, counts, flipped))
+            cells.append(tuple(fitted if fitted is not None else decoded[0]))
             deficits.append(max(0.0, free[i] - decoded[1]))
         else:
             layout = ZoneLayout(ids, length, tuple(cells), tuple(deficits))
@@ -91,6 +100,38 @@ def choose_layout(rows: Sequence[TextRow], logps: Sequence[np.ndarray]) -> ZoneL
     if not options:
         return None
     return min(options, key=lambda t: (t[0], t[1]))[2]
+
+
+def _ends(
+    rows: Sequence[TextRow],
+    logps: Sequence[np.ndarray],
+    ids: tuple[int, ...],
+    row: int,
+    length: int,
+    counts: Sequence[int],
+    flipped: bool,
+) -> tuple[float, float] | None:
+    """Where row `row`'s first and last cells should be, in its own frames, from the rows of the same
+    layout read with exactly `length` characters: their first and last characters, carried across along
+    the reading direction (MRZ lines share the left margin and the pitch). None when no row is exact."""
+    firsts, lasts = [], []
+    for j in ids:
+        if j == row or counts[j] != length:
+            continue
+        found = spikes(logps[j])
+        direction = -rows[j].direction if flipped else rows[j].direction
+        base = float(np.dot(rows[j].center, direction))
+        frames = len(logps[j])
+        firsts.append(base + frame_offset(rows[j], frames, found[0].center))
+        lasts.append(base + frame_offset(rows[j], frames, found[-1].center))
+    if not firsts:
+        return None
+    direction = -rows[row].direction if flipped else rows[row].direction
+    base = float(np.dot(rows[row].center, direction))
+    frames = len(logps[row])
+    first = offset_frame(rows[row], frames, float(np.median(firsts)) - base)
+    last = offset_frame(rows[row], frames, float(np.median(lasts)) - base)
+    return first, last
 
 
 def row_counts(logps: Sequence[np.ndarray]) -> list[int]:

@@ -1,0 +1,113 @@
+"""A row with a character too many or too few is put in its cells by the MRZ's fixed pitch, not by where
+dropping or adding a character costs the CTC decoder least."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hotel_desk.recognition.ctc import constrained_path
+from hotel_desk.recognition.locate import TextRow
+from hotel_desk.recognition.ocr import MRZ_CHARS
+from hotel_desk.recognition.pitch import aligned, spikes
+from hotel_desk.recognition.strips import LINE_PAD_ALONG, frame_offset, offset_frame
+from hotel_desk.recognition.zone_layout import choose_layout
+
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+CLASSES = len(MRZ_CHARS) + 1
+
+
+def _frame(probs: dict[int, float]) -> np.ndarray:
+    rest = (1.0 - sum(probs.values())) / (CLASSES - len(probs))
+    p = np.full(CLASSES, rest)
+    for k, v in probs.items():
+        p[k] = v
+    return p
+
+
+def _cls(ch: str) -> int:
+    return MRZ_CHARS.index(ch) + 1
+
+
+def _logp(
+    text: str, *, weak_blank_after: set[int] = frozenset(), missing: set[int] = frozenset()
+) -> np.ndarray:
+    """A recognizer output for `text` at a pitch of four frames (two of the character, two blanks).
+    `weak_blank_after`: characters followed by a blank the network was unsure of (the character itself
+    nearly as likely there). `missing`: characters the network hardly saw (their frames mostly blank)."""
+    frames = []
+    for i, ch in enumerate(text):
+        if i in missing:
+            frames += [_frame({0: 0.7, _cls(ch): 0.25})] * 2
+        else:
+            frames += [_frame({_cls(ch): 0.98})] * 2
+        blank = _frame({0: 0.55, _cls(ch): 0.44}) if i in weak_blank_after else _frame({0: 0.98})
+        frames += [blank, blank]
+    return np.log(np.array(frames, np.float32))
+
+
+def _text(cells) -> str:
+    return "".join(c.char for c in cells)
+
+
+def test_a_speck_beyond_the_row_is_left_out_rather_than_two_fillers_merged() -> None:
+    # A speck read as a filler one pitch before the first line's 'P'; the blanks between the fillers at
+    # the end of the names are faint. Asked for 44 cells, the CTC decoder merges two of those fillers.
+    line = TD3[0]
+    logp = _logp("<" + line, weak_blank_after=set(range(30, 44)))
+    decoded = constrained_path(logp, 44)
+    assert decoded is not None and _text(decoded[0]) != line  # what the fixed pitch is for
+    # The zone's other row says where the first and last cells are: the speck is outside them.
+    first = spikes(_logp(TD3[1]))[0].center + 4
+    cells = aligned(logp, 44, ends=(first, first + 43 * 4))
+    assert cells is not None and _text(cells) == line
+
+
+def test_a_filler_hardly_seen_is_put_where_the_gap_is() -> None:
+    line = TD3[0]
+    logp = _logp(line, missing={35})
+    assert len(spikes(logp)) == 43
+    cells = aligned(logp, 44)
+    assert cells is not None and _text(cells) == line
+    # The cell made up from a gap is no sure reading.
+    assert cells[35].confidence < 0.5
+
+
+def test_a_speck_between_two_characters_is_left_out() -> None:
+    line = TD3[1]
+    logp = _logp(line)
+    # A speck read as 'I' half a pitch after the fifth character.
+    speck = _frame({_cls("I"): 0.9})
+    logp = np.concatenate((logp[:19], np.log(np.array([speck], np.float32)), logp[20:]))
+    assert len(spikes(logp)) == 45
+    cells = aligned(logp, 44)
+    assert cells is not None and _text(cells) == line
+
+
+def test_rows_already_the_right_length_are_left_to_the_decoder() -> None:
+    assert aligned(_logp(TD3[0]), 44) is None
+    assert aligned(_logp("P<UTO"), 44) is None  # too few characters to say anything about the pitch
+
+
+def test_frame_offsets_round_trip() -> None:
+    row = TextRow(center=(500.0, 100.0), length=900.0, height=25.0, angle=0.0)
+    for t in (0.0, 17.5, 175.0):
+        assert abs(offset_frame(row, 176, frame_offset(row, 176, t)) - t) < 1e-9
+
+
+def test_the_zone_layout_carries_the_other_row_margin_across() -> None:
+    """Two TD3 rows: the first was located one pitch too long (the speck), the second is clean. The first
+    row's cells start where the second row's do."""
+    height = 25.0
+    clean = _logp(TD3[1])
+    with_speck = _logp("<" + TD3[0], weak_blank_after=set(range(30, 44)))
+    row2 = TextRow(center=(500.0, 140.0), length=900.0, height=height, angle=0.0)
+    # The same scale (image pixels per frame) for both strips; the first row is four frames longer.
+    per_frame = (row2.length + 2 * LINE_PAD_ALONG * height) / len(clean)
+    length1 = per_frame * len(with_speck) - 2 * LINE_PAD_ALONG * height
+    first_x = 500.0 + frame_offset(row2, len(clean), spikes(clean)[0].center)
+    probe = TextRow(center=(0.0, 100.0), length=length1, height=height, angle=0.0)
+    center1 = first_x - frame_offset(probe, len(with_speck), spikes(with_speck)[1].center)
+    row1 = TextRow(center=(center1, 100.0), length=length1, height=height, angle=0.0)
+    layout = choose_layout([row1, row2], [with_speck, clean])
+    assert layout is not None and layout.length == 44
+    assert tuple(_text(c) for c in layout.cells) == TD3
