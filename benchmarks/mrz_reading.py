@@ -11,7 +11,8 @@ photos, cards held in a hand), the training generator's HOLD-OUT configuration (
 font, grounds and degradations the recognizer was never trained on) and the real specimens in
 ../shared/data/mrz-real/ (truth.json; `real` and `real_badcheck` reported apart).
 
-Per condition and reader: exact-match %, character %, silent errors, median / p95 seconds and median CPU
+Per condition and reader: exact-match %, character %, silent errors, the share of right readings that
+still flag a field for review (`rev%`: the receptionist's extra look), median / p95 seconds and median CPU
 seconds per image (this process and its children: the baselines run Tesseract as a subprocess). A silent
 error is a wrong reading that passes every check digit and whose wrong fields are not all in
 `needs_review` (the baselines have no review, so any wrong reading that passes the checks is silent).
@@ -35,7 +36,9 @@ from pathlib import Path
 
 REAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "mrz-real"
 TODAY = date(2026, 1, 15)  # fixed, so that date findings do not drift between runs
-GENERATOR_CONDITIONS = "scan_clean,scan_noisy,rotated,camera,small,plain,reader,inverted,sticker,watermark,hand"
+GENERATOR_CONDITIONS = (
+    "scan_clean,scan_noisy,rotated,camera,small,plain,reader,inverted,sticker,watermark,hand"
+)
 HOLDOUT_CONDITIONS = "holdout_scan,holdout_rotated,holdout_camera"
 
 
@@ -59,6 +62,7 @@ class Tally:
     chars_right: int = 0
     chars_total: int = 0
     silent: int = 0
+    flagged_right: int = 0  # right readings that still asked a person to compare some field
     seconds: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -71,6 +75,7 @@ class Tally:
         self.chars_total += total
         if read.lines is not None and tuple(read.lines) == tuple(truth):
             self.exact += 1
+            self.flagged_right += bool(read.review_fields)
             return
         self.failures.append(name)
         if is_silent(truth, read):
@@ -79,13 +84,14 @@ class Tally:
     def row(self) -> tuple[str, ...]:
         n = len(self.seconds)
         if not n:
-            return ("-",) * 6
+            return ("-",) * 7
         secs = sorted(self.seconds)
         p95 = secs[min(n - 1, max(0, round(0.95 * n + 0.5) - 1))]
         return (
             f"{100 * self.exact / n:5.1f}",
             f"{100 * self.chars_right / max(1, self.chars_total):5.1f}",
             f"{self.silent}",
+            f"{100 * self.flagged_right / max(1, self.exact):5.1f}",
             f"{statistics.median(secs):5.2f}",
             f"{p95:5.2f}",
             f"{statistics.median(self.cpu):5.2f}",
@@ -291,7 +297,7 @@ def main(argv: list[str]) -> int:
             )
         peak_after[rname] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    cols = ("exact%", "char%", "silent", "med s", "p95 s", "cpu s")
+    cols = ("exact%", "char%", "silent", "rev%", "med s", "p95 s", "cpu s")
     print()
     print("| condition | n | " + " | ".join(f"{r} {c}" for r in readers for c in cols) + " |")
     print("|---|---|" + "---|" * (len(cols) * len(readers)))
