@@ -114,19 +114,21 @@ def _ends(
     """Where row `row`'s first and last cells should be, in its own frames, from the rows of the same
     layout read with exactly `length` characters: their first and last characters, carried across along
     the reading direction (MRZ lines share the left margin and the pitch). None when no row is exact."""
+    # Positions along the reading direction of row `row` (one direction for all: rows a degree apart would
+    # otherwise measure from origins a pitch apart on a large image).
+    direction = -rows[row].direction if flipped else rows[row].direction
     firsts, lasts = [], []
     for j in ids:
         if j == row or counts[j] != length:
             continue
         found = spikes(logps[j])
-        direction = -rows[j].direction if flipped else rows[j].direction
-        base = float(np.dot(rows[j].center, direction))
+        own = -rows[j].direction if flipped else rows[j].direction
         frames = len(logps[j])
-        firsts.append(base + frame_offset(rows[j], frames, found[0].center))
-        lasts.append(base + frame_offset(rows[j], frames, found[-1].center))
+        for out, t in ((firsts, found[0].center), (lasts, found[-1].center)):
+            point = np.asarray(rows[j].center) + frame_offset(rows[j], frames, t) * own
+            out.append(float(np.dot(point, direction)))
     if not firsts:
         return None
-    direction = -rows[row].direction if flipped else rows[row].direction
     base = float(np.dot(rows[row].center, direction))
     frames = len(logps[row])
     first = offset_frame(rows[row], frames, float(np.median(firsts)) - base)

@@ -4,6 +4,7 @@ dropping or adding a character costs the CTC decoder least."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from hotel_desk.recognition.ctc import constrained_path
 from hotel_desk.recognition.locate import TextRow
@@ -94,20 +95,30 @@ def test_frame_offsets_round_trip() -> None:
         assert abs(offset_frame(row, 176, frame_offset(row, 176, t)) - t) < 1e-9
 
 
-def test_the_zone_layout_carries_the_other_row_margin_across() -> None:
+@pytest.mark.parametrize(
+    ("angle1", "angle2", "y"),
+    [(0.0, 0.0, 140.0), (1.0, 2.0, 3000.0), (-1.5, -0.5, 2500.0)],
+    ids=["level", "rows-a-degree-apart-far-down-the-image", "tilted-the-other-way"],
+)
+def test_the_zone_layout_carries_the_other_row_margin_across(angle1: float, angle2: float, y: float) -> None:
     """Two TD3 rows: the first was located one pitch too long (the speck), the second is clean. The first
-    row's cells start where the second row's do."""
+    row's cells start where the second row's do, also when the locator gave the rows slightly different
+    angles on a large image."""
     height = 25.0
     clean = _logp(TD3[1])
     with_speck = _logp("<" + TD3[0], weak_blank_after=set(range(30, 44)))
-    row2 = TextRow(center=(500.0, 140.0), length=900.0, height=height, angle=0.0)
+    row2 = TextRow(center=(500.0, y), length=900.0, height=height, angle=angle2)
     # The same scale (image pixels per frame) for both strips; the first row is four frames longer.
     per_frame = (row2.length + 2 * LINE_PAD_ALONG * height) / len(clean)
     length1 = per_frame * len(with_speck) - 2 * LINE_PAD_ALONG * height
-    first_x = 500.0 + frame_offset(row2, len(clean), spikes(clean)[0].center)
-    probe = TextRow(center=(0.0, 100.0), length=length1, height=height, angle=0.0)
-    center1 = first_x - frame_offset(probe, len(with_speck), spikes(with_speck)[1].center)
-    row1 = TextRow(center=(center1, 100.0), length=length1, height=height, angle=0.0)
+    # Where the second row's first character is, and one row spacing above it the first row's.
+    first2 = (
+        np.asarray(row2.center) + frame_offset(row2, len(clean), spikes(clean)[0].center) * row2.direction
+    )
+    first1 = first2 - 1.6 * height * row2.normal
+    probe = TextRow(center=(0.0, 0.0), length=length1, height=height, angle=angle1)
+    center1 = first1 - frame_offset(probe, len(with_speck), spikes(with_speck)[1].center) * probe.direction
+    row1 = TextRow(center=(float(center1[0]), float(center1[1])), length=length1, height=height, angle=angle1)
     layout = choose_layout([row1, row2], [with_speck, clean])
     assert layout is not None and layout.length == 44
     assert tuple(_text(c) for c in layout.cells) == TD3
