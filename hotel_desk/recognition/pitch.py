@@ -28,7 +28,8 @@ PITCH_WEIGHT = 20.0
 MAX_SKIP = 2  # spikes left out, or cells left empty, between two matched spikes
 MAX_DIFFERENCE = 2  # the alignment is tried when the spikes are at most this many more or fewer than cells
 MIN_SPIKES = 8  # fewer spikes than this say too little about the pitch
-PITCH_WINDOW = 6  # spacings on either side that make a local pitch (perspective changes it slowly)
+PITCH_WINDOW = 6
+SHIFTED = 0.6  # pitches between a row's first or last spike and its margin that make it worth aligning  # spacings on either side that make a local pitch (perspective changes it slowly)
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,25 @@ def aligned(
 
     `ends`: the frames where the row's first and last cells are expected, when the zone's other rows say
     (every MRZ line starts at the same margin and has the same length): a stray mark beyond either end of
-    the row then costs nothing to leave out, while a real character does."""
+    the row then costs nothing to leave out, while a real character does. With `ends`, a row with as many
+    spikes as cells is aligned too when its spikes sit off those margins (one extra, one missed)."""
     found = spikes(logp)
     n = len(found)
-    if n == length or abs(n - length) > MAX_DIFFERENCE or n < MIN_SPIKES:
+    if abs(n - length) > MAX_DIFFERENCE or n < MIN_SPIKES:
         return None
     centers = np.array([s.center for s in found])
     pitch = local_pitch(centers)
     if float(np.median(pitch)) < 2.0:
         return None
+    if n == length:
+        # As many spikes as cells: only a row whose spikes sit a pitch off the margins is worth aligning
+        # (a speck before the first character and the last filler unseen).
+        if ends is None:
+            return None
+        off_first = abs(centers[0] - ends[0]) / float(pitch[0])
+        off_last = abs(centers[-1] - ends[1]) / float(pitch[-1])
+        if max(off_first, off_last) < SHIFTED:
+            return None
     lp = logp.astype(np.float64)
     top = lp.max(axis=1)
     # Leaving a spike out: its frames become blanks.

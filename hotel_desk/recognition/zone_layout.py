@@ -89,9 +89,14 @@ def choose_layout(
                 break
             # The deficit says how well the row holds that many characters; which spike goes in which cell
             # is the fixed pitch's to say where the counts differ (pitch.py).
+            ends = _ends(rows, logps, ids, i, length, counts, flipped)
             fitted = None
             if counts[i] != length:
-                fitted = aligned(logps[i], length, _ends(rows, logps, ids, i, length, counts, flipped))
+                fitted = aligned(logps[i], length, ends[0] if ends else None)
+            elif ends is not None and ends[1] >= 2:
+                # A row of the right count is moved only on the word of two rows that agree (a TD1's other
+                # two): between two rows, which one is shifted is anybody's guess.
+                fitted = aligned(logps[i], length, ends[0])
             cells.append(tuple(fitted if fitted is not None else decoded[0]))
             deficits.append(max(0.0, free[i] - decoded[1]))
         else:
@@ -110,14 +115,16 @@ def _ends(
     length: int,
     counts: Sequence[int],
     flipped: bool,
-) -> tuple[float, float] | None:
+) -> tuple[tuple[float, float], int] | None:
     """Where row `row`'s first and last cells should be, in its own frames, from the rows of the same
     layout read with exactly `length` characters: their first and last characters, carried across along
-    the reading direction (MRZ lines share the left margin and the pitch). None when no row is exact."""
+    the reading direction (MRZ lines share the left margin and the pitch), with how many rows agree on it
+    (within a third of a pitch). None when no row is exact."""
     # Positions along the reading direction of row `row` (one direction for all: rows a degree apart would
     # otherwise measure from origins a pitch apart on a large image).
     direction = -rows[row].direction if flipped else rows[row].direction
-    firsts, lasts = [], []
+    firsts: list[float] = []
+    lasts: list[float] = []
     for j in ids:
         if j == row or counts[j] != length:
             continue
@@ -129,11 +136,17 @@ def _ends(
             out.append(float(np.dot(point, direction)))
     if not firsts:
         return None
+    first, last = float(np.median(firsts)), float(np.median(lasts))
+    pitch = (last - first) / max(1, length - 1)
+    agree = sum(
+        abs(a - first) <= pitch / 3 and abs(b - last) <= pitch / 3 for a, b in zip(firsts, lasts, strict=True)
+    )
     base = float(np.dot(rows[row].center, direction))
     frames = len(logps[row])
-    first = offset_frame(rows[row], frames, float(np.median(firsts)) - base)
-    last = offset_frame(rows[row], frames, float(np.median(lasts)) - base)
-    return first, last
+    return (
+        offset_frame(rows[row], frames, first - base),
+        offset_frame(rows[row], frames, last - base),
+    ), agree
 
 
 def row_counts(logps: Sequence[np.ndarray]) -> list[int]:

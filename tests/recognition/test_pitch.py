@@ -122,3 +122,39 @@ def test_the_zone_layout_carries_the_other_row_margin_across(angle1: float, angl
     layout = choose_layout([row1, row2], [with_speck, clean])
     assert layout is not None and layout.length == 44
     assert tuple(_text(c) for c in layout.cells) == TD3
+
+
+def _td1_rows(third: np.ndarray, first_real: int) -> list[TextRow]:
+    """Three TD1 rows one row spacing apart, level, the third row's strip `third` located so that its spike
+    `first_real` sits on the common margin."""
+    height = 25.0
+    clean = _logp(TD1[0])
+    rows = [
+        TextRow(center=(500.0, 100.0 + 40.0 * k), length=600.0, height=height, angle=0.0) for k in range(2)
+    ]
+    per_frame = (rows[0].length + 2 * LINE_PAD_ALONG * height) / len(clean)
+    margin = 500.0 + frame_offset(rows[0], len(clean), spikes(clean)[0].center)
+    length3 = per_frame * len(third) - 2 * LINE_PAD_ALONG * height
+    probe = TextRow(center=(0.0, 0.0), length=length3, height=height, angle=0.0)
+    center3 = margin - frame_offset(probe, len(third), spikes(third)[first_real].center)
+    return [*rows, TextRow(center=(center3, 180.0), length=length3, height=height, angle=0.0)]
+
+
+TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+
+
+def test_a_row_of_the_right_count_a_pitch_off_the_margin_is_moved_back() -> None:
+    """The third row: a speck read as 'E' before the names, the last filler unseen - 30 spikes for 30
+    cells, every one of them in the wrong cell. The other two rows agree where the margin is."""
+    third = _logp("E" + TD1[2][:-1] + "<", missing={30})
+    assert len(spikes(third)) == 30
+    layout = choose_layout(_td1_rows(third, first_real=1), [_logp(TD1[0]), _logp(TD1[1]), third])
+    assert layout is not None
+    assert tuple(_text(c) for c in layout.cells) == TD1
+    assert layout.cells[2][-1].confidence < 0.5  # the unseen filler is no sure reading
+
+
+def test_a_row_on_the_margin_is_left_alone() -> None:
+    third = _logp(TD1[2])
+    layout = choose_layout(_td1_rows(third, first_real=0), [_logp(TD1[0]), _logp(TD1[1]), third])
+    assert layout is not None and tuple(_text(c) for c in layout.cells) == TD1
