@@ -181,7 +181,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--train-samples", type=int, default=80_000)
     parser.add_argument("--holdout-samples", type=int, default=3000)
     parser.add_argument("--val-samples", type=int, default=3000)
-    parser.add_argument("--steps", type=int, default=2500)
+    parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--seed", type=int, default=1)
