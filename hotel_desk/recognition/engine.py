@@ -131,7 +131,7 @@ def read_mrz(
 
 
 def _read_gray(gray: np.ndarray, result: RecognitionResult, *, today: date, second_opinion: bool) -> None:
-    from hotel_desk.recognition.locate import find_mrz_regions
+    from hotel_desk.recognition.locate import MrzRegion, find_mrz_regions
     from hotel_desk.recognition.zone import ZoneReading, read_zone
 
     if max(gray.shape) < MIN_SIDE or min(gray.shape) < MIN_SIDE // 6:
@@ -141,6 +141,7 @@ def _read_gray(gray: np.ndarray, result: RecognitionResult, *, today: date, seco
         )
         return
     best: ZoneReading | None = None
+    seen: list[tuple[np.ndarray, MrzRegion]] = []
     located = False
     locate_s = ocr_s = 0.0
     # Views of the page, each tried only when the ones before gave no zone that passes its check digits:
@@ -163,8 +164,20 @@ def _read_gray(gray: np.ndarray, result: RecognitionResult, *, today: date, seco
             if attempt.settled:
                 break
         ocr_s += time.perf_counter() - t
+        seen.extend((image, region) for region in regions[:MAX_REGIONS])
         if best is not None and best.settled:
             break
+    if second_opinion and (best is None or not best.settled):
+        # The last resort: rows the locator cut short (a run of faint fillers, fibres across a row), followed
+        # past their ends by the recognizer.
+        t = time.perf_counter()
+        for image, region in seen:
+            attempt = read_zone(image, region, today, second_opinion=second_opinion, grow=True)
+            if attempt is not None and (best is None or attempt.rank > best.rank):
+                best = attempt
+            if best is not None and best.settled:
+                break
+        ocr_s += time.perf_counter() - t
     result.timings["locate"] = locate_s
     result.timings["ocr"] = ocr_s
     if best is None:

@@ -10,6 +10,7 @@ digit, that field goes to review.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ import numpy as np
 from hotel_desk.documents import MrzCheck, check_mrz
 from hotel_desk.recognition.correct import Correction, correct
 from hotel_desk.recognition.ctc import greedy, mean_confidence
+from hotel_desk.recognition.extend import extended, short_rows
 from hotel_desk.recognition.layout import Cell
 from hotel_desk.recognition.locate import MrzRegion, TextRow
 from hotel_desk.recognition.ocr import CharReading, read_strip
@@ -102,7 +104,28 @@ def _ghost_rows(rows: list[TextRow]) -> list[tuple[str, TextRow]]:
     return out
 
 
-def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinion: bool) -> ZoneReading | None:
+def _grown(
+    gray: np.ndarray, rows: list[TextRow], logps: list[np.ndarray], flipped: bool
+) -> tuple[list[TextRow], list[np.ndarray]] | None:
+    """The rows with the short ones followed past their ends (extend.py), or None when none grew."""
+
+    def read(found: Sequence[TextRow]) -> list[np.ndarray]:
+        return recognize([cut_line(gray, r, flip=flipped) for r in found])
+
+    out_rows, out_logps, grew = list(rows), list(logps), False
+    for i in short_rows(logps):
+        longer = extended(rows[i], logps[i], read, flip=flipped, shape=gray.shape)
+        if longer is not None:
+            out_rows[i], out_logps[i], grew = longer, read([longer])[0], True
+    return (out_rows, out_logps) if grew else None
+
+
+def read_zone(
+    gray: np.ndarray, region: MrzRegion, today: date, *, second_opinion: bool, grow: bool = False
+) -> ZoneReading | None:
+    """The zone's reading, or None when its rows hold no MRZ layout. `grow`: the last resort, when no view
+    of the page gave a settled zone - rows too short for any line are followed past their ends
+    (extend.py); None when none of them grew."""
     rows = list(region.rows)
     # Which way up the page lies is the reading that makes sense. The rows are read as they lie first; only
     # when that reading is not decisive are they read turned 180 degrees as well, and the better one kept.
@@ -112,8 +135,14 @@ def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinio
         down = recognize([cut_line(gray, r, flip=True) for r in rows])
         if _orientation_score(down) > _orientation_score(up):
             flipped, ordered, logps = True, rows[::-1], down[::-1]
-    layout = choose_layout(ordered, logps)
+    layout = choose_layout(ordered, logps, flipped=flipped)
     plausible = layout is not None and layout.plausible
+    if grow:
+        grown = _grown(gray, ordered, logps, flipped) if not plausible and short_rows(logps) else None
+        if grown is None:
+            return None
+        layout, (ordered, logps) = choose_layout(grown[0], grown[1], flipped=flipped), grown
+        plausible = layout is not None and layout.plausible
     if not plausible and len(ordered) == 2 and all(abs(n - 30) <= 3 for n in row_counts(logps)):
         ghosts = _ghost_rows(ordered)
         extra = recognize([cut_line(gray, g, flip=flipped) for _, g in ghosts])
@@ -126,7 +155,7 @@ def read_zone(gray: np.ndarray, region: MrzRegion, today: date, *, second_opinio
                 rows3, logps3 = [ordered[0], ghosts[k][1], ordered[1]], [logps[0], extra[k], logps[1]]
             else:
                 rows3, logps3 = [ghosts[k][1], *ordered], [extra[k], *logps]
-            with_ghost = choose_layout(rows3, logps3)
+            with_ghost = choose_layout(rows3, logps3, flipped=flipped)
             if with_ghost is not None and (layout is None or with_ghost.plausible):
                 layout, ordered, logps = with_ghost, rows3, logps3
     if layout is None:
