@@ -90,6 +90,7 @@ def _rows_at_scale(
     level, _ = cv2.threshold(inner if inner.size else ink, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     _, mask = cv2.threshold(ink, level, 255, cv2.THRESH_BINARY)
     found = []
+    pieces: list[tuple[tuple[float, float], float, float, float]] = []
     gap = max(3, round(char_h * 1.1))
     for vertical in (False, True):
         shape = (1, gap) if vertical else (gap, 1)
@@ -116,13 +117,71 @@ def _rows_at_scale(
                 # them): split the blob into the bands where its rows are.
                 found.extend(_split_rows(closed, (bx, by, bw, bh), char_h, vertical))
                 continue
-            if h < 2 or w < 12 * h or h > char_h * 2.6 or h < char_h * 0.45:
+            if h < 2 or w < PIECE * h or h > char_h * 2.6 or h < char_h * 0.45:
                 continue
             # Reject blobs whose area is far below the box (diagonal chains of unrelated specks).
             if cv2.contourArea(c) < 0.35 * w * h:
                 continue
-            found.append(((cx, cy), w, h, _norm_angle(a)))
-    return found
+            if w >= 12 * h:
+                found.append(((cx, cy), w, h, _norm_angle(a)))
+            else:
+                pieces.append(((cx, cy), w, h, _norm_angle(a)))
+    # A row whose characters the closing did not bridge everywhere (large print at wide pitch, faint fillers)
+    # comes as pieces on one line: chained, it is a row again.
+    return found + _chained(pieces)
+
+
+# A piece of a row: at least this many heights long (a few characters).
+PIECE = 3.0
+CHAIN_GAP = 2.5  # heights between two pieces of one row
+# A chain this many heights long is a row candidate: shorter than a whole line may be, because the pieces
+# the closing leaves of a run of fillers are too small to count; the reader follows a row found short.
+CHAINED_ROW = 8.0
+
+
+def _chained(
+    pieces: list[tuple[tuple[float, float], float, float, float]],
+) -> list[tuple[tuple[float, float], float, float, float]]:
+    """Rows made of pieces lying on one line (same direction, same height, gaps under CHAIN_GAP heights),
+    CHAINED_ROW heights long at least."""
+    out = []
+    used: set[int] = set()
+    for i in sorted(range(len(pieces)), key=lambda k: -pieces[k][1]):
+        if i in used:
+            continue
+        (cx, cy), w, h, a = pieces[i]
+        d = np.array([math.cos(math.radians(a)), math.sin(math.radians(a))])
+        n = np.array([-d[1], d[0]])
+        center = np.array([cx, cy])
+        spans = [(-w / 2, w / 2)]
+        heights = [h]
+        members = {i}
+        grew = True
+        while grew:
+            grew = False
+            for j, ((qx, qy), wj, hj, aj) in enumerate(pieces):
+                if j in members or j in used or abs(_norm_angle(aj - a)) > 4 or not 0.67 < hj / h < 1.5:
+                    continue
+                delta = np.array([qx, qy]) - center
+                if abs(float(delta @ n)) > 0.35 * h:
+                    continue
+                along = float(delta @ d)
+                lo, hi = along - wj / 2, along + wj / 2
+                left, right = min(x for x, _ in spans), max(x for _, x in spans)
+                if lo - right > CHAIN_GAP * h or left - hi > CHAIN_GAP * h:
+                    continue
+                spans.append((lo, hi))
+                heights.append(hj)
+                members.add(j)
+                grew = True
+        left, right = min(x for x, _ in spans), max(x for _, x in spans)
+        height = float(np.median(heights))
+        if len(members) < 2 or right - left < CHAINED_ROW * height:
+            continue
+        used |= members
+        mid = center + (left + right) / 2 * d
+        out.append(((float(mid[0]), float(mid[1])), right - left, height, a))
+    return out
 
 
 def _split_rows(
